@@ -1,0 +1,100 @@
+using System.Globalization;
+using CommonProsperity.Nlp.Errors;
+
+namespace CommonProsperity.Nlp.Ingestion;
+
+/// <summary>
+/// Reads a <c>.csv</c> file as one document per row: the text column holds the text, the id column
+/// (or the row number) names the document <c>file#id</c>, and the other columns become metadata
+/// (<c>title</c>, <c>date</c>, <c>publisher</c>, <c>language</c>/<c>lang</c> are recognised; the rest are
+/// carried into the reports). Rows that cannot be used are skipped one by one with their line.
+/// </summary>
+public sealed class CsvDocumentReader(IngestionOptions options) : IDocumentReader
+{
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Extensions { get; } = ["csv"];
+
+    /// <inheritdoc />
+    public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, ICollection<SkippedInput> skipped, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(skipped);
+        var decoded = TextDecoder.Decode(bytes, file.RelativePath);
+        var table = CsvTable.FromText(decoded.Text, file.RelativePath, decoded.Encoding);
+        var textColumn = table.IndexOf(options.TextColumn);
+        if (textColumn < 0)
+        {
+            throw new InputException($"there is no column '{options.TextColumn}' to read the text from (columns: {string.Join(", ", table.Headers)}).",
+                file.RelativePath, 1, "Name the text column with --text-column NAME.");
+        }
+
+        var idColumn = -1;
+        if (options.IdColumn is not null)
+        {
+            idColumn = table.IndexOf(options.IdColumn);
+            if (idColumn < 0)
+            {
+                throw new InputException($"there is no id column '{options.IdColumn}' (columns: {string.Join(", ", table.Headers)}).",
+                    file.RelativePath, 1, "Name an existing column with --id-column, or leave it out to number the rows.");
+            }
+        }
+
+        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        var rowNumber = 0;
+        foreach (var row in table.Rows())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            rowNumber++;
+            var id = idColumn >= 0 ? row.Get(idColumn).Trim() : rowNumber.ToString(CultureInfo.InvariantCulture);
+            var documentId = $"{file.RelativePath}#{id}";
+            if (row.FieldCount != table.Headers.Count)
+            {
+                skipped.Add(new SkippedInput(documentId, $"{file.RelativePath}:{row.Line}: the row has {row.FieldCount} fields but the header has {table.Headers.Count}, so its columns cannot be trusted. Fix the row (a comma inside a field needs quotes around the field)."));
+                continue;
+            }
+
+            if (id.Length == 0)
+            {
+                skipped.Add(new SkippedInput(documentId, $"{file.RelativePath}:{row.Line}: the id column '{options.IdColumn}' is empty. Give the row an id."));
+                continue;
+            }
+
+            if (!seenIds.Add(id))
+            {
+                skipped.Add(new SkippedInput(documentId, $"{file.RelativePath}:{row.Line}: the id '{id}' was used by an earlier row. Ids must be unique; rename one."));
+                continue;
+            }
+
+            var text = row.Get(textColumn);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                skipped.Add(new SkippedInput(documentId, $"{file.RelativePath}:{row.Line}: the text column '{table.Headers[textColumn]}' is empty. Fill it or delete the row."));
+                continue;
+            }
+
+            var extra = new List<KeyValuePair<string, string>>(metadata.Extra);
+            string? title = metadata.Title, date = metadata.Date, publisher = metadata.Publisher, language = metadata.Language;
+            for (var c = 0; c < table.Headers.Count; c++)
+            {
+                if (c == textColumn || c == idColumn)
+                {
+                    continue;
+                }
+
+                var value = row.Get(c).Trim();
+                switch (table.Headers[c].ToLowerInvariant())
+                {
+                    case "title": title = NullIfEmpty(value) ?? title; break;
+                    case "date": date = NullIfEmpty(value) ?? date; break;
+                    case "publisher": publisher = NullIfEmpty(value) ?? publisher; break;
+                    case "language" or "lang": language = NullIfEmpty(value) ?? language; break;
+                    default: extra.Add(new(table.Headers[c], value)); break;
+                }
+            }
+
+            yield return new Document(documentId, text, new DocumentMetadata(title, date, publisher, language, extra), file, "csv", decoded.Encoding);
+        }
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

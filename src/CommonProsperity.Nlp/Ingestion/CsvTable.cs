@@ -1,0 +1,140 @@
+using CommonProsperity.Nlp.Errors;
+using CsvHelper;
+
+namespace CommonProsperity.Nlp.Ingestion;
+
+/// <summary>
+/// A CSV file with a header, read through CsvHelper after the file's encoding has been detected
+/// (so a spreadsheet saved as GBK or UTF-16 reads as well as one saved as UTF-8). Rows come with
+/// their line number for messages. Malformed quoting is an error naming the line.
+/// </summary>
+public sealed class CsvTable
+{
+    private readonly string _text;
+
+    private CsvTable(string path, string text, string encoding, IReadOnlyList<string> headers)
+    {
+        Path = path;
+        _text = text;
+        Encoding = encoding;
+        Headers = headers;
+    }
+
+    /// <summary>The file the table came from (as given, for messages).</summary>
+    public string Path { get; }
+
+    /// <summary>The detected encoding of the file.</summary>
+    public string Encoding { get; }
+
+    /// <summary>The header names, trimmed, in file order.</summary>
+    public IReadOnlyList<string> Headers { get; }
+
+    /// <summary>Reads and decodes a CSV file and its header.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="displayPath">The name to use in messages (defaults to <paramref name="path"/>).</param>
+    /// <exception cref="InputException">The file cannot be read, is empty, or its header is malformed.</exception>
+    public static CsvTable Open(string path, string? displayPath = null)
+    {
+        displayPath ??= path;
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot read the file ({e.Message}).", displayPath, fix: "Check that it exists and that you may read it.", inner: e);
+        }
+
+        var decoded = TextDecoder.Decode(bytes, displayPath);
+        return FromText(decoded.Text, displayPath, decoded.Encoding);
+    }
+
+    /// <summary>Parses CSV text already in memory.</summary>
+    public static CsvTable FromText(string text, string displayPath, string encoding = "utf-8")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InputException("the CSV file is empty.", displayPath, fix: "Add a header row and at least one data row.");
+        }
+
+        using var reader = CsvReader.FromText(text, Options);
+        IReadOnlyList<string> headers;
+        try
+        {
+            headers = reader.Headers.Select(h => h.Trim()).ToArray();
+        }
+        catch (CsvFormatException e)
+        {
+            throw new InputException($"the header row is malformed ({e.Message}).", displayPath, 1, "Check the quotes in the first line.", e);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var header in headers)
+        {
+            if (!seen.Add(header))
+            {
+                throw new InputException($"the column '{header}' appears twice in the header.", displayPath, 1, "Rename or delete one of them.");
+            }
+        }
+
+        return new CsvTable(displayPath, text, encoding, headers);
+    }
+
+    /// <summary>The index of a column, ignoring case, or -1.</summary>
+    public int IndexOf(string column)
+    {
+        for (var i = 0; i < Headers.Count; i++)
+        {
+            if (string.Equals(Headers[i], column, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The data rows, each with its 1-based line number. Ragged rows read missing fields as empty.
+    /// </summary>
+    /// <exception cref="InputException">A row breaks the quoting rules; the message names its line.</exception>
+    public IEnumerable<CsvRow> Rows()
+    {
+        using var reader = CsvReader.FromText(_text, Options);
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = reader.Read();
+            }
+            catch (CsvFormatException e)
+            {
+                throw new InputException($"malformed CSV ({e.Message}).", Path, e.LineNumber > 0 ? e.LineNumber : null,
+                    "Check for an unbalanced double quote: a field with a quote inside must be quoted itself, with the quote doubled (\"\").", e);
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            var fields = new string[Math.Max(reader.FieldCount, Headers.Count)];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = i < reader.FieldCount ? reader.GetString(i) : string.Empty;
+            }
+
+            yield return new CsvRow(reader.LineNumber, reader.FieldCount, fields);
+        }
+    }
+
+    private static CsvReaderOptions Options => CsvReaderOptions.Default with
+    {
+        TrackLineNumbers = true,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        DetectSeparatorHint = true,
+    };
+}

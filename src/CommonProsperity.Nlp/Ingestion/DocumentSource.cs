@@ -1,0 +1,311 @@
+using System.Security.Cryptography;
+using CommonProsperity.Nlp.Errors;
+
+namespace CommonProsperity.Nlp.Ingestion;
+
+/// <summary>
+/// Finds the documents under a set of input paths and reads them one at a time, in a stable order
+/// (inputs as given; within a folder, by relative path). A file that cannot be read is skipped with a
+/// message naming it, and the batch goes on. Folders and files whose names start with a dot, the
+/// output folder and symbolic-link loops are passed over; a <c>sources.csv</c> attaches metadata to
+/// the documents beside and below it.
+/// </summary>
+public sealed class DocumentSource
+{
+    private readonly IngestionOptions _options;
+    private readonly Dictionary<string, IDocumentReader> _readers = new(StringComparer.Ordinal);
+    private readonly List<InputFileRecord> _inputs = [];
+
+    /// <summary>Creates a source with the built-in readers (txt, md, html, pdf, csv).</summary>
+    public DocumentSource(IngestionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Validate();
+        IDocumentReader[] readers = [new PlainTextReader(), new HtmlReader(), new PdfReader(), new CsvDocumentReader(options)];
+        foreach (var reader in readers)
+        {
+            foreach (var extension in reader.Extensions)
+            {
+                _readers[extension] = reader;
+            }
+        }
+    }
+
+    /// <summary>The extensions this source reads.</summary>
+    public IReadOnlyCollection<string> Extensions => _readers.Keys;
+
+    /// <summary>The files read so far, for the manifest.</summary>
+    public IReadOnlyList<InputFileRecord> Inputs => _inputs;
+
+    /// <summary>Warnings that are not skips (metadata rows passed over, and the like).</summary>
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>
+    /// Lists the files under <paramref name="inputs"/> (files or folders, recursively). Inputs that do
+    /// not exist, and files of unsupported types, go to <paramref name="skipped"/>.
+    /// </summary>
+    public IReadOnlyList<SourceFile> Discover(IEnumerable<string> inputs, ICollection<SkippedInput> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(skipped);
+        var files = new List<SourceFile>();
+        var excluded = (_options.ExcludeDirectories ?? []).Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).ToHashSet(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            var full = Path.GetFullPath(input);
+            if (File.Exists(full))
+            {
+                var root = Path.GetDirectoryName(full)!;
+                var file = new SourceFile(full, Path.GetFileName(full), root);
+                if (_readers.ContainsKey(file.Extension))
+                {
+                    files.Add(file);
+                }
+                else
+                {
+                    skipped.Add(new SkippedInput(input, Unsupported(input)));
+                }
+            }
+            else if (Directory.Exists(full))
+            {
+                var found = new List<SourceFile>();
+                var visited = new HashSet<string>(StringComparer.Ordinal);
+                Walk(Path.TrimEndingDirectorySeparator(full), Path.TrimEndingDirectorySeparator(full), RealPath(full), visited, excluded, found, skipped);
+                found.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+                files.AddRange(found);
+            }
+            else
+            {
+                skipped.Add(new SkippedInput(input, $"{input}: no such file or folder. Check the path (relative paths start from the current folder)."));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// Reads the files one by one and yields their documents. A file that fails is added to
+    /// <paramref name="skipped"/> with the reason; documents it gave before failing are kept.
+    /// </summary>
+    public IEnumerable<Document> Read(IReadOnlyList<SourceFile> files, ICollection<SkippedInput> skipped, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(skipped);
+        var catalogs = new Dictionary<string, SourcesCatalog>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!TryReadBytes(file, skipped, out var bytes))
+            {
+                continue;
+            }
+
+            var metadata = FindMetadata(file, catalogs);
+            var reader = _readers[file.Extension];
+            var produced = 0;
+            using var documents = reader.Read(file, bytes, metadata, skipped, cancellationToken).GetEnumerator();
+            var encoding = "";
+            while (true)
+            {
+                Document document;
+                try
+                {
+                    if (!documents.MoveNext())
+                    {
+                        break;
+                    }
+
+                    document = documents.Current;
+                }
+                catch (InputException e)
+                {
+                    var note = produced > 0 ? $" The {produced} document(s) before it were analysed." : string.Empty;
+                    skipped.Add(new SkippedInput(file.RelativePath, e.Message + note));
+                    break;
+                }
+
+                encoding = document.Encoding;
+                if (string.IsNullOrWhiteSpace(document.Text))
+                {
+                    skipped.Add(new SkippedInput(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}. Remove it or check that it is the right file."));
+                    continue;
+                }
+
+                produced++;
+                if (document.Metadata.Language is null)
+                {
+                    document = document with { Metadata = document.Metadata with { Language = LanguageGuesser.Guess(document.Text) } };
+                }
+
+                yield return document;
+            }
+
+            _inputs.Add(new InputFileRecord(file.RelativePath, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)),
+                file.Extension, encoding, produced));
+        }
+    }
+
+    private bool TryReadBytes(SourceFile file, ICollection<SkippedInput> skipped, out byte[] bytes)
+    {
+        bytes = [];
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            if (!info.Exists)
+            {
+                skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: the file disappeared before it could be read. Run again once the folder is stable."));
+                return false;
+            }
+
+            if (info.Length > _options.MaxFileBytes)
+            {
+                skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: the file is {info.Length:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}. Split it into smaller files."));
+                return false;
+            }
+
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: cannot read the file ({e.Message}). Check that it exists and that you may read it."));
+            return false;
+        }
+
+        if (bytes.Length == 0)
+        {
+            skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: the file is empty. Remove it or check that it is the right file."));
+            return false;
+        }
+
+        return true;
+    }
+
+    private DocumentMetadata FindMetadata(SourceFile file, Dictionary<string, SourcesCatalog> catalogs)
+    {
+        // The nearest sources.csv at or above the file's folder, up to the input root, wins.
+        var directory = Path.GetDirectoryName(file.FullPath)!;
+        while (true)
+        {
+            var catalog = Catalog(directory, file.Root, catalogs);
+            if (catalog.Count > 0)
+            {
+                var relative = Path.GetRelativePath(directory, file.FullPath).Replace('\\', '/');
+                var metadata = catalog.Find(relative);
+                if (!ReferenceEquals(metadata, DocumentMetadata.Empty))
+                {
+                    return metadata;
+                }
+            }
+
+            if (string.Equals(directory, file.Root, StringComparison.Ordinal) || Path.GetDirectoryName(directory) is not { } parent)
+            {
+                return DocumentMetadata.Empty;
+            }
+
+            directory = parent;
+        }
+    }
+
+    private SourcesCatalog Catalog(string directory, string root, Dictionary<string, SourcesCatalog> catalogs)
+    {
+        if (catalogs.TryGetValue(directory, out var catalog))
+        {
+            return catalog;
+        }
+
+        var path = Path.Combine(directory, SourcesCatalog.FileName);
+        catalog = SourcesCatalog.Empty;
+        if (File.Exists(path))
+        {
+            var display = Path.GetRelativePath(root, path).Replace('\\', '/');
+            try
+            {
+                catalog = SourcesCatalog.Load(path, display, Warnings);
+            }
+            catch (InputException e)
+            {
+                Warnings.Add(e.Message + " Its metadata was not used.");
+            }
+        }
+
+        catalogs[directory] = catalog;
+        return catalog;
+    }
+
+    private void Walk(string root, string directory, string realPath, HashSet<string> visited, HashSet<string> excluded,
+        List<SourceFile> found, ICollection<SkippedInput> skipped)
+    {
+        if (!visited.Add(realPath))
+        {
+            skipped.Add(new SkippedInput(Relative(root, directory), $"{Relative(root, directory)}: a symbolic link leads back to a folder already read (a loop); it was not followed."));
+            return;
+        }
+
+        string[] entries;
+        try
+        {
+            entries = Directory.GetFileSystemEntries(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            skipped.Add(new SkippedInput(Relative(root, directory), $"{Relative(root, directory)}: cannot list the folder ({e.Message}). Check its permissions."));
+            return;
+        }
+
+        Array.Sort(entries, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var name = Path.GetFileName(entry);
+            if (name.StartsWith('.'))
+            {
+                continue;
+            }
+
+            if (Directory.Exists(entry))
+            {
+                if (excluded.Contains(Path.GetFullPath(entry)))
+                {
+                    continue;
+                }
+
+                Walk(root, entry, RealPath(entry), visited, excluded, found, skipped);
+                continue;
+            }
+
+            var relative = Relative(root, entry);
+            if (string.Equals(name, SourcesCatalog.FileName, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var file = new SourceFile(entry, relative, root);
+            if (_readers.ContainsKey(file.Extension))
+            {
+                found.Add(file);
+            }
+            else
+            {
+                skipped.Add(new SkippedInput(relative, Unsupported(relative)));
+            }
+        }
+    }
+
+    private string Unsupported(string path) =>
+        $"{path}: unsupported file type. The readable types are {string.Join(", ", _readers.Keys.Order(StringComparer.Ordinal).Select(e => "." + e))}; convert it to one of them or move it out of the input folder.";
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    private static string RealPath(string directory)
+    {
+        try
+        {
+            var info = new DirectoryInfo(directory);
+            var target = info.LinkTarget is null ? null : info.ResolveLinkTarget(returnFinalTarget: true);
+            return Path.TrimEndingDirectorySeparator(target?.FullName ?? info.FullName);
+        }
+        catch (IOException)
+        {
+            return directory;
+        }
+    }
+}

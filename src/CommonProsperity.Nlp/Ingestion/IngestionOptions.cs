@@ -1,0 +1,37 @@
+using CommonProsperity.Nlp.Errors;
+
+namespace CommonProsperity.Nlp.Ingestion;
+
+/// <summary>How inputs are found and read.</summary>
+/// <param name="TextColumn">For <c>.csv</c> inputs: the column holding each document's text.</param>
+/// <param name="IdColumn">For <c>.csv</c> inputs: the column holding each document's id (row numbers when absent).</param>
+/// <param name="ExcludeDirectories">Folders never to read (the output folder, when it sits inside an input).</param>
+/// <param name="MaxFileBytes">Files larger than this are skipped with a warning (default 1 GiB).</param>
+public sealed record IngestionOptions(
+    string TextColumn = "text",
+    string? IdColumn = null,
+    IReadOnlyList<string>? ExcludeDirectories = null,
+    long MaxFileBytes = 1L << 30)
+{
+    /// <summary>Checks the options, naming the bad value.</summary>
+    /// <exception cref="OptionsException">An option cannot work.</exception>
+    public IngestionOptions Validate()
+    {
+        if (string.IsNullOrWhiteSpace(TextColumn))
+        {
+            throw new OptionsException("--text-column is empty.", "Give the name of the CSV column that holds the text, for example --text-column text.");
+        }
+
+        if (IdColumn is not null && string.IsNullOrWhiteSpace(IdColumn))
+        {
+            throw new OptionsException("--id-column is empty.", "Give a column name or leave the option out.");
+        }
+
+        if (MaxFileBytes <= 0)
+        {
+            throw new OptionsException($"the largest file size {MaxFileBytes} is not positive.");
+        }
+
+        return this;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using CommonProsperity.Nlp.Errors;
+
+namespace CommonProsperity.Nlp.Ingestion;
+
+/// <summary>
+/// The metadata of a folder's <c>sources.csv</c> (columns as in the project's corpus: <c>file</c>, <c>title</c>,
+/// <c>publisher</c>, <c>date</c>, <c>language</c>, and any others, which are carried into the reports).
+/// Rows are matched to documents by the <c>file</c> column, relative to the folder.
+/// </summary>
+public sealed class SourcesCatalog
+{
+    /// <summary>The file name that marks a metadata table instead of a document.</summary>
+    public const string FileName = "sources.csv";
+
+    private readonly Dictionary<string, DocumentMetadata> _byFile;
+
+    private SourcesCatalog(Dictionary<string, DocumentMetadata> byFile) => _byFile = byFile;
+
+    /// <summary>An empty catalog.</summary>
+    public static SourcesCatalog Empty { get; } = new(new Dictionary<string, DocumentMetadata>(StringComparer.Ordinal));
+
+    /// <summary>The number of documents described.</summary>
+    public int Count => _byFile.Count;
+
+    /// <summary>Loads a <c>sources.csv</c>. Problems with single rows become warnings; a file without a <c>file</c> column is an error.</summary>
+    /// <exception cref="InputException">The file cannot be read or has no <c>file</c> column.</exception>
+    public static SourcesCatalog Load(string path, string displayPath, ICollection<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        var table = CsvTable.Open(path, displayPath);
+        var fileColumn = table.IndexOf("file");
+        if (fileColumn < 0)
+        {
+            throw new InputException($"the metadata table has no 'file' column (columns: {string.Join(", ", table.Headers)}).", displayPath, 1,
+                "Add a 'file' column with each document's file name, relative to this folder.");
+        }
+
+        var byFile = new Dictionary<string, DocumentMetadata>(StringComparer.Ordinal);
+        foreach (var row in table.Rows())
+        {
+            var file = row.Get(fileColumn).Trim().Replace('\\', '/');
+            if (file.Length == 0)
+            {
+                warnings.Add($"{displayPath}:{row.Line}: the 'file' column is empty; the row was passed over.");
+                continue;
+            }
+
+            string? title = null, date = null, publisher = null, language = null;
+            var extra = new List<KeyValuePair<string, string>>();
+            for (var c = 0; c < table.Headers.Count; c++)
+            {
+                if (c == fileColumn)
+                {
+                    continue;
+                }
+
+                var value = row.Get(c).Trim();
+                switch (table.Headers[c].ToLowerInvariant())
+                {
+                    case "title": title = Nullable(value); break;
+                    case "publisher": publisher = Nullable(value); break;
+                    case "language" or "lang": language = Nullable(value)?.ToLowerInvariant(); break;
+                    case "date":
+                        date = Nullable(value);
+                        if (date is not null && !IsIsoDate(date))
+                        {
+                            warnings.Add($"{displayPath}:{row.Line}: the date '{date}' is not yyyy-MM-dd, yyyy-MM or yyyy; it is kept as written but the document has no year for grouping. Write it as, for example, 2021-06-10.");
+                        }
+
+                        break;
+                    default: extra.Add(new(table.Headers[c], value)); break;
+                }
+            }
+
+            if (!byFile.TryAdd(file, new DocumentMetadata(title, date, publisher, language, extra)))
+            {
+                warnings.Add($"{displayPath}:{row.Line}: '{file}' is described twice; the first row is used.");
+            }
+        }
+
+        return new SourcesCatalog(byFile);
+    }
+
+    /// <summary>The metadata for a file (path relative to the catalog's folder, with <c>/</c>), or empty.</summary>
+    public DocumentMetadata Find(string relativePath) =>
+        _byFile.TryGetValue(relativePath, out var metadata) ? metadata : DocumentMetadata.Empty;
+
+    /// <summary>True when <paramref name="date"/> is yyyy, yyyy-MM or yyyy-MM-dd and a real date.</summary>
+    public static bool IsIsoDate(string date) =>
+        DateTime.TryParseExact(date, ["yyyy-MM-dd", "yyyy-MM", "yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    private static string? Nullable(string value) => value.Length == 0 ? null : value;
+}

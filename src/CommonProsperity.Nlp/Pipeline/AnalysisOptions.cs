@@ -1,0 +1,49 @@
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Ingestion;
+
+namespace CommonProsperity.Nlp.Pipeline;
+
+/// <summary>The settings of an <c>analyze</c> run; <see cref="Validate"/> names any bad value.</summary>
+/// <param name="Inputs">Files or folders to analyse.</param>
+/// <param name="OutputDirectory">Where the reports go.</param>
+/// <param name="Ingestion">How inputs are found and read.</param>
+/// <param name="ContextCharacters">Characters of context each side of a match in <c>evidence.csv</c>.</param>
+/// <param name="MaxParallelism">Documents analysed at once (defaults to the number of cores).</param>
+public sealed record AnalysisOptions(
+    IReadOnlyList<string> Inputs,
+    string OutputDirectory,
+    IngestionOptions Ingestion,
+    int ContextCharacters = 40,
+    int MaxParallelism = 0)
+{
+    /// <summary>The effective parallelism.</summary>
+    public int Parallelism => MaxParallelism > 0 ? MaxParallelism : Environment.ProcessorCount;
+
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="OptionsException">An option cannot work.</exception>
+    public AnalysisOptions Validate()
+    {
+        if (Inputs.Count == 0)
+        {
+            throw new OptionsException("no input was given.", "Name at least one file or folder, for example: cpnlp analyze corpus/");
+        }
+
+        if (string.IsNullOrWhiteSpace(OutputDirectory))
+        {
+            throw new OptionsException("the output folder is empty.", "Give a folder with --out, for example --out reports.");
+        }
+
+        if (ContextCharacters is < 0 or > 1000)
+        {
+            throw new OptionsException($"--context {ContextCharacters} is out of range.", "Use a number of characters from 0 to 1000 (default 40).");
+        }
+
+        if (MaxParallelism < 0)
+        {
+            throw new OptionsException($"the parallelism {MaxParallelism} is negative.", "Use 0 for one worker per core, or a positive number.");
+        }
+
+        Ingestion.Validate();
+        return this;
+    }
+}

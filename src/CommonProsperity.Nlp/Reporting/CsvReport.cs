@@ -1,0 +1,64 @@
+using System.Globalization;
+using CommonProsperity.Nlp.Errors;
+using CsvHelper;
+
+namespace CommonProsperity.Nlp.Reporting;
+
+/// <summary>
+/// The house format of every CSV report: RFC 4180 (comma, double quotes, CRLF), UTF-8 with a byte
+/// order mark so that Excel shows Chinese correctly, invariant culture for numbers, and cells that a
+/// spreadsheet would run as formulas (starting with <c>= + - @</c>, tab or CR) escaped with a leading <c>'</c>.
+/// </summary>
+public static class CsvReport
+{
+    /// <summary>The writer options of every report.</summary>
+    public static CsvWriterOptions Options { get; } = CsvWriterOptions.Default with
+    {
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.Escape,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
+    /// <summary>Opens a report file for writing.</summary>
+    /// <exception cref="OutputException">The file cannot be created.</exception>
+    public static CsvWriter Create(string path)
+    {
+        try
+        {
+            return CsvWriter.ToFile(path, Options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"cannot write the report ({e.Message}).", path, "Check free disk space and permissions of the output folder.", e);
+        }
+    }
+
+    /// <summary>A rate with four decimals, invariant culture (for example <c>12.3457</c>).</summary>
+    public static string Rate(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    /// <summary>An integer, invariant culture.</summary>
+    public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Hits per 1,000 tokens, 0 when there are no tokens.</summary>
+    public static double Per1000(long hits, long tokens) => tokens == 0 ? 0 : hits * 1000.0 / tokens;
+
+    /// <summary>Writes one record: texts as they are (formula-escaped), integers invariant, doubles as <see cref="Rate"/>.</summary>
+    public static void WriteRow(this CsvWriter writer, params ReadOnlySpan<object?> fields)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var field in fields)
+        {
+            switch (field)
+            {
+                case null: writer.WriteField(string.Empty); break;
+                case string s: writer.WriteField(s); break;
+                case int i: writer.WriteField(i); break;
+                case long l: writer.WriteField(l); break;
+                case double d: writer.WriteField(Rate(d)); break;
+                default: writer.WriteField(Convert.ToString(field, CultureInfo.InvariantCulture) ?? string.Empty); break;
+            }
+        }
+
+        writer.EndRecord();
+    }
+}

@@ -1,0 +1,26 @@
+namespace CommonProsperity.Nlp.Segmentation;
+
+/// <summary>The paragraphs and sentences of one text, each in text order.</summary>
+public sealed record SegmentedText(IReadOnlyList<TextSegment> Paragraphs, IReadOnlyList<TextSegment> Sentences)
+{
+    /// <summary>The index of the sentence containing <paramref name="offset"/>, or of the nearest one before it; -1 before the first.</summary>
+    public int SentenceAt(int offset)
+    {
+        int lo = 0, hi = Sentences.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Sentences[mid].Start <= offset)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found;
+    }
+}
