@@ -1,0 +1,95 @@
+using System.ComponentModel;
+using System.Globalization;
+using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Reporting;
+using Spectre.Console.Cli;
+
+namespace CommonProsperity.Nlp.Cli.Commands;
+
+/// <summary><c>cpnlp lexicon check</c>: how a lexicon agrees with labelled passages, per theme and per term.</summary>
+internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings>
+{
+    /// <summary>The options of <c>lexicon check</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>The labelled passages.</summary>
+        [CommandOption("--labels <FILE>", isRequired: true)]
+        [Description("Labelled passages: CSV with text and themes (ids separated by ';')")]
+        public string Labels { get; init; } = "";
+
+        /// <summary>A lexicon instead of the built-in one.</summary>
+        [CommandOption("--lexicon <FILE>")]
+        [Description("The lexicon to check (default: the built-in one)")]
+        public string? Lexicon { get; init; }
+
+        /// <summary>The output folder.</summary>
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Folder for lexicon_check.csv and lexicon_terms.csv")]
+        [DefaultValue("reports/lexicon-check")]
+        public string Out { get; init; } = "reports/lexicon-check";
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var lexicon = settings.Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(settings.Lexicon);
+        var matcher = new LexiconMatcher(lexicon);
+        var passages = LabelSetReader.Read(settings.Labels, lexicon.Themes);
+        var evaluation = LexiconEvaluator.Evaluate(matcher, passages);
+
+        using (var output = OutputDirectory.Open(settings.Out))
+        {
+            using (var csv = CsvReport.Create(output.Stage("lexicon_check.csv")))
+            {
+                csv.WriteRow("theme", "lang", "precision", "recall", "f1", "support", "true_positives", "false_positives", "false_negatives", "passages");
+                foreach (var a in evaluation.Themes)
+                {
+                    csv.WriteRow(a.Theme, a.Language, a.Precision, a.Recall, a.F1, a.Support, a.TruePositives, a.FalsePositives, a.FalseNegatives, a.Passages);
+                }
+            }
+
+            using (var csv = CsvReport.Create(output.Stage("lexicon_terms.csv")))
+            {
+                csv.WriteRow("theme", "term", "passages", "on_theme", "precision", "other_themes");
+                foreach (var t in evaluation.Terms.OrderBy(t => lexicon.Themes.ToList().IndexOf(t.Theme)).ThenByDescending(t => t.Passages).ThenBy(t => t.Term, StringComparer.Ordinal))
+                {
+                    csv.WriteRow(t.Theme, t.Term, t.Passages, t.OnTheme, t.Precision, t.OtherThemes);
+                }
+            }
+
+            output.Commit();
+        }
+
+        var o = CliStreams.Current.Out;
+        o.WriteLine($"{passages.Count} labelled passages, lexicon {(settings.Lexicon ?? "built-in")} ({lexicon.Terms.Count} terms).");
+        o.WriteLine("theme               lang  precision  recall     f1  support");
+        foreach (var a in evaluation.Themes)
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Theme,-19} {a.Language,-4} {a.Precision,10:F3} {a.Recall,7:F3} {a.F1,6:F3} {a.Support,8}"));
+        }
+
+        foreach (var lang in evaluation.Themes.Select(a => a.Language).Distinct())
+        {
+            var rows = evaluation.Themes.Where(a => a.Language == lang && a.Support > 0).ToList();
+            if (rows.Count > 0)
+            {
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"macro F1 ({lang}): {rows.Average(a => a.F1):F3}"));
+            }
+        }
+
+        var weak = evaluation.Terms.Where(t => t.Passages >= 3 && t.Precision < 0.5).ToList();
+        if (weak.Count > 0)
+        {
+            o.WriteLine($"{weak.Count} term(s) fire on 3+ passages but are on theme less than half the time (see lexicon_terms.csv):");
+            foreach (var t in weak)
+            {
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Theme}: '{t.Term}' {t.OnTheme}/{t.Passages} on theme; others {t.OtherThemes}"));
+            }
+        }
+
+        o.WriteLine($"Details in {Path.GetFullPath(settings.Out)}.");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,77 @@
+using CommonProsperity.Nlp.Cli.Commands;
+using CommonProsperity.Nlp.Errors;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CommonProsperity.Nlp.Cli;
+
+/// <summary>
+/// The <c>cpnlp</c> command line: one command class per verb over the library, errors mapped to exit
+/// codes (see <see cref="ExitCodes"/>), messages on standard error.
+/// </summary>
+public static class CpnlpApp
+{
+    /// <summary>Runs the command line with <paramref name="args"/> and returns the exit code.</summary>
+    public static int Run(string[] args, CancellationToken cancellationToken = default) =>
+        Run(args, Console.Out, Console.Error, cancellationToken);
+
+    /// <summary>Runs the command line, writing to the given streams (for in-process tests).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        CliStreams.Current = new CliStreams(output, error);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+            Interactive = InteractionSupport.No,
+        });
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("cpnlp");
+            config.SetApplicationVersion(Pipeline.AnalysisPipeline.ToolVersion);
+            config.ConfigureConsole(console);
+            config.CancellationExitCode(ExitCodes.Cancelled);
+            config.SetExceptionHandler((exception, _) => Report(exception, error));
+            config.AddCommand<AnalyzeCommand>("analyze")
+                .WithDescription("Count the lexicon's themes in files or folders and write CSV reports with the evidence.")
+                .WithExample("analyze", "corpus/")
+                .WithExample("analyze", "texts/", "--lexicon", "my_lexicon.csv", "--out", "reports/texts");
+            config.AddBranch("lexicon", lexicon =>
+            {
+                lexicon.SetDescription("Work with theme lexicons.");
+                lexicon.AddCommand<LexiconExportCommand>("export")
+                    .WithDescription("Write the built-in lexicon to a CSV file you can edit and pass back with --lexicon.")
+                    .WithExample("lexicon", "export", "--out", "my_lexicon.csv");
+                lexicon.AddCommand<LexiconCheckCommand>("check")
+                    .WithDescription("Compare a lexicon with labelled passages: precision and recall per theme and per term.")
+                    .WithExample("lexicon", "check", "--labels", "labels.csv");
+            });
+        });
+        return app.Run(args, cancellationToken);
+    }
+
+    private static int Report(Exception exception, TextWriter error)
+    {
+        switch (exception)
+        {
+            case CommonProsperityException known:
+                error.WriteLine($"error: {known.Message}");
+                return known.ExitCode;
+            case OperationCanceledException:
+                error.WriteLine("cancelled: the reports already in the output folder were left as they were.");
+                return ExitCodes.Cancelled;
+            case CommandParseException or CommandRuntimeException:
+                error.WriteLine($"error: {exception.Message} (run 'cpnlp --help' or 'cpnlp COMMAND --help' for usage)");
+                return ExitCodes.Usage;
+            case CommandAppException:
+                error.WriteLine($"error: {exception.Message}");
+                return ExitCodes.Usage;
+            default:
+                error.WriteLine($"internal error: {exception}");
+                error.WriteLine("This is a bug in cpnlp; please report it with the command you ran.");
+                return ExitCodes.Internal;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Pipeline;
+using CsvHelper;
+
+namespace CommonProsperity.Nlp.Reporting;
+
+/// <summary>
+/// Writes the reports of an <c>analyze</c> run. Evidence rows stream to disk as each document arrives;
+/// the aggregate reports are written from small per-document summaries at the end. Nothing becomes
+/// visible under its final name until <see cref="Complete"/> has written every report.
+/// </summary>
+public sealed class AnalysisReportWriter : IDisposable
+{
+    private readonly OutputDirectory _output;
+    private readonly LexiconMatcher _matcher;
+    private readonly int _context;
+    private readonly CsvWriter _evidence;
+    private readonly List<DocumentSummary> _documents = [];
+    private readonly long[] _termHits;
+    private readonly int[] _termDocuments;
+    private readonly int[] _termLastDocument;
+    private readonly List<string> _extraColumns = [];
+    private readonly HashSet<string> _extraSeen = new(StringComparer.Ordinal);
+
+    /// <summary>Starts a set of reports in <paramref name="output"/>.</summary>
+    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, int contextCharacters)
+    {
+        _output = output ?? throw new ArgumentNullException(nameof(output));
+        _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
+        _context = contextCharacters;
+        var terms = matcher.Lexicon.Terms.Count;
+        _termHits = new long[terms];
+        _termDocuments = new int[terms];
+        _termLastDocument = new int[terms];
+        Array.Fill(_termLastDocument, -1);
+        _evidence = CsvReport.Create(output.Stage(ReportFiles.Evidence));
+        _evidence.WriteRow("document", "theme", "term", "start", "end", "left", "match", "right", "sentence");
+    }
+
+    /// <summary>The documents added so far.</summary>
+    public int Documents => _documents.Count;
+
+    /// <summary>Adds one document's analysis: writes its evidence rows and keeps its summary.</summary>
+    public void Add(DocumentAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var document = analysis.Document;
+        var index = _documents.Count;
+        var text = document.Text;
+        foreach (var hit in analysis.Hits)
+        {
+            var term = _matcher.Lexicon.Terms[hit.Term];
+            _evidence.WriteRow(
+                document.Id,
+                _matcher.Themes[hit.Theme],
+                term.Term,
+                hit.Start,
+                hit.End,
+                EvidenceContext.Left(text, hit.Start, _context),
+                text[hit.Start..hit.End],
+                EvidenceContext.Right(text, hit.End, _context),
+                analysis.Segments.SentenceAt(hit.Start));
+            _termHits[hit.Term]++;
+            if (_termLastDocument[hit.Term] != index)
+            {
+                _termLastDocument[hit.Term] = index;
+                _termDocuments[hit.Term]++;
+            }
+        }
+
+        foreach (var (key, _) in document.Metadata.Extra)
+        {
+            if (_extraSeen.Add(key))
+            {
+                _extraColumns.Add(key);
+            }
+        }
+
+        _documents.Add(new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Segments.Sentences.Count, analysis.Themes));
+    }
+
+    /// <summary>Writes the aggregate reports and the manifest, then moves every report into place.</summary>
+    /// <returns>The final paths of the reports.</returns>
+    public IReadOnlyList<string> Complete(RunManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        _evidence.Dispose();
+        WriteThemeFrequency(_output.Stage(ReportFiles.ThemeFrequency));
+        WriteWide(_output.Stage(ReportFiles.ThemeFrequencyWide));
+        WriteCorpusSummary(_output.Stage(ReportFiles.CorpusSummary));
+        WriteTermFrequency(_output.Stage(ReportFiles.TermFrequency));
+        string[] names = [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency, ReportFiles.Manifest];
+        ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, names);
+        return _output.Commit();
+    }
+
+    /// <summary>Closes the evidence file; staged files are removed by the output folder unless committed.</summary>
+    public void Dispose() => _evidence.Dispose();
+
+    private void WriteThemeFrequency(string path)
+    {
+        using var csv = CsvReport.Create(path);
+        var header = new List<object?> { "document", "theme", "hits", "tokens", "per_1000", "sentences_with_theme", "sentences", "sentence_share", "title", "date", "publisher", "language" };
+        header.AddRange(_extraColumns);
+        csv.WriteRow([.. header]);
+        foreach (var document in _documents)
+        {
+            var extra = ExtraValues(document.Metadata);
+            for (var t = 0; t < _matcher.Themes.Count; t++)
+            {
+                var tally = document.Themes[t];
+                var row = new List<object?>
+                {
+                    document.Id, _matcher.Themes[t], tally.Hits, document.Tokens, CsvReport.Per1000(tally.Hits, document.Tokens),
+                    tally.Sentences, document.Sentences, Share(tally.Sentences, document.Sentences),
+                    document.Metadata.Title, document.Metadata.Date, document.Metadata.Publisher, document.Metadata.Language,
+                };
+                row.AddRange(extra);
+                csv.WriteRow([.. row]);
+            }
+        }
+    }
+
+    private void WriteWide(string path)
+    {
+        using var csv = CsvReport.Create(path);
+        var header = new List<object?> { "document", "title", "date", "publisher", "language", "tokens", "sentences" };
+        header.AddRange(_matcher.Themes.Select(t => $"{t}_hits"));
+        header.AddRange(_matcher.Themes.Select(t => $"{t}_per_1000"));
+        csv.WriteRow([.. header]);
+        foreach (var document in _documents)
+        {
+            var row = new List<object?> { document.Id, document.Metadata.Title, document.Metadata.Date, document.Metadata.Publisher, document.Metadata.Language, document.Tokens, document.Sentences };
+            row.AddRange(document.Themes.Select(t => (object?)t.Hits));
+            row.AddRange(document.Themes.Select(t => (object?)CsvReport.Per1000(t.Hits, document.Tokens)));
+            csv.WriteRow([.. row]);
+        }
+    }
+
+    private void WriteCorpusSummary(string path)
+    {
+        using var csv = CsvReport.Create(path);
+        csv.WriteRow("group_by", "group", "theme", "documents", "documents_with_theme", "hits", "tokens", "per_1000", "mean_document_per_1000", "sentences_with_theme", "sentences", "sentence_share");
+        (string By, Func<DocumentSummary, string?> Key)[] groupings =
+        [
+            ("all", _ => "all"),
+            ("language", d => d.Metadata.Language),
+            ("year", d => d.Metadata.Year),
+            ("publisher", d => d.Metadata.Publisher),
+        ];
+        foreach (var (by, key) in groupings)
+        {
+            var groups = _documents.GroupBy(d => key(d) ?? "unknown", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+            foreach (var group in groups)
+            {
+                var documents = group.ToList();
+                long tokens = documents.Sum(d => (long)d.Tokens);
+                long sentences = documents.Sum(d => (long)d.Sentences);
+                for (var t = 0; t < _matcher.Themes.Count; t++)
+                {
+                    var theme = t;
+                    long hits = documents.Sum(d => (long)d.Themes[theme].Hits);
+                    long withSentences = documents.Sum(d => (long)d.Themes[theme].Sentences);
+                    var withTheme = documents.Count(d => d.Themes[theme].Hits > 0);
+                    var mean = documents.Average(d => CsvReport.Per1000(d.Themes[theme].Hits, d.Tokens));
+                    csv.WriteRow(by, group.Key, _matcher.Themes[t], documents.Count, withTheme, hits, tokens,
+                        CsvReport.Per1000(hits, tokens), mean, withSentences, sentences, Share(withSentences, sentences));
+                }
+            }
+        }
+    }
+
+    private void WriteTermFrequency(string path)
+    {
+        using var csv = CsvReport.Create(path);
+        csv.WriteRow("theme", "rank", "term", "lang", "hits", "documents", "share_of_theme_hits");
+        var terms = _matcher.Lexicon.Terms;
+        for (var t = 0; t < _matcher.Themes.Count; t++)
+        {
+            var theme = _matcher.Themes[t];
+            var indices = Enumerable.Range(0, terms.Count).Where(i => string.Equals(terms[i].Theme, theme, StringComparison.Ordinal))
+                .OrderByDescending(i => _termHits[i]).ThenBy(i => terms[i].Term, StringComparer.Ordinal).ToList();
+            var total = indices.Sum(i => _termHits[i]);
+            var rank = 0;
+            foreach (var i in indices)
+            {
+                rank++;
+                csv.WriteRow(theme, rank, terms[i].Term, terms[i].Language, _termHits[i], _termDocuments[i], Share(_termHits[i], total));
+            }
+        }
+    }
+
+    private List<object?> ExtraValues(DocumentMetadata metadata)
+    {
+        var values = new List<object?>(_extraColumns.Count);
+        foreach (var column in _extraColumns)
+        {
+            var value = metadata.Extra.FirstOrDefault(kv => string.Equals(kv.Key, column, StringComparison.Ordinal)).Value;
+            values.Add(value);
+        }
+
+        return values;
+    }
+
+    private static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
+}
