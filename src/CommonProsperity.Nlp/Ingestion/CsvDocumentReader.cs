@@ -5,7 +5,7 @@ namespace CommonProsperity.Nlp.Ingestion;
 
 /// <summary>
 /// Reads a <c>.csv</c> file as one document per row: the text column holds the text, the id column
-/// (or the row number) names the document <c>file#id</c>, and the other columns become metadata
+/// (<c>--id-column</c>, else a column named <c>id</c>, else the row number) names the document <c>file#id</c>, and the other columns become metadata
 /// (<c>title</c>, <c>date</c>, <c>publisher</c>, <c>language</c>/<c>lang</c> are recognised; the rest are
 /// carried into the reports). Rows that cannot be used are skipped one by one with their line.
 /// </summary>
@@ -28,7 +28,8 @@ public sealed class CsvDocumentReader(IngestionOptions options) : IDocumentReade
                 file.RelativePath, 1, "Name the text column with --text-column NAME.");
         }
 
-        var idColumn = -1;
+        // Without --id-column, a column named "id" is used when there is one; else rows are numbered.
+        var idColumn = options.IdColumn is null ? table.IndexOf("id") : -1;
         if (options.IdColumn is not null)
         {
             idColumn = table.IndexOf(options.IdColumn);
@@ -55,7 +56,7 @@ public sealed class CsvDocumentReader(IngestionOptions options) : IDocumentReade
 
             if (id.Length == 0)
             {
-                skipped.Add(new SkippedInput(documentId, $"{file.RelativePath}:{row.Line}: the id column '{options.IdColumn}' is empty. Give the row an id."));
+                skipped.Add(new SkippedInput(documentId, $"{file.RelativePath}:{row.Line}: the id column '{table.Headers[idColumn]}' is empty. Give the row an id."));
                 continue;
             }
 
