@@ -32,6 +32,7 @@ public static class CpnlpApp
             config.SetApplicationName("cpnlp");
             config.SetApplicationVersion(Pipeline.AnalysisPipeline.ToolVersion);
             config.ConfigureConsole(console);
+            config.UseStrictParsing();
             config.CancellationExitCode(ExitCodes.Cancelled);
             config.SetExceptionHandler((exception, _) => Report(exception, error));
             config.AddCommand<AnalyzeCommand>("analyze")

@@ -12,6 +12,9 @@ namespace CommonProsperity.Nlp.Reporting;
 /// </summary>
 public sealed class AnalysisReportWriter : IDisposable
 {
+    /// <summary>Put before the name of every metadata column beyond title, date, publisher and language, so it can never clash with a report column.</summary>
+    public const string MetadataPrefix = "meta_";
+
     private readonly OutputDirectory _output;
     private readonly LexiconMatcher _matcher;
     private readonly int _context;
@@ -102,7 +105,7 @@ public sealed class AnalysisReportWriter : IDisposable
     {
         using var csv = CsvReport.Create(path);
         var header = new List<object?> { "document", "theme", "hits", "tokens", "per_1000", "sentences_with_theme", "sentences", "sentence_share", "title", "date", "publisher", "language" };
-        header.AddRange(_extraColumns);
+        header.AddRange(_extraColumns.Select(c => MetadataPrefix + c));
         csv.WriteRow([.. header]);
         foreach (var document in _documents)
         {

@@ -1,0 +1,109 @@
+using CommonProsperity.Nlp.Reporting;
+using CommonProsperity.Nlp.Tests.Support;
+
+namespace CommonProsperity.Nlp.Tests.Cli;
+
+public class AnalyzeCommandTests
+{
+    [Fact]
+    public void Analyze_RepositoryCorpus_SeedHasInequalityControlAndPhilanthropy()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, output, error) = CliRunner.Run("analyze", Path.Combine(TestPaths.RepoRoot, "corpus"), "--out", temp.Path, "--quiet");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Analysed 1 document(s)", output, StringComparison.Ordinal);
+        var rows = ReportReader.Read(temp.File(ReportFiles.ThemeFrequency));
+        foreach (var theme in new[] { "inequality", "control", "philanthropy" })
+        {
+            Assert.True(int.Parse(rows.Single(r => r["theme"] == theme)["hits"], System.Globalization.CultureInfo.InvariantCulture) > 0, theme);
+        }
+
+        Assert.Equal("Asia Society Policy Institute", rows[0]["publisher"]);
+    }
+
+    [Fact]
+    public void Analyze_SharedCorpus_CoversAllThirteenDocuments()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, _, error) = CliRunner.Run("analyze", Path.Combine(TestPaths.Shared, "corpus"), "--out", temp.Path, "--quiet");
+
+        Assert.True(code == 0, error);
+        var wide = ReportReader.Read(temp.File(ReportFiles.ThemeFrequencyWide));
+        Assert.Equal(13, wide.Count);
+        Assert.All(wide, row => Assert.NotEqual("0", row["tokens"]));
+    }
+
+    [Fact]
+    public void Analyze_SkippedInputs_ExitWithTwoAndNameThem()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, output, error) = CliRunner.Run("analyze", TestPaths.MiniCorpus, "--lexicon", TestPaths.MiniLexicon, "--out", temp.Path, "--quiet");
+
+        Assert.Equal(2, code);
+        Assert.Contains("skipped: empty.txt: the file is empty", error, StringComparison.Ordinal);
+        Assert.Contains("3 input(s) were skipped", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_BadLexicon_ExitsWith65NamingFileAndLine()
+    {
+        using var temp = new TempDirectory();
+        var lexicon = temp.Write("bad.csv", "theme,term\ninequality,income gap\ncontrol,in*equality\n");
+
+        var (code, _, error) = CliRunner.Run("analyze", TestPaths.MiniCorpus, "--lexicon", lexicon, "--out", temp.File("out"));
+
+        Assert.Equal(65, code);
+        Assert.Contains($"{lexicon}:3: 'in*equality' has a '*' that is not at the end.", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Fact]
+    public void Analyze_OutputIsAFile_ExitsWith73()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Write("out", "x");
+
+        var (code, _, error) = CliRunner.Run("analyze", TestPaths.MiniCorpus, "--out", file);
+
+        Assert.Equal(73, code);
+        Assert.Contains("is an existing file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_UnknownOption_ExitsWith64()
+    {
+        var (code, _, error) = CliRunner.Run("analyze", TestPaths.MiniCorpus, "--no-such-option");
+
+        Assert.Equal(64, code);
+        Assert.Contains("no-such-option", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_NothingReadable_ExitsWith65()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, _, error) = CliRunner.Run("analyze", temp.Path, "--out", temp.File("out"));
+
+        Assert.Equal(65, code);
+        Assert.Contains("no readable documents", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_CsvInputWithOtherTextColumn_UsesTheOption()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Write("in/posts.csv", "post_id,body\np1,Philanthropy and charity.\np2,No theme here.\n");
+
+        var (code, _, error) = CliRunner.Run("analyze", input, "--text-column", "body", "--id-column", "post_id", "--out", temp.File("out"), "--quiet");
+
+        Assert.True(code == 0, error);
+        var rows = ReportReader.Read(temp.File("out/theme_frequency_wide.csv"));
+        Assert.Equal(["posts.csv#p1", "posts.csv#p2"], rows.Select(r => r["document"]));
+        Assert.Equal("2", rows[0]["philanthropy_hits"]);
+    }
+}

@@ -1,0 +1,62 @@
+using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Tests.Support;
+
+namespace CommonProsperity.Nlp.Tests.Cli;
+
+public class LexiconCommandTests
+{
+    [Fact]
+    public void Export_WritesTheBuiltInLexiconWhichLoadsBackIdentically()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("mine.csv");
+
+        var (code, output, _) = CliRunner.Run("lexicon", "export", "--out", path);
+
+        Assert.Equal(0, code);
+        Assert.Contains("terms for 8 themes", output, StringComparison.Ordinal);
+        var exported = LexiconLoader.Load(path);
+        Assert.Equal(DefaultLexicon.Instance.Sha256, exported.Sha256);
+        Assert.Equal(DefaultLexicon.Instance.Themes, exported.Themes);
+    }
+
+    [Fact]
+    public void Export_ExistingFile_IsRefusedWithoutForce()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("mine.csv", "keep me");
+
+        var (code, _, error) = CliRunner.Run("lexicon", "export", "--out", path);
+
+        Assert.Equal(73, code);
+        Assert.Contains("--force", error, StringComparison.Ordinal);
+        Assert.Equal("keep me", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Check_TrainingLabels_WritesPerThemeAndPerTermTables()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, output, error) = CliRunner.Run("lexicon", "check", "--labels", Path.Combine(TestPaths.Shared, "labels", "train.csv"), "--out", temp.Path);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("macro F1 (all):", output, StringComparison.Ordinal);
+        var themes = ReportReader.Read(temp.File("lexicon_check.csv"));
+        Assert.Equal(8 * 3, themes.Count); // all, en, zh
+        var terms = ReportReader.Read(temp.File("lexicon_terms.csv"));
+        Assert.Equal(DefaultLexicon.Instance.Terms.Count, terms.Count);
+    }
+
+    [Fact]
+    public void Check_LabelWithUnknownTheme_ExitsNamingTheRow()
+    {
+        using var temp = new TempDirectory();
+        var labels = temp.Write("labels.csv", "text,themes\nCharity grows.,philanthropy\nTaxes rise.,taxation\n");
+
+        var (code, _, error) = CliRunner.Run("lexicon", "check", "--labels", labels, "--out", temp.File("out"));
+
+        Assert.NotEqual(0, code);
+        Assert.Contains($"{labels}:3: unknown theme 'taxation'.", error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,111 @@
+using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Tests.Support;
+
+namespace CommonProsperity.Nlp.Tests.Ingestion;
+
+public class DocumentSourceTests
+{
+    private static (List<Document> Documents, List<SkippedInput> Skipped, DocumentSource Source) ReadAll(IngestionOptions options, params string[] inputs)
+    {
+        var source = new DocumentSource(options);
+        var skipped = new List<SkippedInput>();
+        var files = source.Discover(inputs, skipped);
+        var documents = source.Read(files, skipped, CancellationToken.None).ToList();
+        return (documents, skipped, source);
+    }
+
+    [Fact]
+    public void Read_MiniCorpus_ReadsEveryFormatInPathOrder()
+    {
+        var (documents, _, _) = ReadAll(new IngestionOptions(), TestPaths.MiniCorpus);
+
+        Assert.Equal(["law_zh.txt", "notice_gbk.txt", "page.html", "report_en.txt", "rows.csv#a1", "rows.csv#a2"], documents.Select(d => d.Id));
+        Assert.Equal(["txt", "txt", "html", "txt", "csv", "csv"], documents.Select(d => d.Format));
+        Assert.Equal("gb18030", documents[1].Encoding);
+        Assert.Equal("通知\n推进共同富裕，发展慈善事业。\n", documents[1].Text);
+    }
+
+    [Fact]
+    public void Read_MiniCorpus_SkipsEmptyUnsupportedAndEmptyRowsWithReasons()
+    {
+        var (_, skipped, _) = ReadAll(new IngestionOptions(), TestPaths.MiniCorpus);
+
+        Assert.Equal(["image.png", "empty.txt", "rows.csv#a3"], skipped.Select(s => s.Path));
+        Assert.All(skipped, s => Assert.StartsWith(s.Path.Split('#')[0], s.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_SourcesCsv_AttachesMetadataAndLanguageIsGuessedOtherwise()
+    {
+        var (documents, _, _) = ReadAll(new IngestionOptions(), TestPaths.MiniCorpus);
+
+        var report = documents.Single(d => d.Id == "report_en.txt");
+        Assert.Equal("A report on prosperity", report.Metadata.Title);
+        Assert.Equal("2022", report.Metadata.Year);
+        Assert.Equal("Institute A", report.Metadata.Publisher);
+        Assert.Contains(new KeyValuePair<string, string>("url", "https://example.org/a"), report.Metadata.Extra);
+        var notice = documents.Single(d => d.Id == "notice_gbk.txt");
+        Assert.Null(notice.Metadata.Title);
+        Assert.Equal("zh", notice.Metadata.Language);
+        Assert.Equal("en", documents.Single(d => d.Id == "page.html").Metadata.Language);
+    }
+
+    [Fact]
+    public void Read_Inputs_RecordsShaAndEncodingForTheManifest()
+    {
+        var (_, _, source) = ReadAll(new IngestionOptions(), TestPaths.MiniCorpus);
+
+        var rows = source.Inputs.Single(i => i.Path == "rows.csv");
+        Assert.Equal(2, rows.Documents);
+        Assert.Equal(64, rows.Sha256.Length);
+        Assert.Equal("utf-8", rows.Encoding);
+    }
+
+    [Fact]
+    public void Discover_MissingInput_IsSkippedAndOthersAreRead()
+    {
+        var (documents, skipped, _) = ReadAll(new IngestionOptions(), "/no/such/folder", Path.Combine(TestPaths.MiniCorpus, "report_en.txt"));
+
+        Assert.Equal("report_en.txt", Assert.Single(documents).Id);
+        Assert.Contains("no such file or folder", skipped[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Discover_ExcludedOutputFolderAndDotFolders_AreNotRead()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("a.txt", "Charity.");
+        temp.Write("reports/evidence.csv", "text\nold report\n");
+        temp.Write(".git/notes.txt", "hidden");
+
+        var (documents, skipped, _) = ReadAll(new IngestionOptions(ExcludeDirectories: [temp.File("reports")]), temp.Path);
+
+        Assert.Equal("a.txt", Assert.Single(documents).Id);
+        Assert.Empty(skipped);
+    }
+
+    [Fact]
+    public void Discover_SymlinkLoop_IsReportedNotFollowed()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("sub/a.txt", "Charity.");
+        Directory.CreateSymbolicLink(temp.File("sub/loop"), temp.Path);
+
+        var (documents, skipped, _) = ReadAll(new IngestionOptions(), temp.Path);
+
+        Assert.Equal("sub/a.txt", Assert.Single(documents).Id);
+        Assert.Contains(skipped, s => s.Reason.Contains("loop", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_NamesWithSpacesQuotesAndChinese_AreKeptAsIds()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("my \"quoted\" file.txt", "Charity.");
+        temp.Write("慈善 法.txt", "慈善。");
+
+        var (documents, _, _) = ReadAll(new IngestionOptions(), temp.Path);
+
+        Assert.Equal(["my \"quoted\" file.txt", "慈善 法.txt"], documents.Select(d => d.Id));
+    }
+}
