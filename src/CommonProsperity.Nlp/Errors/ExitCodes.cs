@@ -18,9 +18,6 @@ public static class ExitCodes
     /// <summary>An input the run cannot do without (lexicon, labels, model) is malformed, or no document could be read.</summary>
     public const int DataError = 65;
 
-    /// <summary>An input file or folder does not exist.</summary>
-    public const int NoInput = 66;
-
     /// <summary>A bug: an error the toolkit did not expect. Please report it.</summary>
     public const int Internal = 70;
 

@@ -5,8 +5,4 @@ namespace CommonProsperity.Nlp.Errors;
 /// malformed. In a batch it skips that input only.
 /// </summary>
 public sealed class InputException(string problem, string path, long? line = null, string? fix = null, Exception? inner = null)
-    : CommonProsperityException(problem, path, line, fix, inner)
-{
-    /// <inheritdoc />
-    public override int ExitCode => ExitCodes.NoInput;
-}
+    : CommonProsperityException(problem, path, line, fix, inner);
