@@ -39,6 +39,9 @@ public static class CpnlpApp
                 .WithDescription("Count the lexicon's themes in files or folders and write CSV reports with the evidence.")
                 .WithExample("analyze", "corpus/")
                 .WithExample("analyze", "texts/", "--lexicon", "my_lexicon.csv", "--out", "reports/texts");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train theme classifiers from labelled passages (one per theme), with cross-validated thresholds and metrics.")
+                .WithExample("train", "--labels", "../shared/labels/train.csv", "--out", "models/themes.model.zip");
             config.AddBranch("lexicon", lexicon =>
             {
                 lexicon.SetDescription("Work with theme lexicons.");
