@@ -125,6 +125,19 @@ public sealed class LexiconLoaderLiwcTests
         Assert.StartsWith("themes.dic:5: ", warning);
     }
 
+    [Fact(Skip = "BUG: a word made only of digits cannot be a LIWC entry: '2035\\t1' is rejected with 'the entry has category numbers but no word.' because the category numbers are taken from the end while they parse as numbers, even in tab-separated lines where the first field is the word. The CSV reader accepts the same term.")]
+    public void FromLiwcText_NumericWordInTabSeparatedEntry_IsATerm()
+    {
+        // Arrange
+        const string dic = "%\n1\teconomy\n%\n2035\t1\n";
+
+        // Act
+        var lexicon = LexiconLoader.FromLiwcText(dic, Source);
+
+        // Assert
+        Assert.Equal([new LexiconTerm("economy", "2035", null, null, 4)], lexicon.Terms);
+    }
+
     public static TheoryData<string, int, string> MalformedDic => new()
     {
         // no opening '%'

@@ -62,13 +62,16 @@ public sealed class LexiconLoaderLoadTests : IDisposable
         // Arrange
         var unix = _temp.WriteFile("unix.csv", "theme,term\ninequality,wealth gap\ncontrol,party-state\n");
         var windows = _temp.WriteFile("windows.csv", "\"theme\",\"term\"\r\n\"inequality\",\"wealth gap\"\r\n\"control\",\"party-state\"\r\n");
+        var withBom = _temp.WriteBytes("bom.csv", [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(unix)]);
 
         // Act
         var first = LexiconLoader.Load(unix);
         var second = LexiconLoader.Load(windows);
+        var third = LexiconLoader.Load(withBom);
 
         // Assert
         Assert.Equal(first.Sha256, second.Sha256);
+        Assert.Equal(first.Sha256, third.Sha256);
     }
 
     [Fact]
