@@ -19,6 +19,11 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("Labelled passages (CSV: text, themes; optional id, document, lang). Repeat to merge several files")]
         public string[] Labels { get; init; } = [];
 
+        /// <summary>More label files after the first (so that <c>--labels a.csv b.csv</c> merges both).</summary>
+        [CommandArgument(0, "[more-labels]")]
+        [Description("More label files to merge with those given to --labels")]
+        public string[] MoreLabels { get; init; } = [];
+
         /// <summary>The model file to write.</summary>
         [CommandOption("-o|--out <FILE>")]
         [Description("The model file to write")]
@@ -68,9 +73,9 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
             throw new OptionsException("--themes names no theme.", "Give comma-separated theme ids, for example --themes inequality,control.");
         }
 
-        var labels = LabelSet.Load(settings.Labels, themes);
+        var labels = LabelSet.Load([.. settings.Labels, .. settings.MoreLabels], themes);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = new ThemeClassifierTrainer(new TrainingOptions(settings.Folds, settings.Seed, L2: TrainingOptions.DefaultL2)).Train(labels, lexiconCsv, themes, cancellationToken);
+        var result = new ThemeClassifierTrainer(new TrainingOptions(settings.Folds, settings.Seed)).Train(labels, lexiconCsv, themes, cancellationToken);
         result.Model.Save(settings.Out);
         foreach (var warning in result.Warnings)
         {

@@ -22,12 +22,6 @@ public sealed class PassageFeaturizer
     /// <summary>Creates a featurizer over the model's lexicon.</summary>
     public PassageFeaturizer(LexiconMatcher matcher) => _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
 
-    /// <summary>
-    /// The scale of the lexicon features next to the L2-normalised n-gram vectors, so that regularisation
-    /// does not drown the one signal that carries across languages.
-    /// </summary>
-    public static float LexiconWeight { get; } = float.Parse(Environment.GetEnvironmentVariable("CPNLP_LEXW") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>The number of themes (the length of the context vector; the lexicon vector is twice as long).</summary>
     public int ThemeCount => _matcher.Themes.Count;
 
@@ -52,7 +46,16 @@ public sealed class PassageFeaturizer
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(groups);
         var hits = texts.Select(LexiconHits).ToArray();
-        var context = DocumentProfiles(hits, groups);
+        var profiles = DocumentProfiles(hits, groups);
+        return Featurize(texts, groups.Select(g => profiles[g]).ToArray(), labels, hits);
+    }
+
+    /// <summary>Featurizes passages whose document profiles are already known (one vector per passage).</summary>
+    public IReadOnlyList<PassageRow> Featurize(IReadOnlyList<string> texts, IReadOnlyList<float[]> contexts, IReadOnlyList<bool>? labels = null, IReadOnlyList<int[]>? knownHits = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(contexts);
+        var hits = knownHits ?? texts.Select(LexiconHits).ToArray();
         var rows = new PassageRow[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
@@ -60,8 +63,8 @@ public sealed class PassageFeaturizer
             {
                 Tokens = TokenText(texts[i]),
                 Subwords = SubwordText(texts[i]),
-                Lexicon = [.. hits[i].Select(h => h > 0 ? LexiconWeight : 0f), .. hits[i].Select(h => LexiconWeight * MathF.Log(1 + h))],
-                Context = context[groups[i]].Select(v => LexiconWeight * v).ToArray(),
+                Lexicon = [.. hits[i].Select(h => h > 0 ? 1f : 0f), .. hits[i].Select(h => MathF.Log(1 + h))],
+                Context = contexts[i],
                 Label = labels is not null && labels[i],
             };
         }
@@ -79,6 +82,14 @@ public sealed class PassageFeaturizer
         }
 
         return counts;
+    }
+
+    /// <summary>The profile of one document: per theme, the share of its sentences with a lexicon hit.</summary>
+    public float[] DocumentProfile(IEnumerable<string> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var hits = sentences.Select(LexiconHits).ToArray();
+        return hits.Length == 0 ? new float[ThemeCount] : DocumentProfiles(hits, hits.Select(_ => "d").ToArray())["d"];
     }
 
     /// <summary>Per group, the share of its passages with at least one hit per theme.</summary>

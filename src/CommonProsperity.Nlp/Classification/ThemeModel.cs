@@ -60,6 +60,10 @@ public sealed class ThemeModel
         return PredictRows(rows);
     }
 
+    /// <summary>Probabilities for passages with known document profiles (see <see cref="PassageFeaturizer.DocumentProfile"/>).</summary>
+    public float[][] PredictProbabilities(IReadOnlyList<string> texts, IReadOnlyList<float[]> contexts) =>
+        PredictRows(Featurizer.Featurize(texts, contexts));
+
     internal float[][] PredictRows(IReadOnlyList<PassageRow> rows)
     {
         var data = _ml.Data.LoadFromEnumerable(rows, Featurizer.SchemaFor());
@@ -128,6 +132,19 @@ public sealed class ThemeModel
         {
             File.Delete(temp);
             throw new OutputException($"cannot write the model ({e.Message}).", path, "Choose a folder you may write to with --out.", e);
+        }
+    }
+
+    /// <summary>
+    /// The model used when none is named: <c>models/themes.model.zip</c> in the current folder if there
+    /// is one, else the one shipped next to the tool.
+    /// </summary>
+    public static string DefaultPath
+    {
+        get
+        {
+            var local = Path.Combine("models", "themes.model.zip");
+            return File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "models", "themes.model.zip");
         }
     }
 

@@ -9,9 +9,6 @@ namespace CommonProsperity.Nlp.Classification;
 /// <param name="L2">L2 regularisation of the logistic regressions.</param>
 public sealed record TrainingOptions(int Folds = 5, int Seed = 42, int MinPositives = 5, float L2 = 0.1f)
 {
-    /// <summary>Defaults, with the regularisation overridable for experiments.</summary>
-    public static float DefaultL2 => float.Parse(Environment.GetEnvironmentVariable("CPNLP_L2") ?? "0.1", System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>Checks the settings.</summary>
     /// <exception cref="OptionsException">A setting cannot work.</exception>
     public TrainingOptions Validate()

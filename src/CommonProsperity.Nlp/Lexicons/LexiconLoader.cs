@@ -94,6 +94,11 @@ public static partial class LexiconLoader
                 }
 
                 seen[(theme, pattern.ToString())] = line;
+                if (TermPattern.UnmatchablePunctuation(term) is { } mark)
+                {
+                    warnings.Add($"{source}:{line}: '{term.Trim()}' has a '{mark}' between words, which breaks a phrase in the text, so it only matches text without the '{mark}'. Write the words with a space (for example 'u s tariffs' for U.S. tariffs).");
+                }
+
                 var lang = row.Get(langColumn).Trim();
                 var note = row.Get(noteColumn).Trim();
                 terms.Add(new LexiconTerm(theme, term.Trim(), lang.Length == 0 ? null : lang, note.Length == 0 ? null : note, line));

@@ -50,6 +50,78 @@ public static class ClassificationReports
         output.Commit();
     }
 
+    /// <summary>
+    /// Writes <c>metrics.csv</c> (classifier, and lexicon when evaluated), <c>predictions.csv</c>
+    /// (<c>id,text,gold,predicted,&lt;theme&gt;_p...</c>, then <c>lexicon_predicted</c>) and
+    /// <c>confusions.csv</c> (per theme, the most confident false positives and false negatives, with the
+    /// gold themes of each, so a person can see whether the label or the model is wrong).
+    /// </summary>
+    public static void WriteEvaluation(string directory, ThemeModel model, IReadOnlyList<LabeledPassage> passages, ModelEvaluation evaluation, int confusionsPerTheme = 10)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var themes = model.Themes;
+        string Join(IReadOnlySet<string> set) => string.Join(';', themes.Where(set.Contains));
+        using var output = OutputDirectory.Open(directory);
+        using (var csv = CsvReport.Create(output.Stage("metrics.csv")))
+        {
+            WriteMetrics(csv, "classifier", evaluation.Classifier, header: true);
+            if (evaluation.Lexicon is not null)
+            {
+                WriteMetrics(csv, "lexicon", evaluation.Lexicon, header: false);
+            }
+        }
+
+        using (var csv = CsvReport.Create(output.Stage("predictions.csv")))
+        {
+            var header = new List<object?> { "id", "text", "gold", "predicted" };
+            header.AddRange(themes.Select(t => $"{t}_p"));
+            header.AddRange(["document", "lang"]);
+            if (evaluation.LexiconPredicted is not null)
+            {
+                header.Add("lexicon_predicted");
+            }
+
+            csv.WriteRow([.. header]);
+            for (var i = 0; i < passages.Count; i++)
+            {
+                var row = new List<object?> { passages[i].Id, passages[i].Text, Join(passages[i].Themes), Join(evaluation.Predicted[i]) };
+                row.AddRange(evaluation.Probabilities[i].Select(p => (object?)(double)p));
+                row.AddRange([passages[i].Document, passages[i].Language]);
+                if (evaluation.LexiconPredicted is not null)
+                {
+                    row.Add(Join(evaluation.LexiconPredicted[i]));
+                }
+
+                csv.WriteRow([.. row]);
+            }
+        }
+
+        using (var csv = CsvReport.Create(output.Stage("confusions.csv")))
+        {
+            csv.WriteRow("theme", "kind", "probability", "threshold", "id", "gold", "predicted", "text");
+            for (var t = 0; t < themes.Count; t++)
+            {
+                var theme = themes[t];
+                var threshold = model.Card.Themes[t].Threshold;
+                var falsePositives = Enumerable.Range(0, passages.Count).Where(i => evaluation.Predicted[i].Contains(theme) && !passages[i].Themes.Contains(theme))
+                    .OrderByDescending(i => evaluation.Probabilities[i][t]).Take(confusionsPerTheme);
+                var falseNegatives = Enumerable.Range(0, passages.Count).Where(i => !evaluation.Predicted[i].Contains(theme) && passages[i].Themes.Contains(theme))
+                    .OrderBy(i => evaluation.Probabilities[i][t]).Take(confusionsPerTheme);
+                foreach (var (kind, rows) in new[] { ("false_positive", falsePositives), ("false_negative", falseNegatives) })
+                {
+                    foreach (var i in rows)
+                    {
+                        csv.WriteRow(theme, kind, (double)evaluation.Probabilities[i][t], threshold, passages[i].Id, Join(passages[i].Themes), Join(evaluation.Predicted[i]), passages[i].Text);
+                    }
+                }
+            }
+        }
+
+        output.Commit();
+    }
+
     /// <summary>Prints a metrics table (per theme, micro, macro; all and per language).</summary>
     public static void PrintMetrics(TextWriter output, IReadOnlyList<ThemeMetrics> metrics, IReadOnlyDictionary<string, double>? thresholds = null)
     {

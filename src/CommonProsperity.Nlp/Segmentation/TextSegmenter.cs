@@ -178,6 +178,7 @@ public sealed class TextSegmenter
                 }
 
                 after = SkipClosers(text, after, end);
+                after = SkipFootnoteMark(text, after, end);
                 if (after >= end || (char.IsWhiteSpace(text[after]) && StartsSentence(text, after, end)))
                 {
                     if (c != '.' || !EndsAbbreviation(text, sentenceStart, i))
@@ -205,6 +206,18 @@ public sealed class TextSegmenter
         }
 
         Add(text, sentenceStart, end, paragraph, sentences);
+    }
+
+    /// <summary>Footnote numbers glued to a sentence end ("in 1949.222 Under", "abolished.¹⁶⁶ Xi") stay with the sentence they close.</summary>
+    private static int SkipFootnoteMark(string text, int i, int end)
+    {
+        var j = i;
+        while (j < end && j - i < 4 && (char.IsAsciiDigit(text[j]) || text[j] is '¹' or '²' or '³' || (text[j] >= '\u2070' && text[j] <= '\u2079') || text[j] == '*'))
+        {
+            j++;
+        }
+
+        return j > i && j < end && char.IsWhiteSpace(text[j]) ? j : i;
     }
 
     private static int SkipClosers(string text, int i, int end)

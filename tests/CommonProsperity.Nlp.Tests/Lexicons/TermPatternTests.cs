@@ -89,3 +89,18 @@ public sealed class TermPatternTests
         Assert.Contains("remove the '*'", error.Fix, StringComparison.Ordinal);
     }
 }
+
+public class TermPatternPunctuationTests
+{
+    [Theory]
+    [InlineData("U.S. tariffs", '.')]
+    [InlineData("rich, poor", ',')]
+    [InlineData("party-state", null)]
+    [InlineData("china's growth", null)]
+    [InlineData("共同富裕", null)]
+    [InlineData("inequalit*", null)]
+    public void UnmatchablePunctuation_FindsMarksThatBreakPhrases(string term, char? expected)
+    {
+        Assert.Equal(expected, CommonProsperity.Nlp.Lexicons.TermPattern.UnmatchablePunctuation(term));
+    }
+}
