@@ -39,6 +39,18 @@ public static class CpnlpApp
                 .WithDescription("Count the lexicon's themes in files or folders and write CSV reports with the evidence.")
                 .WithExample("analyze", "corpus/")
                 .WithExample("analyze", "texts/", "--lexicon", "my_lexicon.csv", "--out", "reports/texts");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train theme classifiers from labelled passages (one per theme), with cross-validated thresholds and metrics.")
+                .WithExample("train", "--labels", "../shared/labels/train.csv", "--out", "models/themes.model.zip");
+            config.AddCommand<EvaluateCommand>("evaluate")
+                .WithDescription("Score a model (and, with --lexicon, a lexicon) on labelled passages: metrics.csv, predictions.csv, confusions.csv.")
+                .WithExample("evaluate", "--labels", "my_labels.csv", "--lexicon");
+            config.AddCommand<ClassifyCommand>("classify")
+                .WithDescription("Classify the sentences (or paragraphs, documents) of files and folders by theme with a trained model.")
+                .WithExample("classify", "corpus/", "--unit", "sentence");
+            config.AddCommand<SuggestCommand>("suggest")
+                .WithDescription("Pick the passages the model is least sure about, for you to label next (active learning).")
+                .WithExample("suggest", "corpus/", "--count", "50");
             config.AddBranch("lexicon", lexicon =>
             {
                 lexicon.SetDescription("Work with theme lexicons.");

@@ -94,6 +94,11 @@ public static partial class LexiconLoader
                 }
 
                 seen[(theme, pattern.ToString())] = line;
+                if (TermPattern.UnmatchablePunctuation(term) is { } mark)
+                {
+                    warnings.Add($"{source}:{line}: '{term.Trim()}' has a '{mark}' between words, which breaks a phrase in the text, so it only matches text without the '{mark}'. Write the words with a space (for example 'u s tariffs' for U.S. tariffs).");
+                }
+
                 var lang = row.Get(langColumn).Trim();
                 var note = row.Get(noteColumn).Trim();
                 terms.Add(new LexiconTerm(theme, term.Trim(), lang.Length == 0 ? null : lang, note.Length == 0 ? null : note, line));
@@ -118,7 +123,8 @@ public static partial class LexiconLoader
         var categories = new Dictionary<string, string>(StringComparer.Ordinal);
         var terms = new List<LexiconTerm>();
         var warnings = new List<string>();
-        var seen = new HashSet<(string, string)>();
+        var seen = new Dictionary<(string, string), int>();
+        var lastLine = 0;
         var section = 0; // 0: before the header, 1: inside it, 2: entries
         for (var index = 0; index < lines.Length; index++)
         {
@@ -130,6 +136,7 @@ public static partial class LexiconLoader
                 continue;
             }
 
+            lastLine = line;
             if (content == "%")
             {
                 if (section == 2)
@@ -169,8 +176,16 @@ public static partial class LexiconLoader
                 continue;
             }
 
-            var numbers = fields.Reverse().TakeWhile(IsNumber).Reverse().ToArray();
-            var word = string.Join(' ', fields.Take(fields.Length - numbers.Length));
+            // With tabs the word is the first field (it may be a number, such as 2035); with spaces,
+            // the trailing numbers are the categories and the rest is the word.
+            var tabbed = raw.Contains('\t', StringComparison.Ordinal);
+            var numbers = tabbed ? fields.Skip(1).ToArray() : fields.Reverse().TakeWhile(IsNumber).Reverse().ToArray();
+            var word = tabbed ? fields[0] : string.Join(' ', fields.Take(fields.Length - numbers.Length));
+            if (numbers.FirstOrDefault(n => !IsNumber(n)) is { } notNumber)
+            {
+                throw new LexiconException($"the entry '{content}' has '{notNumber}' where a category number should be.", source, line, "After the word, write only category numbers, separated by tabs.");
+            }
+
             if (numbers.Length == 0)
             {
                 throw new LexiconException($"the entry '{content}' has no category number.", source, line, "Add the number(s) of its categories after a tab.");
@@ -190,16 +205,20 @@ public static partial class LexiconLoader
                         $"Add '{number}<TAB>name' between the '%' lines, or correct the number (defined: {string.Join(", ", categories.Keys)}).");
                 }
 
-                if (seen.Add((theme, pattern.ToString())))
+                if (seen.TryGetValue((theme, pattern.ToString()), out var firstLine))
                 {
-                    terms.Add(new LexiconTerm(theme, word, null, null, line));
+                    warnings.Add($"{source}:{line}: '{word}' repeats line {firstLine} for category '{theme}' and is counted once.");
+                    continue;
                 }
+
+                seen[(theme, pattern.ToString())] = line;
+                terms.Add(new LexiconTerm(theme, word, null, null, line));
             }
         }
 
         if (section < 2)
         {
-            throw new LexiconException("the category block is not closed by a second '%' line.", source, lines.Length, "Add a line holding only '%' after the categories.");
+            throw new LexiconException("the category block is not closed by a second '%' line.", source, Math.Max(lastLine, 1), "Add a line holding only '%' after the categories.");
         }
 
         return Build(terms, source, warnings);

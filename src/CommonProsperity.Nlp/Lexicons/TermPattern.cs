@@ -68,6 +68,33 @@ public sealed record TermPattern(IReadOnlyList<string> Tokens, bool LastIsPrefix
         return new TermPattern(tokens.Select(t => t.Text).ToArray(), prefix);
     }
 
+    /// <summary>
+    /// Punctuation inside a term (other than spaces, hyphens and apostrophes between letters) that would
+    /// have to stand between the words of a match, which rule 4 forbids: such a term (<c>U.S. tariffs</c>)
+    /// only matches text written without it. Returns the offending character, or null.
+    /// </summary>
+    public static char? UnmatchablePunctuation(string term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        var text = term.Trim().TrimEnd('*');
+        var tokens = CountingTokenizer.Instance.Tokenize(text);
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            if (!tokens[k].JoinsPrevious)
+            {
+                for (var i = tokens[k - 1].End; i < tokens[k].Start; i++)
+                {
+                    if (!CharClass.IsPhraseGap(text[i]))
+                    {
+                        return text[i];
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The pattern written back as text, one space between tokens (for keys and messages).</summary>
     public override string ToString() => string.Join(' ', Tokens) + (LastIsPrefix ? "*" : string.Empty);
 }

@@ -24,6 +24,8 @@ public sealed class TextSegmenter
         "rev", "hon", "amb", "adm", "supp", "exh", "cong", "sess", "pub", "stat",
     };
 
+    private static readonly char[] LineBreaks = ['\n', '\r'];
+
     /// <summary>The one instance; the segmenter has no state.</summary>
     public static TextSegmenter Instance { get; } = new();
 
@@ -54,7 +56,8 @@ public sealed class TextSegmenter
         var previousLineEnd = -1; // end of the last non-blank line in the current paragraph
         while (lineStart <= text.Length)
         {
-            var newline = text.IndexOf('\n', lineStart);
+            // A line ends at \n, \r\n or a lone \r, as in the counting rules.
+            var newline = text.IndexOfAny(LineBreaks, lineStart);
             var lineEnd = newline < 0 ? text.Length : newline;
             var (contentStart, contentEnd) = Trim(text, lineStart, lineEnd);
             if (contentStart >= contentEnd)
@@ -86,7 +89,7 @@ public sealed class TextSegmenter
                 break;
             }
 
-            lineStart = newline + 1;
+            lineStart = newline + (text[newline] == '\r' && newline + 1 < text.Length && text[newline + 1] == '\n' ? 2 : 1);
         }
 
         if (paragraphStart >= 0)
@@ -97,9 +100,8 @@ public sealed class TextSegmenter
 
     private static bool StartsNewParagraph(string text, int previousEnd, int nextStart)
     {
-        var last = text[previousEnd - 1];
-        var first = text[nextStart];
-        if (IsCjk(last) || IsCjk(first))
+        var lastIndex = previousEnd >= 2 && char.IsLowSurrogate(text[previousEnd - 1]) ? previousEnd - 2 : previousEnd - 1;
+        if (IsCjk(CharClass.CodePointAt(text, lastIndex, out _)) || IsCjk(CharClass.CodePointAt(text, nextStart, out _)))
         {
             return true;
         }
@@ -120,23 +122,25 @@ public sealed class TextSegmenter
             return true;
         }
 
-        // "1. ", "(a) ", "12) "
+        // "1. ", "12) ", "(3) ", and lettered items in brackets: "(a) ", "(iv) "
         var i = at;
-        if (c == '(')
+        var bracketed = c == '(';
+        if (bracketed)
         {
             i++;
         }
 
-        var digits = i;
-        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        var label = i;
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || (bracketed && char.IsAsciiLetterLower(text[i]))))
         {
             i++;
         }
 
-        return i > digits && i - digits <= 3 && i + 1 < text.Length && (text[i] is '.' or ')') && text[i + 1] == ' ';
+        var closer = bracketed ? text.ElementAtOrDefault(i) == ')' : i < text.Length && text[i] is '.' or ')';
+        return i > label && i - label <= 3 && closer && i + 1 < text.Length && text[i + 1] == ' ';
     }
 
-    private static bool IsCjk(char c) => CharClass.IsHan(c) || CharClass.IsCjkPunctuation(c);
+    private static bool IsCjk(int c) => CharClass.IsHan(c) || (c <= char.MaxValue && CharClass.IsCjkPunctuation((char)c));
 
     private static (int Start, int End) Trim(string text, int start, int end)
     {
@@ -174,6 +178,7 @@ public sealed class TextSegmenter
                 }
 
                 after = SkipClosers(text, after, end);
+                after = SkipFootnoteMark(text, after, end);
                 if (after >= end || (char.IsWhiteSpace(text[after]) && StartsSentence(text, after, end)))
                 {
                     if (c != '.' || !EndsAbbreviation(text, sentenceStart, i))
@@ -201,6 +206,18 @@ public sealed class TextSegmenter
         }
 
         Add(text, sentenceStart, end, paragraph, sentences);
+    }
+
+    /// <summary>Footnote numbers glued to a sentence end ("in 1949.222 Under", "abolished.¹⁶⁶ Xi") stay with the sentence they close.</summary>
+    private static int SkipFootnoteMark(string text, int i, int end)
+    {
+        var j = i;
+        while (j < end && j - i < 4 && (char.IsAsciiDigit(text[j]) || text[j] is '¹' or '²' or '³' || (text[j] >= '\u2070' && text[j] <= '\u2079') || text[j] == '*'))
+        {
+            j++;
+        }
+
+        return j > i && j < end && char.IsWhiteSpace(text[j]) ? j : i;
     }
 
     private static int SkipClosers(string text, int i, int end)

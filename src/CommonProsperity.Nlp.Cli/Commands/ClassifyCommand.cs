@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using System.Globalization;
+using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Reporting;
+using Spectre.Console.Cli;
+
+namespace CommonProsperity.Nlp.Cli.Commands;
+
+/// <summary><c>cpnlp classify</c>: passages of documents classified by theme with a trained model.</summary>
+internal sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
+{
+    /// <summary>The options of <c>classify</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>Inputs.</summary>
+        [CommandArgument(0, "<inputs>")]
+        [Description("Files or folders, as for analyze")]
+        public string[] Inputs { get; init; } = [];
+
+        /// <summary>The model.</summary>
+        [CommandOption("--model <FILE>")]
+        [Description("The model file (default: models/themes.model.zip)")]
+        public string? Model { get; init; }
+
+        /// <summary>The unit.</summary>
+        [CommandOption("--unit <UNIT>")]
+        [Description("What a passage is: sentence, paragraph or document")]
+        [DefaultValue("sentence")]
+        public string Unit { get; init; } = "sentence";
+
+        /// <summary>The output folder.</summary>
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Folder for passages.csv and theme_frequency_classifier.csv")]
+        [DefaultValue("reports")]
+        public string Out { get; init; } = "reports";
+
+        /// <summary>The CSV text column.</summary>
+        [CommandOption("--text-column <NAME>")]
+        [Description("For .csv inputs: the column holding the text")]
+        [DefaultValue("text")]
+        public string TextColumn { get; init; } = "text";
+
+        /// <summary>The CSV id column.</summary>
+        [CommandOption("--id-column <NAME>")]
+        [Description("For .csv inputs: the column holding each row's id")]
+        public string? IdColumn { get; init; }
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var streams = CliStreams.Current;
+        var unit = ParseUnit(settings.Unit);
+        var model = ThemeModel.Load(settings.Model ?? ThemeModel.DefaultPath);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = PassageReportWriter.Run(model, unit, settings.Inputs, settings.Out, new IngestionOptions(settings.TextColumn, settings.IdColumn), cancellationToken);
+        foreach (var skip in result.Skipped)
+        {
+            streams.Error.WriteLine($"skipped: {skip.Reason}");
+        }
+
+        streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Classified {result.Passages:N0} {settings.Unit}(s) of {result.Documents} document(s) in {clock.Elapsed.TotalSeconds:F1} s ({result.Passages / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0} passages/s)."));
+        streams.Out.WriteLine($"Reports in {Path.GetFullPath(settings.Out)}: passages.csv, theme_frequency_classifier.csv");
+        return result.Skipped.Count > 0 ? ExitCodes.CompletedWithSkips : ExitCodes.Success;
+    }
+
+    internal static PassageUnit ParseUnit(string unit) => unit.ToLowerInvariant() switch
+    {
+        "sentence" => PassageUnit.Sentence,
+        "paragraph" => PassageUnit.Paragraph,
+        "document" => PassageUnit.Document,
+        _ => throw new OptionsException($"--unit '{unit}' is not a passage unit.", "Use sentence, paragraph or document."),
+    };
+}

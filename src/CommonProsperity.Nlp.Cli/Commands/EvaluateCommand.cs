@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Reporting;
+using Spectre.Console.Cli;
+
+namespace CommonProsperity.Nlp.Cli.Commands;
+
+/// <summary><c>cpnlp evaluate</c>: a model (and optionally a lexicon) against labelled passages.</summary>
+internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
+{
+    /// <summary>The options of <c>evaluate</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>The labels.</summary>
+        [CommandOption("--labels <FILE>", isRequired: true)]
+        [Description("Labelled passages (CSV: text, themes; optional id, document, lang)")]
+        public string Labels { get; init; } = "";
+
+        /// <summary>The model.</summary>
+        [CommandOption("--model <FILE>")]
+        [Description("The model file (default: models/themes.model.zip)")]
+        public string? Model { get; init; }
+
+        /// <summary>Lexicon comparison.</summary>
+        [CommandOption("--lexicon [FILE]")]
+        [Description("Also evaluate a lexicon the same way (a passage is positive when a term hits); without FILE, the built-in one")]
+        public FlagValue<string>? Lexicon { get; init; }
+
+        /// <summary>The output folder.</summary>
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Folder for metrics.csv, predictions.csv and confusions.csv")]
+        [DefaultValue("reports/evaluation")]
+        public string Out { get; init; } = "reports/evaluation";
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var streams = CliStreams.Current;
+        var modelPath = settings.Model ?? ThemeModel.DefaultPath;
+        var model = ThemeModel.Load(modelPath);
+        Lexicon? lexicon = null;
+        if (settings.Lexicon is { IsSet: true } flag)
+        {
+            lexicon = string.IsNullOrEmpty(flag.Value) ? DefaultLexicon.Instance : LexiconLoader.Load(flag.Value);
+        }
+
+        var passages = LabelSetReader.Read(settings.Labels, model.Themes);
+        var evaluation = ModelEvaluator.Evaluate(model, passages, lexicon);
+        ClassificationReports.WriteEvaluation(settings.Out, model, passages, evaluation);
+
+        streams.Out.WriteLine($"{passages.Count} passages from {settings.Labels}; model {modelPath} ({model.Themes.Count} themes).");
+        streams.Out.WriteLine("Classifier:");
+        ClassificationReports.PrintMetrics(streams.Out, evaluation.Classifier);
+        if (evaluation.Lexicon is not null)
+        {
+            streams.Out.WriteLine($"Lexicon ({lexicon!.Source}):");
+            ClassificationReports.PrintMetrics(streams.Out, evaluation.Lexicon);
+        }
+
+        streams.Out.WriteLine($"Details (metrics.csv, predictions.csv, confusions.csv) in {Path.GetFullPath(settings.Out)}.");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,78 @@
+using System.ComponentModel;
+using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Reporting;
+using Spectre.Console.Cli;
+
+namespace CommonProsperity.Nlp.Cli.Commands;
+
+/// <summary><c>cpnlp suggest</c>: the passages most worth labelling next (active learning).</summary>
+internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
+{
+    /// <summary>The options of <c>suggest</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>Inputs.</summary>
+        [CommandArgument(0, "<inputs>")]
+        [Description("Files or folders to draw passages from")]
+        public string[] Inputs { get; init; } = [];
+
+        /// <summary>The model.</summary>
+        [CommandOption("--model <FILE>")]
+        [Description("The model file (default: models/themes.model.zip)")]
+        public string? Model { get; init; }
+
+        /// <summary>How many.</summary>
+        [CommandOption("-n|--count <N>")]
+        [Description("How many passages to suggest")]
+        [DefaultValue(50)]
+        public int Count { get; init; } = 50;
+
+        /// <summary>The unit.</summary>
+        [CommandOption("--unit <UNIT>")]
+        [Description("What a passage is: sentence, paragraph or document")]
+        [DefaultValue("sentence")]
+        public string Unit { get; init; } = "sentence";
+
+        /// <summary>The output file.</summary>
+        [CommandOption("-o|--out <FILE>")]
+        [Description("The CSV to write, in the labelled-data format")]
+        [DefaultValue("reports/suggestions.csv")]
+        public string Out { get; init; } = "reports/suggestions.csv";
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Count < 1)
+        {
+            throw new OptionsException($"--count {settings.Count} is below 1.", "Ask for at least one passage, for example --count 50.");
+        }
+
+        var model = ThemeModel.Load(settings.Model ?? ThemeModel.DefaultPath);
+        var unit = ClassifyCommand.ParseUnit(settings.Unit);
+        var source = new DocumentSource(new IngestionOptions());
+        var skipped = new List<SkippedInput>();
+        var files = source.Discover(settings.Inputs, skipped);
+        var documents = source.Read(files, skipped, cancellationToken).ToList();
+        if (documents.Count == 0)
+        {
+            throw new CommonProsperityException($"no readable documents in {string.Join(", ", settings.Inputs)}.", fix: "Point the command at files or folders with text.");
+        }
+
+        var classified = new DocumentClassifier(model, unit).Classify(documents, cancellationToken).ToList();
+        var languages = classified.ToDictionary(c => c.Document.Id, c => c.Document.Metadata.Language ?? "und", StringComparer.Ordinal);
+        var chosen = UncertaintySampler.Select(classified.SelectMany(c => c.Passages), model, settings.Count);
+        SuggestionWriter.Write(settings.Out, model, chosen, languages);
+        foreach (var skip in skipped)
+        {
+            CliStreams.Current.Error.WriteLine($"skipped: {skip.Reason}");
+        }
+
+        CliStreams.Current.Out.WriteLine($"Wrote {chosen.Count} passages to label to {settings.Out} (from {classified.Sum(c => c.Passages.Count)} {settings.Unit}s of {documents.Count} documents).");
+        CliStreams.Current.Out.WriteLine("Correct the 'themes' column (ids separated by ';', empty for none), then retrain:");
+        CliStreams.Current.Out.WriteLine($"  cpnlp train --labels YOUR_LABELS.csv --labels {settings.Out}");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,97 @@
+using System.ComponentModel;
+using System.Globalization;
+using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Reporting;
+using Spectre.Console.Cli;
+
+namespace CommonProsperity.Nlp.Cli.Commands;
+
+/// <summary><c>cpnlp train</c>: a theme classifier from labelled passages.</summary>
+internal sealed class TrainCommand : Command<TrainCommand.Settings>
+{
+    /// <summary>The options of <c>train</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>Label files.</summary>
+        [CommandOption("--labels <FILE>", isRequired: true)]
+        [Description("Labelled passages (CSV: text, themes; optional id, document, lang). Repeat to merge several files")]
+        public string[] Labels { get; init; } = [];
+
+        /// <summary>More label files after the first (so that <c>--labels a.csv b.csv</c> merges both).</summary>
+        [CommandArgument(0, "[more-labels]")]
+        [Description("More label files to merge with those given to --labels")]
+        public string[] MoreLabels { get; init; } = [];
+
+        /// <summary>The model file to write.</summary>
+        [CommandOption("-o|--out <FILE>")]
+        [Description("The model file to write")]
+        [DefaultValue("models/themes.model.zip")]
+        public string Out { get; init; } = "models/themes.model.zip";
+
+        /// <summary>Theme ids.</summary>
+        [CommandOption("--themes <IDS>")]
+        [Description("Comma-separated theme ids to train (default: the lexicon's themes)")]
+        public string? Themes { get; init; }
+
+        /// <summary>Lexicon for features.</summary>
+        [CommandOption("--lexicon <FILE>")]
+        [Description("The lexicon whose theme hits are features (default: the built-in one); stored in the model")]
+        public string? Lexicon { get; init; }
+
+        /// <summary>Folds.</summary>
+        [CommandOption("--folds <N>")]
+        [Description("Cross-validation folds, grouped by document")]
+        [DefaultValue(5)]
+        public int Folds { get; init; } = 5;
+
+        /// <summary>Seed.</summary>
+        [CommandOption("--seed <N>")]
+        [Description("Random seed")]
+        [DefaultValue(42)]
+        public int Seed { get; init; } = 42;
+
+        /// <summary>Report folder.</summary>
+        [CommandOption("--report <DIR>")]
+        [Description("Also write cv_metrics.csv and cv_predictions.csv (out-of-fold, with fold numbers) to this folder")]
+        public string? Report { get; init; }
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var streams = CliStreams.Current;
+        var lexiconCsv = settings.Lexicon is null ? DefaultLexicon.ReadText() : File.Exists(settings.Lexicon) ? File.ReadAllText(settings.Lexicon)
+            : throw new LexiconException("the lexicon file does not exist.", settings.Lexicon);
+        var lexicon = settings.Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(settings.Lexicon);
+        var themes = settings.Themes is null
+            ? lexicon.Themes
+            : settings.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()).ToArray();
+        if (themes.Count == 0)
+        {
+            throw new OptionsException("--themes names no theme.", "Give comma-separated theme ids, for example --themes inequality,control.");
+        }
+
+        var labels = LabelSet.Load([.. settings.Labels, .. settings.MoreLabels], themes);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = new ThemeClassifierTrainer(new TrainingOptions(settings.Folds, settings.Seed)).Train(labels, lexiconCsv, themes, cancellationToken);
+        result.Model.Save(settings.Out);
+        foreach (var warning in result.Warnings)
+        {
+            streams.Error.WriteLine($"warning: {warning}");
+        }
+
+        if (settings.Report is not null)
+        {
+            ClassificationReports.WriteCrossValidation(settings.Report, result);
+        }
+
+        var card = result.Model.Card;
+        streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Trained {card.Themes.Count} theme classifier(s) on {card.Passages} passages in {clock.Elapsed.TotalSeconds:F1} s; model written to {settings.Out}."));
+        streams.Out.WriteLine($"Cross-validated ({card.Folds} folds grouped by document, thresholds chosen on the same out-of-fold scores):");
+        ClassificationReports.PrintMetrics(streams.Out, card.CrossValidation, card.Themes.ToDictionary(t => t.Id, t => t.Threshold));
+        return ExitCodes.Success;
+    }
+}

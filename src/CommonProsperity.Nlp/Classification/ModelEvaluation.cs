@@ -1,0 +1,14 @@
+namespace CommonProsperity.Nlp.Classification;
+
+/// <summary>A model (and optionally a lexicon) scored on labelled passages.</summary>
+/// <param name="Classifier">The classifier's metrics (per theme, micro, macro; all and per language).</param>
+/// <param name="Probabilities">Per passage, the probability of each model theme.</param>
+/// <param name="Predicted">Per passage, the themes the classifier predicts.</param>
+/// <param name="Lexicon">The lexicon's metrics on the same passages, when asked for.</param>
+/// <param name="LexiconPredicted">Per passage, the themes the lexicon hits, when asked for.</param>
+public sealed record ModelEvaluation(
+    IReadOnlyList<ThemeMetrics> Classifier,
+    IReadOnlyList<float[]> Probabilities,
+    IReadOnlyList<IReadOnlySet<string>> Predicted,
+    IReadOnlyList<ThemeMetrics>? Lexicon,
+    IReadOnlyList<IReadOnlySet<string>>? LexiconPredicted);

@@ -1,0 +1,141 @@
+using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Tokenization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Tokenizers;
+
+namespace CommonProsperity.Nlp.Classification;
+
+/// <summary>
+/// Turns passages into <see cref="PassageRow"/>s: the counting-rule tokens (so English words and
+/// Chinese characters, and their bigrams, become features), o200k subword ids from
+/// Microsoft.ML.Tokenizers (offline, from its data package), the passage's lexicon theme hits, and
+/// the lexicon profile of the document the passage belongs to. Lexicon hits carry what is learned
+/// across languages: an English passage about charity and a Chinese one about 慈善 light up the same
+/// feature, which matters because some themes have almost no English labels.
+/// </summary>
+public sealed class PassageFeaturizer
+{
+    private static readonly Lazy<Tokenizer> Subword = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
+    private readonly LexiconMatcher _matcher;
+
+    /// <summary>Creates a featurizer over the model's lexicon.</summary>
+    public PassageFeaturizer(LexiconMatcher matcher) => _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
+
+    /// <summary>The number of themes (the length of the context vector; the lexicon vector is twice as long).</summary>
+    public int ThemeCount => _matcher.Themes.Count;
+
+    /// <summary>The lexicon's theme ids, in vector order.</summary>
+    public IReadOnlyList<string> LexiconThemes => _matcher.Themes;
+
+    /// <summary>The ML.NET schema of <see cref="PassageRow"/> with the vector sizes set.</summary>
+    public SchemaDefinition SchemaFor()
+    {
+        var schema = SchemaDefinition.Create(typeof(PassageRow));
+        schema[nameof(PassageRow.Lexicon)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 2 * ThemeCount);
+        schema[nameof(PassageRow.Context)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, ThemeCount);
+        return schema;
+    }
+
+    /// <summary>
+    /// Featurizes passages. <paramref name="groups"/> gives each passage's document key: passages with
+    /// the same key share a document profile (use the passage's own index when the document is unknown).
+    /// </summary>
+    public IReadOnlyList<PassageRow> Featurize(IReadOnlyList<string> texts, IReadOnlyList<string> groups, IReadOnlyList<bool>? labels = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(groups);
+        var hits = texts.Select(LexiconHits).ToArray();
+        var profiles = DocumentProfiles(hits, groups);
+        return Featurize(texts, groups.Select(g => profiles[g]).ToArray(), labels, hits);
+    }
+
+    /// <summary>Featurizes passages whose document profiles are already known (one vector per passage).</summary>
+    public IReadOnlyList<PassageRow> Featurize(IReadOnlyList<string> texts, IReadOnlyList<float[]> contexts, IReadOnlyList<bool>? labels = null, IReadOnlyList<int[]>? knownHits = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(contexts);
+        var hits = knownHits ?? texts.Select(LexiconHits).ToArray();
+        var rows = new PassageRow[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            rows[i] = new PassageRow
+            {
+                Tokens = TokenText(texts[i]),
+                Subwords = SubwordText(texts[i]),
+                Lexicon = [.. hits[i].Select(h => h > 0 ? 1f : 0f), .. hits[i].Select(h => MathF.Log(1 + h))],
+                Context = contexts[i],
+                Label = labels is not null && labels[i],
+            };
+        }
+
+        return rows;
+    }
+
+    /// <summary>Lexicon hits per theme in one text.</summary>
+    public int[] LexiconHits(string text)
+    {
+        var counts = new int[ThemeCount];
+        foreach (var hit in _matcher.Match(text))
+        {
+            counts[hit.Theme]++;
+        }
+
+        return counts;
+    }
+
+    /// <summary>The profile of one document: per theme, the share of its sentences with a lexicon hit.</summary>
+    public float[] DocumentProfile(IEnumerable<string> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var hits = sentences.Select(LexiconHits).ToArray();
+        return hits.Length == 0 ? new float[ThemeCount] : DocumentProfiles(hits, hits.Select(_ => "d").ToArray())["d"];
+    }
+
+    /// <summary>Per group, the share of its passages with at least one hit per theme.</summary>
+    public Dictionary<string, float[]> DocumentProfiles(IReadOnlyList<int[]> hits, IReadOnlyList<string> groups)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        ArgumentNullException.ThrowIfNull(groups);
+        var sums = new Dictionary<string, (float[] Sum, int Count)>(StringComparer.Ordinal);
+        for (var i = 0; i < hits.Count; i++)
+        {
+            if (!sums.TryGetValue(groups[i], out var entry))
+            {
+                entry = (new float[ThemeCount], 0);
+            }
+
+            for (var t = 0; t < ThemeCount; t++)
+            {
+                entry.Sum[t] += hits[i][t] > 0 ? 1 : 0;
+            }
+
+            sums[groups[i]] = (entry.Sum, entry.Count + 1);
+        }
+
+        return sums.ToDictionary(kv => kv.Key, kv => kv.Value.Sum.Select(s => s / kv.Value.Count).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The counting-rule tokens of <paramref name="text"/>, space-separated.</summary>
+    public static string TokenText(string text) =>
+        string.Join(' ', CountingTokenizer.Instance.Tokenize(text).Select(t => t.Text));
+
+    /// <summary>The o200k subword ids of <paramref name="text"/>, as words <c>s123</c>, space-separated.</summary>
+    public static string SubwordText(string text) =>
+        string.Join(' ', Subword.Value.EncodeToIds(text).Select(id => "s" + id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>The ML.NET featurization: token uni- and bigrams and subword unigrams (TF-IDF, L2-normalised) plus the lexicon vectors.</summary>
+    public static IEstimator<ITransformer> Pipeline(MLContext ml)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        return ml.Transforms.Text.TokenizeIntoWords("TokenWords", nameof(PassageRow.Tokens), [' '])
+            .Append(ml.Transforms.Conversion.MapValueToKey("TokenKeys", "TokenWords"))
+            .Append(ml.Transforms.Text.ProduceNgrams("TokenGrams", "TokenKeys", ngramLength: 2, useAllLengths: true, weighting: Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf))
+            .Append(ml.Transforms.NormalizeLpNorm("TokenFeatures", "TokenGrams"))
+            .Append(ml.Transforms.Text.TokenizeIntoWords("SubwordWords", nameof(PassageRow.Subwords), [' ']))
+            .Append(ml.Transforms.Conversion.MapValueToKey("SubwordKeys", "SubwordWords"))
+            .Append(ml.Transforms.Text.ProduceNgrams("SubwordGrams", "SubwordKeys", ngramLength: 1, weighting: Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf))
+            .Append(ml.Transforms.NormalizeLpNorm("SubwordFeatures", "SubwordGrams"))
+            .Append(ml.Transforms.Concatenate("Features", "TokenFeatures", "SubwordFeatures", nameof(PassageRow.Lexicon), nameof(PassageRow.Context)));
+    }
+}

@@ -1,0 +1,246 @@
+using System.IO.Compression;
+using System.Text.Json;
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Lexicons;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace CommonProsperity.Nlp.Classification;
+
+/// <summary>
+/// A trained multi-label theme classifier: one ML.NET binary logistic regression per theme over shared
+/// features, with a threshold per theme. Saved as one zip file holding <c>card.json</c> (the model
+/// card), <c>lexicon.csv</c> (the lexicon its features use), <c>featurizer.zip</c> and one
+/// <c>themes/ID.zip</c> per theme (ML.NET models).
+/// </summary>
+public sealed class ThemeModel
+{
+    private const string CardEntry = "card.json";
+    private const string LexiconEntry = "lexicon.csv";
+    private const string FeaturizerEntry = "featurizer.zip";
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private readonly MLContext _ml;
+    private readonly ITransformer _featurizer;
+    private readonly IReadOnlyList<ITransformer> _predictors;
+
+    internal ThemeModel(MLContext ml, ModelCard card, string lexiconCsv, ITransformer featurizer, IReadOnlyList<ITransformer> predictors)
+    {
+        _ml = ml;
+        Card = card;
+        LexiconCsv = lexiconCsv;
+        _featurizer = featurizer;
+        _predictors = predictors;
+        Featurizer = new PassageFeaturizer(new LexiconMatcher(LexiconLoader.FromCsvText(lexiconCsv, "model lexicon")));
+    }
+
+    /// <summary>The model card.</summary>
+    public ModelCard Card { get; }
+
+    /// <summary>The lexicon (CSV) the features use.</summary>
+    public string LexiconCsv { get; }
+
+    /// <summary>The themes predicted, in order.</summary>
+    public IReadOnlyList<string> Themes => Card.Themes.Select(t => t.Id).ToArray();
+
+    /// <summary>The schemas to save with, set by the trainer (a loaded model is not saved again).</summary>
+    internal (DataViewSchema Featurized, DataViewSchema Input)? SchemasForSave { get; set; }
+
+    /// <summary>The featurizer (lexicon and tokenizers) of this model.</summary>
+    public PassageFeaturizer Featurizer { get; }
+
+    /// <summary>
+    /// Probabilities per passage and theme (in <see cref="Themes"/> order). <paramref name="groups"/>
+    /// gives each passage's document, whose lexicon profile is a feature.
+    /// </summary>
+    public float[][] PredictProbabilities(IReadOnlyList<string> texts, IReadOnlyList<string> groups)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var rows = Featurizer.Featurize(texts, groups);
+        return PredictRows(rows);
+    }
+
+    /// <summary>Probabilities for passages with known document profiles (see <see cref="PassageFeaturizer.DocumentProfile"/>).</summary>
+    public float[][] PredictProbabilities(IReadOnlyList<string> texts, IReadOnlyList<float[]> contexts) =>
+        PredictRows(Featurizer.Featurize(texts, contexts));
+
+    internal float[][] PredictRows(IReadOnlyList<PassageRow> rows)
+    {
+        var data = _ml.Data.LoadFromEnumerable(rows, Featurizer.SchemaFor());
+        var features = _featurizer.Transform(data);
+        var result = new float[rows.Count][];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            result[i] = new float[_predictors.Count];
+        }
+
+        for (var t = 0; t < _predictors.Count; t++)
+        {
+            var scored = _predictors[t].Transform(features);
+            var probabilities = scored.GetColumn<float>("Probability").ToArray();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                result[i][t] = probabilities[i];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The themes whose probability reaches their threshold.</summary>
+    public IReadOnlySet<string> Decide(float[] probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        for (var t = 0; t < Card.Themes.Count; t++)
+        {
+            if (probabilities[t] >= Card.Themes[t].Threshold)
+            {
+                set.Add(Card.Themes[t].Id);
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>Writes the model to <paramref name="path"/> (through a temporary file, so a failure leaves no half model).</summary>
+    public void Save(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var (featurizedSchema, inputSchema) = SchemasForSave ?? throw new InvalidOperationException("only a freshly trained model can be saved");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = File.Create(temp))
+            using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
+            {
+                WriteEntry(zip, CardEntry, stream => JsonSerializer.Serialize(stream, Card, Json));
+                WriteEntry(zip, LexiconEntry, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(LexiconCsv)));
+                WriteEntry(zip, FeaturizerEntry, stream => SaveModel(_featurizer, inputSchema, stream));
+                for (var t = 0; t < _predictors.Count; t++)
+                {
+                    var predictor = _predictors[t];
+                    WriteEntry(zip, $"themes/{Card.Themes[t].Id}.zip", stream => SaveModel(predictor, featurizedSchema, stream));
+                }
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw new OutputException($"cannot write the model ({e.Message}).", path, "Choose a folder you may write to with --out.", e);
+        }
+    }
+
+    /// <summary>
+    /// The model used when none is named: <c>models/themes.model.zip</c> in the current folder if there
+    /// is one, else the one shipped next to the tool.
+    /// </summary>
+    public static string DefaultPath
+    {
+        get
+        {
+            var local = Path.Combine("models", "themes.model.zip");
+            return File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "models", "themes.model.zip");
+        }
+    }
+
+    /// <summary>Loads a model file.</summary>
+    /// <exception cref="ModelException">The file is missing, not a model, truncated, or of another format version.</exception>
+    public static ThemeModel Load(string path, int seed = 42)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new ModelException("the model file does not exist.", path, "Train one with 'cpnlp train --labels FILE --out MODEL', or leave out --model to use the built-in one.");
+        }
+
+        var ml = new MLContext(seed);
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var cardEntry = zip.GetEntry(CardEntry) ?? throw new ModelException("the file is a zip archive but not a cpnlp theme model (no card.json).", path, "Pass a model written by 'cpnlp train'.");
+            ModelCard card;
+            using (var stream = cardEntry.Open())
+            {
+                card = JsonSerializer.Deserialize<ModelCard>(stream, Json) ?? throw new ModelException("the model card is empty.", path, "Retrain the model.");
+            }
+
+            if (card.FormatVersion != ModelCard.CurrentFormat)
+            {
+                throw new ModelException($"the model is in format {card.FormatVersion} (made by cpnlp {card.ToolVersion}); this cpnlp reads format {ModelCard.CurrentFormat}.", path,
+                    "Retrain the model with this version: cpnlp train --labels FILE.");
+            }
+
+            string lexicon;
+            using (var reader = new StreamReader(Entry(zip, LexiconEntry, path)))
+            {
+                lexicon = reader.ReadToEnd();
+            }
+
+            var featurizer = LoadTransformer(ml, zip, FeaturizerEntry, path);
+            var predictors = card.Themes.Select(theme => LoadTransformer(ml, zip, $"themes/{theme.Id}.zip", path)).ToArray();
+            return new ThemeModel(ml, card, lexicon, featurizer, predictors);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelException($"the file is not a valid model archive ({e.Message}); it may be truncated or of another format.", path,
+                "Copy the model file again, or retrain it with 'cpnlp train'.", e);
+        }
+        catch (JsonException e)
+        {
+            throw new ModelException($"the model card cannot be read ({e.Message}).", path, "Retrain the model with 'cpnlp train'.", e);
+        }
+    }
+
+    /// <summary>Checks that the model predicts exactly the themes a label file may use.</summary>
+    public void RequireThemes(IEnumerable<string> themes, string path)
+    {
+        ArgumentNullException.ThrowIfNull(themes);
+        var missing = themes.Except(Themes, StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ModelException($"the model does not predict the theme(s) {string.Join(", ", missing)}.", path,
+                $"It predicts {string.Join(", ", Themes)}; use a model trained for these themes.");
+        }
+    }
+
+    private void SaveModel(ITransformer transformer, DataViewSchema schema, Stream destination)
+    {
+        // ML.NET writes a zip of its own and wants a seekable stream.
+        using var buffer = new MemoryStream();
+        _ml.Model.Save(transformer, schema, buffer);
+        buffer.Position = 0;
+        buffer.CopyTo(destination);
+    }
+
+    private static ITransformer LoadTransformer(MLContext ml, ZipArchive zip, string name, string path)
+    {
+        using var source = Entry(zip, name, path);
+        using var buffer = new MemoryStream();
+        source.CopyTo(buffer);
+        buffer.Position = 0;
+        try
+        {
+            return ml.Model.Load(buffer, out _);
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or ArgumentException)
+        {
+            throw new ModelException($"the part '{name}' of the model cannot be loaded ({e.Message}).", path, "The file may be damaged; retrain it with 'cpnlp train'.", e);
+        }
+    }
+
+    private static Stream Entry(ZipArchive zip, string name, string path) =>
+        (zip.GetEntry(name) ?? throw new ModelException($"the model has no '{name}'; it is incomplete.", path, "Retrain it with 'cpnlp train'.")).Open();
+
+    private static void WriteEntry(ZipArchive zip, string name, Action<Stream> write)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        using var stream = entry.Open();
+        write(stream);
+    }
+}
