@@ -8,12 +8,21 @@ using CommonProsperity.Nlp.Reporting;
 namespace CommonProsperity.Nlp.Pipeline;
 
 /// <summary>
-/// The <c>analyze</c> job: inputs in, theme reports out. Documents stream through one at a time
-/// (read on the calling thread, analysed in parallel, written in input order), so memory stays
-/// bounded by the documents in flight, and the output is the same whatever the parallelism.
+/// The <c>analyze</c> job: inputs in, theme reports out. Files stream through: each is read on the
+/// calling thread, then decoded, analysed and its evidence rows formatted on a worker (a file larger
+/// than <see cref="WholeFileBytes"/> is decoded on the calling thread and its documents analysed on
+/// workers), and the results are written in input order. Memory stays bounded by the work in flight
+/// (a few files per worker, at most <see cref="MaxBytesInFlight"/> of input), and the output is the
+/// same whatever the parallelism.
 /// </summary>
 public sealed class AnalysisPipeline
 {
+    /// <summary>Files up to this size are decoded and analysed whole on a worker thread.</summary>
+    public const int WholeFileBytes = 4 << 20;
+
+    /// <summary>The input bytes that may wait in the queue between reading and writing.</summary>
+    public const long MaxBytesInFlight = 64L << 20;
+
     private readonly Lexicon _lexicon;
     private readonly LexiconMatcher _matcher;
 
@@ -23,6 +32,9 @@ public sealed class AnalysisPipeline
         _lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
         _matcher = new LexiconMatcher(lexicon);
     }
+
+    /// <summary>One file's results, in order: what was skipped, the documents' reports, and the manifest entry once the file is done.</summary>
+    private sealed record FileChunk(IReadOnlyList<SkippedInput> Skipped, IReadOnlyList<DocumentReport> Reports, InputFileRecord? Input, long Bytes);
 
     /// <summary>The version written into manifests.</summary>
     public static string ToolVersion { get; } =
@@ -56,18 +68,38 @@ public sealed class AnalysisPipeline
         using var output = OutputDirectory.Open(options.OutputDirectory);
         using var writer = new AnalysisReportWriter(output, _matcher, options.ContextCharacters);
         var analyzer = new DocumentAnalyzer(_matcher);
+        var inputs = new List<InputFileRecord>();
         long tokens = 0, characters = 0;
         var lastProgress = TimeSpan.Zero;
-        var pending = new Queue<Task<DocumentAnalysis>>();
+        var workers = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, options.Parallelism).ConcurrentScheduler;
+        var pending = new Queue<Task<FileChunk>>();
+        long bytesInFlight = 0;
 
-        void Drain(int keep)
+        void Enqueue(Func<FileChunk> work, long bytes)
         {
-            while (pending.Count > keep)
+            pending.Enqueue(Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.None, workers));
+            bytesInFlight += bytes;
+        }
+
+        void Drain(bool all)
+        {
+            while (pending.Count > 0 && (all || pending.Count > options.Parallelism * 4 || bytesInFlight > MaxBytesInFlight))
             {
-                var analysis = pending.Dequeue().GetAwaiter().GetResult();
-                writer.Add(analysis);
-                tokens += analysis.Tokens;
-                characters += analysis.Document.Text.Length;
+                var chunk = pending.Dequeue().GetAwaiter().GetResult();
+                bytesInFlight -= chunk.Bytes;
+                skipped.AddRange(chunk.Skipped);
+                foreach (var report in chunk.Reports)
+                {
+                    tokens += report.Summary.Tokens;
+                    characters += report.Characters;
+                    writer.Add(report);
+                }
+
+                if (chunk.Input is { } input)
+                {
+                    inputs.Add(input);
+                }
+
                 if (progress is not null && clock.Elapsed - lastProgress > TimeSpan.FromSeconds(2))
                 {
                     lastProgress = clock.Elapsed;
@@ -76,15 +108,59 @@ public sealed class AnalysisPipeline
             }
         }
 
-        try
+        FileChunk AnalyzeWholeFile(LoadedFile loaded)
         {
-            foreach (var document in source.Read(files, skipped, cancellationToken))
+            var fileSkips = new List<SkippedInput>();
+            var reports = new List<DocumentReport>();
+            InputFileRecord? input = null;
+            foreach (var document in source.Extract(loaded, fileSkips, record => input = record, cancellationToken))
             {
-                pending.Enqueue(Task.Run(() => analyzer.Analyze(document, cancellationToken), cancellationToken));
-                Drain(options.Parallelism * 2);
+                reports.Add(writer.Prepare(analyzer.Analyze(document, cancellationToken)));
             }
 
-            Drain(0);
+            return new FileChunk(fileSkips, reports, input, loaded.Bytes.Length);
+        }
+
+        void AnalyzeDocumentsOfLargeFile(LoadedFile loaded)
+        {
+            // Decoded here, one document at a time, so that a large file is never held twice over in the queue.
+            var fileSkips = new List<SkippedInput>();
+            InputFileRecord? input = null;
+            foreach (var document in source.Extract(loaded, fileSkips, record => input = record, cancellationToken))
+            {
+                SkippedInput[] before = [.. fileSkips];
+                fileSkips.Clear();
+                Enqueue(() => new FileChunk(before, [writer.Prepare(analyzer.Analyze(document, cancellationToken))], null, document.Text.Length * 2L), document.Text.Length * 2L);
+                Drain(all: false);
+            }
+
+            pending.Enqueue(Task.FromResult(new FileChunk([.. fileSkips], [], input, 0)));
+        }
+
+        try
+        {
+            foreach (var file in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var loadSkips = new List<SkippedInput>();
+                var loaded = source.Load(file, loadSkips);
+                if (loaded is null)
+                {
+                    pending.Enqueue(Task.FromResult(new FileChunk(loadSkips, [], null, 0)));
+                }
+                else if (loaded.Bytes.Length <= WholeFileBytes)
+                {
+                    Enqueue(() => AnalyzeWholeFile(loaded), loaded.Bytes.Length);
+                }
+                else
+                {
+                    AnalyzeDocumentsOfLargeFile(loaded);
+                }
+
+                Drain(all: false);
+            }
+
+            Drain(all: true);
         }
         finally
         {
@@ -128,7 +204,7 @@ public sealed class AnalysisPipeline
             _lexicon.Sha256,
             _lexicon.Terms.Count,
             _matcher.Themes,
-            source.Inputs,
+            inputs,
             skipped,
             warnings,
             writer.Documents,

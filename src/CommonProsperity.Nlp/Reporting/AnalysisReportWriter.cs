@@ -1,7 +1,7 @@
+using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Pipeline;
-using CsvHelper;
 
 namespace CommonProsperity.Nlp.Reporting;
 
@@ -9,16 +9,22 @@ namespace CommonProsperity.Nlp.Reporting;
 /// Writes the reports of an <c>analyze</c> run. Evidence rows stream to disk as each document arrives;
 /// the aggregate reports are written from small per-document summaries at the end. Nothing becomes
 /// visible under its final name until <see cref="Complete"/> has written every report.
+/// <see cref="Prepare"/> does the per-document work (formatting the evidence rows) and may run on many
+/// threads at once; <see cref="Add(DocumentReport)"/> takes the documents in order, on one thread.
 /// </summary>
 public sealed class AnalysisReportWriter : IDisposable
 {
     /// <summary>Put before the name of every metadata column beyond title, date, publisher and language, so it can never clash with a report column.</summary>
     public const string MetadataPrefix = "meta_";
 
+    private static readonly string[] EvidenceColumns = ["document", "theme", "term", "start", "end", "left", "match", "right", "sentence"];
+
     private readonly OutputDirectory _output;
     private readonly LexiconMatcher _matcher;
     private readonly int _context;
-    private readonly CsvWriter _evidence;
+    private readonly FileStream _evidence;
+    private readonly byte[][] _themeFields;
+    private readonly byte[][] _termFields;
     private readonly List<DocumentSummary> _documents = [];
     private readonly long[] _termHits;
     private readonly int[] _termDocuments;
@@ -37,42 +43,61 @@ public sealed class AnalysisReportWriter : IDisposable
         _termDocuments = new int[terms];
         _termLastDocument = new int[terms];
         Array.Fill(_termLastDocument, -1);
-        _evidence = CsvReport.Create(output.Stage(ReportFiles.Evidence));
-        _evidence.WriteRow("document", "theme", "term", "start", "end", "left", "match", "right", "sentence");
+        _themeFields = [.. matcher.Themes.Select(CsvRowBuffer.Encode)];
+        _termFields = [.. matcher.Lexicon.Terms.Select(t => CsvRowBuffer.Encode(t.Term))];
+        _evidence = OpenEvidence(output.Stage(ReportFiles.Evidence));
     }
 
     /// <summary>The documents added so far.</summary>
     public int Documents => _documents.Count;
 
     /// <summary>Adds one document's analysis: writes its evidence rows and keeps its summary.</summary>
-    public void Add(DocumentAnalysis analysis)
+    public void Add(DocumentAnalysis analysis) => Add(Prepare(analysis));
+
+    /// <summary>
+    /// Turns one document's analysis into what the reports take from it, formatting its evidence rows.
+    /// Thread-safe: documents may be prepared on many threads at once, then added in order.
+    /// </summary>
+    public DocumentReport Prepare(DocumentAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var document = analysis.Document;
-        var index = _documents.Count;
         var text = document.Text;
+        var evidence = new CsvRowBuffer(256 + analysis.Hits.Count * (64 + document.Id.Length + (_context * 4)));
+        var id = CsvRowBuffer.Encode(document.Id);
+        var context = new char[_context];
         foreach (var hit in analysis.Hits)
         {
-            var term = _matcher.Lexicon.Terms[hit.Term];
-            _evidence.WriteRow(
-                document.Id,
-                _matcher.Themes[hit.Theme],
-                term.Term,
-                hit.Start,
-                hit.End,
-                EvidenceContext.Left(text, hit.Start, _context),
-                text[hit.Start..hit.End],
-                EvidenceContext.Right(text, hit.End, _context),
-                analysis.Segments.SentenceAt(hit.Start));
-            _termHits[hit.Term]++;
-            if (_termLastDocument[hit.Term] != index)
-            {
-                _termLastDocument[hit.Term] = index;
-                _termDocuments[hit.Term]++;
-            }
+            evidence.WriteEncodedField(id);
+            evidence.WriteEncodedField(_themeFields[hit.Theme]);
+            evidence.WriteEncodedField(_termFields[hit.Term]);
+            evidence.WriteField(hit.Start);
+            evidence.WriteField(hit.End);
+            evidence.WriteField(EvidenceContext.Left(text, hit.Start, _context, context));
+            evidence.WriteField(text.AsSpan(hit.Start, hit.End - hit.Start));
+            evidence.WriteField(EvidenceContext.Right(text, hit.End, _context, context));
+            evidence.WriteField(analysis.Segments.SentenceAt(hit.Start));
+            evidence.EndRecord();
         }
 
-        foreach (var (key, _) in document.Metadata.Extra)
+        var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Segments.Sentences.Count, analysis.Themes);
+        return new DocumentReport(summary, text.Length, CountTerms(analysis.Hits), evidence);
+    }
+
+    /// <summary>Adds one document, in input order: writes its evidence rows and keeps its summary.</summary>
+    public void Add(DocumentReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        WritingEvidence(() => report.MoveEvidenceTo(_evidence));
+
+        foreach (var (term, hits) in report.Terms)
+        {
+            _termHits[term] += hits;
+            _termDocuments[term]++;
+        }
+
+        var metadata = report.Summary.Metadata;
+        foreach (var (key, _) in metadata.Extra)
         {
             if (_extraSeen.Add(key))
             {
@@ -80,7 +105,7 @@ public sealed class AnalysisReportWriter : IDisposable
             }
         }
 
-        _documents.Add(new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Segments.Sentences.Count, analysis.Themes));
+        _documents.Add(report.Summary);
     }
 
     /// <summary>Writes the aggregate reports and the manifest, then moves every report into place.</summary>
@@ -88,7 +113,7 @@ public sealed class AnalysisReportWriter : IDisposable
     public IReadOnlyList<string> Complete(RunManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        _evidence.Dispose();
+        WritingEvidence(_evidence.Dispose);
         WriteThemeFrequency(_output.Stage(ReportFiles.ThemeFrequency));
         WriteWide(_output.Stage(ReportFiles.ThemeFrequencyWide));
         WriteCorpusSummary(_output.Stage(ReportFiles.CorpusSummary));
@@ -192,6 +217,73 @@ public sealed class AnalysisReportWriter : IDisposable
                 csv.WriteRow(theme, rank, terms[i].Term, terms[i].Language, _termHits[i], _termDocuments[i], Share(_termHits[i], total));
             }
         }
+    }
+
+    private void WritingEvidence(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException e)
+        {
+            throw new OutputException($"cannot write the report ({e.Message}).", _evidence.Name, "Check free disk space and permissions of the output folder.", e);
+        }
+    }
+
+    private static FileStream OpenEvidence(string path)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 20);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"cannot write the report ({e.Message}).", path, "Check free disk space and permissions of the output folder.", e);
+        }
+
+        var header = new CsvRowBuffer();
+        foreach (var column in EvidenceColumns)
+        {
+            header.WriteField(column);
+        }
+
+        header.EndRecord();
+        stream.Write([0xEF, 0xBB, 0xBF]);
+        stream.Write(header.Written);
+        header.Release();
+        return stream;
+    }
+
+    private static TermHits[] CountTerms(IReadOnlyList<LexiconHit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+
+        var terms = new int[hits.Count];
+        for (var h = 0; h < terms.Length; h++)
+        {
+            terms[h] = hits[h].Term;
+        }
+
+        Array.Sort(terms);
+        var counts = new List<TermHits>();
+        for (var start = 0; start < terms.Length;)
+        {
+            var end = start + 1;
+            while (end < terms.Length && terms[end] == terms[start])
+            {
+                end++;
+            }
+
+            counts.Add(new TermHits(terms[start], end - start));
+            start = end;
+        }
+
+        return [.. counts];
     }
 
     private List<object?> ExtraValues(DocumentMetadata metadata)

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace CommonProsperity.Nlp.Reporting;
 
@@ -9,54 +9,74 @@ namespace CommonProsperity.Nlp.Reporting;
 /// </summary>
 public static class EvidenceContext
 {
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> accepts, for vectorised search.</summary>
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
+
     /// <summary>The text before <paramref name="start"/>, at most <paramref name="width"/> characters.</summary>
     public static string Left(string text, int start, int width)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var from = Math.Max(0, start - width);
-        if (from > 0 && char.IsLowSurrogate(text[from]))
-        {
-            from++;
-        }
-
-        return Collapse(text.AsSpan(from, start - from)).TrimStart();
+        return new string(Left(text, start, width, new char[width]));
     }
 
     /// <summary>The text after <paramref name="end"/>, at most <paramref name="width"/> characters.</summary>
     public static string Right(string text, int end, int width)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return new string(Right(text, end, width, new char[width]));
+    }
+
+    /// <summary>As <see cref="Left(string, int, int)"/>, into <paramref name="buffer"/> (at least <paramref name="width"/> long) without allocating.</summary>
+    public static ReadOnlySpan<char> Left(ReadOnlySpan<char> text, int start, int width, Span<char> buffer)
+    {
+        var from = Math.Max(0, start - width);
+        if (from > 0 && char.IsLowSurrogate(text[from]))
+        {
+            from++;
+        }
+
+        return Collapse(text[from..start], buffer).TrimStart(' ');
+    }
+
+    /// <summary>As <see cref="Right(string, int, int)"/>, into <paramref name="buffer"/> (at least <paramref name="width"/> long) without allocating.</summary>
+    public static ReadOnlySpan<char> Right(ReadOnlySpan<char> text, int end, int width, Span<char> buffer)
+    {
         var to = Math.Min(text.Length, end + width);
         if (to < text.Length && to > end && char.IsHighSurrogate(text[to - 1]))
         {
             to--;
         }
 
-        return Collapse(text.AsSpan(end, to - end)).TrimEnd();
+        return Collapse(text[end..to], buffer).TrimEnd(' ');
     }
 
-    private static string Collapse(ReadOnlySpan<char> span)
+    /// <summary>Copies <paramref name="span"/> with every run of whitespace as one space (after which a space is the only whitespace left).</summary>
+    private static Span<char> Collapse(ReadOnlySpan<char> span, Span<char> output)
     {
-        var output = new StringBuilder(span.Length);
-        var space = false;
-        foreach (var c in span)
+        var written = 0;
+        while (!span.IsEmpty)
         {
-            if (char.IsWhiteSpace(c))
+            var space = span.IndexOfAny(Whitespace);
+            if (space < 0)
             {
-                if (!space)
-                {
-                    output.Append(' ');
-                }
+                span.CopyTo(output[written..]);
+                written += span.Length;
+                break;
+            }
 
-                space = true;
-            }
-            else
+            span[..space].CopyTo(output[written..]);
+            written += space;
+            output[written++] = ' ';
+            var next = span[space..].IndexOfAnyExcept(Whitespace);
+            if (next < 0)
             {
-                output.Append(c);
-                space = false;
+                break;
             }
+
+            span = span[(space + next)..];
         }
 
-        return output.ToString();
+        return output[..written];
     }
 }
