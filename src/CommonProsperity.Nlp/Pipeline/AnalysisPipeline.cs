@@ -85,7 +85,14 @@ public sealed class AnalysisPipeline
         {
             while (pending.Count > 0 && (all || pending.Count > options.Parallelism * 4 || bytesInFlight > MaxBytesInFlight))
             {
-                var chunk = pending.Dequeue().GetAwaiter().GetResult();
+                var next = pending.Dequeue();
+                if (!next.IsCompleted)
+                {
+                    // Block without spinning: on a small machine a spinning writer takes a core from the workers.
+                    ((IAsyncResult)next).AsyncWaitHandle.WaitOne();
+                }
+
+                var chunk = next.GetAwaiter().GetResult();
                 bytesInFlight -= chunk.Bytes;
                 skipped.AddRange(chunk.Skipped);
                 foreach (var report in chunk.Reports)

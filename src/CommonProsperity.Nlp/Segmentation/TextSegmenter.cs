@@ -1,3 +1,4 @@
+using System.Buffers;
 using CommonProsperity.Nlp.Tokenization;
 
 namespace CommonProsperity.Nlp.Segmentation;
@@ -25,6 +26,8 @@ public sealed class TextSegmenter
     };
 
     private static readonly char[] LineBreaks = ['\n', '\r'];
+
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？\uFF61.!?");
 
     /// <summary>The one instance; the segmenter has no state.</summary>
     public static TextSegmenter Instance { get; } = new();
@@ -136,7 +139,7 @@ public sealed class TextSegmenter
             i++;
         }
 
-        var closer = bracketed ? text.ElementAtOrDefault(i) == ')' : i < text.Length && text[i] is '.' or ')';
+        var closer = i < text.Length && (bracketed ? text[i] == ')' : text[i] is '.' or ')');
         return i > label && i - label <= 3 && closer && i + 1 < text.Length && text[i + 1] == ' ';
     }
 
@@ -163,6 +166,14 @@ public sealed class TextSegmenter
         var i = start;
         while (i < end)
         {
+            // Only the sentence-end marks matter; jump to the next one.
+            var next = text.AsSpan(i, end - i).IndexOfAny(SentenceEnds);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             var c = text[i];
             var boundary = -1;
             if (c is '。' or '！' or '？' or '\uFF61')
