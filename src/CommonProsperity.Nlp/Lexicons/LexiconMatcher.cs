@@ -21,7 +21,8 @@ namespace CommonProsperity.Nlp.Lexicons;
 /// </remarks>
 public sealed class LexiconMatcher
 {
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _exact;
+    private readonly TokenIdTable _exact;
+    private readonly int _themeCount;
     private readonly int[] _singleCharIds;
     private readonly PrefixIndex _prefixes;
     private readonly int[] _rootChild;
@@ -49,7 +50,8 @@ public sealed class LexiconMatcher
             }
         }
 
-        _exact = exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        _exact = new TokenIdTable(exact);
+        _themeCount = Themes.Count;
         _singleCharIds = new int[char.MaxValue + 1];
         foreach (var (token, id) in exact)
         {
@@ -105,7 +107,7 @@ public sealed class LexiconMatcher
         ArgumentNullException.ThrowIfNull(hits);
         var tokens = scratch.Tokens;
         var count = tokens.Count;
-        scratch.Prepare(count, Themes.Count);
+        scratch.Prepare(count, _themeCount);
         FindCandidates(scratch);
 
         var state = new WalkState(scratch);
@@ -127,7 +129,7 @@ public sealed class LexiconMatcher
 
                 if (!walked)
                 {
-                    Array.Fill(bestLength, 0, 0, Themes.Count);
+                    Array.Fill(bestLength, 0, 0, _themeCount);
                     walked = true;
                 }
 
@@ -139,7 +141,7 @@ public sealed class LexiconMatcher
                 continue;
             }
 
-            for (var theme = 0; theme < Themes.Count; theme++)
+            for (var theme = 0; theme < _themeCount; theme++)
             {
                 var length = bestLength[theme];
                 if (length > 0 && nextFree[theme] <= i)
@@ -171,7 +173,7 @@ public sealed class LexiconMatcher
                     scratch.AddCandidate(id);
                 }
             }
-            else if (_exact.TryGetValue(key, out var id))
+            else if (_exact.Find(key) is var id and >= 0)
             {
                 scratch.AddCandidate(id);
             }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace CommonProsperity.Nlp.Reporting;
 
 /// <summary>
@@ -9,10 +7,6 @@ namespace CommonProsperity.Nlp.Reporting;
 /// </summary>
 public static class EvidenceContext
 {
-    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> accepts, for vectorised search.</summary>
-    private static readonly SearchValues<char> Whitespace = SearchValues.Create(
-        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
-
     /// <summary>The text before <paramref name="start"/>, at most <paramref name="width"/> characters.</summary>
     public static string Left(string text, int start, int width)
     {
@@ -55,28 +49,29 @@ public static class EvidenceContext
     private static Span<char> Collapse(ReadOnlySpan<char> span, Span<char> output)
     {
         var written = 0;
-        while (!span.IsEmpty)
+        var space = false;
+        foreach (var c in span)
         {
-            var space = span.IndexOfAny(Whitespace);
-            if (space < 0)
+            if (IsWhiteSpace(c))
             {
-                span.CopyTo(output[written..]);
-                written += span.Length;
-                break;
-            }
+                if (!space)
+                {
+                    output[written++] = ' ';
+                }
 
-            span[..space].CopyTo(output[written..]);
-            written += space;
-            output[written++] = ' ';
-            var next = span[space..].IndexOfAnyExcept(Whitespace);
-            if (next < 0)
+                space = true;
+            }
+            else
             {
-                break;
+                output[written++] = c;
+                space = false;
             }
-
-            span = span[(space + next)..];
         }
 
         return output[..written];
     }
+
+    /// <summary><see cref="char.IsWhiteSpace(char)"/>, answered without a call for the common characters.</summary>
+    private static bool IsWhiteSpace(char c) =>
+        c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c >= '\u0085' && char.IsWhiteSpace(c);
 }
