@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Pipeline;
@@ -53,6 +52,11 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         [DefaultValue(0)]
         public int Threads { get; init; }
 
+        /// <summary>This machine's share of a split run.</summary>
+        [CommandOption("--shard <I/N>")]
+        [Description("Analyse only shard I of N (0 to N-1, by a hash of each file's path) and write partial results for 'cpnlp merge'")]
+        public string? Shard { get; init; }
+
         /// <summary>No progress lines.</summary>
         [CommandOption("-q|--quiet")]
         [Description("Print no progress, only warnings and the summary")]
@@ -69,36 +73,20 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             settings.Out,
             new IngestionOptions(settings.TextColumn, settings.IdColumn),
             settings.Context,
-            settings.Threads);
+            settings.Threads,
+            settings.Shard is null ? null : ShardSpec.Parse(settings.Shard));
         var progress = settings.Quiet ? null : new InlineProgress<AnalysisProgress>(p =>
             streams.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {p.Documents} documents, {p.Characters / 1e6:F1} M characters, {p.Elapsed.TotalSeconds:F0} s")));
         var result = new AnalysisPipeline(lexicon).Run(options, progress, cancellationToken);
 
-        foreach (var warning in result.Warnings)
-        {
-            streams.Error.WriteLine($"warning: {warning}");
-        }
-
-        foreach (var skip in result.Skipped)
-        {
-            streams.Error.WriteLine($"skipped: {skip.Reason}");
-        }
-
-        streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Analysed {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s with the {(settings.Lexicon is null ? "built-in lexicon" : "lexicon " + settings.Lexicon)}."));
-        streams.Out.WriteLine($"Reports in {Path.GetFullPath(settings.Out)}:");
-        foreach (var report in result.Reports)
-        {
-            streams.Out.WriteLine($"  {Path.GetFileName(report)}");
-        }
-
-        if (result.Skipped.Count > 0)
-        {
-            streams.Out.WriteLine($"{result.Skipped.Count} input(s) were skipped (see above and manifest.json).");
-            return ExitCodes.CompletedWithSkips;
-        }
-
-        return ExitCodes.Success;
+        return RunSummary.Print(
+            streams,
+            result,
+            string.Create(CultureInfo.InvariantCulture,
+                $"Analysed {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s with the {(settings.Lexicon is null ? "built-in lexicon" : "lexicon " + settings.Lexicon)}."),
+            settings.Shard is null
+                ? $"Reports in {Path.GetFullPath(settings.Out)}:"
+                : $"Partial results of shard {settings.Shard} in {Path.GetFullPath(settings.Out)} (combine all shards with 'cpnlp merge'):");
     }
 }

@@ -1,4 +1,3 @@
-using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Pipeline;
@@ -17,18 +16,13 @@ public sealed class AnalysisReportWriter : IDisposable
     /// <summary>Put before the name of every metadata column beyond title, date, publisher and language, so it can never clash with a report column.</summary>
     public const string MetadataPrefix = "meta_";
 
-    private static readonly string[] EvidenceColumns = ["document", "theme", "term", "start", "end", "left", "match", "right", "sentence"];
-
     private readonly OutputDirectory _output;
     private readonly LexiconMatcher _matcher;
-    private readonly int _context;
     private readonly FileStream _evidence;
-    private readonly byte[][] _themeFields;
-    private readonly byte[][] _termFields;
+    private readonly DocumentReportBuilder _builder;
     private readonly List<DocumentSummary> _documents = [];
     private readonly long[] _termHits;
     private readonly int[] _termDocuments;
-    private readonly int[] _termLastDocument;
     private readonly List<string> _extraColumns = [];
     private readonly HashSet<string> _extraSeen = new(StringComparer.Ordinal);
 
@@ -37,15 +31,11 @@ public sealed class AnalysisReportWriter : IDisposable
     {
         _output = output ?? throw new ArgumentNullException(nameof(output));
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
-        _context = contextCharacters;
         var terms = matcher.Lexicon.Terms.Count;
         _termHits = new long[terms];
         _termDocuments = new int[terms];
-        _termLastDocument = new int[terms];
-        Array.Fill(_termLastDocument, -1);
-        _themeFields = [.. matcher.Themes.Select(CsvRowBuffer.Encode)];
-        _termFields = [.. matcher.Lexicon.Terms.Select(t => CsvRowBuffer.Encode(t.Term))];
-        _evidence = OpenEvidence(output.Stage(ReportFiles.Evidence));
+        _builder = new DocumentReportBuilder(matcher, contextCharacters);
+        _evidence = EvidenceFile.Create(output.Stage(ReportFiles.Evidence));
     }
 
     /// <summary>The documents added so far.</summary>
@@ -58,31 +48,7 @@ public sealed class AnalysisReportWriter : IDisposable
     /// Turns one document's analysis into what the reports take from it, formatting its evidence rows.
     /// Thread-safe: documents may be prepared on many threads at once, then added in order.
     /// </summary>
-    public DocumentReport Prepare(DocumentAnalysis analysis)
-    {
-        ArgumentNullException.ThrowIfNull(analysis);
-        var document = analysis.Document;
-        var text = document.Text;
-        var evidence = new CsvRowBuffer(256 + analysis.Hits.Count * (64 + document.Id.Length + (_context * 4)));
-        var id = CsvRowBuffer.Encode(document.Id);
-        var context = new char[_context];
-        foreach (var hit in analysis.Hits)
-        {
-            evidence.WriteEncodedField(id);
-            evidence.WriteEncodedField(_themeFields[hit.Theme]);
-            evidence.WriteEncodedField(_termFields[hit.Term]);
-            evidence.WriteField(hit.Start);
-            evidence.WriteField(hit.End);
-            evidence.WriteField(EvidenceContext.Left(text, hit.Start, _context, context));
-            evidence.WriteField(text.AsSpan(hit.Start, hit.End - hit.Start));
-            evidence.WriteField(EvidenceContext.Right(text, hit.End, _context, context));
-            evidence.WriteField(analysis.Segments.SentenceAt(hit.Start));
-            evidence.EndRecord();
-        }
-
-        var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Segments.Sentences.Count, analysis.Themes);
-        return new DocumentReport(summary, text.Length, CountTerms(analysis.Hits), evidence);
-    }
+    public DocumentReport Prepare(DocumentAnalysis analysis) => _builder.Build(analysis);
 
     /// <summary>Adds one document, in input order: writes its evidence rows and keeps its summary.</summary>
     public void Add(DocumentReport report)
@@ -227,63 +193,8 @@ public sealed class AnalysisReportWriter : IDisposable
         }
         catch (IOException e)
         {
-            throw new OutputException($"cannot write the report ({e.Message}).", _evidence.Name, "Check free disk space and permissions of the output folder.", e);
+            throw EvidenceFile.Unwritable(_evidence.Name, e);
         }
-    }
-
-    private static FileStream OpenEvidence(string path)
-    {
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 20);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException($"cannot write the report ({e.Message}).", path, "Check free disk space and permissions of the output folder.", e);
-        }
-
-        var header = new CsvRowBuffer();
-        foreach (var column in EvidenceColumns)
-        {
-            header.WriteField(column);
-        }
-
-        header.EndRecord();
-        stream.Write([0xEF, 0xBB, 0xBF]);
-        stream.Write(header.Written);
-        header.Release();
-        return stream;
-    }
-
-    private static TermHits[] CountTerms(IReadOnlyList<LexiconHit> hits)
-    {
-        if (hits.Count == 0)
-        {
-            return [];
-        }
-
-        var terms = new int[hits.Count];
-        for (var h = 0; h < terms.Length; h++)
-        {
-            terms[h] = hits[h].Term;
-        }
-
-        Array.Sort(terms);
-        var counts = new List<TermHits>();
-        for (var start = 0; start < terms.Length;)
-        {
-            var end = start + 1;
-            while (end < terms.Length && terms[end] == terms[start])
-            {
-                end++;
-            }
-
-            counts.Add(new TermHits(terms[start], end - start));
-            start = end;
-        }
-
-        return [.. counts];
     }
 
     private List<object?> ExtraValues(DocumentMetadata metadata)

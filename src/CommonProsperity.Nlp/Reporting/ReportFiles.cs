@@ -20,4 +20,13 @@ public static class ReportFiles
 
     /// <summary>What was run on what.</summary>
     public const string Manifest = "manifest.json";
+
+    /// <summary>A shard's header: which shard, the lexicon, the inputs and skips (<see cref="ShardHeader"/>).</summary>
+    public const string PartialHeader = "partial.json";
+
+    /// <summary>A shard's documents, one JSON object a line, in input order.</summary>
+    public const string PartialDocuments = "partial_documents.jsonl";
+
+    /// <summary>A shard's evidence rows, in the same order: a valid <c>evidence.csv</c> of its own.</summary>
+    public const string PartialEvidence = "partial_evidence.csv";
 }
