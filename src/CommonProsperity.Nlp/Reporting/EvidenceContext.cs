@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CommonProsperity.Nlp.Reporting;
 
 /// <summary>
@@ -72,6 +74,7 @@ public static class EvidenceContext
     }
 
     /// <summary><see cref="char.IsWhiteSpace(char)"/>, answered without a call for the common characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWhiteSpace(char c) =>
         c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c >= '\u0085' && char.IsWhiteSpace(c);
 }

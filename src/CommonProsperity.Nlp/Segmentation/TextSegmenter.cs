@@ -25,6 +25,10 @@ public sealed class TextSegmenter
         "rev", "hon", "amb", "adm", "supp", "exh", "cong", "sess", "pub", "stat",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly int LongestAbbreviation = Abbreviations.Max(a => a.Length);
+
     private static readonly char[] LineBreaks = ['\n', '\r'];
 
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？\uFF61.!?");
@@ -282,7 +286,7 @@ public sealed class TextSegmenter
             return true; // an initial: "Guoguang W. Wu"
         }
 
-        return Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        return word.Length <= LongestAbbreviation && AbbreviationLookup.Contains(word);
     }
 
     private static void Add(string text, int start, int end, int paragraph, List<TextSegment> sentences)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CommonProsperity.Nlp.Tokenization;
 
 /// <summary>
@@ -56,6 +58,7 @@ public sealed class TokenBuffer
     internal Span<char> KeySpace => _keys.AsSpan(_keyLength);
 
     /// <summary>Adds a token whose key is the first <paramref name="keyLength"/> characters of <see cref="KeySpace"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Add(int start, int end, bool joinsPrevious, int keyLength)
     {
         if (Count == _tokens.Length)
