@@ -63,13 +63,38 @@ internal sealed class TokenIdTable
             }
 
             ref readonly var candidate = ref _entries[entry - 1];
-            if (candidate.Hash == hash && key.SequenceEqual(_chars.AsSpan(candidate.Start, candidate.Length)))
+            if (candidate.Hash == hash && Same(key, _chars.AsSpan(candidate.Start, candidate.Length)))
             {
                 return candidate.Id;
             }
 
             slot = (slot + 1) & _mask;
         }
+    }
+
+    /// <summary>Compares short keys in a loop (no call); long ones vectorised.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Same(ReadOnlySpan<char> key, ReadOnlySpan<char> stored)
+    {
+        if (key.Length != stored.Length)
+        {
+            return false;
+        }
+
+        if (key.Length > 8)
+        {
+            return key.SequenceEqual(stored);
+        }
+
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (key[i] != stored[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

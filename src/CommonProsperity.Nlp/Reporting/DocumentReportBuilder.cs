@@ -35,8 +35,10 @@ public sealed class DocumentReportBuilder
         var evidence = new CsvRowBuffer(256 + (analysis.Hits.Count * (64 + document.Id.Length + (_context * 4))));
         var id = CsvRowBuffer.Encode(document.Id);
         var context = new char[_context];
+        var sentence = -1;
         foreach (var hit in analysis.Hits)
         {
+            sentence = analysis.Segments.SentenceAt(hit.Start, sentence);
             evidence.WriteEncodedField(id);
             evidence.WriteEncodedField(_themeFields[hit.Theme]);
             evidence.WriteEncodedField(_termFields[hit.Term]);
@@ -45,7 +47,7 @@ public sealed class DocumentReportBuilder
             evidence.WriteField(EvidenceContext.Left(text, hit.Start, _context, context));
             evidence.WriteField(text.AsSpan(hit.Start, hit.End - hit.Start));
             evidence.WriteField(EvidenceContext.Right(text, hit.End, _context, context));
-            evidence.WriteField(analysis.Segments.SentenceAt(hit.Start));
+            evidence.WriteField(sentence);
             evidence.EndRecord();
         }
 

@@ -29,6 +29,9 @@ public sealed class TextSegmenter
 
     private static readonly int LongestAbbreviation = Abbreviations.Max(a => a.Length);
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LowerAbbreviations =
+        new HashSet<string>(Abbreviations.Select(a => a.ToLowerInvariant()), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly char[] LineBreaks = ['\n', '\r'];
 
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？\uFF61.!?");
@@ -286,7 +289,16 @@ public sealed class TextSegmenter
             return true; // an initial: "Guoguang W. Wu"
         }
 
-        return word.Length <= LongestAbbreviation && AbbreviationLookup.Contains(word);
+        if (word.Length > LongestAbbreviation)
+        {
+            return false;
+        }
+
+        // The list is ASCII: an ASCII word is lower-cased and looked up ordinally (fast); others keep the case-insensitive lookup.
+        Span<char> lower = stackalloc char[word.Length];
+        return System.Text.Ascii.ToLower(word, lower, out _) == System.Buffers.OperationStatus.Done
+            ? LowerAbbreviations.Contains(lower)
+            : AbbreviationLookup.Contains(word);
     }
 
     private static void Add(string text, int start, int end, int paragraph, List<TextSegment> sentences)
