@@ -352,10 +352,18 @@ public sealed class LexiconMatcher
 
         private static int Hash(ReadOnlySpan<char> head)
         {
-            uint hash = 0;
-            foreach (var c in head)
+            uint hash;
+            if (head.Length == 3)
             {
-                hash = (hash * 0x9E3779B1) ^ c;
+                hash = (head[0] * 0x9E3779B1) ^ (head[1] * 0x85EBCA6B) ^ (head[2] * 0xC2B2AE35);
+            }
+            else
+            {
+                hash = 0;
+                foreach (var c in head)
+                {
+                    hash = (hash * 0x9E3779B1) ^ c;
+                }
             }
 
             return (int)((hash ^ (hash >> 16)) & (FilterBits - 1));

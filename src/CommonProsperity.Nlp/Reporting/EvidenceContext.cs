@@ -9,6 +9,8 @@ namespace CommonProsperity.Nlp.Reporting;
 /// </summary>
 public static class EvidenceContext
 {
+    private static readonly bool[] AsciiWhiteSpace = [.. Enumerable.Range(0, 0x80).Select(c => char.IsWhiteSpace((char)c))];
+
     /// <summary>The text before <paramref name="start"/>, at most <paramref name="width"/> characters.</summary>
     public static string Left(string text, int start, int width)
     {
@@ -50,24 +52,16 @@ public static class EvidenceContext
     /// <summary>Copies <paramref name="span"/> with every run of whitespace as one space (after which a space is the only whitespace left).</summary>
     private static Span<char> Collapse(ReadOnlySpan<char> span, Span<char> output)
     {
+        // Without branches on the characters (a space every few letters defeats branch prediction):
+        // every character is written, as a space if it is whitespace, and a space after a space is overwritten.
         var written = 0;
-        var space = false;
+        var afterSpace = false;
         foreach (var c in span)
         {
-            if (IsWhiteSpace(c))
-            {
-                if (!space)
-                {
-                    output[written++] = ' ';
-                }
-
-                space = true;
-            }
-            else
-            {
-                output[written++] = c;
-                space = false;
-            }
+            var space = IsWhiteSpace(c);
+            output[written] = space ? ' ' : c;
+            written += space & afterSpace ? 0 : 1;
+            afterSpace = space;
         }
 
         return output[..written];
@@ -80,8 +74,8 @@ public static class EvidenceContext
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsWhiteSpace(char c) =>
-        c <= ' '
-            ? c == ' ' || (c >= '\t' && c <= '\r')
+        c < 0x80
+            ? AsciiWhiteSpace[c]
             : c >= '\u0085' && (c == '\u0085' || c == '\u00A0' || c == '\u1680' || c == '\u3000'
                 || (c >= '\u2000' && (c <= '\u200A' || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u205F')));
 }

@@ -29,8 +29,7 @@ public sealed class TextSegmenter
 
     private static readonly int LongestAbbreviation = Abbreviations.Max(a => a.Length);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LowerAbbreviations =
-        new HashSet<string>(Abbreviations.Select(a => a.ToLowerInvariant()), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<ulong> PackedAbbreviations = [.. Abbreviations.Select(a => Pack(a))];
 
     private static readonly char[] LineBreaks = ['\n', '\r'];
 
@@ -294,11 +293,21 @@ public sealed class TextSegmenter
             return false;
         }
 
-        // The list is ASCII: an ASCII word is lower-cased and looked up ordinally (fast); others keep the case-insensitive lookup.
-        Span<char> lower = stackalloc char[word.Length];
-        return System.Text.Ascii.ToLower(word, lower, out _) == System.Buffers.OperationStatus.Done
-            ? LowerAbbreviations.Contains(lower)
-            : AbbreviationLookup.Contains(word);
+        // The list is ASCII letters: an ASCII word is packed, lower-cased, into a number and looked up
+        // as one (this runs at every sentence end); others keep the case-insensitive string lookup.
+        return System.Text.Ascii.IsValid(word) ? PackedAbbreviations.Contains(Pack(word)) : AbbreviationLookup.Contains(word);
+    }
+
+    /// <summary>Up to eight ASCII characters, lower-cased, one per byte.</summary>
+    private static ulong Pack(ReadOnlySpan<char> ascii)
+    {
+        ulong packed = 0;
+        foreach (var c in ascii)
+        {
+            packed = (packed << 8) | (byte)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0));
+        }
+
+        return packed;
     }
 
     private static void Add(string text, int start, int end, int paragraph, List<TextSegment> sentences)
