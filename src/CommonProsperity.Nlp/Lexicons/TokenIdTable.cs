@@ -16,6 +16,7 @@ internal sealed class TokenIdTable
     private readonly Entry[] _entries;
     private readonly char[] _chars;
     private readonly int _mask;
+    private readonly ulong[] _filter = new ulong[1 << 10];
 
     /// <summary>Builds the table from distinct keys and their ids.</summary>
     public TokenIdTable(IReadOnlyCollection<KeyValuePair<string, int>> keys)
@@ -44,6 +45,8 @@ internal sealed class TokenIdTable
             }
 
             _slots[slot] = index + 1;
+            var bit = FilterBit(key);
+            _filter[bit >> 6] |= 1UL << bit;
             at += key.Length;
             index++;
         }
@@ -52,6 +55,12 @@ internal sealed class TokenIdTable
     /// <summary>The id of <paramref name="key"/>, or -1.</summary>
     public int Find(ReadOnlySpan<char> key)
     {
+        var bit = FilterBit(key);
+        if ((_filter[bit >> 6] & (1UL << bit)) == 0)
+        {
+            return -1;
+        }
+
         var hash = Hash(key);
         var slot = (int)hash & _mask;
         while (true)
@@ -71,6 +80,14 @@ internal sealed class TokenIdTable
             slot = (slot + 1) & _mask;
         }
     }
+
+    /// <summary>
+    /// A key's bit in the filter that turns most misses away before hashing: its length (up to 15)
+    /// and the low six bits of its first and last characters.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FilterBit(ReadOnlySpan<char> key) =>
+        key.IsEmpty ? 0 : (Math.Min(key.Length, 15) << 12) | ((key[0] & 63) << 6) | (key[^1] & 63);
 
     /// <summary>Compares short keys in a loop (no call); long ones vectorised.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
