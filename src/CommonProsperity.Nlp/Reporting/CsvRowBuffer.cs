@@ -97,6 +97,98 @@ public sealed class CsvRowBuffer
         Advance(at);
     }
 
+    /// <summary>
+    /// Writes the field <see cref="WriteField(ReadOnlySpan{char})"/> would write for <paramref name="text"/>
+    /// with every run of whitespace (<see cref="char.IsWhiteSpace(char)"/>) as one space, and a space
+    /// at the start or end dropped when asked: the evidence snippets, in one pass that collapses,
+    /// encodes and decides on quotes at once.
+    /// </summary>
+    public void WriteCollapsedField(ReadOnlySpan<char> text, bool trimStart, bool trimEnd)
+    {
+        Reserve((text.Length * 3) + 5);
+        var span = _bytes.AsSpan(Length);
+        var quote = Separator(span);
+        var at = quote + 1; // room for an opening quote, given back when the field needs none
+        var content = at;
+        var quoted = false;
+        var afterSpace = trimStart;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (EvidenceContext.IsWhiteSpace(c))
+            {
+                if (!afterSpace)
+                {
+                    span[at++] = (byte)' ';
+                    afterSpace = true;
+                }
+
+                continue;
+            }
+
+            afterSpace = false;
+            if (c < 0x80)
+            {
+                if (c == '"')
+                {
+                    span[at++] = (byte)'"';
+                    quoted = true;
+                }
+                else if (c == ',')
+                {
+                    quoted = true;
+                }
+
+                span[at++] = (byte)c;
+            }
+            else if (c < 0x800)
+            {
+                span[at++] = (byte)(0xC0 | (c >> 6));
+                span[at++] = (byte)(0x80 | (c & 0x3F));
+            }
+            else if (!char.IsSurrogate(c))
+            {
+                span[at++] = (byte)(0xE0 | (c >> 12));
+                span[at++] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                span[at++] = (byte)(0x80 | (c & 0x3F));
+            }
+            else
+            {
+                // A surrogate pair, or a lone surrogate (U+FFFD, as the UTF-8 encoder writes it).
+                var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                at += Transcode(pair ? text.Slice(i, 2) : text.Slice(i, 1), span[at..]);
+                i += pair ? 1 : 0;
+            }
+        }
+
+        if (trimEnd && afterSpace && at > content)
+        {
+            at--;
+        }
+
+        _lastFieldEmpty = at == content;
+        var formula = at > content && span[content] is (byte)'=' or (byte)'@' or (byte)'+' or (byte)'-';
+        if (formula)
+        {
+            span[content..at].CopyTo(span[(content + 1)..]);
+            span[content] = (byte)'\'';
+            at++;
+        }
+
+        if (quoted || formula)
+        {
+            span[quote] = (byte)'"';
+            span[at++] = (byte)'"';
+        }
+        else
+        {
+            span[content..at].CopyTo(span[quote..]);
+            at--;
+        }
+
+        Advance(at);
+    }
+
     /// <summary>Writes an integer field (invariant culture; never treated as a formula).</summary>
     public void WriteField(long value)
     {

@@ -34,7 +34,6 @@ public sealed class DocumentReportBuilder
         var text = document.Text;
         var evidence = new CsvRowBuffer(256 + (analysis.Hits.Count * (64 + document.Id.Length + (_context * 4))));
         var id = CsvRowBuffer.Encode(document.Id);
-        var context = new char[_context];
         var sentence = -1;
         foreach (var hit in analysis.Hits)
         {
@@ -44,9 +43,9 @@ public sealed class DocumentReportBuilder
             evidence.WriteEncodedField(_termFields[hit.Term]);
             evidence.WriteField(hit.Start);
             evidence.WriteField(hit.End);
-            evidence.WriteField(EvidenceContext.Left(text, hit.Start, _context, context));
+            EvidenceContext.WriteLeft(evidence, text, hit.Start, _context);
             evidence.WriteField(text.AsSpan(hit.Start, hit.End - hit.Start));
-            evidence.WriteField(EvidenceContext.Right(text, hit.End, _context, context));
+            EvidenceContext.WriteRight(evidence, text, hit.End, _context);
             evidence.WriteField(sentence);
             evidence.EndRecord();
         }

@@ -25,28 +25,40 @@ public static class EvidenceContext
         return new string(Right(text, end, width, new char[width]));
     }
 
-    /// <summary>As <see cref="Left(string, int, int)"/>, into <paramref name="buffer"/> (at least <paramref name="width"/> long) without allocating.</summary>
-    public static ReadOnlySpan<char> Left(ReadOnlySpan<char> text, int start, int width, Span<char> buffer)
+    /// <summary>Writes <see cref="Left(string, int, int)"/> as a field of <paramref name="row"/>, in one pass (the hot path of evidence rows).</summary>
+    public static void WriteLeft(CsvRowBuffer row, ReadOnlySpan<char> text, int start, int width)
     {
-        var from = Math.Max(0, start - width);
-        if (from > 0 && char.IsLowSurrogate(text[from]))
-        {
-            from++;
-        }
-
-        return Collapse(text[from..start], buffer).TrimStart(' ');
+        ArgumentNullException.ThrowIfNull(row);
+        row.WriteCollapsedField(text[LeftStart(text, start, width)..start], trimStart: true, trimEnd: false);
     }
 
+    /// <summary>Writes <see cref="Right(string, int, int)"/> as a field of <paramref name="row"/>, in one pass (the hot path of evidence rows).</summary>
+    public static void WriteRight(CsvRowBuffer row, ReadOnlySpan<char> text, int end, int width)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        row.WriteCollapsedField(text[end..RightEnd(text, end, width)], trimStart: false, trimEnd: true);
+    }
+
+    /// <summary>As <see cref="Left(string, int, int)"/>, into <paramref name="buffer"/> (at least <paramref name="width"/> long) without allocating.</summary>
+    public static ReadOnlySpan<char> Left(ReadOnlySpan<char> text, int start, int width, Span<char> buffer) =>
+        Collapse(text[LeftStart(text, start, width)..start], buffer).TrimStart(' ');
+
     /// <summary>As <see cref="Right(string, int, int)"/>, into <paramref name="buffer"/> (at least <paramref name="width"/> long) without allocating.</summary>
-    public static ReadOnlySpan<char> Right(ReadOnlySpan<char> text, int end, int width, Span<char> buffer)
+    public static ReadOnlySpan<char> Right(ReadOnlySpan<char> text, int end, int width, Span<char> buffer) =>
+        Collapse(text[end..RightEnd(text, end, width)], buffer).TrimEnd(' ');
+
+    /// <summary>Where the left snippet starts: <paramref name="width"/> characters back, not inside a surrogate pair.</summary>
+    private static int LeftStart(ReadOnlySpan<char> text, int start, int width)
+    {
+        var from = Math.Max(0, start - width);
+        return from > 0 && char.IsLowSurrogate(text[from]) ? from + 1 : from;
+    }
+
+    /// <summary>Where the right snippet ends: <paramref name="width"/> characters on, not inside a surrogate pair.</summary>
+    private static int RightEnd(ReadOnlySpan<char> text, int end, int width)
     {
         var to = Math.Min(text.Length, end + width);
-        if (to < text.Length && to > end && char.IsHighSurrogate(text[to - 1]))
-        {
-            to--;
-        }
-
-        return Collapse(text[end..to], buffer).TrimEnd(' ');
+        return to < text.Length && to > end && char.IsHighSurrogate(text[to - 1]) ? to - 1 : to;
     }
 
     /// <summary>Copies <paramref name="span"/> with every run of whitespace as one space (after which a space is the only whitespace left).</summary>

@@ -121,4 +121,56 @@ public class CsvRowBufferTests
         buffer.Release();
         return bytes;
     }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void WriteCollapsedField_RandomText_EqualsWriteFieldOfTheCollapsedText(int seed)
+    {
+        const string Characters = "ab ,\"\r\n\t=@+-'’共同。，\u00A0\u3000\u2028\u0085x1\uD800\uDC00é  ";
+        var random = new Random(seed);
+        for (var n = 0; n < 3000; n++)
+        {
+            var text = new StringBuilder();
+            var length = random.Next(0, 50);
+            for (var c = 0; c < length; c++)
+            {
+                text.Append(Characters[random.Next(Characters.Length)]);
+            }
+
+            var trimStart = random.Next(2) == 0;
+            var trimEnd = random.Next(2) == 0;
+            var expected = new CsvRowBuffer(16);
+            expected.WriteField("x");
+            expected.WriteField(Collapse(text.ToString(), trimStart, trimEnd));
+            expected.EndRecord();
+            var actual = new CsvRowBuffer(16);
+            actual.WriteField("x");
+            actual.WriteCollapsedField(text.ToString(), trimStart, trimEnd);
+            actual.EndRecord();
+
+            Assert.Equal(Encoding.UTF8.GetString(expected.Written), Encoding.UTF8.GetString(actual.Written));
+            Assert.Equal(expected.Written.ToArray(), actual.Written.ToArray());
+        }
+    }
+
+    /// <summary>The snippet rule spelled out: runs of whitespace become one space, then the ends are trimmed as asked.</summary>
+    private static string Collapse(string text, bool trimStart, bool trimEnd)
+    {
+        var collapsed = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                collapsed.Append(c);
+            }
+            else if (collapsed.Length == 0 || collapsed[^1] != ' ')
+            {
+                collapsed.Append(' ');
+            }
+        }
+
+        var result = collapsed.ToString();
+        result = trimStart ? result.TrimStart(' ') : result;
+        return trimEnd ? result.TrimEnd(' ') : result;
+    }
 }
