@@ -6,7 +6,8 @@ namespace CommonProsperity.Nlp.Reporting;
 
 /// <summary>
 /// Writes the reports of an <c>analyze</c> run. Evidence rows stream to disk as each document arrives;
-/// the aggregate reports are written from small per-document summaries at the end. Nothing becomes
+/// the corpus and term summaries are aggregated as they arrive, and the per-document rows wait in a
+/// temporary file (<see cref="DocumentSpill"/>), so memory does not grow with the corpus. Nothing becomes
 /// visible under its final name until <see cref="Complete"/> has written every report.
 /// <see cref="Prepare"/> does the per-document work (formatting the evidence rows) and may run on many
 /// threads at once; <see cref="Add(DocumentReport)"/> takes the documents in order, on one thread.
@@ -20,7 +21,8 @@ public sealed class AnalysisReportWriter : IDisposable
     private readonly LexiconMatcher _matcher;
     private readonly FileStream _evidence;
     private readonly DocumentReportBuilder _builder;
-    private readonly List<DocumentSummary> _documents = [];
+    private readonly DocumentSpill _documents;
+    private readonly CorpusSummaryTally _corpus;
     private readonly long[] _termHits;
     private readonly int[] _termDocuments;
     private readonly List<string> _extraColumns = [];
@@ -35,6 +37,8 @@ public sealed class AnalysisReportWriter : IDisposable
         _termHits = new long[terms];
         _termDocuments = new int[terms];
         _builder = new DocumentReportBuilder(matcher, contextCharacters);
+        _corpus = new CorpusSummaryTally(matcher.Themes.Count);
+        _documents = new DocumentSpill(output.FullPath);
         _evidence = EvidenceFile.Create(output.Stage(ReportFiles.Evidence));
     }
 
@@ -72,6 +76,7 @@ public sealed class AnalysisReportWriter : IDisposable
         }
 
         _documents.Add(report.Summary);
+        _corpus.Add(report.Summary);
     }
 
     /// <summary>Writes the aggregate reports and the manifest, then moves every report into place.</summary>
@@ -89,8 +94,12 @@ public sealed class AnalysisReportWriter : IDisposable
         return _output.Commit();
     }
 
-    /// <summary>Closes the evidence file; staged files are removed by the output folder unless committed.</summary>
-    public void Dispose() => _evidence.Dispose();
+    /// <summary>Closes the evidence file and deletes the per-document rows; staged files are removed by the output folder unless committed.</summary>
+    public void Dispose()
+    {
+        _evidence.Dispose();
+        _documents.Dispose();
+    }
 
     private void WriteThemeFrequency(string path)
     {
@@ -98,7 +107,7 @@ public sealed class AnalysisReportWriter : IDisposable
         var header = new List<object?> { "document", "theme", "hits", "tokens", "per_1000", "sentences_with_theme", "sentences", "sentence_share", "title", "date", "publisher", "language" };
         header.AddRange(_extraColumns.Select(c => MetadataPrefix + c));
         csv.WriteRow([.. header]);
-        foreach (var document in _documents)
+        foreach (var document in _documents.Read())
         {
             var extra = ExtraValues(document.Metadata);
             for (var t = 0; t < _matcher.Themes.Count; t++)
@@ -123,7 +132,7 @@ public sealed class AnalysisReportWriter : IDisposable
         header.AddRange(_matcher.Themes.Select(t => $"{t}_hits"));
         header.AddRange(_matcher.Themes.Select(t => $"{t}_per_1000"));
         csv.WriteRow([.. header]);
-        foreach (var document in _documents)
+        foreach (var document in _documents.Read())
         {
             var row = new List<object?> { document.Id, document.Metadata.Title, document.Metadata.Date, document.Metadata.Publisher, document.Metadata.Language, document.Tokens, document.Sentences };
             row.AddRange(document.Themes.Select(t => (object?)t.Hits));
@@ -135,34 +144,7 @@ public sealed class AnalysisReportWriter : IDisposable
     private void WriteCorpusSummary(string path)
     {
         using var csv = CsvReport.Create(path);
-        csv.WriteRow("group_by", "group", "theme", "documents", "documents_with_theme", "hits", "tokens", "per_1000", "mean_document_per_1000", "sentences_with_theme", "sentences", "sentence_share");
-        (string By, Func<DocumentSummary, string?> Key)[] groupings =
-        [
-            ("all", _ => "all"),
-            ("language", d => d.Metadata.Language),
-            ("year", d => d.Metadata.Year),
-            ("publisher", d => d.Metadata.Publisher),
-        ];
-        foreach (var (by, key) in groupings)
-        {
-            var groups = _documents.GroupBy(d => key(d) ?? "unknown", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
-            foreach (var group in groups)
-            {
-                var documents = group.ToList();
-                long tokens = documents.Sum(d => (long)d.Tokens);
-                long sentences = documents.Sum(d => (long)d.Sentences);
-                for (var t = 0; t < _matcher.Themes.Count; t++)
-                {
-                    var theme = t;
-                    long hits = documents.Sum(d => (long)d.Themes[theme].Hits);
-                    long withSentences = documents.Sum(d => (long)d.Themes[theme].Sentences);
-                    var withTheme = documents.Count(d => d.Themes[theme].Hits > 0);
-                    var mean = documents.Average(d => CsvReport.Per1000(d.Themes[theme].Hits, d.Tokens));
-                    csv.WriteRow(by, group.Key, _matcher.Themes[t], documents.Count, withTheme, hits, tokens,
-                        CsvReport.Per1000(hits, tokens), mean, withSentences, sentences, Share(withSentences, sentences));
-                }
-            }
-        }
+        _corpus.Write(csv, _matcher.Themes);
     }
 
     private void WriteTermFrequency(string path)

@@ -90,18 +90,7 @@ public sealed class PartialResultReader : IDisposable
             _line++;
             using var json = JsonDocument.Parse(line);
             var d = json.RootElement;
-            var metadata = new DocumentMetadata(
-                d.GetProperty("title").GetString(),
-                d.GetProperty("date").GetString(),
-                d.GetProperty("publisher").GetString(),
-                d.GetProperty("language").GetString(),
-                [.. d.GetProperty("extra").EnumerateArray().Select(p => new KeyValuePair<string, string>(p[0].GetString()!, p[1].GetString()!))]);
-            var summary = new DocumentSummary(
-                d.GetProperty("id").GetString()!,
-                metadata,
-                d.GetProperty("tokens").GetInt32(),
-                d.GetProperty("sentences").GetInt32(),
-                [.. d.GetProperty("themes").EnumerateArray().Select(t => new ThemeTally(t[0].GetInt32(), t[1].GetInt32()))]);
+            var summary = DocumentLine.ReadSummary(d);
             TermHits[] terms = [.. d.GetProperty("terms").EnumerateArray().Select(t => new TermHits(t[0].GetInt32(), t[1].GetInt32()))];
             var evidence = CsvRowBuffer.ReadFrom(_evidence, d.GetProperty("evidence_bytes").GetInt32(), d.GetProperty("evidence_rows").GetInt32());
             return (d.GetProperty("file").GetInt32(), new DocumentReport(summary, d.GetProperty("characters").GetInt64(), terms, evidence));

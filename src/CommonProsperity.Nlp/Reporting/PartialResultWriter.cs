@@ -88,40 +88,15 @@ public sealed class PartialResultWriter : IDisposable
 
     private void WriteDocument(int file, DocumentReport report)
     {
-        var summary = report.Summary;
-        var metadata = summary.Metadata;
         _line.Reset();
         _line.WriteStartObject();
         _line.WriteNumber("file", file);
-        _line.WriteString("id", summary.Id);
-        _line.WriteString("title", metadata.Title);
-        _line.WriteString("date", metadata.Date);
-        _line.WriteString("publisher", metadata.Publisher);
-        _line.WriteString("language", metadata.Language);
-        _line.WriteStartArray("extra");
-        foreach (var (key, value) in metadata.Extra)
-        {
-            _line.WriteStartArray();
-            _line.WriteStringValue(key);
-            _line.WriteStringValue(value);
-            _line.WriteEndArray();
-        }
-
-        _line.WriteEndArray();
-        _line.WriteNumber("tokens", summary.Tokens);
-        _line.WriteNumber("sentences", summary.Sentences);
+        DocumentLine.WriteSummary(_line, report.Summary);
         _line.WriteNumber("characters", report.Characters);
-        _line.WriteStartArray("themes");
-        foreach (var tally in summary.Themes)
-        {
-            WritePair(tally.Hits, tally.Sentences);
-        }
-
-        _line.WriteEndArray();
         _line.WriteStartArray("terms");
         foreach (var (term, hits) in report.Terms)
         {
-            WritePair(term, hits);
+            DocumentLine.WritePair(_line, term, hits);
         }
 
         _line.WriteEndArray();
@@ -208,13 +183,5 @@ public sealed class PartialResultWriter : IDisposable
         json.WriteEndArray();
         ManifestWriter.WriteStrings(json, "warnings", lexicon.Warnings);
         json.WriteEndObject();
-    }
-
-    private void WritePair(long first, long second)
-    {
-        _line.WriteStartArray();
-        _line.WriteNumberValue(first);
-        _line.WriteNumberValue(second);
-        _line.WriteEndArray();
     }
 }

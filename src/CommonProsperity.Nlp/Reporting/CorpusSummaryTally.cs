@@ -1,0 +1,84 @@
+using CsvHelper;
+
+namespace CommonProsperity.Nlp.Reporting;
+
+/// <summary>
+/// <c>corpus_summary.csv</c> aggregated as documents arrive, per theme for the whole corpus and per
+/// language, year and publisher, so that no document needs to be kept. The sums run in document order,
+/// so the mean of the documents' rates comes out exactly as averaging them at the end would.
+/// </summary>
+internal sealed class CorpusSummaryTally(int themes)
+{
+    private static readonly (string By, Func<DocumentSummary, string?> Key)[] Groupings =
+    [
+        ("all", _ => "all"),
+        ("language", d => d.Metadata.Language),
+        ("year", d => d.Metadata.Year),
+        ("publisher", d => d.Metadata.Publisher),
+    ];
+
+    private readonly Dictionary<string, Group>[] _groups = [.. Groupings.Select(_ => new Dictionary<string, Group>(StringComparer.Ordinal))];
+
+    public void Add(DocumentSummary document)
+    {
+        for (var g = 0; g < Groupings.Length; g++)
+        {
+            var key = Groupings[g].Key(document) ?? "unknown";
+            if (!_groups[g].TryGetValue(key, out var group))
+            {
+                _groups[g][key] = group = new Group(themes);
+            }
+
+            group.Add(document);
+        }
+    }
+
+    public void Write(CsvWriter csv, IReadOnlyList<string> themeIds)
+    {
+        csv.WriteRow("group_by", "group", "theme", "documents", "documents_with_theme", "hits", "tokens", "per_1000", "mean_document_per_1000", "sentences_with_theme", "sentences", "sentence_share");
+        for (var g = 0; g < Groupings.Length; g++)
+        {
+            foreach (var (key, group) in _groups[g].OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                for (var t = 0; t < themeIds.Count; t++)
+                {
+                    csv.WriteRow(Groupings[g].By, key, themeIds[t], group.Documents, group.WithTheme[t], group.Hits[t], group.Tokens,
+                        CsvReport.Per1000(group.Hits[t], group.Tokens), group.RateSum[t] / group.Documents, group.WithSentences[t], group.Sentences,
+                        group.Sentences == 0 ? 0 : (double)group.WithSentences[t] / group.Sentences);
+                }
+            }
+        }
+    }
+
+    private sealed class Group(int themes)
+    {
+        public int Documents { get; private set; }
+
+        public long Tokens { get; private set; }
+
+        public long Sentences { get; private set; }
+
+        public long[] Hits { get; } = new long[themes];
+
+        public long[] WithSentences { get; } = new long[themes];
+
+        public int[] WithTheme { get; } = new int[themes];
+
+        public double[] RateSum { get; } = new double[themes];
+
+        public void Add(DocumentSummary document)
+        {
+            Documents++;
+            Tokens += document.Tokens;
+            Sentences += document.Sentences;
+            for (var t = 0; t < Hits.Length; t++)
+            {
+                var tally = document.Themes[t];
+                Hits[t] += tally.Hits;
+                WithSentences[t] += tally.Sentences;
+                WithTheme[t] += tally.Hits > 0 ? 1 : 0;
+                RateSum[t] += CsvReport.Per1000(tally.Hits, document.Tokens);
+            }
+        }
+    }
+}
