@@ -19,7 +19,7 @@ public sealed class AnalysisReportWriter : IDisposable
 
     private readonly OutputDirectory _output;
     private readonly LexiconMatcher _matcher;
-    private readonly FileStream _evidence;
+    private readonly EvidenceAppender _evidence;
     private readonly DocumentReportBuilder _builder;
     private readonly DocumentSpill _documents;
     private readonly CorpusSummaryTally _corpus;
@@ -39,7 +39,7 @@ public sealed class AnalysisReportWriter : IDisposable
         _builder = new DocumentReportBuilder(matcher, contextCharacters);
         _corpus = new CorpusSummaryTally(matcher.Themes.Count);
         _documents = new DocumentSpill(output.FullPath);
-        _evidence = EvidenceFile.Create(output.Stage(ReportFiles.Evidence));
+        _evidence = new EvidenceAppender(output.Stage(ReportFiles.Evidence));
     }
 
     /// <summary>The documents added so far.</summary>
@@ -58,7 +58,7 @@ public sealed class AnalysisReportWriter : IDisposable
     public void Add(DocumentReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        WritingEvidence(() => report.MoveEvidenceTo(_evidence));
+        _evidence.Append(report);
 
         foreach (var (term, hits) in report.Terms)
         {
@@ -84,7 +84,7 @@ public sealed class AnalysisReportWriter : IDisposable
     public IReadOnlyList<string> Complete(RunManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        WritingEvidence(_evidence.Dispose);
+        _evidence.Complete();
         WriteThemeFrequency(_output.Stage(ReportFiles.ThemeFrequency));
         WriteWide(_output.Stage(ReportFiles.ThemeFrequencyWide));
         WriteCorpusSummary(_output.Stage(ReportFiles.CorpusSummary));
@@ -164,18 +164,6 @@ public sealed class AnalysisReportWriter : IDisposable
                 rank++;
                 csv.WriteRow(theme, rank, terms[i].Term, terms[i].Language, _termHits[i], _termDocuments[i], Share(_termHits[i], total));
             }
-        }
-    }
-
-    private void WritingEvidence(Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (IOException e)
-        {
-            throw EvidenceFile.Unwritable(_evidence.Name, e);
         }
     }
 
