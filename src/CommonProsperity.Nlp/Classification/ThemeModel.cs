@@ -67,7 +67,8 @@ public sealed class ThemeModel
     internal float[][] PredictRows(IReadOnlyList<PassageRow> rows)
     {
         var data = _ml.Data.LoadFromEnumerable(rows, Featurizer.SchemaFor());
-        var features = _featurizer.Transform(data);
+        // Featurize once: without the cache every theme's pass would compute the n-grams again.
+        var features = _ml.Data.Cache(_featurizer.Transform(data));
         var result = new float[rows.Count][];
         for (var i = 0; i < rows.Count; i++)
         {
