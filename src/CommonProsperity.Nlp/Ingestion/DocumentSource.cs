@@ -16,9 +16,18 @@ public sealed class DocumentSource
     private readonly Dictionary<string, IDocumentReader> _readers = new(StringComparer.Ordinal);
     private readonly List<InputFileRecord> _inputs = [];
 
+    private readonly Func<string, byte[]> _readAllBytes;
+
     /// <summary>Creates a source with the built-in readers (txt, md, html, pdf, csv).</summary>
     public DocumentSource(IngestionOptions options)
+        : this(options, File.ReadAllBytes)
     {
+    }
+
+    /// <summary>Creates a source that reads files through <paramref name="readAllBytes"/> (tests use it to simulate failures).</summary>
+    internal DocumentSource(IngestionOptions options, Func<string, byte[]> readAllBytes)
+    {
+        _readAllBytes = readAllBytes;
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validate();
         IDocumentReader[] readers = [new PlainTextReader(), new HtmlReader(), new PdfReader(), new CsvDocumentReader(options)];
@@ -163,7 +172,14 @@ public sealed class DocumentSource
                 return false;
             }
 
-            bytes = File.ReadAllBytes(file.FullPath);
+            if (info.Length == 0)
+            {
+                // Also keeps named pipes and device files (size 0) from blocking the run.
+                skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: the file is empty. Remove it or check that it is the right file."));
+                return false;
+            }
+
+            bytes = _readAllBytes(file.FullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

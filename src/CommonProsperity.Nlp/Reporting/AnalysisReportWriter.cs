@@ -93,8 +93,9 @@ public sealed class AnalysisReportWriter : IDisposable
         WriteWide(_output.Stage(ReportFiles.ThemeFrequencyWide));
         WriteCorpusSummary(_output.Stage(ReportFiles.CorpusSummary));
         WriteTermFrequency(_output.Stage(ReportFiles.TermFrequency));
-        string[] names = [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency, ReportFiles.Manifest];
-        ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, names);
+        string[] csvs = [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
+        var hashes = csvs.ToDictionary(name => name, name => Sha256Of(_output.StagedPath(name)), StringComparer.Ordinal);
+        ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, [.. csvs, ReportFiles.Manifest], hashes);
         return _output.Commit();
     }
 
@@ -204,6 +205,12 @@ public sealed class AnalysisReportWriter : IDisposable
         }
 
         return values;
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
     private static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;

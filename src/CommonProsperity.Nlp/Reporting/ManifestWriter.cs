@@ -7,7 +7,11 @@ namespace CommonProsperity.Nlp.Reporting;
 public static class ManifestWriter
 {
     /// <summary>Writes the manifest plus the list of reports to <paramref name="path"/>.</summary>
-    public static void Write(string path, RunManifest manifest, IEnumerable<string> reports)
+    /// <param name="path">Where to write.</param>
+    /// <param name="manifest">What to record.</param>
+    /// <param name="reports">The report files of the run.</param>
+    /// <param name="reportHashes">Optionally, the SHA-256 of each report, so a reader can check that the set is whole.</param>
+    public static void Write(string path, RunManifest manifest, IEnumerable<string> reports, IReadOnlyDictionary<string, string>? reportHashes = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(reports);
@@ -78,6 +82,17 @@ public static class ManifestWriter
         }
 
         json.WriteEndArray();
+        if (reportHashes is not null)
+        {
+            json.WriteStartObject("report_sha256");
+            foreach (var (report, hash) in reportHashes)
+            {
+                json.WriteString(report, hash);
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteStartObject("timings_ms");
         foreach (var (stage, ms) in manifest.TimingsMs)
         {
