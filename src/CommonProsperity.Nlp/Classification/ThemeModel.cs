@@ -23,6 +23,7 @@ public sealed class ThemeModel
     private readonly MLContext _ml;
     private readonly ITransformer _featurizer;
     private readonly IReadOnlyList<ITransformer> _predictors;
+    private readonly LinearTheme[]? _linear;
 
     internal ThemeModel(MLContext ml, ModelCard card, string lexiconCsv, ITransformer featurizer, IReadOnlyList<ITransformer> predictors)
     {
@@ -31,8 +32,12 @@ public sealed class ThemeModel
         LexiconCsv = lexiconCsv;
         _featurizer = featurizer;
         _predictors = predictors;
+        _linear = LinearTheme.TryExtract(predictors);
         Featurizer = new PassageFeaturizer(new LexiconMatcher(LexiconLoader.FromCsvText(lexiconCsv, "model lexicon")));
     }
+
+    /// <summary>Whether to score all themes in one pass (true) or through ML.NET's transformers one theme at a time (tests compare the two).</summary>
+    internal bool UseLinearFastPath { get; set; } = true;
 
     /// <summary>The model card.</summary>
     public ModelCard Card { get; }
@@ -73,6 +78,25 @@ public sealed class ThemeModel
         for (var i = 0; i < rows.Count; i++)
         {
             result[i] = new float[_predictors.Count];
+        }
+
+        if (_linear is { } linear && UseLinearFastPath)
+        {
+            // Fast path: one pass over the feature vectors, every theme's calibrated linear score at once.
+            var i = 0;
+            foreach (var vector in features.GetColumn<VBuffer<float>>("Features"))
+            {
+                var values = vector.GetValues();
+                var indices = vector.GetIndices();
+                for (var t = 0; t < linear.Length; t++)
+                {
+                    result[i][t] = linear[t].Probability(values, indices, vector.IsDense);
+                }
+
+                i++;
+            }
+
+            return result;
         }
 
         for (var t = 0; t < _predictors.Count; t++)

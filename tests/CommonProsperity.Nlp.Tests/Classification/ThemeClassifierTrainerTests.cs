@@ -87,4 +87,24 @@ public class ThemeClassifierTrainerTests(TrainedModelFixture fixture) : IClassFi
         Assert.Equal(fixture.Result.Model.Card.CrossValidation, again.Model.Card.CrossValidation);
         Assert.Equal(fixture.Result.OutOfFold, again.OutOfFold);
     }
+
+    [Fact]
+    public void PredictProbabilities_OnePassScoring_EqualsMlNetTransformers()
+    {
+        var model = ThemeModel.Load(fixture.ModelPath);
+        var texts = fixture.Labels.Passages.Take(200).Select(p => p.Text).ToArray();
+        var groups = fixture.Labels.Passages.Take(200).Select(p => p.Document ?? "").ToArray();
+
+        var fast = model.PredictProbabilities(texts, groups);
+        model.UseLinearFastPath = false;
+        var slow = model.PredictProbabilities(texts, groups);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            for (var t = 0; t < model.Themes.Count; t++)
+            {
+                Assert.Equal(slow[i][t], fast[i][t], 5);
+            }
+        }
+    }
 }
