@@ -56,12 +56,13 @@ public sealed class ThemeModel
 
     /// <summary>
     /// Probabilities per passage and theme (in <see cref="Themes"/> order). <paramref name="groups"/>
-    /// gives each passage's document, whose lexicon profile is a feature.
+    /// gives each passage's document, whose lexicon profile is a feature (null or empty: unknown, and the
+    /// training set's profile stands in).
     /// </summary>
-    public float[][] PredictProbabilities(IReadOnlyList<string> texts, IReadOnlyList<string> groups)
+    public float[][] PredictProbabilities(IReadOnlyList<string> texts, IReadOnlyList<string?> groups)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var rows = Featurizer.Featurize(texts, groups);
+        var rows = Featurizer.Featurize(texts, groups, Card.UnknownDocumentProfile);
         return PredictRows(rows);
     }
 
@@ -198,6 +199,11 @@ public sealed class ThemeModel
             {
                 throw new ModelException($"the model is in format {card.FormatVersion} (made by cpnlp {card.ToolVersion}); this cpnlp reads format {ModelCard.CurrentFormat}.", path,
                     "Retrain the model with this version: cpnlp train --labels FILE.");
+            }
+
+            if (card.Themes is null || card.UnknownDocumentProfile is null || card.UnknownDocumentProfile.Count == 0)
+            {
+                throw new ModelException("the model card is incomplete (no themes or no document profile).", path, "Retrain the model with this version: cpnlp train --labels FILE.");
             }
 
             string lexicon;
