@@ -1,7 +1,6 @@
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Segmentation;
-using CommonProsperity.Nlp.Tokenization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;
@@ -177,7 +176,7 @@ public sealed class TopicModeler
                 .Take(Math.Max(options.TermsPerTopic, LabelWords))
                 .ToList();
             var themes = _themes.OfWordSet(top.Select(w => w.Word).ToList());
-            var scored = top.Select((w, r) => new TopicTerm(r + 1, w.Word, w.Word.Any(c => CharClass.IsHan(c)) ? "zh" : "en", w.Score, string.Join(";", themes[r]))).ToList();
+            var scored = top.Select((w, r) => new TopicTerm(r + 1, w.Word, Word.LanguageOf(w.Word), w.Score, string.Join(";", themes[r]))).ToList();
             var (theme, themeShare) = Label(scored.Take(LabelWords).ToList());
             var terms = scored.Take(options.TermsPerTopic).ToList();
             topics.Add(new Topic(t + 1, terms, total == 0 ? 0 : topicMass[t] / total, theme, themeShare));

@@ -1,3 +1,5 @@
+using CommonProsperity.Nlp.Tokenization;
+
 namespace CommonProsperity.Nlp.Discovery;
 
 /// <summary>
@@ -14,4 +16,7 @@ public readonly record struct Word(string Text, int Start, int End, bool IsChine
 {
     /// <summary>The word's language code: <c>zh</c> or <c>en</c> (any other alphabet counts as <c>en</c>).</summary>
     public string Language => IsChinese ? "zh" : "en";
+
+    /// <summary>The language code of a word: <c>zh</c> when it holds a Chinese character, else <c>en</c>.</summary>
+    public static string LanguageOf(string text) => text is not null && text.Any(c => CharClass.IsHan(c)) ? "zh" : "en";
 }

@@ -16,11 +16,15 @@ public sealed partial class WordExtractor
     private const string Numerals = "〇零一二三四五六七八九十百千万亿两第";
     private const string Counters = "条章节款项次届年月日号个";
     private readonly StopWords _stopWords;
+    private readonly bool _stripPossessive;
 
     /// <summary>An extractor that marks the words of <paramref name="stopWords"/> as not content.</summary>
-    public WordExtractor(StopWords stopWords)
+    /// <param name="stopWords">The stop words.</param>
+    /// <param name="stripPossessive">Remove a possessive <c>'s</c> (<c>china's</c> → <c>china</c>); off, English words are exactly the counting-rule tokens, as lexicon terms match them.</param>
+    public WordExtractor(StopWords stopWords, bool stripPossessive = true)
     {
         _stopWords = stopWords ?? throw new ArgumentNullException(nameof(stopWords));
+        _stripPossessive = stripPossessive;
     }
 
     /// <summary>The extractor with the built-in stop word lists.</summary>
@@ -64,7 +68,7 @@ public sealed partial class WordExtractor
             }
 
             var key = new string(tokens.Key(i));
-            if (key.Length > 3 && key.EndsWith("'s", StringComparison.Ordinal))
+            if (_stripPossessive && key.Length > 3 && key.EndsWith("'s", StringComparison.Ordinal))
             {
                 key = key[..^2];
             }

@@ -54,7 +54,7 @@ public sealed class AnalysisPipeline
         }
 
         using var output = OutputDirectory.Open(options.OutputDirectory);
-        using var writer = new AnalysisReportWriter(output, _matcher, options.ContextCharacters);
+        using var writer = new AnalysisReportWriter(output, _matcher, options.ContextCharacters, options.Charts);
         var analyzer = new DocumentAnalyzer(_matcher);
         long tokens = 0, characters = 0;
         var lastProgress = TimeSpan.Zero;
@@ -112,6 +112,10 @@ public sealed class AnalysisPipeline
 
         var warnings = new List<string>(_lexicon.Warnings);
         warnings.AddRange(source.Warnings);
+        if (options.Charts && Reporting.Charts.ChartFonts.Warning is { } fontWarning)
+        {
+            warnings.Add(fontWarning);
+        }
         var manifest = new RunManifest(
             "analyze",
             ToolVersion,
@@ -123,6 +127,7 @@ public sealed class AnalysisPipeline
                 new("text_column", options.Ingestion.TextColumn),
                 new("id_column", options.Ingestion.IdColumn),
                 new("context", options.ContextCharacters.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("charts", options.Charts ? "yes" : "no"),
             ],
             _lexicon.Source,
             _lexicon.Sha256,
