@@ -39,6 +39,17 @@ public static class CpnlpApp
                 .WithDescription("Count the lexicon's themes in files or folders and write CSV reports with the evidence.")
                 .WithExample("analyze", "corpus/")
                 .WithExample("analyze", "texts/", "--lexicon", "my_lexicon.csv", "--out", "reports/texts");
+            config.AddCommand<TopicsCommand>("topics")
+                .WithDescription("Find topics (LDA) in files or folders; each topic is labelled with its nearest theme.")
+                .WithExample("topics", "corpus/", "--topics", "8")
+                .WithExample("topics", "corpus/", "--language", "zh", "--out", "reports/topics-zh");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Compare groups of documents: key words (G2, log ratio) and theme rates with tests.")
+                .WithExample("compare", "corpus/", "--by", "language")
+                .WithExample("compare", "laws/", "--vs", "reports/");
+            config.AddCommand<TrendCommand>("trend")
+                .WithDescription("Theme rates per year or month, from the documents' dates.")
+                .WithExample("trend", "corpus/", "--by", "year");
             config.AddBranch("lexicon", lexicon =>
             {
                 lexicon.SetDescription("Work with theme lexicons.");
@@ -48,6 +59,9 @@ public static class CpnlpApp
                 lexicon.AddCommand<LexiconCheckCommand>("check")
                     .WithDescription("Compare a lexicon with labelled passages: precision and recall per theme and per term.")
                     .WithExample("lexicon", "check", "--labels", "labels.csv");
+                lexicon.AddCommand<LexiconSuggestCommand>("suggest")
+                    .WithDescription("Suggest new lexicon terms per theme from labelled passages, with their precision and support.")
+                    .WithExample("lexicon", "suggest", "--labels", "labels.csv");
             });
         });
         return app.Run(args, cancellationToken);

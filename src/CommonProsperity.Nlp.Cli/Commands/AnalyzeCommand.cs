@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Pipeline;
 using Spectre.Console.Cli;
 
@@ -29,6 +28,11 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         [Description("Documents analysed at once (0 = one per core)")]
         [DefaultValue(0)]
         public int Threads { get; init; }
+
+    /// <summary>No progress lines.</summary>
+    [CommandOption("-q|--quiet")]
+    [Description("Print no progress, only warnings and the summary")]
+    public bool Quiet { get; init; }
     }
 
     /// <inheritdoc />
@@ -48,30 +52,9 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
                 $"  {p.Documents} documents, {p.Characters / 1e6:F1} M characters, {p.Elapsed.TotalSeconds:F0} s")));
         var result = new AnalysisPipeline(lexicon).Run(options, progress, cancellationToken);
 
-        foreach (var warning in result.Warnings)
-        {
-            streams.Error.WriteLine($"warning: {warning}");
-        }
-
-        foreach (var skip in result.Skipped)
-        {
-            streams.Error.WriteLine($"skipped: {skip.Reason}");
-        }
-
+        CommandOutput.Problems(streams, result.Warnings, result.Skipped);
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Analysed {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s with the {settings.LexiconName}."));
-        streams.Out.WriteLine($"Reports in {Path.GetFullPath(settings.Out)}:");
-        foreach (var report in result.Reports)
-        {
-            streams.Out.WriteLine($"  {Path.GetFileName(report)}");
-        }
-
-        if (result.Skipped.Count > 0)
-        {
-            streams.Out.WriteLine($"{result.Skipped.Count} input(s) were skipped (see above and manifest.json).");
-            return ExitCodes.CompletedWithSkips;
-        }
-
-        return ExitCodes.Success;
+        return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count);
     }
 }

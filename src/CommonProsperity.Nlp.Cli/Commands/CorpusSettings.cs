@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
 
-/// <summary>The options every command that reads documents shares: inputs, lexicon, CSV columns, charts, quiet.</summary>
+/// <summary>The options every command that reads documents shares: inputs, lexicon, CSV columns, charts.</summary>
 internal class CorpusSettings : CommandSettings
 {
     /// <summary>Files or folders to read.</summary>
@@ -33,11 +33,6 @@ internal class CorpusSettings : CommandSettings
     [CommandOption("--no-charts")]
     [Description("Write the CSV reports only, no PNG charts")]
     public bool NoCharts { get; init; }
-
-    /// <summary>No progress lines.</summary>
-    [CommandOption("-q|--quiet")]
-    [Description("Print no progress, only warnings and the summary")]
-    public bool Quiet { get; init; }
 
     /// <summary>The lexicon named by <see cref="Lexicon"/>, or the built-in one.</summary>
     public Lexicon LoadLexicon() => Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(Lexicon);

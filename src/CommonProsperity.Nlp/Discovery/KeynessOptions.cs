@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommonProsperity.Nlp.Errors;
 
 namespace CommonProsperity.Nlp.Discovery;
@@ -25,7 +26,7 @@ public sealed record KeynessOptions(int Top = 30, int MinCount = 5, double MaxP 
 
         if (MaxP is <= 0 or > 1)
         {
-            throw new OptionsException($"--max-p {MaxP} is not in (0, 1].", "Use a p-value such as 0.05 (default) or 1 to list every word.");
+            throw new OptionsException(string.Create(CultureInfo.InvariantCulture, $"--max-p {MaxP} is not in (0, 1]."), "Use a p-value such as 0.05 (default) or 1 to list every word.");
         }
 
         return this;

@@ -109,7 +109,8 @@ public sealed class LexiconSuggester
             var ranked = occurrences
                 .Where(kv => kv.Value.Count >= options.MinSupport)
                 .Select(kv => Score(theme, kv.Key, kv.Value, passages, lexiconThemes, themePassages))
-                .Where(s => s is not null && s.Support >= options.MinSupport && s.Precision >= options.MinPrecision && !_themes.Of(s.Term).Contains(theme, StringComparer.Ordinal))
+                .Where(s => s is not null && s.Support >= options.MinSupport && s.Precision >= options.MinPrecision && (!options.NewOnly || s.NewPassages > 0)
+                    && !_themes.Of(s.Term).Contains(theme, StringComparer.Ordinal))
                 .OrderByDescending(s => s!.PrecisionLow).ThenByDescending(s => s!.Support).ThenBy(s => s!.Term, StringComparer.Ordinal)
                 .Take(options.Top)
                 .Select((s, i) => s! with { Rank = i + 1 });

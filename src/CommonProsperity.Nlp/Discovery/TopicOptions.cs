@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommonProsperity.Nlp.Errors;
 
 namespace CommonProsperity.Nlp.Discovery;
@@ -51,7 +52,7 @@ public sealed record TopicOptions(
 
         if (MaxPassageShare is <= 0 or > 1)
         {
-            throw new OptionsException($"the largest passage share {MaxPassageShare} is not in (0, 1].");
+            throw new OptionsException(string.Create(CultureInfo.InvariantCulture, $"the largest passage share {MaxPassageShare} is not in (0, 1]."));
         }
 
         if (Iterations is < 10 or > 10_000)
@@ -61,7 +62,7 @@ public sealed record TopicOptions(
 
         if (AlphaSum <= 0 || Beta <= 0)
         {
-            throw new OptionsException($"the priors (alpha sum {AlphaSum}, beta {Beta}) must be positive.");
+            throw new OptionsException(string.Create(CultureInfo.InvariantCulture, $"the priors (alpha sum {AlphaSum}, beta {Beta}) must be positive."));
         }
 
         if (Language is not null and not ("en" or "zh"))

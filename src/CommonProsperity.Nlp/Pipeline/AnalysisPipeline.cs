@@ -48,9 +48,7 @@ public sealed class AnalysisPipeline
         var discoverMs = clock.ElapsedMilliseconds;
         if (files.Count == 0)
         {
-            var reasons = skipped.Count == 0 ? string.Empty : " " + string.Join(" ", skipped.Select(s => s.Reason));
-            throw new CommonProsperityException($"no readable documents were found in {string.Join(", ", options.Inputs)}.{reasons}",
-                fix: $"Point the command at files or folders holding {string.Join(", ", source.Extensions.Order(StringComparer.Ordinal).Select(e => "." + e))} files.");
+            throw source.NothingFound(options.Inputs, skipped);
         }
 
         using var output = OutputDirectory.Open(options.OutputDirectory);

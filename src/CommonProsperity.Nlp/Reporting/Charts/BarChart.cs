@@ -15,36 +15,38 @@ public static class BarChart
     {
         ArgumentNullException.ThrowIfNull(categories);
         ArgumentNullException.ThrowIfNull(series);
-        var plot = ChartCanvas.Create(title);
-        var width = 0.8 / Math.Max(1, series.Count);
-        for (var s = 0; s < series.Count; s++)
+        var width = Math.Clamp(300 + 175 * categories.Count, 800, 4000);
+        ChartCanvas.Draw(path, title, width, 700, plot =>
         {
-            var color = series.Count == 1 ? Colors.SteelBlue : new ScottPlot.Palettes.Category10().GetColor(s);
-            var bars = series[s].Values.Select((v, c) => new Bar
+            var barWidth = 0.8 / Math.Max(1, series.Count);
+            var palette = new ScottPlot.Palettes.Category10();
+            for (var s = 0; s < series.Count; s++)
             {
-                Position = c - 0.4 + width * (s + 0.5),
-                Value = v,
-                Size = width * 0.92,
-                FillColor = color,
-                LineWidth = 0,
-            }).ToList();
-            var plottable = plot.Add.Bars(bars);
+                var color = series.Count == 1 ? Colors.SteelBlue : palette.GetColor(s);
+                var bars = series[s].Values.Select((v, c) => new Bar
+                {
+                    Position = c - 0.4 + barWidth * (s + 0.5),
+                    Value = v,
+                    Size = barWidth * 0.92,
+                    FillColor = color,
+                    LineWidth = 0,
+                }).ToList();
+                var plottable = plot.Add.Bars(bars);
+                if (series.Count > 1)
+                {
+                    plottable.LegendText = series[s].Name;
+                }
+            }
+
+            ChartCanvas.Ticks(plot.Axes.Bottom, Enumerable.Range(0, categories.Count).Select(c => (double)c).ToList(), categories);
+            plot.Axes.Bottom.TickLabelStyle.OffsetY = 4;
+            plot.Axes.Left.Label.Text = valueLabel;
+            plot.Axes.Margins(bottom: 0);
+            plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
             if (series.Count > 1)
             {
-                plottable.LegendText = series[s].Name;
+                plot.ShowLegend(Alignment.UpperRight);
             }
-        }
-
-        ChartCanvas.Ticks(plot.Axes.Bottom, Enumerable.Range(0, categories.Count).Select(c => (double)c).ToList(), categories);
-        plot.Axes.Bottom.TickLabelStyle.OffsetY = 4;
-        plot.Axes.Left.Label.Text = valueLabel;
-        plot.Axes.Margins(bottom: 0);
-        plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
-        if (series.Count > 1)
-        {
-            plot.ShowLegend(Alignment.UpperRight);
-        }
-
-        ChartCanvas.Save(plot, path, Math.Clamp(300 + 175 * categories.Count, 800, 4000), 700);
+        });
     }
 }

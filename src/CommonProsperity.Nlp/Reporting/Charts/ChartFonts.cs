@@ -1,14 +1,12 @@
-using CommonProsperity.Nlp.Tokenization;
 using SkiaSharp;
 
 namespace CommonProsperity.Nlp.Reporting.Charts;
 
 /// <summary>
 /// The fonts charts are drawn with, looked up once among the installed fonts: a plain sans-serif for
-/// Latin text, and the first family that has Chinese characters for any label holding Chinese (so that it
-/// renders, not as boxes). The Chinese font is used only where needed because its tall line metrics make
-/// the plotting library clip Latin legends and axis titles. Without a Chinese font, charts still render
-/// and <see cref="Warning"/> says what to install.
+/// Latin text, and the first family that has Chinese characters for charts with Chinese text (so that it
+/// renders, not as boxes). Without a Chinese font, charts still render and <see cref="Warning"/> says what
+/// to install.
 /// </summary>
 public static class ChartFonts
 {
@@ -35,13 +33,6 @@ public static class ChartFonts
     public static string? Warning => ChineseCapable is null
         ? "no installed font has Chinese characters, so Chinese text in the charts shows as boxes. Install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) and run again."
         : null;
-
-    /// <summary>The family to draw <paramref name="texts"/> with: the Chinese-capable one when any holds Chinese, else the plain one (null: the default).</summary>
-    public static string? For(IEnumerable<string?> texts)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        return texts.Any(t => t is not null && t.Any(c => CharClass.IsHan(c))) ? ChineseCapable ?? Plain : Plain;
-    }
 
     private static string? Find(string[] preferred, bool requireChinese)
     {

@@ -25,44 +25,39 @@ public static class HeatmapChart
             throw new ArgumentException($"values are {values.GetLength(0)}×{values.GetLength(1)} but there are {rows.Count} rows and {columns.Count} columns.", nameof(values));
         }
 
-        var plot = ChartCanvas.Create(title);
-        var heatmap = plot.Add.Heatmap(values);
-        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        var bar = plot.Add.ColorBar(heatmap);
-        bar.Label = scale;
-        bar.LabelStyle.FontSize = ChartCanvas.LabelSize;
-        if (ChartFonts.Plain is { } plain)
-        {
-            bar.Axis.TickLabelStyle.FontName = plain;
-            bar.LabelStyle.FontName = plain;
-        }
-
-        var max = values.Cast<double>().DefaultIfEmpty(0).Max();
-        var min = values.Cast<double>().DefaultIfEmpty(0).Min();
-        for (var r = 0; r < rows.Count; r++)
-        {
-            for (var c = 0; c < columns.Count; c++)
-            {
-                // The heatmap draws row 0 at the top: row r sits at y = rows - 1 - r.
-                var value = values[r, c];
-                var text = plot.Add.Text(value.ToString(format, CultureInfo.InvariantCulture), c, rows.Count - 1 - r);
-                text.LabelFontSize = Math.Clamp(300f / Math.Max(columns.Count, rows.Count), 9f, 14f);
-                text.LabelAlignment = Alignment.MiddleCenter;
-                text.LabelFontColor = max > min && (value - min) / (max - min) > 0.6 ? Colors.Black : Colors.White;
-            }
-        }
-
-        ChartCanvas.Ticks(plot.Axes.Left, Enumerable.Range(0, rows.Count).Select(r => (double)(rows.Count - 1 - r)).ToList(),
-            rows.Select(r => ChartCanvas.Shorten(r, 48)).ToList());
-        ChartCanvas.Ticks(plot.Axes.Bottom, Enumerable.Range(0, columns.Count).Select(c => (double)c).ToList(),
-            columns.Select(c => ChartCanvas.Shorten(c, 24)).ToList());
-        plot.Axes.Bottom.TickLabelStyle.OffsetY = 4;
-        plot.Axes.Bottom.Label.Text = columnsLabel;
-        plot.Axes.SetLimits(-0.5, columns.Count - 0.5, -0.5, rows.Count - 0.5);
-        plot.HideGrid();
-
+        var rowLabels = rows.Select(r => ChartCanvas.Shorten(r, 48)).ToArray();
+        var columnLabels = columns.Select(c => ChartCanvas.Shorten(c, 24)).ToArray();
         var width = Math.Clamp(560 + 165 * columns.Count, 800, 4000);
         var height = Math.Clamp(260 + 38 * rows.Count, 500, 4000);
-        ChartCanvas.Save(plot, path, width, height);
+        ChartCanvas.Draw(path, title, width, height, plot =>
+        {
+            var heatmap = plot.Add.Heatmap(values);
+            heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+            var bar = plot.Add.ColorBar(heatmap);
+            bar.Label = scale;
+            bar.LabelStyle.FontSize = ChartCanvas.LabelSize;
+
+            var max = values.Cast<double>().DefaultIfEmpty(0).Max();
+            var min = values.Cast<double>().DefaultIfEmpty(0).Min();
+            for (var r = 0; r < rows.Count; r++)
+            {
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    // The heatmap draws row 0 at the top: row r sits at y = rows - 1 - r.
+                    var value = values[r, c];
+                    var text = plot.Add.Text(value.ToString(format, CultureInfo.InvariantCulture), c, rows.Count - 1 - r);
+                    text.LabelFontSize = Math.Clamp(300f / Math.Max(columns.Count, rows.Count), 9f, 14f);
+                    text.LabelAlignment = Alignment.MiddleCenter;
+                    text.LabelFontColor = max > min && (value - min) / (max - min) > 0.6 ? Colors.Black : Colors.White;
+                }
+            }
+
+            ChartCanvas.Ticks(plot.Axes.Left, Enumerable.Range(0, rows.Count).Select(r => (double)(rows.Count - 1 - r)).ToList(), rowLabels);
+            ChartCanvas.Ticks(plot.Axes.Bottom, Enumerable.Range(0, columns.Count).Select(c => (double)c).ToList(), columnLabels);
+            plot.Axes.Bottom.TickLabelStyle.OffsetY = 4;
+            plot.Axes.Bottom.Label.Text = columnsLabel;
+            plot.Axes.SetLimits(-0.5, columns.Count - 0.5, -0.5, rows.Count - 0.5);
+            plot.HideGrid();
+        });
     }
 }

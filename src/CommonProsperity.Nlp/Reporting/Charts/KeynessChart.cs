@@ -19,20 +19,22 @@ public static class KeynessChart
     {
         ArgumentNullException.ThrowIfNull(over);
         ArgumentNullException.ThrowIfNull(under);
-        var plot = ChartCanvas.Create(title);
-        var rows = over.Select(t => (t.Term, Value: t.G2)).Concat(under.Select(t => (t.Term, Value: -t.G2))).ToList();
-        var palette = new ScottPlot.Palettes.Category10();
+        const string Axis = "G² (log-likelihood); negative: used less";
+        var rows = over.Select(t => (Term: ChartCanvas.Shorten(t.Term, 30), Value: t.G2)).Concat(under.Select(t => (Term: ChartCanvas.Shorten(t.Term, 30), Value: -t.G2))).ToList();
         var count = rows.Count;
+        ChartCanvas.Draw(path, title, 1100, Math.Clamp(220 + 30 * count, 500, 3000), plot =>
+        {
+            var palette = new ScottPlot.Palettes.Category10();
 
-        // Over words from the top down, then under words, strongest first in each block.
-        AddBlock(plot, rows.Take(over.Count).ToList(), 0, count, palette.GetColor(0), overLabel);
-        AddBlock(plot, rows.Skip(over.Count).ToList(), over.Count, count, palette.GetColor(3), underLabel);
-        ChartCanvas.Ticks(plot.Axes.Left, Enumerable.Range(0, count).Select(i => (double)(count - 1 - i)).ToList(), rows.Select(r => ChartCanvas.Shorten(r.Term, 30)).ToList());
-        plot.Axes.Bottom.Label.Text = "G² (log-likelihood); negative: used less";
-        plot.Add.VerticalLine(0, 1, Colors.Black);
-        plot.ShowLegend(Alignment.LowerRight);
-        plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
-        ChartCanvas.Save(plot, path, 1100, Math.Clamp(220 + 30 * count, 500, 3000));
+            // Over words from the top down, then under words, strongest first in each block.
+            AddBlock(plot, rows.Take(over.Count).ToList(), 0, count, palette.GetColor(0), overLabel);
+            AddBlock(plot, rows.Skip(over.Count).ToList(), over.Count, count, palette.GetColor(3), underLabel);
+            ChartCanvas.Ticks(plot.Axes.Left, Enumerable.Range(0, count).Select(i => (double)(count - 1 - i)).ToList(), rows.Select(r => r.Term).ToList());
+            plot.Axes.Bottom.Label.Text = Axis;
+            plot.Add.VerticalLine(0, 1, Colors.Black);
+            plot.ShowLegend(Alignment.LowerRight);
+            plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
+        });
     }
 
     private static void AddBlock(Plot plot, List<(string Term, double Value)> rows, int offset, int count, Color color, string legend)
