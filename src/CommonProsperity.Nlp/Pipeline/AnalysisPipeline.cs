@@ -38,11 +38,7 @@ public sealed class AnalysisPipeline
         options.Validate();
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var ingestion = options.Ingestion with
-        {
-            ExcludeDirectories = [.. options.Ingestion.ExcludeDirectories ?? [], options.OutputDirectory],
-        };
-        var source = new DocumentSource(ingestion);
+        var source = new DocumentSource(options.Ingestion.Excluding(options.OutputDirectory));
         var skipped = new List<SkippedInput>();
         var files = source.Discover(options.Inputs, skipped);
         var discoverMs = clock.ElapsedMilliseconds;

@@ -258,10 +258,7 @@ public sealed class DiscoveryPipeline
     /// <summary>The documents of a run, read fully; more input sets may be added (compare --vs).</summary>
     private sealed class Corpus(DiscoveryOptions options)
     {
-        private readonly DocumentSource _source = new(options.Ingestion with
-        {
-            ExcludeDirectories = [.. options.Ingestion.ExcludeDirectories ?? [], options.OutputDirectory],
-        });
+        private readonly DocumentSource _source = new(options.Ingestion.Excluding(options.OutputDirectory));
 
         private readonly List<Document> _documents = [];
         private readonly List<SkippedInput> _skipped = [];
