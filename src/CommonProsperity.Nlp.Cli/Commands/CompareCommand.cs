@@ -46,6 +46,11 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [DefaultValue(0.05)]
         public double MaxP { get; init; } = 0.05;
 
+        /// <summary>Only one language's documents.</summary>
+        [CommandOption("--language <LANG>")]
+        [Description("Compare only the documents in this language (for example zh), so that groups by year or publisher do not differ by language")]
+        public string? Language { get; init; }
+
         /// <summary>Keep stop words.</summary>
         [CommandOption("--keep-stop-words")]
         [Description("Count stop words too (the, of, 的, 和 ...)")]
@@ -61,12 +66,13 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             settings.By,
             settings.Versus,
             new KeynessOptions(settings.Top, settings.MinCount, settings.MaxP, settings.KeepStopWords),
+            settings.Language?.Trim().ToLowerInvariant(),
             cancellationToken);
 
         CommandOutput.Problems(streams, result.Warnings, result.Skipped);
         var comparison = result.Value;
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Compared {comparison.Keyness.Groups.Count} groups of {result.Documents} document(s) by {comparison.By} in {result.Elapsed.TotalSeconds:F1} s."));
+            $"Compared {comparison.Keyness.Groups.Count} groups of {comparison.Keyness.Groups.Sum(g => g.Documents)} document(s) by {comparison.By} in {result.Elapsed.TotalSeconds:F1} s."));
         foreach (var group in comparison.Keyness.Groups)
         {
             var terms = comparison.Keyness.Terms.Where(t => t.Group == group.Name).ToList();

@@ -50,17 +50,19 @@ public sealed class DiscoveryPipeline
                     return [ReportFiles.Topics, ReportFiles.DocumentTopics];
                 }
 
-                var values = new double[model.Documents.Count, model.Topics.Count];
-                for (var d = 0; d < model.Documents.Count; d++)
+                var shown = AnalysisCharts.Longest(model.Documents, d => d.Words, AnalysisCharts.MaxHeatmapRows);
+                var values = new double[shown.Count, model.Topics.Count];
+                for (var d = 0; d < shown.Count; d++)
                 {
                     for (var t = 0; t < model.Topics.Count; t++)
                     {
-                        values[d, t] = model.Documents[d].Shares[t];
+                        values[d, t] = shown[d].Shares[t];
                     }
                 }
 
-                HeatmapChart.Write(output.Stage(ReportFiles.DocumentTopicsChart), $"Topics per document ({model.Topics.Count} topics, seed {topics.Seed})",
-                    model.Documents.Select(d => AnalysisCharts.Label(d.Id)).ToList(),
+                var which = shown.Count < model.Documents.Count ? $"the {shown.Count} longest of {model.Documents.Count} documents, " : "";
+                HeatmapChart.Write(output.Stage(ReportFiles.DocumentTopicsChart), $"Topics per document ({which}{model.Topics.Count} topics, seed {topics.Seed})",
+                    shown.Select(d => AnalysisCharts.Label(d.Id)).ToList(),
                     model.Topics.Select(t => $"{t.Number}: {t.Label(3).Replace(" · ", " ", StringComparison.Ordinal)}").ToList(),
                     values, "share of the document's words", "topic (number: top words)", "0.00");
                 return [ReportFiles.Topics, ReportFiles.DocumentTopics, ReportFiles.DocumentTopicsChart];
@@ -72,8 +74,15 @@ public sealed class DiscoveryPipeline
     /// against a second input set (<paramref name="reference"/>), and writes <c>keyness.csv</c>,
     /// <c>theme_by_group.csv</c> and their charts.
     /// </summary>
+    /// <param name="options">Inputs, output folder, ingestion, charts.</param>
+    /// <param name="by">The metadata field to group by, or null with <paramref name="reference"/>.</param>
+    /// <param name="reference">A second input set to compare the inputs with, or null with <paramref name="by"/>.</param>
+    /// <param name="keyness">The keyness settings.</param>
+    /// <param name="language">Compare only documents of this language (so that a comparison by year is not one of languages); null for all.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
     /// <exception cref="OptionsException">Neither or both of <paramref name="by"/> and <paramref name="reference"/> are given, or the groups cannot be formed.</exception>
-    public DiscoveryResult<Comparison> RunCompare(DiscoveryOptions options, string? by, IReadOnlyList<string>? reference, KeynessOptions keyness, CancellationToken cancellationToken = default)
+    public DiscoveryResult<Comparison> RunCompare(DiscoveryOptions options, string? by, IReadOnlyList<string>? reference, KeynessOptions keyness,
+        string? language = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(keyness);
@@ -90,6 +99,7 @@ public sealed class DiscoveryPipeline
         [
             new("by", by), new("vs", hasReference ? string.Join(";", reference!) : null), new("top", Invariant(keyness.Top)),
             new("min_count", Invariant(keyness.MinCount)), new("max_p", keyness.MaxP.ToString(CultureInfo.InvariantCulture)), new("stop_words", keyness.KeepStopWords ? "kept" : "removed"),
+            new("language", language),
         ];
         return Run("compare", options, settings, cancellationToken,
             (corpus, warnings) =>
@@ -97,14 +107,14 @@ public sealed class DiscoveryPipeline
                 IReadOnlyList<DocumentGroup> groups;
                 if (hasReference)
                 {
-                    var first = corpus.Documents.ToList();
-                    var second = corpus.Add(reference!, cancellationToken);
+                    var first = OfLanguage(corpus.Documents, language, warnings);
+                    var second = OfLanguage(corpus.Add(reference!, cancellationToken), language, warnings);
                     var (a, b) = SetNames(options.Inputs, reference!);
                     groups = [new DocumentGroup(a, first), new DocumentGroup(b, second)];
                 }
                 else
                 {
-                    groups = DocumentFields.Group(corpus.Documents, by!, warnings);
+                    groups = DocumentFields.Group(OfLanguage(corpus.Documents, language, warnings), by!, warnings);
                 }
 
                 var analyzer = new DocumentAnalyzer(_matcher);
@@ -236,6 +246,30 @@ public sealed class DiscoveryPipeline
         ManifestWriter.Write(output.Stage(ReportFiles.Manifest), manifest, names);
         var reports = output.Commit();
         return new DiscoveryResult<T>(value, corpus.Documents.Count, corpus.Skipped, warnings, reports, clock.Elapsed);
+    }
+
+    /// <summary>The documents of <paramref name="language"/> (all when null); the others are left out with a warning.</summary>
+    /// <exception cref="OptionsException">No document is in that language.</exception>
+    private static List<Document> OfLanguage(IReadOnlyList<Document> documents, string? language, List<string> warnings)
+    {
+        if (language is null)
+        {
+            return [.. documents];
+        }
+
+        var kept = documents.Where(d => string.Equals(d.Metadata.Language, language, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (kept.Count == 0)
+        {
+            throw new OptionsException($"--language {language}: none of the {documents.Count} document(s) is in that language.",
+                $"Use one of the languages the documents have ({string.Join(", ", documents.Select(d => d.Metadata.Language ?? "und").Distinct().Order(StringComparer.Ordinal))}), or leave the option out.");
+        }
+
+        if (kept.Count < documents.Count)
+        {
+            warnings.Add($"--language {language}: {documents.Count - kept.Count} of {documents.Count} document(s) in other languages were left out.");
+        }
+
+        return kept;
     }
 
     private static List<DocumentSummary> Summaries(DocumentAnalyzer analyzer, IReadOnlyList<Document> documents, CancellationToken cancellationToken) =>

@@ -53,6 +53,30 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void Compare_ByYearInOneLanguage_LeavesOutTheOtherLanguage()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, output, error) = CliRunner.Run("compare", SharedCorpus, "--by", "year", "--language", "zh", "--out", temp.Path, "--no-charts");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Compared 8 groups of 11 document(s) by year", output, StringComparison.Ordinal);
+        Assert.Contains("2 of 13 document(s) in other languages were left out", error, StringComparison.Ordinal);
+        var keyness = ReportReader.Read(temp.File(ReportFiles.Keyness));
+        Assert.All(keyness, r => Assert.Equal("zh", r["lang"]));
+        Assert.Contains(keyness.Where(r => r["group"] == "2022" && r["direction"] == "over").Take(3), r => r["term"] == "反垄断");
+    }
+
+    [Fact]
+    public void Compare_LanguageNoDocumentHas_ExitsWith64()
+    {
+        var (code, _, error) = CliRunner.Run("compare", SharedCorpus, "--by", "year", "--language", "fr");
+
+        Assert.Equal(64, code);
+        Assert.Contains("--language fr: none of the 13 document(s) is in that language", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_TwoInputSets_NamesTheGroupsAfterTheFolders()
     {
         using var temp = new TempDirectory();

@@ -22,16 +22,18 @@ public static class AnalysisCharts
             return names;
         }
 
-        var values = new double[documents.Count, themes.Count];
-        for (var d = 0; d < documents.Count; d++)
+        var shown = Longest(documents, d => d.Tokens, MaxHeatmapRows);
+        var values = new double[shown.Count, themes.Count];
+        for (var d = 0; d < shown.Count; d++)
         {
             for (var t = 0; t < themes.Count; t++)
             {
-                values[d, t] = CsvReport.Per1000(documents[d].Themes[t].Hits, documents[d].Tokens);
+                values[d, t] = CsvReport.Per1000(shown[d].Themes[t].Hits, shown[d].Tokens);
             }
         }
 
-        HeatmapChart.Write(output.Stage(ReportFiles.ThemeHeatmapChart), "Themes per document", documents.Select(d => Label(d.Id)).ToList(), themes, values, RateLabel, "theme");
+        var title = shown.Count < documents.Count ? $"Themes per document (the {shown.Count} longest of {documents.Count})" : "Themes per document";
+        HeatmapChart.Write(output.Stage(ReportFiles.ThemeHeatmapChart), title, shown.Select(d => Label(d.Id)).ToList(), themes, values, RateLabel, "theme");
         names.Add(ReportFiles.ThemeHeatmapChart);
 
         var series = new List<(string Name, IReadOnlyList<double> Values)> { ("all", Rates(documents, themes.Count)) };
@@ -53,6 +55,23 @@ public static class AnalysisCharts
         }
 
         return names;
+    }
+
+    /// <summary>The most documents a heatmap shows (one row each); beyond it rows would not be legible.</summary>
+    public const int MaxHeatmapRows = 100;
+
+    /// <summary>The <paramref name="count"/> items with the most tokens, in their original order (all when there are no more).</summary>
+    public static IReadOnlyList<T> Longest<T>(IReadOnlyList<T> items, Func<T, long> tokens, int count)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (items.Count <= count)
+        {
+            return items;
+        }
+
+        var keep = items.Select((item, index) => (item, index)).OrderByDescending(x => tokens(x.item)).ThenBy(x => x.index).Take(count).Select(x => x.index).ToHashSet();
+        return items.Where((_, index) => keep.Contains(index)).ToList();
     }
 
     /// <summary>A document id as a chart label: the file name without its extension.</summary>

@@ -72,4 +72,23 @@ public class ChartWriterTests
 
         Assert.Throws<ArgumentException>(() => HeatmapChart.Write(temp.File("x.png"), "t", ["a"], ["b", "c"], new double[1, 1], "s", "c"));
     }
+
+    [Fact]
+    public void Longest_MoreItemsThanRows_KeepsTheLongestInTheirOrder()
+    {
+        int[] tokens = [5, 50, 1, 40, 30];
+
+        var kept = AnalysisCharts.Longest(tokens, t => t, 3);
+
+        Assert.Equal([50, 40, 30], kept);
+        Assert.Same(tokens, AnalysisCharts.Longest(tokens, t => t, 5));
+    }
+
+    [Theory]
+    [InlineData("laws/charity.txt", "charity")]
+    [InlineData("posts.csv#p1", "posts.csv#p1")]
+    public void Label_DocumentIds_DropTheFolderAndExtension(string id, string label)
+    {
+        Assert.Equal(label, AnalysisCharts.Label(id));
+    }
 }
