@@ -45,16 +45,14 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
         var periods = points.Select(p => p.Period).Distinct().ToList();
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Theme rates (hits per 1,000 tokens) by {settings.By.Trim().ToLowerInvariant()} for {result.Documents} document(s), {periods.Count} period(s), in {result.Elapsed.TotalSeconds:F1} s:"));
-        streams.Out.WriteLine($"  {"period",-8}{"docs",5}{string.Concat(themes.Select(t => $"{Shorten(t),10}"))}");
-        foreach (var p in periods)
+        streams.Out.WriteLine($"  {"theme",-19}{string.Concat(periods.Select(p => p.PadLeft(9)))}");
+        streams.Out.WriteLine($"  {"(documents)",-19}{string.Concat(periods.Select(p => points.First(x => x.Period == p).Tally.Documents.ToString(CultureInfo.InvariantCulture).PadLeft(9)))}");
+        foreach (var theme in themes)
         {
-            var row = points.Where(x => x.Period == p).ToList();
-            streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {p,-8}{row[0].Tally.Documents,5}{string.Concat(row.Select(x => x.Tally.Per1000.ToString("F2", CultureInfo.InvariantCulture).PadLeft(10)))}"));
+            var row = points.Where(x => x.Theme == theme).Select(x => x.Tally.Per1000.ToString("F2", CultureInfo.InvariantCulture).PadLeft(9));
+            streams.Out.WriteLine($"  {theme,-19}{string.Concat(row)}");
         }
 
         return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count);
     }
-
-    private static string Shorten(string theme) => theme.Length <= 9 ? theme : theme[..8] + "…";
 }

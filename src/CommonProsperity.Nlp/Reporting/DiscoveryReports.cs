@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommonProsperity.Nlp.Discovery;
 
 namespace CommonProsperity.Nlp.Reporting;
@@ -12,7 +11,7 @@ namespace CommonProsperity.Nlp.Reporting;
 public static class DiscoveryReports
 {
     /// <summary>A probability, statistic or p-value: six significant digits, invariant culture.</summary>
-    public static string Precise(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    public static PreciseNumber Precise(double value) => new(value);
 
     /// <summary><c>topics.csv</c>: one row per topic × top word.</summary>
     public static void WriteTopics(string path, TopicModel model)
