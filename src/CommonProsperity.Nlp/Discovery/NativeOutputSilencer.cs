@@ -13,19 +13,59 @@ internal sealed class NativeOutputSilencer : IDisposable
 {
     private const int StandardOutput = 1;
     private const int WriteOnly = 1;
-    private int _saved;
 
-    private NativeOutputSilencer(int saved)
+    // Standard output belongs to the process: overlapping silencers (two fits on two threads) share one
+    // redirection, made by the first and undone by the last, so the real output is never lost.
+    private static readonly Lock Gate = new();
+    private static int _open;
+    private static int _saved = -1;
+    private bool _disposed;
+
+    private NativeOutputSilencer()
     {
-        _saved = saved;
     }
 
     /// <summary>Starts silencing (a no-op where it cannot be done).</summary>
     public static NativeOutputSilencer Begin()
     {
+        lock (Gate)
+        {
+            if (_open++ == 0)
+            {
+                _saved = Redirect();
+            }
+        }
+
+        return new NativeOutputSilencer();
+    }
+
+    /// <summary>Ends this silencer; the last one to end flushes what the native code buffered (into the sink) and restores standard output.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        lock (Gate)
+        {
+            if (--_open == 0 && _saved >= 0)
+            {
+                _ = Flush(IntPtr.Zero);
+                _ = Dup2(_saved, StandardOutput);
+                _ = Close(_saved);
+                _saved = -1;
+            }
+        }
+    }
+
+    /// <summary>Points file descriptor 1 at /dev/null; returns a duplicate of the original, or -1 when nothing was redirected.</summary>
+    private static int Redirect()
+    {
         if (!(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
         {
-            return new NativeOutputSilencer(-1);
+            return -1;
         }
 
         try
@@ -35,37 +75,23 @@ internal sealed class NativeOutputSilencer : IDisposable
             var saved = Dup(StandardOutput);
             if (saved < 0)
             {
-                return new NativeOutputSilencer(-1);
+                return -1;
             }
 
             var sink = Open("/dev/null\0"u8.ToArray(), WriteOnly);
             if (sink < 0 || Dup2(sink, StandardOutput) < 0)
             {
                 _ = Close(saved);
-                return new NativeOutputSilencer(-1);
+                return -1;
             }
 
             _ = Close(sink);
-            return new NativeOutputSilencer(saved);
+            return saved;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            return new NativeOutputSilencer(-1);
+            return -1;
         }
-    }
-
-    /// <summary>Flushes what the native code buffered (into the sink) and restores standard output.</summary>
-    public void Dispose()
-    {
-        if (_saved < 0)
-        {
-            return;
-        }
-
-        _ = Flush(IntPtr.Zero);
-        _ = Dup2(_saved, StandardOutput);
-        _ = Close(_saved);
-        _saved = -1;
     }
 
     // DllImport rather than LibraryImport: the latter needs unsafe code for these signatures.

@@ -4,6 +4,7 @@ using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Cli;
 
+[Collection(NativeOutputCollection.Name)]
 public class TopicsCommandTests
 {
     private static string SharedCorpus => Path.Combine(TestPaths.Shared, "corpus");

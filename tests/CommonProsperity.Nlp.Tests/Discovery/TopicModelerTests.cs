@@ -6,6 +6,7 @@ using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Discovery;
 
+[Collection(NativeOutputCollection.Name)]
 public class TopicModelerTests
 {
     private static readonly string[][] Vocabularies =
