@@ -1,8 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Pipeline;
 using Spectre.Console.Cli;
 
@@ -12,34 +9,13 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
 {
     /// <summary>The options of <c>analyze</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CorpusSettings
     {
-        /// <summary>Files or folders to analyse.</summary>
-        [CommandArgument(0, "<inputs>")]
-        [Description("Files or folders (read recursively): .txt .md .html .htm .pdf .csv")]
-        public string[] Inputs { get; init; } = [];
-
-        /// <summary>A lexicon file instead of the built-in one.</summary>
-        [CommandOption("--lexicon <FILE>")]
-        [Description("A lexicon (CSV with theme,term columns, or a LIWC .dic) instead of the built-in one")]
-        public string? Lexicon { get; init; }
-
         /// <summary>The output folder.</summary>
         [CommandOption("-o|--out <DIR>")]
         [Description("Folder for the reports (created if missing)")]
         [DefaultValue("reports")]
         public string Out { get; init; } = "reports";
-
-        /// <summary>The CSV text column.</summary>
-        [CommandOption("--text-column <NAME>")]
-        [Description("For .csv inputs: the column holding the text")]
-        [DefaultValue("text")]
-        public string TextColumn { get; init; } = "text";
-
-        /// <summary>The CSV id column.</summary>
-        [CommandOption("--id-column <NAME>")]
-        [Description("For .csv inputs: the column holding each row's id (default: row numbers)")]
-        public string? IdColumn { get; init; }
 
         /// <summary>Context width in evidence.</summary>
         [CommandOption("--context <CHARS>")]
@@ -53,52 +29,32 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         [DefaultValue(0)]
         public int Threads { get; init; }
 
-        /// <summary>No progress lines.</summary>
-        [CommandOption("-q|--quiet")]
-        [Description("Print no progress, only warnings and the summary")]
-        public bool Quiet { get; init; }
+    /// <summary>No progress lines.</summary>
+    [CommandOption("-q|--quiet")]
+    [Description("Print no progress, only warnings and the summary")]
+    public bool Quiet { get; init; }
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var streams = CliStreams.Current;
-        var lexicon = settings.Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(settings.Lexicon);
+        var lexicon = settings.LoadLexicon();
         var options = new AnalysisOptions(
             settings.Inputs,
             settings.Out,
-            new IngestionOptions(settings.TextColumn, settings.IdColumn),
+            settings.Ingestion,
             settings.Context,
-            settings.Threads);
+            settings.Threads,
+            Charts: !settings.NoCharts);
         var progress = settings.Quiet ? null : new InlineProgress<AnalysisProgress>(p =>
             streams.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {p.Documents} documents, {p.Characters / 1e6:F1} M characters, {p.Elapsed.TotalSeconds:F0} s")));
         var result = new AnalysisPipeline(lexicon).Run(options, progress, cancellationToken);
 
-        foreach (var warning in result.Warnings)
-        {
-            streams.Error.WriteLine($"warning: {warning}");
-        }
-
-        foreach (var skip in result.Skipped)
-        {
-            streams.Error.WriteLine($"skipped: {skip.Reason}");
-        }
-
+        CommandOutput.Problems(streams, result.Warnings, result.Skipped);
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Analysed {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s with the {(settings.Lexicon is null ? "built-in lexicon" : "lexicon " + settings.Lexicon)}."));
-        streams.Out.WriteLine($"Reports in {Path.GetFullPath(settings.Out)}:");
-        foreach (var report in result.Reports)
-        {
-            streams.Out.WriteLine($"  {Path.GetFileName(report)}");
-        }
-
-        if (result.Skipped.Count > 0)
-        {
-            streams.Out.WriteLine($"{result.Skipped.Count} input(s) were skipped (see above and manifest.json).");
-            return ExitCodes.CompletedWithSkips;
-        }
-
-        return ExitCodes.Success;
+            $"Analysed {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s with the {settings.LexiconName}."));
+        return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count);
     }
 }

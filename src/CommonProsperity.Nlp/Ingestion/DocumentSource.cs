@@ -154,6 +154,16 @@ public sealed class DocumentSource
         }
     }
 
+    /// <summary>The error for a run that found no file it can read under <paramref name="inputs"/>.</summary>
+    public CommonProsperityException NothingFound(IEnumerable<string> inputs, IReadOnlyCollection<SkippedInput> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(skipped);
+        var reasons = skipped.Count == 0 ? string.Empty : " " + string.Join(" ", skipped.Select(s => s.Reason));
+        return new CommonProsperityException($"no readable documents were found in {string.Join(", ", inputs)}.{reasons}",
+            fix: $"Point the command at files or folders holding {string.Join(", ", Extensions.Order(StringComparer.Ordinal).Select(e => "." + e))} files.");
+    }
+
     private bool TryReadBytes(SourceFile file, ICollection<SkippedInput> skipped, out byte[] bytes)
     {
         bytes = [];

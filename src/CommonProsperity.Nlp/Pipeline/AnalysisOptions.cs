@@ -9,12 +9,14 @@ namespace CommonProsperity.Nlp.Pipeline;
 /// <param name="Ingestion">How inputs are found and read.</param>
 /// <param name="ContextCharacters">Characters of context each side of a match in <c>evidence.csv</c>.</param>
 /// <param name="MaxParallelism">Documents analysed at once (defaults to the number of cores).</param>
+/// <param name="Charts">Also draw the charts (PNG) next to the reports.</param>
 public sealed record AnalysisOptions(
     IReadOnlyList<string> Inputs,
     string OutputDirectory,
     IngestionOptions Ingestion,
     int ContextCharacters = 40,
-    int MaxParallelism = 0)
+    int MaxParallelism = 0,
+    bool Charts = true)
 {
     /// <summary>The effective parallelism.</summary>
     public int Parallelism => MaxParallelism > 0 ? MaxParallelism : Environment.ProcessorCount;

@@ -38,23 +38,17 @@ public sealed class AnalysisPipeline
         options.Validate();
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var ingestion = options.Ingestion with
-        {
-            ExcludeDirectories = [.. options.Ingestion.ExcludeDirectories ?? [], options.OutputDirectory],
-        };
-        var source = new DocumentSource(ingestion);
+        var source = new DocumentSource(options.Ingestion.Excluding(options.OutputDirectory));
         var skipped = new List<SkippedInput>();
         var files = source.Discover(options.Inputs, skipped);
         var discoverMs = clock.ElapsedMilliseconds;
         if (files.Count == 0)
         {
-            var reasons = skipped.Count == 0 ? string.Empty : " " + string.Join(" ", skipped.Select(s => s.Reason));
-            throw new CommonProsperityException($"no readable documents were found in {string.Join(", ", options.Inputs)}.{reasons}",
-                fix: $"Point the command at files or folders holding {string.Join(", ", source.Extensions.Order(StringComparer.Ordinal).Select(e => "." + e))} files.");
+            throw source.NothingFound(options.Inputs, skipped);
         }
 
         using var output = OutputDirectory.Open(options.OutputDirectory);
-        using var writer = new AnalysisReportWriter(output, _matcher, options.ContextCharacters);
+        using var writer = new AnalysisReportWriter(output, _matcher, options.ContextCharacters, options.Charts);
         var analyzer = new DocumentAnalyzer(_matcher);
         long tokens = 0, characters = 0;
         var lastProgress = TimeSpan.Zero;
@@ -112,6 +106,10 @@ public sealed class AnalysisPipeline
 
         var warnings = new List<string>(_lexicon.Warnings);
         warnings.AddRange(source.Warnings);
+        if (options.Charts && Reporting.Charts.ChartFonts.Warning is { } fontWarning)
+        {
+            warnings.Add(fontWarning);
+        }
         var manifest = new RunManifest(
             "analyze",
             ToolVersion,
@@ -123,6 +121,7 @@ public sealed class AnalysisPipeline
                 new("text_column", options.Ingestion.TextColumn),
                 new("id_column", options.Ingestion.IdColumn),
                 new("context", options.ContextCharacters.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("charts", options.Charts ? "yes" : "no"),
             ],
             _lexicon.Source,
             _lexicon.Sha256,

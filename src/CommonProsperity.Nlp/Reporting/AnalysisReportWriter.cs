@@ -18,6 +18,7 @@ public sealed class AnalysisReportWriter : IDisposable
     private readonly OutputDirectory _output;
     private readonly LexiconMatcher _matcher;
     private readonly int _context;
+    private readonly bool _charts;
     private readonly CsvWriter _evidence;
     private readonly List<DocumentSummary> _documents = [];
     private readonly long[] _termHits;
@@ -26,9 +27,10 @@ public sealed class AnalysisReportWriter : IDisposable
     private readonly List<string> _extraColumns = [];
     private readonly HashSet<string> _extraSeen = new(StringComparer.Ordinal);
 
-    /// <summary>Starts a set of reports in <paramref name="output"/>.</summary>
-    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, int contextCharacters)
+    /// <summary>Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of <see cref="Charts.AnalysisCharts"/> too.</summary>
+    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, int contextCharacters, bool charts = false)
     {
+        _charts = charts;
         _output = output ?? throw new ArgumentNullException(nameof(output));
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
         _context = contextCharacters;
@@ -93,9 +95,10 @@ public sealed class AnalysisReportWriter : IDisposable
         WriteWide(_output.Stage(ReportFiles.ThemeFrequencyWide));
         WriteCorpusSummary(_output.Stage(ReportFiles.CorpusSummary));
         WriteTermFrequency(_output.Stage(ReportFiles.TermFrequency));
+        var charts = _charts ? Charts.AnalysisCharts.Write(_output, _documents, _matcher.Themes) : [];
         string[] csvs = [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
         var hashes = csvs.ToDictionary(name => name, name => Sha256Of(_output.StagedPath(name)), StringComparer.Ordinal);
-        ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, [.. csvs, ReportFiles.Manifest], hashes);
+        ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, [.. csvs, .. charts, ReportFiles.Manifest], hashes);
         return _output.Commit();
     }
 
@@ -159,17 +162,11 @@ public sealed class AnalysisReportWriter : IDisposable
             foreach (var group in groups)
             {
                 var documents = group.ToList();
-                long tokens = documents.Sum(d => (long)d.Tokens);
-                long sentences = documents.Sum(d => (long)d.Sentences);
                 for (var t = 0; t < _matcher.Themes.Count; t++)
                 {
-                    var theme = t;
-                    long hits = documents.Sum(d => (long)d.Themes[theme].Hits);
-                    long withSentences = documents.Sum(d => (long)d.Themes[theme].Sentences);
-                    var withTheme = documents.Count(d => d.Themes[theme].Hits > 0);
-                    var mean = documents.Average(d => CsvReport.Per1000(d.Themes[theme].Hits, d.Tokens));
-                    csv.WriteRow(by, group.Key, _matcher.Themes[t], documents.Count, withTheme, hits, tokens,
-                        CsvReport.Per1000(hits, tokens), mean, withSentences, sentences, Share(withSentences, sentences));
+                    var tally = ThemeGroupTally.Of(documents, t);
+                    csv.WriteRow(by, group.Key, _matcher.Themes[t], tally.Documents, tally.DocumentsWithTheme, tally.Hits, tally.Tokens,
+                        tally.Per1000, tally.MeanDocumentPer1000, tally.SentencesWithTheme, tally.Sentences, Share(tally.SentencesWithTheme, tally.Sentences));
                 }
             }
         }

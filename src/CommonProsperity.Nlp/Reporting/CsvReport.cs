@@ -42,7 +42,11 @@ public static class CsvReport
     /// <summary>Hits per 1,000 tokens, 0 when there are no tokens.</summary>
     public static double Per1000(long hits, long tokens) => tokens == 0 ? 0 : hits * 1000.0 / tokens;
 
-    /// <summary>Writes one record: texts as they are (formula-escaped), integers invariant, doubles as <see cref="Rate"/>.</summary>
+    /// <summary>
+    /// Writes one record: texts as they are (formula-escaped), integers invariant, doubles as <see cref="Rate"/>,
+    /// <see cref="PreciseNumber"/>s with six significant digits. Numbers are written as numbers, so a
+    /// negative one keeps its minus sign (the formula escape is for text only).
+    /// </summary>
     public static void WriteRow(this CsvWriter writer, params ReadOnlySpan<object?> fields)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -52,9 +56,10 @@ public static class CsvReport
             {
                 case null: writer.WriteField(string.Empty); break;
                 case string s: writer.WriteField(s); break;
-                case int i: writer.WriteField(i); break;
-                case long l: writer.WriteField(l); break;
-                case double d: writer.WriteField(Rate(d)); break;
+                case int i: writer.WriteField(i, "", CultureInfo.InvariantCulture); break;
+                case long l: writer.WriteField(l, "", CultureInfo.InvariantCulture); break;
+                case double d: writer.WriteField(d, "0.0000", CultureInfo.InvariantCulture); break;
+                case PreciseNumber p: writer.WriteField(p.Value, "G6", CultureInfo.InvariantCulture); break;
                 default: writer.WriteField(Convert.ToString(field, CultureInfo.InvariantCulture) ?? string.Empty); break;
             }
         }

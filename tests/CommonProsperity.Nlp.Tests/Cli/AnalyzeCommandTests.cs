@@ -106,4 +106,34 @@ public class AnalyzeCommandTests
         Assert.Equal(["posts.csv#p1", "posts.csv#p2"], rows.Select(r => r["document"]));
         Assert.Equal("2", rows[0]["philanthropy_hits"]);
     }
+
+    [Fact]
+    public void Analyze_SharedCorpus_DrawsHeatmapProfileAndTrendChartsNextToTheReports()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, output, error) = CliRunner.Run("analyze", Path.Combine(TestPaths.Shared, "corpus"), "--out", temp.Path, "--quiet");
+
+        Assert.True(code == 0, error);
+        foreach (var chart in new[] { ReportFiles.ThemeHeatmapChart, ReportFiles.ThemeProfileChart, ReportFiles.ThemeTrendChart })
+        {
+            PngFile.AssertValid(temp.File(chart));
+            Assert.Contains(chart, output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(ReportFiles.ThemeHeatmapChart, File.ReadAllText(temp.File(ReportFiles.Manifest)), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void Analyze_NoCharts_WritesTheCsvReportsOnly()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, _, error) = CliRunner.Run("analyze", Path.Combine(TestPaths.RepoRoot, "corpus"), "--out", temp.Path, "--quiet", "--no-charts");
+
+        Assert.True(code == 0, error);
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.png"));
+        Assert.True(File.Exists(temp.File(ReportFiles.ThemeFrequency)));
+    }
 }
