@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Tests.Cli;
 using CommonProsperity.Nlp.Tests.Ingestion;
@@ -146,6 +147,16 @@ public class BadInputTests
             .ToDictionary(i => i.GetProperty("path").GetString()!, i => i.GetProperty("encoding").GetString(), StringComparer.Ordinal);
         Assert.Equal("gb18030", inputs["gbk_no_bom.txt"]);
         Assert.Equal("utf-16le", inputs["utf16_no_bom.txt"]);
+
+        // README's table of errors shows each of these messages.
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
+        var table = readme[readme.IndexOf("## Errors and exit codes", StringComparison.Ordinal)..];
+        foreach (var line in error.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var problem = Regex.Match(line, @"^(skipped|warning): [^:]+(:\d+)?: (?<problem>.+?)( \(|\. |\.$|;)").Groups["problem"].Value;
+            var pattern = Regex.Replace(Regex.Escape(problem), "'[^']*'", "'[^']*'"); // names in quotes differ from the README's examples
+            Assert.True(problem.Length > 0 && Regex.IsMatch(table, pattern), $"README's error table lacks: {line}");
+        }
     }
 
     [Fact]
