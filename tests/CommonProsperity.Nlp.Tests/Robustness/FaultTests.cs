@@ -101,9 +101,10 @@ public sealed class FaultTests(FaultCorpusFixture corpus, ITestOutputHelper log)
         var first = CpnlpProcess.Run("analyze", corpus.Corpus, "--lexicon", corpus.LexiconA, "--out", output, "--quiet");
         Assert.True(first.ExitCode == 0, first.ToString());
 
-        using var child = CpnlpProcess.Start("analyze", corpus.Corpus, "--lexicon", corpus.LexiconB, "--out", output);
+        // One thread: the run lasts longer, so the signal surely comes while it analyses.
+        using var child = CpnlpProcess.Start("analyze", corpus.Corpus, "--lexicon", corpus.LexiconB, "--out", output, "--threads", "1");
         Assert.True(child.WaitUntil(() => ReportSet.StagingFolders(output).Length > 0, TimeSpan.FromSeconds(30)), "the run never started writing: " + child);
-        Thread.Sleep(200);
+        Thread.Sleep(100);
         Assert.False(child.HasExited, "the run finished before it could be interrupted; the corpus is too small");
         var clock = Stopwatch.StartNew();
         child.Interrupt();
@@ -124,7 +125,8 @@ public sealed class FaultTests(FaultCorpusFixture corpus, ITestOutputHelper log)
         using var temp = new TempDirectory();
         var output = temp.File("reports");
 
-        using var first = CpnlpProcess.Start("analyze", corpus.Corpus, "--lexicon", corpus.LexiconA, "--out", output, "--quiet");
+        // The first run uses one thread, so that it still holds the folder when the second one has started.
+        using var first = CpnlpProcess.Start("analyze", corpus.Corpus, "--lexicon", corpus.LexiconA, "--out", output, "--quiet", "--threads", "1");
         Assert.True(first.WaitUntil(() => ReportSet.StagingFolders(output).Length > 0, TimeSpan.FromSeconds(30)), "the first run never started writing: " + first);
         using var second = CpnlpProcess.Start("analyze", corpus.Corpus, "--lexicon", corpus.LexiconB, "--out", output, "--quiet");
         Assert.True(second.WaitForExit(TimeSpan.FromMinutes(2)));
