@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using CommonProsperity.Nlp.Errors;
 
@@ -178,7 +179,8 @@ public sealed class DocumentSource
 
             if (info.Length > _options.MaxFileBytes)
             {
-                skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: the file is {info.Length:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}. Split it into smaller files."));
+                skipped.Add(new SkippedInput(file.RelativePath, string.Create(CultureInfo.InvariantCulture,
+                    $"{file.RelativePath}: the file is {info.Length:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}. Split it into smaller files.")));
                 return false;
             }
 

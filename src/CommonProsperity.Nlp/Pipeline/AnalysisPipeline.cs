@@ -58,6 +58,8 @@ public sealed class AnalysisPipeline
         {
             while (pending.Count > keep)
             {
+                // Wait cancellably: a large document can take seconds, and Ctrl-C must not wait for it.
+                Task.WaitAny([pending.Peek()], cancellationToken);
                 var analysis = pending.Dequeue().GetAwaiter().GetResult();
                 writer.Add(analysis);
                 tokens += analysis.Tokens;
@@ -82,8 +84,9 @@ public sealed class AnalysisPipeline
         }
         finally
         {
-            // Let in-flight work finish before the writer and output folder are disposed.
-            foreach (var task in pending)
+            // Let in-flight work finish before the writer and output folder are disposed; when cancelled,
+            // return at once instead (the analyses touch neither, and they stop at their next check).
+            foreach (var task in cancellationToken.IsCancellationRequested ? [] : pending)
             {
                 try
                 {

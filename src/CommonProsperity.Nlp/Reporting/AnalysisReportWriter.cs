@@ -97,7 +97,7 @@ public sealed class AnalysisReportWriter : IDisposable
         WriteTermFrequency(_output.Stage(ReportFiles.TermFrequency));
         var charts = _charts ? Charts.AnalysisCharts.Write(_output, _documents, _matcher.Themes) : [];
         string[] csvs = [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
-        var hashes = csvs.ToDictionary(name => name, name => Sha256Of(_output.StagedPath(name)), StringComparer.Ordinal);
+        var hashes = csvs.Concat(charts).ToDictionary(name => name, name => Sha256Of(_output.StagedPath(name)), StringComparer.Ordinal);
         ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, [.. csvs, .. charts, ReportFiles.Manifest], hashes);
         return _output.Commit();
     }

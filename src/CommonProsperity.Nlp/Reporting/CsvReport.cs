@@ -33,6 +33,19 @@ public static class CsvReport
         }
     }
 
+    /// <summary>
+    /// Undoes the formula escape of a cell read back from a report: a leading <c>'</c> followed by
+    /// <c>= + - @</c>, tab or CR is removed (<c>'=SUM(A1)</c> becomes <c>=SUM(A1)</c>); any other value is
+    /// returned as it is. Excel hides the <c>'</c> already; scripts reading the CSV need this to get the
+    /// text as it stands in the document. A value that itself began with such an apostrophe (<c>'=x</c>
+    /// in the source text) cannot be told apart from an escaped one and loses its apostrophe.
+    /// </summary>
+    public static string UnescapeFormula(string cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell.Length >= 2 && cell[0] == Options.InjectionEscape && Options.InjectionCharacters.Contains(cell[1]) ? cell[1..] : cell;
+    }
+
     /// <summary>A rate with four decimals, invariant culture (for example <c>12.3457</c>).</summary>
     public static string Rate(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 

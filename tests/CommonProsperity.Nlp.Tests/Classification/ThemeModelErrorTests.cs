@@ -60,19 +60,7 @@ public class ThemeModelErrorTests(TrainedModelFixture fixture) : IClassFixture<T
         using var temp = new TempDirectory();
         var path = temp.File("old.zip");
         File.Copy(fixture.ModelPath, path);
-        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
-        {
-            var entry = zip.GetEntry("card.json")!;
-            string card;
-            using (var reader = new StreamReader(entry.Open()))
-            {
-                card = reader.ReadToEnd();
-            }
-
-            entry.Delete();
-            using var writer = new StreamWriter(zip.CreateEntry("card.json").Open());
-            writer.Write(card.Replace("\"format_version\": 1", "\"format_version\": 99", StringComparison.Ordinal));
-        }
+        ModelFiles.EditCard(path, card => card.Replace("\"format_version\": 1", "\"format_version\": 99", StringComparison.Ordinal));
 
         var error = Assert.Throws<ModelException>(() => ThemeModel.Load(path));
 
