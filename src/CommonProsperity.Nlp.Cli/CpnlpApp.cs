@@ -38,7 +38,11 @@ public static class CpnlpApp
             config.AddCommand<AnalyzeCommand>("analyze")
                 .WithDescription("Count the lexicon's themes in files or folders and write CSV reports with the evidence.")
                 .WithExample("analyze", "corpus/")
-                .WithExample("analyze", "texts/", "--lexicon", "my_lexicon.csv", "--out", "reports/texts");
+                .WithExample("analyze", "texts/", "--lexicon", "my_lexicon.csv", "--out", "reports/texts")
+                .WithExample("analyze", "archive/", "--shard", "0/4", "--out", "run/shard-0");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Combine the partial results of the shards of a split run (analyze --shard I/N) into the reports of a single run.")
+                .WithExample("merge", "run/shard-0", "run/shard-1", "run/shard-2", "run/shard-3", "--out", "reports");
             config.AddCommand<TrainCommand>("train")
                 .WithDescription("Train theme classifiers from labelled passages (one per theme), with cross-validated thresholds and metrics.")
                 .WithExample("train", "--labels", "../shared/labels/train.csv", "--out", "models/themes.model.zip");

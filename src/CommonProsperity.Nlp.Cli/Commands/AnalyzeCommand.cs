@@ -29,10 +29,15 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         [DefaultValue(0)]
         public int Threads { get; init; }
 
-    /// <summary>No progress lines.</summary>
-    [CommandOption("-q|--quiet")]
-    [Description("Print no progress, only warnings and the summary")]
-    public bool Quiet { get; init; }
+        /// <summary>This machine's share of a split run.</summary>
+        [CommandOption("--shard <I/N>")]
+        [Description("Analyse only shard I of N (0 to N-1, by a hash of each file's path) and write partial results for 'cpnlp merge'")]
+        public string? Shard { get; init; }
+
+        /// <summary>No progress lines.</summary>
+        [CommandOption("-q|--quiet")]
+        [Description("Print no progress, only warnings and the summary")]
+        public bool Quiet { get; init; }
     }
 
     /// <inheritdoc />
@@ -46,7 +51,8 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             settings.Ingestion,
             settings.Context,
             settings.Threads,
-            Charts: !settings.NoCharts);
+            Charts: !settings.NoCharts,
+            Shard: settings.Shard is null ? null : ShardSpec.Parse(settings.Shard));
         var progress = settings.Quiet ? null : new InlineProgress<AnalysisProgress>(p =>
             streams.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {p.Documents} documents, {p.Characters / 1e6:F1} M characters, {p.Elapsed.TotalSeconds:F0} s")));
@@ -55,6 +61,7 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         CommandOutput.Problems(streams, result.Warnings, result.Skipped);
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Analysed {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s with the {settings.LexiconName}."));
-        return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count);
+        return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count,
+            settings.Shard is null ? null : $"Partial results of shard {settings.Shard} in {Path.GetFullPath(settings.Out)} (combine all shards with 'cpnlp merge'):");
     }
 }

@@ -21,9 +21,9 @@ internal static class CommandOutput
     }
 
     /// <summary>Lists the reports written and returns the exit code: <see cref="ExitCodes.CompletedWithSkips"/> when inputs were skipped.</summary>
-    public static int Reports(CliStreams streams, string folder, IEnumerable<string> reports, int skipped)
+    public static int Reports(CliStreams streams, string folder, IEnumerable<string> reports, int skipped, string? heading = null)
     {
-        streams.Out.WriteLine($"Reports in {Path.GetFullPath(folder)}:");
+        streams.Out.WriteLine(heading ?? $"Reports in {Path.GetFullPath(folder)}:");
         foreach (var report in reports)
         {
             streams.Out.WriteLine($"  {Path.GetFileName(report)}");

@@ -16,6 +16,7 @@ public sealed class DocumentSource
     private readonly IngestionOptions _options;
     private readonly Dictionary<string, IDocumentReader> _readers = new(StringComparer.Ordinal);
     private readonly List<InputFileRecord> _inputs = [];
+    private readonly Dictionary<string, SourcesCatalog> _catalogs = new(StringComparer.Ordinal);
 
     private readonly Func<string, byte[]> _readAllBytes;
 
@@ -44,7 +45,7 @@ public sealed class DocumentSource
     /// <summary>The extensions this source reads.</summary>
     public IReadOnlyCollection<string> Extensions => _readers.Keys;
 
-    /// <summary>The files read so far, for the manifest.</summary>
+    /// <summary>The files read so far by <see cref="Read"/>, for the manifest.</summary>
     public IReadOnlyList<InputFileRecord> Inputs => _inputs;
 
     /// <summary>Warnings that are not skips (metadata rows passed over, and the like).</summary>
@@ -101,58 +102,92 @@ public sealed class DocumentSource
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(skipped);
-        var catalogs = new Dictionary<string, SourcesCatalog>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!TryReadBytes(file, skipped, out var bytes))
+            if (Load(file, skipped) is not { } loaded)
             {
                 continue;
             }
 
-            var metadata = FindMetadata(file, catalogs);
-            var reader = _readers[file.Extension];
-            var produced = 0;
-            using var documents = reader.Read(file, bytes, metadata, skipped, cancellationToken).GetEnumerator();
-            var encoding = "";
-            while (true)
+            foreach (var document in Extract(loaded, skipped, _inputs.Add, cancellationToken))
             {
-                Document document;
-                try
-                {
-                    if (!documents.MoveNext())
-                    {
-                        break;
-                    }
+                yield return document;
+            }
+        }
+    }
 
-                    document = documents.Current;
-                }
-                catch (InputException e)
+    /// <summary>
+    /// The first half of <see cref="Read"/> for one file: reads its bytes and finds its metadata, or
+    /// adds it to <paramref name="skipped"/> and returns null. Call it for the files in order, on one
+    /// thread (it caches <c>sources.csv</c> catalogs and adds their <see cref="Warnings"/>).
+    /// </summary>
+    public LoadedFile? Load(SourceFile file, ICollection<SkippedInput> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(skipped);
+        if (!TryReadBytes(file, skipped, out var bytes))
+        {
+            return null;
+        }
+
+        return new LoadedFile(file, bytes, FindMetadata(file, _catalogs));
+    }
+
+    /// <summary>
+    /// The second half of <see cref="Read"/> for one file: decodes and parses it and yields its
+    /// documents (the language guessed where the metadata does not give it). Records and documents that
+    /// cannot be used go to <paramref name="skipped"/>. When the documents end,
+    /// <paramref name="completed"/> gets the file's manifest entry. Thread-safe: files may be extracted
+    /// on several threads at once, each with its own <paramref name="skipped"/>.
+    /// </summary>
+    public IEnumerable<Document> Extract(LoadedFile loaded, ICollection<SkippedInput> skipped, Action<InputFileRecord> completed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(skipped);
+        ArgumentNullException.ThrowIfNull(completed);
+        var (file, bytes, metadata) = loaded;
+        var reader = _readers[file.Extension];
+        var produced = 0;
+        using var documents = reader.Read(file, bytes, metadata, skipped, cancellationToken).GetEnumerator();
+        var encoding = "";
+        while (true)
+        {
+            Document document;
+            try
+            {
+                if (!documents.MoveNext())
                 {
-                    var note = produced > 0 ? $" The {produced} document(s) before it were analysed." : string.Empty;
-                    skipped.Add(new SkippedInput(file.RelativePath, e.Message + note));
                     break;
                 }
 
-                encoding = document.Encoding;
-                if (string.IsNullOrWhiteSpace(document.Text))
-                {
-                    skipped.Add(new SkippedInput(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}. Remove it or check that it is the right file."));
-                    continue;
-                }
-
-                produced++;
-                if (document.Metadata.Language is null)
-                {
-                    document = document with { Metadata = document.Metadata with { Language = LanguageGuesser.Guess(document.Text) } };
-                }
-
-                yield return document;
+                document = documents.Current;
+            }
+            catch (InputException e)
+            {
+                var note = produced > 0 ? $" The {produced} document(s) before it were analysed." : string.Empty;
+                skipped.Add(new SkippedInput(file.RelativePath, e.Message + note));
+                break;
             }
 
-            _inputs.Add(new InputFileRecord(file.RelativePath, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)),
-                file.Extension, encoding, produced));
+            encoding = document.Encoding;
+            if (string.IsNullOrWhiteSpace(document.Text))
+            {
+                skipped.Add(new SkippedInput(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}. Remove it or check that it is the right file."));
+                continue;
+            }
+
+            produced++;
+            if (document.Metadata.Language is null)
+            {
+                document = document with { Metadata = document.Metadata with { Language = LanguageGuesser.Guess(document.Text) } };
+            }
+
+            yield return document;
         }
+
+        completed(new InputFileRecord(file.RelativePath, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            file.Extension, encoding, produced));
     }
 
     /// <summary>The error for a run that found no file it can read under <paramref name="inputs"/>.</summary>

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using CommonProsperity.Nlp.Tokenization;
 
 namespace CommonProsperity.Nlp.Ingestion;
@@ -13,11 +15,20 @@ public static class LanguageGuesser
     {
         ArgumentNullException.ThrowIfNull(text);
         int han = 0, latin = 0, other = 0;
-        var length = Math.Min(text.Length, 20_000);
-        for (var i = 0; i < length; i++)
+        var sample = text.AsSpan(0, Math.Min(text.Length, 20_000));
+        for (var i = 0; i < sample.Length; i++)
         {
-            var c = text[i];
-            if (CharClass.IsHan(c))
+            var c = sample[i];
+            if (c < 0x80)
+            {
+                // A run of ASCII: count its letters in one vectorised pass.
+                var run = sample[i..];
+                var end = run.IndexOfAnyExceptInRange('\0', '\u007F');
+                run = end < 0 ? run : run[..end];
+                latin += CountAsciiLetters(run);
+                i += run.Length - 1;
+            }
+            else if (CharClass.IsHan(c))
             {
                 han++;
             }
@@ -43,5 +54,34 @@ public static class LanguageGuesser
         }
 
         return latin * 2 > letters ? "en" : "und";
+    }
+
+    private static int CountAsciiLetters(ReadOnlySpan<char> ascii)
+    {
+        var chars = MemoryMarshal.Cast<char, ushort>(ascii);
+        var count = 0;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && chars.Length >= Vector<ushort>.Count)
+        {
+            // (c | 0x20) - 'a' < 26 exactly for A-Z and a-z; a lane counts -1 (all ones) for each letter.
+            var counts = Vector<ushort>.Zero;
+            for (; i + Vector<ushort>.Count <= chars.Length; i += Vector<ushort>.Count)
+            {
+                var folded = (new Vector<ushort>(chars[i..]) | new Vector<ushort>(0x20)) - new Vector<ushort>('a');
+                counts -= Vector.LessThan(folded, new Vector<ushort>(26));
+            }
+
+            count = Vector.Sum(counts); // at most 20,000 in all, so the sum fits too
+        }
+
+        for (; i < chars.Length; i++)
+        {
+            if (char.IsAsciiLetter((char)chars[i]))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 }

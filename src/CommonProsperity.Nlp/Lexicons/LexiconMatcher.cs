@@ -10,15 +10,29 @@ namespace CommonProsperity.Nlp.Lexicons;
 /// When two terms cover the same tokens, an exact last word wins over a prefix, and a longer prefix over
 /// a shorter one. Thread-safe once built; per-call state lives in a <see cref="MatchScratch"/>.
 /// </summary>
+/// <remarks>
+/// Built for speed, since it runs on every token of every document: each token is turned into the ids
+/// of the term tokens it can stand for (one hash lookup, a table lookup for one-character tokens such
+/// as Chinese characters, and a prefix check only for tokens whose first characters start some
+/// prefix); then one walk of a trie shared by all themes, depth first and candidates in the order
+/// exact, longest prefix, shorter prefixes, finds every theme's longest term at the position. Visiting
+/// the candidates in that order is what makes an exact last word win over a prefix, and a longer
+/// prefix over a shorter one, at equal length.
+/// </remarks>
 public sealed class LexiconMatcher
 {
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _exact;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _prefix;
-    private readonly int _exactCount;
-    private readonly int[] _prefixLengths;
-    private readonly TrieNode[][] _tries;
+    private readonly TokenIdTable _exact;
+    private readonly int _themeCount;
+    private readonly int[] _singleCharIds;
+    private readonly PrefixIndex _prefixes;
+    private readonly int[] _rootChild;
+    private readonly TrieNode[] _nodes;
+    private readonly int[] _edgeIds;
+    private readonly int[] _edgeChildren;
+    private readonly int[] _terminalThemes;
+    private readonly int[] _terminalTerms;
 
-    /// <summary>Compiles <paramref name="lexicon"/> into per-theme tries over token ids.</summary>
+    /// <summary>Compiles <paramref name="lexicon"/> into a token-id trie shared by its themes.</summary>
     public LexiconMatcher(Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
@@ -31,46 +45,39 @@ public sealed class LexiconMatcher
         {
             for (var k = 0; k < pattern.Tokens.Count; k++)
             {
-                var isPrefix = pattern.LastIsPrefix && k == pattern.Tokens.Count - 1;
-                var map = isPrefix ? prefix : exact;
+                var map = IsPrefixToken(pattern, k) ? prefix : exact;
                 map.TryAdd(pattern.Tokens[k], map.Count);
             }
         }
 
-        _exactCount = exact.Count;
-        _exact = exact.GetAlternateLookup<ReadOnlySpan<char>>();
-        _prefix = prefix.GetAlternateLookup<ReadOnlySpan<char>>();
-        _prefixLengths = prefix.Keys.Select(k => k.Length).Distinct().OrderDescending().ToArray();
-
-        var builders = Themes.Select(_ => new List<TrieNode> { new() }).ToArray();
-        var themeIndex = Themes.Select((theme, index) => (theme, index)).ToDictionary(t => t.theme, t => t.index, StringComparer.Ordinal);
-        for (var termIndex = 0; termIndex < patterns.Length; termIndex++)
+        _exact = new TokenIdTable(exact);
+        _themeCount = Themes.Count;
+        _singleCharIds = new int[char.MaxValue + 1];
+        foreach (var (token, id) in exact)
         {
-            var pattern = patterns[termIndex];
-            var nodes = builders[themeIndex[lexicon.Terms[termIndex].Theme]];
-            var node = 0;
-            for (var k = 0; k < pattern.Tokens.Count; k++)
+            if (token.Length == 1)
             {
-                var isPrefix = pattern.LastIsPrefix && k == pattern.Tokens.Count - 1;
-                var id = isPrefix ? _exactCount + prefix[pattern.Tokens[k]] : exact[pattern.Tokens[k]];
-                nodes[node].Children ??= [];
-                if (!nodes[node].Children!.TryGetValue(id, out var child))
-                {
-                    child = nodes.Count;
-                    nodes.Add(new TrieNode());
-                    nodes[node].Children![id] = child;
-                }
-
-                node = child;
-            }
-
-            if (nodes[node].Term < 0)
-            {
-                nodes[node].Term = termIndex;
+                _singleCharIds[token[0]] = id + 1;
             }
         }
 
-        _tries = builders.Select(b => b.ToArray()).ToArray();
+        _prefixes = new PrefixIndex(prefix.Select(p => (p.Key, exact.Count + p.Value)));
+
+        var themeIndex = Themes.Select((theme, index) => (theme, index)).ToDictionary(t => t.theme, t => t.index, StringComparer.Ordinal);
+        var builder = new TrieBuilder(exact.Count + prefix.Count);
+        for (var termIndex = 0; termIndex < patterns.Length; termIndex++)
+        {
+            var pattern = patterns[termIndex];
+            var ids = new int[pattern.Tokens.Count];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                ids[k] = IsPrefixToken(pattern, k) ? exact.Count + prefix[pattern.Tokens[k]] : exact[pattern.Tokens[k]];
+            }
+
+            builder.Add(ids, themeIndex[lexicon.Terms[termIndex].Theme], termIndex);
+        }
+
+        (_rootChild, _nodes, _edgeIds, _edgeChildren, _terminalThemes, _terminalTerms) = builder.Build();
     }
 
     /// <summary>The lexicon this matcher was built from.</summary>
@@ -100,97 +107,266 @@ public sealed class LexiconMatcher
         ArgumentNullException.ThrowIfNull(hits);
         var tokens = scratch.Tokens;
         var count = tokens.Count;
-        scratch.Prepare(count, Themes.Count);
-        var candStart = scratch.CandidateStart;
-        var candCount = scratch.CandidateCount;
-        var cands = scratch.Candidates;
+        scratch.Prepare(count, _themeCount);
+        FindCandidates(scratch);
 
-        for (var i = 0; i < count; i++)
-        {
-            var key = tokens.Key(i);
-            candStart[i] = cands.Count;
-            if (_exact.TryGetValue(key, out var id))
-            {
-                cands.Add(id);
-            }
-
-            foreach (var length in _prefixLengths)
-            {
-                if (length <= key.Length && _prefix.TryGetValue(key[..length], out var pid))
-                {
-                    cands.Add(_exactCount + pid);
-                }
-            }
-
-            candCount[i] = cands.Count - candStart[i];
-        }
-
+        var state = new WalkState(scratch);
         var nextFree = scratch.NextFree;
+        var bestLength = scratch.BestLength;
+        var bestTerm = scratch.BestTerm;
+        var candStart = scratch.CandidateStart;
         var candidates = scratch.Candidates;
         for (var i = 0; i < count; i++)
         {
-            if (candCount[i] == 0)
+            var walked = false;
+            for (var c = candStart[i]; c < candStart[i + 1]; c++)
             {
-                continue;
-            }
-
-            for (var theme = 0; theme < _tries.Length; theme++)
-            {
-                if (nextFree[theme] > i)
+                var child = _rootChild[candidates[c]];
+                if (child < 0)
                 {
                     continue;
                 }
 
-                var best = new Best(0, -1);
-                Walk(_tries[theme], 0, i, 0, tokens, candStart, candCount, candidates, ref best);
-                if (best.Term >= 0)
+                if (!walked)
                 {
-                    hits.Add(new LexiconHit(theme, best.Term, tokens.Start(i), tokens.End(i + best.Length - 1), i, best.Length));
-                    nextFree[theme] = i + best.Length;
+                    Array.Fill(bestLength, 0, 0, _themeCount);
+                    walked = true;
+                }
+
+                Visit(child, 1, i + 1, ref state);
+            }
+
+            if (!walked)
+            {
+                continue;
+            }
+
+            for (var theme = 0; theme < _themeCount; theme++)
+            {
+                var length = bestLength[theme];
+                if (length > 0 && nextFree[theme] <= i)
+                {
+                    hits.Add(new LexiconHit(theme, bestTerm[theme], tokens.Start(i), tokens.End(i + length - 1), i, length));
+                    nextFree[theme] = i + length;
                 }
             }
         }
     }
 
-    private static void Walk(TrieNode[] nodes, int node, int position, int depth, TokenBuffer tokens,
-        int[] candStart, int[] candCount, List<int> candidates, ref Best best)
+    private static bool IsPrefixToken(TermPattern pattern, int k) => pattern.LastIsPrefix && k == pattern.Tokens.Count - 1;
+
+    /// <summary>For every token, the ids of the term tokens it can stand for: exact first, then prefixes, longest first.</summary>
+    private void FindCandidates(MatchScratch scratch)
     {
-        var children = nodes[node].Children;
-        if (children is null)
+        var tokens = scratch.Tokens;
+        var count = tokens.Count;
+        var candStart = scratch.CandidateStart;
+        for (var i = 0; i < count; i++)
+        {
+            candStart[i] = scratch.CandidateCount;
+            var key = tokens.Key(i);
+            if (key.Length == 1)
+            {
+                var id = _singleCharIds[key[0]] - 1;
+                if (id >= 0)
+                {
+                    scratch.AddCandidate(id);
+                }
+            }
+            else if (_exact.Find(key) is var id and >= 0)
+            {
+                scratch.AddCandidate(id);
+            }
+
+            _prefixes.Find(key, scratch);
+        }
+
+        candStart[count] = scratch.CandidateCount;
+    }
+
+    /// <summary>Enters <paramref name="node"/> at <paramref name="depth"/> tokens; <paramref name="next"/> is the token after them.</summary>
+    private void Visit(int node, int depth, int next, ref WalkState state)
+    {
+        ref readonly var entered = ref _nodes[node];
+        for (var k = entered.TerminalStart; k < entered.TerminalEnd; k++)
+        {
+            var theme = _terminalThemes[k];
+            if (depth > state.BestLength[theme])
+            {
+                state.BestLength[theme] = depth;
+                state.BestTerm[theme] = _terminalTerms[k];
+            }
+        }
+
+        if (entered.EdgeStart == entered.EdgeEnd || next >= state.Tokens.Count || !state.Tokens.JoinsPrevious(next))
         {
             return;
         }
 
-        var end = candStart[position] + candCount[position];
-        for (var c = candStart[position]; c < end; c++)
+        for (var c = state.CandidateStart[next]; c < state.CandidateStart[next + 1]; c++)
         {
-            if (!children.TryGetValue(candidates[c], out var child))
+            var id = state.Candidates[c];
+            for (var e = entered.EdgeStart; e < entered.EdgeEnd; e++)
             {
-                continue;
-            }
-
-            if (nodes[child].Term >= 0 && depth + 1 > best.Length)
-            {
-                best = new Best(depth + 1, nodes[child].Term);
-            }
-
-            var next = position + 1;
-            if (nodes[child].Children is not null && next < tokens.Count && candCount[next] > 0 && tokens.JoinsPrevious(next))
-            {
-                Walk(nodes, child, next, depth + 1, tokens, candStart, candCount, candidates, ref best);
+                if (_edgeIds[e] == id)
+                {
+                    Visit(_edgeChildren[e], depth + 1, next + 1, ref state);
+                    break;
+                }
             }
         }
     }
 
-    private struct Best(int length, int term)
+    /// <summary>The arrays a walk reads and writes, gathered so the recursion passes one reference.</summary>
+    private readonly ref struct WalkState(MatchScratch scratch)
     {
-        public int Length = length;
-        public int Term = term;
+        public readonly TokenBuffer Tokens = scratch.Tokens;
+        public readonly int[] CandidateStart = scratch.CandidateStart;
+        public readonly int[] Candidates = scratch.Candidates;
+        public readonly int[] BestLength = scratch.BestLength;
+        public readonly int[] BestTerm = scratch.BestTerm;
     }
 
-    private sealed class TrieNode
+    /// <summary>A trie node: its outgoing edges and the (theme, term) pairs of the terms that end here, as ranges of shared arrays.</summary>
+    private readonly record struct TrieNode(int EdgeStart, int EdgeEnd, int TerminalStart, int TerminalEnd);
+
+    /// <summary>Builds the trie with dictionaries, then freezes it into flat arrays.</summary>
+    private sealed class TrieBuilder(int tokenIds)
     {
-        public Dictionary<int, int>? Children;
-        public int Term = -1;
+        private readonly List<Dictionary<int, int>> _children = [new()];
+        private readonly List<List<(int Theme, int Term)>> _terminals = [[]];
+
+        public void Add(int[] ids, int theme, int term)
+        {
+            var node = 0;
+            foreach (var id in ids)
+            {
+                if (!_children[node].TryGetValue(id, out var child))
+                {
+                    child = _children.Count;
+                    _children.Add([]);
+                    _terminals.Add([]);
+                    _children[node][id] = child;
+                }
+
+                node = child;
+            }
+
+            // The first term of a theme with these tokens counts for it (as in file order).
+            if (!_terminals[node].Exists(t => t.Theme == theme))
+            {
+                _terminals[node].Add((theme, term));
+            }
+        }
+
+        public (int[] Root, TrieNode[] Nodes, int[] EdgeIds, int[] EdgeChildren, int[] TerminalThemes, int[] TerminalTerms) Build()
+        {
+            var root = new int[tokenIds];
+            Array.Fill(root, -1);
+            foreach (var (id, child) in _children[0])
+            {
+                root[id] = child;
+            }
+
+            var nodes = new TrieNode[_children.Count];
+            var edgeIds = new List<int>();
+            var edgeChildren = new List<int>();
+            var terminalThemes = new List<int>();
+            var terminalTerms = new List<int>();
+            for (var n = 0; n < nodes.Length; n++)
+            {
+                var edgeStart = edgeIds.Count;
+                if (n > 0)
+                {
+                    foreach (var (id, child) in _children[n])
+                    {
+                        edgeIds.Add(id);
+                        edgeChildren.Add(child);
+                    }
+                }
+
+                var terminalStart = terminalThemes.Count;
+                foreach (var (theme, term) in _terminals[n])
+                {
+                    terminalThemes.Add(theme);
+                    terminalTerms.Add(term);
+                }
+
+                nodes[n] = new TrieNode(edgeStart, edgeIds.Count, terminalStart, terminalThemes.Count);
+            }
+
+            return (root, nodes, [.. edgeIds], [.. edgeChildren], [.. terminalThemes], [.. terminalTerms]);
+        }
+    }
+
+    /// <summary>
+    /// The prefix (starred) term tokens, grouped by their first characters, with a bit filter in
+    /// front so that the many tokens that start no prefix are turned away with one probe.
+    /// </summary>
+    private sealed class PrefixIndex
+    {
+        private const int FilterBits = 1 << 16;
+        private readonly int _headLength;
+        private readonly ulong[] _filter = new ulong[FilterBits / 64];
+        private readonly Dictionary<string, (string Prefix, int Id)[]>.AlternateLookup<ReadOnlySpan<char>> _byHead;
+
+        public PrefixIndex(IEnumerable<(string Prefix, int Id)> prefixes)
+        {
+            var all = prefixes.ToList();
+            _headLength = all.Count == 0 ? 0 : Math.Min(3, all.Min(p => p.Prefix.Length));
+            var byHead = all
+                .GroupBy(p => p.Prefix[.._headLength], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Prefix.Length).ToArray(), StringComparer.Ordinal);
+            foreach (var head in byHead.Keys)
+            {
+                var bit = Hash(head);
+                _filter[bit >> 6] |= 1UL << bit;
+            }
+
+            _byHead = byHead.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        /// <summary>Adds the ids of the prefixes <paramref name="key"/> starts with, longest first.</summary>
+        public void Find(ReadOnlySpan<char> key, MatchScratch scratch)
+        {
+            if (_headLength == 0 || key.Length < _headLength)
+            {
+                return;
+            }
+
+            var head = key[.._headLength];
+            var bit = Hash(head);
+            if ((_filter[bit >> 6] & (1UL << bit)) == 0 || !_byHead.TryGetValue(head, out var candidates))
+            {
+                return;
+            }
+
+            foreach (var (prefix, id) in candidates)
+            {
+                if (prefix.Length <= key.Length && key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    scratch.AddCandidate(id);
+                }
+            }
+        }
+
+        private static int Hash(ReadOnlySpan<char> head)
+        {
+            uint hash;
+            if (head.Length == 3)
+            {
+                hash = (head[0] * 0x9E3779B1) ^ (head[1] * 0x85EBCA6B) ^ (head[2] * 0xC2B2AE35);
+            }
+            else
+            {
+                hash = 0;
+                foreach (var c in head)
+                {
+                    hash = (hash * 0x9E3779B1) ^ c;
+                }
+            }
+
+            return (int)((hash ^ (hash >> 16)) & (FilterBits - 1));
+        }
     }
 }

@@ -11,29 +11,51 @@ public sealed class MatchScratch
     /// <summary>The tokens to match; fill it with <see cref="CountingTokenizer.Tokenize(ReadOnlySpan{char}, TokenBuffer)"/>.</summary>
     public TokenBuffer Tokens { get; } = new();
 
-    internal int[] CandidateStart { get; private set; } = new int[1024];
+    /// <summary>Where each token's candidates start in <see cref="Candidates"/>; entry <c>count</c> ends the last token's.</summary>
+    internal int[] CandidateStart { get; private set; } = new int[1025];
 
-    internal int[] CandidateCount { get; private set; } = new int[1024];
+    /// <summary>The candidate term-token ids of all tokens, token after token.</summary>
+    internal int[] Candidates { get; private set; } = new int[256];
 
-    internal List<int> Candidates { get; } = new(256);
+    /// <summary>How many entries of <see cref="Candidates"/> are in use.</summary>
+    internal int CandidateCount { get; private set; }
 
+    /// <summary>Per theme, the first token a new match may start at.</summary>
     internal int[] NextFree { get; private set; } = new int[16];
+
+    /// <summary>Per theme, the length in tokens of the longest term found at the current position (0: none).</summary>
+    internal int[] BestLength { get; private set; } = new int[16];
+
+    /// <summary>Per theme, the lexicon index of that term.</summary>
+    internal int[] BestTerm { get; private set; } = new int[16];
 
     internal void Prepare(int tokens, int themes)
     {
-        if (CandidateStart.Length < tokens)
+        if (CandidateStart.Length < tokens + 1)
         {
-            var size = Math.Max(tokens, CandidateStart.Length * 2);
-            CandidateStart = new int[size];
-            CandidateCount = new int[size];
+            CandidateStart = new int[Math.Max(tokens + 1, CandidateStart.Length * 2)];
         }
 
         if (NextFree.Length < themes)
         {
             NextFree = new int[themes];
+            BestLength = new int[themes];
+            BestTerm = new int[themes];
         }
 
         Array.Clear(NextFree, 0, themes);
-        Candidates.Clear();
+        CandidateCount = 0;
+    }
+
+    internal void AddCandidate(int id)
+    {
+        if (CandidateCount == Candidates.Length)
+        {
+            var grown = Candidates;
+            Array.Resize(ref grown, grown.Length * 2);
+            Candidates = grown;
+        }
+
+        Candidates[CandidateCount++] = id;
     }
 }

@@ -10,13 +10,15 @@ namespace CommonProsperity.Nlp.Pipeline;
 /// <param name="ContextCharacters">Characters of context each side of a match in <c>evidence.csv</c>.</param>
 /// <param name="MaxParallelism">Documents analysed at once (defaults to the number of cores).</param>
 /// <param name="Charts">Also draw the charts (PNG) next to the reports.</param>
+/// <param name="Shard">With a shard, only its share of the files is analysed and partial results are written, for <c>cpnlp merge</c>.</param>
 public sealed record AnalysisOptions(
     IReadOnlyList<string> Inputs,
     string OutputDirectory,
     IngestionOptions Ingestion,
     int ContextCharacters = 40,
     int MaxParallelism = 0,
-    bool Charts = true)
+    bool Charts = true,
+    ShardSpec? Shard = null)
 {
     /// <summary>The effective parallelism.</summary>
     public int Parallelism => MaxParallelism > 0 ? MaxParallelism : Environment.ProcessorCount;
@@ -45,6 +47,7 @@ public sealed record AnalysisOptions(
             throw new OptionsException($"the parallelism {MaxParallelism} is negative.", "Use 0 for one worker per core, or a positive number.");
         }
 
+        Shard?.Validate();
         Ingestion.Validate();
         return this;
     }

@@ -34,10 +34,11 @@ public sealed class DocumentAnalyzer(LexiconMatcher matcher)
         var sentenceCounts = new int[themeCount];
         var lastSentence = new int[themeCount];
         Array.Fill(lastSentence, -1);
+        var sentence = -1;
         foreach (var hit in hits)
         {
             hitCounts[hit.Theme]++;
-            var sentence = segments.SentenceAt(hit.Start);
+            sentence = segments.SentenceAt(hit.Start, sentence);
             if (sentence != lastSentence[hit.Theme])
             {
                 sentenceCounts[hit.Theme]++;

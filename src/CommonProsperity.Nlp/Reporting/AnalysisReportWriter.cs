@@ -1,7 +1,6 @@
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Pipeline;
-using CsvHelper;
 
 namespace CommonProsperity.Nlp.Reporting;
 
@@ -9,6 +8,8 @@ namespace CommonProsperity.Nlp.Reporting;
 /// Writes the reports of an <c>analyze</c> run. Evidence rows stream to disk as each document arrives;
 /// the aggregate reports are written from small per-document summaries at the end. Nothing becomes
 /// visible under its final name until <see cref="Complete"/> has written every report.
+/// <see cref="Prepare"/> does the per-document work (formatting the evidence rows) and may run on many
+/// threads at once; <see cref="Add(DocumentReport)"/> takes the documents in order, on one thread.
 /// </summary>
 public sealed class AnalysisReportWriter : IDisposable
 {
@@ -17,13 +18,12 @@ public sealed class AnalysisReportWriter : IDisposable
 
     private readonly OutputDirectory _output;
     private readonly LexiconMatcher _matcher;
-    private readonly int _context;
     private readonly bool _charts;
-    private readonly CsvWriter _evidence;
+    private readonly FileStream _evidence;
+    private readonly DocumentReportBuilder _builder;
     private readonly List<DocumentSummary> _documents = [];
     private readonly long[] _termHits;
     private readonly int[] _termDocuments;
-    private readonly int[] _termLastDocument;
     private readonly List<string> _extraColumns = [];
     private readonly HashSet<string> _extraSeen = new(StringComparer.Ordinal);
 
@@ -33,48 +33,39 @@ public sealed class AnalysisReportWriter : IDisposable
         _charts = charts;
         _output = output ?? throw new ArgumentNullException(nameof(output));
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
-        _context = contextCharacters;
         var terms = matcher.Lexicon.Terms.Count;
         _termHits = new long[terms];
         _termDocuments = new int[terms];
-        _termLastDocument = new int[terms];
-        Array.Fill(_termLastDocument, -1);
-        _evidence = CsvReport.Create(output.Stage(ReportFiles.Evidence));
-        _evidence.WriteRow("document", "theme", "term", "start", "end", "left", "match", "right", "sentence");
+        _builder = new DocumentReportBuilder(matcher, contextCharacters);
+        _evidence = EvidenceFile.Create(output.Stage(ReportFiles.Evidence));
     }
 
     /// <summary>The documents added so far.</summary>
     public int Documents => _documents.Count;
 
     /// <summary>Adds one document's analysis: writes its evidence rows and keeps its summary.</summary>
-    public void Add(DocumentAnalysis analysis)
+    public void Add(DocumentAnalysis analysis) => Add(Prepare(analysis));
+
+    /// <summary>
+    /// Turns one document's analysis into what the reports take from it, formatting its evidence rows.
+    /// Thread-safe: documents may be prepared on many threads at once, then added in order.
+    /// </summary>
+    public DocumentReport Prepare(DocumentAnalysis analysis) => _builder.Build(analysis);
+
+    /// <summary>Adds one document, in input order: writes its evidence rows and keeps its summary.</summary>
+    public void Add(DocumentReport report)
     {
-        ArgumentNullException.ThrowIfNull(analysis);
-        var document = analysis.Document;
-        var index = _documents.Count;
-        var text = document.Text;
-        foreach (var hit in analysis.Hits)
+        ArgumentNullException.ThrowIfNull(report);
+        WritingEvidence(() => report.MoveEvidenceTo(_evidence));
+
+        foreach (var (term, hits) in report.Terms)
         {
-            var term = _matcher.Lexicon.Terms[hit.Term];
-            _evidence.WriteRow(
-                document.Id,
-                _matcher.Themes[hit.Theme],
-                term.Term,
-                hit.Start,
-                hit.End,
-                EvidenceContext.Left(text, hit.Start, _context),
-                text[hit.Start..hit.End],
-                EvidenceContext.Right(text, hit.End, _context),
-                analysis.Segments.SentenceAt(hit.Start));
-            _termHits[hit.Term]++;
-            if (_termLastDocument[hit.Term] != index)
-            {
-                _termLastDocument[hit.Term] = index;
-                _termDocuments[hit.Term]++;
-            }
+            _termHits[term] += hits;
+            _termDocuments[term]++;
         }
 
-        foreach (var (key, _) in document.Metadata.Extra)
+        var metadata = report.Summary.Metadata;
+        foreach (var (key, _) in metadata.Extra)
         {
             if (_extraSeen.Add(key))
             {
@@ -82,7 +73,7 @@ public sealed class AnalysisReportWriter : IDisposable
             }
         }
 
-        _documents.Add(new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Segments.Sentences.Count, analysis.Themes));
+        _documents.Add(report.Summary);
     }
 
     /// <summary>Writes the aggregate reports and the manifest, then moves every report into place.</summary>
@@ -90,7 +81,7 @@ public sealed class AnalysisReportWriter : IDisposable
     public IReadOnlyList<string> Complete(RunManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        _evidence.Dispose();
+        WritingEvidence(_evidence.Dispose);
         WriteThemeFrequency(_output.Stage(ReportFiles.ThemeFrequency));
         WriteWide(_output.Stage(ReportFiles.ThemeFrequencyWide));
         WriteCorpusSummary(_output.Stage(ReportFiles.CorpusSummary));
@@ -189,6 +180,18 @@ public sealed class AnalysisReportWriter : IDisposable
                 rank++;
                 csv.WriteRow(theme, rank, terms[i].Term, terms[i].Language, _termHits[i], _termDocuments[i], Share(_termHits[i], total));
             }
+        }
+    }
+
+    private void WritingEvidence(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException e)
+        {
+            throw EvidenceFile.Unwritable(_evidence.Name, e);
         }
     }
 

@@ -57,4 +57,13 @@ public static class ReportFiles
     /// <summary>The name of a keyness chart: <c>chart_keyness.png</c> for two groups, <c>chart_keyness_GROUP.png</c> per group for more.</summary>
     public static string KeynessChart(string? group) =>
         group is null ? "chart_keyness.png" : $"chart_keyness_{new string(group.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray())}.png";
+
+    /// <summary>A shard's header: which shard, the lexicon, the inputs and skips (<see cref="ShardHeader"/>).</summary>
+    public const string PartialHeader = "partial.json";
+
+    /// <summary>A shard's documents, one JSON object a line, in input order.</summary>
+    public const string PartialDocuments = "partial_documents.jsonl";
+
+    /// <summary>A shard's evidence rows, in the same order: a valid <c>evidence.csv</c> of its own.</summary>
+    public const string PartialEvidence = "partial_evidence.csv";
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using CommonProsperity.Nlp.Tokenization;
 
 namespace CommonProsperity.Nlp.Segmentation;
@@ -24,7 +25,15 @@ public sealed class TextSegmenter
         "rev", "hon", "amb", "adm", "supp", "exh", "cong", "sess", "pub", "stat",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly int LongestAbbreviation = Abbreviations.Max(a => a.Length);
+
+    private static readonly HashSet<ulong> PackedAbbreviations = [.. Abbreviations.Select(a => Pack(a))];
+
     private static readonly char[] LineBreaks = ['\n', '\r'];
+
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？\uFF61.!?");
 
     /// <summary>The one instance; the segmenter has no state.</summary>
     public static TextSegmenter Instance { get; } = new();
@@ -136,7 +145,7 @@ public sealed class TextSegmenter
             i++;
         }
 
-        var closer = bracketed ? text.ElementAtOrDefault(i) == ')' : i < text.Length && text[i] is '.' or ')';
+        var closer = i < text.Length && (bracketed ? text[i] == ')' : text[i] is '.' or ')');
         return i > label && i - label <= 3 && closer && i + 1 < text.Length && text[i + 1] == ' ';
     }
 
@@ -163,6 +172,14 @@ public sealed class TextSegmenter
         var i = start;
         while (i < end)
         {
+            // Only the sentence-end marks matter; jump to the next one.
+            var next = text.AsSpan(i, end - i).IndexOfAny(SentenceEnds);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             var c = text[i];
             var boundary = -1;
             if (c is '。' or '！' or '？' or '\uFF61')
@@ -271,7 +288,26 @@ public sealed class TextSegmenter
             return true; // an initial: "Guoguang W. Wu"
         }
 
-        return Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        if (word.Length > LongestAbbreviation)
+        {
+            return false;
+        }
+
+        // The list is ASCII letters: an ASCII word is packed, lower-cased, into a number and looked up
+        // as one (this runs at every sentence end); others keep the case-insensitive string lookup.
+        return System.Text.Ascii.IsValid(word) ? PackedAbbreviations.Contains(Pack(word)) : AbbreviationLookup.Contains(word);
+    }
+
+    /// <summary>Up to eight ASCII characters, lower-cased, one per byte.</summary>
+    private static ulong Pack(ReadOnlySpan<char> ascii)
+    {
+        ulong packed = 0;
+        foreach (var c in ascii)
+        {
+            packed = (packed << 8) | (byte)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0));
+        }
+
+        return packed;
     }
 
     private static void Add(string text, int start, int end, int paragraph, List<TextSegment> sentences)

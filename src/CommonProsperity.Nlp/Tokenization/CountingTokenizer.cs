@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CommonProsperity.Nlp.Tokenization;
@@ -40,7 +39,7 @@ public sealed class CountingTokenizer
     public void Tokenize(ReadOnlySpan<char> text, TokenBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        buffer.Clear();
+        buffer.Reset(text.Length);
         var gapIsPhraseGap = false; // nothing before the first token
         var i = 0;
         while (i < text.Length)
@@ -48,14 +47,15 @@ public sealed class CountingTokenizer
             var c = text[i];
             if (c < 0x80)
             {
-                if (IsAsciiWord(c))
+                var info = Ascii[c];
+                if ((info & AsciiWord) != 0)
                 {
-                    i = ReadWord(text, i, buffer, gapIsPhraseGap);
+                    i = ReadAsciiWord(text, i, info, buffer, gapIsPhraseGap);
                     gapIsPhraseGap = true;
                     continue;
                 }
 
-                gapIsPhraseGap &= CharClass.IsPhraseGap(c);
+                gapIsPhraseGap &= (info & AsciiPhraseGap) != 0;
                 i++;
                 continue;
             }
@@ -63,18 +63,14 @@ public sealed class CountingTokenizer
             var cp = CharClass.CodePointAt(text, i, out var width);
             if (CharClass.IsHan(cp))
             {
-                buffer.Begin(i, gapIsPhraseGap);
-                if (width == 1)
+                var key = buffer.KeySpace;
+                key[0] = c;
+                if (width == 2)
                 {
-                    buffer.AppendKey(c);
-                }
-                else
-                {
-                    buffer.AppendKey(c);
-                    buffer.AppendKey(text[i + 1]);
+                    key[1] = text[i + 1];
                 }
 
-                buffer.Finish(i + width);
+                buffer.Add(i, i + width, gapIsPhraseGap, width);
                 i += width;
                 gapIsPhraseGap = true;
                 continue;
@@ -92,13 +88,73 @@ public sealed class CountingTokenizer
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsAsciiWord(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
+    /// <summary>What the tokenizer needs to know of an ASCII character: its key (lower case) and flags.</summary>
+    private const ushort AsciiWord = 0x100, AsciiLetter = 0x200, AsciiLower = 0x400, AsciiPhraseGap = 0x800;
+
+    private static readonly ushort[] Ascii = BuildAsciiTable();
+
+    private static ushort[] BuildAsciiTable()
+    {
+        var table = new ushort[0x80];
+        for (var c = (char)0; c < 0x80; c++)
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                table[c] = (ushort)(char.ToLowerInvariant(c) | AsciiWord | AsciiLetter | (char.IsAsciiLetterLower(c) ? AsciiLower : 0));
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                table[c] = (ushort)(c | AsciiWord);
+            }
+            else if (CharClass.IsPhraseGap(c))
+            {
+                table[c] = AsciiPhraseGap;
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// The common case of <see cref="ReadWord"/>: a word of ASCII letters and digits ended by ASCII
+    /// punctuation or space (not an apostrophe or hyphen, which may continue it). Anything else is
+    /// left to <see cref="ReadWord"/>, which reads the word again from its start.
+    /// </summary>
+    private static int ReadAsciiWord(ReadOnlySpan<char> text, int start, ushort info, TokenBuffer buffer, bool joinsPrevious)
+    {
+        var key = buffer.KeySpace;
+        var length = 0;
+        var i = start;
+        while (true)
+        {
+            key[length++] = (char)(info & 0x7F);
+            if (++i == text.Length)
+            {
+                break;
+            }
+
+            var c = text[i];
+            if (c >= 0x80 || c == '\'' || c == '-')
+            {
+                return ReadWord(text, start, buffer, joinsPrevious);
+            }
+
+            info = Ascii[c];
+            if ((info & AsciiWord) == 0)
+            {
+                break;
+            }
+        }
+
+        buffer.Add(start, i, joinsPrevious, length);
+        return i;
+    }
 
     /// <summary>Reads one word token starting at <paramref name="start"/>; returns the index after it.</summary>
     private static int ReadWord(ReadOnlySpan<char> text, int start, TokenBuffer buffer, bool joinsPrevious)
     {
-        buffer.Begin(start, joinsPrevious);
+        var key = buffer.KeySpace;
+        var length = 0;
         var i = start;
         var lastWasLetter = false;
         var lastWasLower = false;
@@ -107,19 +163,19 @@ public sealed class CountingTokenizer
             var c = text[i];
             if (c < 0x80)
             {
-                if (IsAsciiWord(c))
+                var info = Ascii[c];
+                if ((info & AsciiWord) != 0)
                 {
-                    var isDigit = c <= '9';
-                    lastWasLetter = !isDigit;
-                    lastWasLower = c >= 'a';
-                    buffer.AppendKey(isDigit ? c : (char)(c | 0x20));
+                    key[length++] = (char)(info & 0x7F);
+                    lastWasLetter = (info & AsciiLetter) != 0;
+                    lastWasLower = (info & AsciiLower) != 0;
                     i++;
                     continue;
                 }
 
                 if (c == '\'' && lastWasLetter && NextIsLetter(text, i + 1))
                 {
-                    buffer.AppendKey('\'');
+                    key[length++] = '\'';
                     lastWasLetter = false;
                     i++;
                     continue;
@@ -136,7 +192,7 @@ public sealed class CountingTokenizer
 
             if (CharClass.IsApostrophe(c) && lastWasLetter && NextIsLetter(text, i + 1))
             {
-                buffer.AppendKey('\'');
+                key[length++] = '\'';
                 lastWasLetter = false;
                 i++;
                 continue;
@@ -164,31 +220,18 @@ public sealed class CountingTokenizer
             lastWasLower = category == UnicodeCategory.LowercaseLetter;
             if (width == 1)
             {
-                buffer.AppendKey(char.ToLowerInvariant(c));
+                key[length++] = LowerCase.Table[c];
             }
             else
             {
-                AppendRune(buffer, Rune.ToLowerInvariant(new Rune(cp)));
+                length += Rune.ToLowerInvariant(new Rune(cp)).EncodeToUtf16(key[length..]);
             }
 
             i += width;
         }
 
-        buffer.Finish(i);
+        buffer.Add(start, i, joinsPrevious, length);
         return i;
-    }
-
-    private static void AppendRune(TokenBuffer buffer, Rune rune)
-    {
-        if (rune.IsBmp)
-        {
-            buffer.AppendKey((char)rune.Value);
-            return;
-        }
-
-        var value = rune.Value - 0x10000;
-        buffer.AppendKey((char)(0xD800 + (value >> 10)));
-        buffer.AppendKey((char)(0xDC00 + (value & 0x3FF)));
     }
 
     private static bool NextIsLetter(ReadOnlySpan<char> text, int index)
@@ -250,5 +293,25 @@ public sealed class CountingTokenizer
 
         resume = i;
         return true;
+    }
+
+    /// <summary>
+    /// <see cref="char.ToLowerInvariant(char)"/> for every UTF-16 code unit, looked up instead of asked
+    /// of the globalization library each time (built on first use, only for text beyond ASCII).
+    /// </summary>
+    private static class LowerCase
+    {
+        public static readonly char[] Table = Build();
+
+        private static char[] Build()
+        {
+            var table = new char[char.MaxValue + 1];
+            for (var c = 0; c <= char.MaxValue; c++)
+            {
+                table[c] = char.ToLowerInvariant((char)c);
+            }
+
+            return table;
+        }
     }
 }

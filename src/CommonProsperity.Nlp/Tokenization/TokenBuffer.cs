@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CommonProsperity.Nlp.Tokenization;
 
 /// <summary>
@@ -6,11 +8,7 @@ namespace CommonProsperity.Nlp.Tokenization;
 /// </summary>
 public sealed class TokenBuffer
 {
-    private int[] _starts = new int[1024];
-    private int[] _ends = new int[1024];
-    private int[] _keyStarts = new int[1024];
-    private int[] _keyLengths = new int[1024];
-    private bool[] _joins = new bool[1024];
+    private Entry[] _tokens = new Entry[1024];
     private char[] _keys = new char[8192];
     private int _keyLength;
 
@@ -18,16 +16,20 @@ public sealed class TokenBuffer
     public int Count { get; private set; }
 
     /// <summary>Offset of the first character of token <paramref name="i"/>.</summary>
-    public int Start(int i) => _starts[i];
+    public int Start(int i) => _tokens[i].Start;
 
     /// <summary>Offset just past the last character of token <paramref name="i"/>.</summary>
-    public int End(int i) => _ends[i];
+    public int End(int i) => _tokens[i].End;
 
     /// <summary>True when token <paramref name="i"/> may continue a phrase begun by token <c>i - 1</c>.</summary>
-    public bool JoinsPrevious(int i) => _joins[i];
+    public bool JoinsPrevious(int i) => _tokens[i].JoinsPrevious;
 
     /// <summary>The normalised text of token <paramref name="i"/>.</summary>
-    public ReadOnlySpan<char> Key(int i) => _keys.AsSpan(_keyStarts[i], _keyLengths[i]);
+    public ReadOnlySpan<char> Key(int i)
+    {
+        ref readonly var token = ref _tokens[i];
+        return _keys.AsSpan(token.KeyStart, token.KeyLength);
+    }
 
     /// <summary>Copies the tokens out as records (for tests and callers off the hot path).</summary>
     public IReadOnlyList<Token> ToList()
@@ -35,50 +37,38 @@ public sealed class TokenBuffer
         var list = new Token[Count];
         for (var i = 0; i < Count; i++)
         {
-            list[i] = new Token(new string(Key(i)), _starts[i], _ends[i], _joins[i]);
+            list[i] = new Token(new string(Key(i)), Start(i), End(i), JoinsPrevious(i));
         }
 
         return list;
     }
 
-    internal void Clear()
+    /// <summary>Empties the buffer and makes room for the keys of a text of <paramref name="textLength"/> characters (a key is never longer than its text).</summary>
+    internal void Reset(int textLength)
     {
         Count = 0;
         _keyLength = 0;
+        if (_keys.Length < textLength)
+        {
+            _keys = new char[Math.Max(textLength, _keys.Length * 2)];
+        }
     }
 
-    /// <summary>Starts a token; its key characters follow through <see cref="AppendKey(char)"/>.</summary>
-    internal void Begin(int start, bool joinsPrevious)
+    /// <summary>Where the next token's key goes: write it here, then <see cref="Add"/> the token.</summary>
+    internal Span<char> KeySpace => _keys.AsSpan(_keyLength);
+
+    /// <summary>Adds a token whose key is the first <paramref name="keyLength"/> characters of <see cref="KeySpace"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Add(int start, int end, bool joinsPrevious, int keyLength)
     {
-        if (Count == _starts.Length)
+        if (Count == _tokens.Length)
         {
-            var size = Count * 2;
-            Array.Resize(ref _starts, size);
-            Array.Resize(ref _ends, size);
-            Array.Resize(ref _keyStarts, size);
-            Array.Resize(ref _keyLengths, size);
-            Array.Resize(ref _joins, size);
+            Array.Resize(ref _tokens, Count * 2);
         }
 
-        _starts[Count] = start;
-        _joins[Count] = joinsPrevious;
-        _keyStarts[Count] = _keyLength;
+        _tokens[Count++] = new Entry(start, end, _keyLength, keyLength, joinsPrevious);
+        _keyLength += keyLength;
     }
 
-    internal void AppendKey(char c)
-    {
-        if (_keyLength == _keys.Length)
-        {
-            Array.Resize(ref _keys, _keys.Length * 2);
-        }
-
-        _keys[_keyLength++] = c;
-    }
-
-    internal void Finish(int end)
-    {
-        _ends[Count] = end;
-        _keyLengths[Count] = _keyLength - _keyStarts[Count];
-        Count++;
-    }
+    private readonly record struct Entry(int Start, int End, int KeyStart, int KeyLength, bool JoinsPrevious);
 }

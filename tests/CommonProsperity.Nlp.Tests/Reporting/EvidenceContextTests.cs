@@ -22,4 +22,13 @@ public class EvidenceContextTests
         Assert.Equal("𠀀", EvidenceContext.Left(text, 4, 3));
         Assert.Equal("𠀀", EvidenceContext.Right(text, 5, 3));
     }
+
+    [Fact]
+    public void IsWhiteSpace_AgreesWithCharIsWhiteSpaceForEveryCharacter()
+    {
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            Assert.True(char.IsWhiteSpace((char)c) == EvidenceContext.IsWhiteSpace((char)c), $"U+{c:X4}");
+        }
+    }
 }

@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using System.Globalization;
+using CommonProsperity.Nlp.Pipeline;
+using Spectre.Console.Cli;
+
+namespace CommonProsperity.Nlp.Cli.Commands;
+
+/// <summary><c>cpnlp merge</c>: the reports of a split run, from its shards' partial results.</summary>
+internal sealed class MergeCommand : Command<MergeCommand.Settings>
+{
+    /// <summary>The options of <c>merge</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>The shards' output folders.</summary>
+        [CommandArgument(0, "<shards>")]
+        [Description("The --out folders of the shard runs (analyze --shard I/N), all N of them")]
+        public string[] Shards { get; init; } = [];
+
+        /// <summary>The output folder.</summary>
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Folder for the merged reports (created if missing)")]
+        [DefaultValue("reports")]
+        public string Out { get; init; } = "reports";
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var streams = CliStreams.Current;
+        var result = new ShardMerger().Merge(settings.Shards, settings.Out, cancellationToken);
+        CommandOutput.Problems(streams, result.Warnings, result.Skipped);
+        streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Merged {settings.Shards.Length} shard(s): {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s."));
+        return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count);
+    }
+}

@@ -1,0 +1,136 @@
+using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Reporting;
+
+namespace CommonProsperity.Nlp.Pipeline;
+
+/// <summary>
+/// The engine of <c>analyze</c>: files stream through it and their results come back in input order.
+/// Each file is read on the calling thread (which also loads <c>sources.csv</c> metadata, in order),
+/// then decoded, analysed and its evidence rows formatted on a worker; a file larger than
+/// <see cref="WholeFileBytes"/> is decoded on the calling thread and its documents analysed on workers,
+/// so that it is never held twice over. At most a few files per worker, and
+/// <see cref="MaxBytesInFlight"/> of input, wait between reading and the in-order hand-back, so memory
+/// stays bounded whatever the number of files, and the results do not depend on the parallelism.
+/// </summary>
+internal sealed class OrderedFileAnalysis(
+    DocumentSource source,
+    DocumentAnalyzer analyzer,
+    DocumentReportBuilder builder,
+    int parallelism,
+    CancellationToken cancellationToken)
+{
+    /// <summary>Files up to this size are decoded and analysed whole on a worker thread.</summary>
+    public const int WholeFileBytes = 4 << 20;
+
+    /// <summary>The input bytes that may wait between reading and the in-order hand-back.</summary>
+    public const long MaxBytesInFlight = 64L << 20;
+
+    private readonly TaskScheduler _workers = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, parallelism).ConcurrentScheduler;
+    private readonly Queue<Task<FileResult>> _pending = new();
+    private long _bytesInFlight;
+
+    /// <summary>Analyses <paramref name="files"/> (each with its index in the full list of the run) and passes each result to <paramref name="take"/>, in order, on the calling thread.</summary>
+    public void Run(IEnumerable<(int Index, SourceFile File)> files, Action<FileResult> take)
+    {
+        try
+        {
+            foreach (var (index, file) in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var loadSkips = new List<SkippedInput>();
+                var warningsBefore = source.Warnings.Count;
+                var loaded = source.Load(file, loadSkips);
+                string[] warnings = [.. source.Warnings.Skip(warningsBefore)];
+                if (loaded is null)
+                {
+                    _pending.Enqueue(Task.FromResult(new FileResult(index, loadSkips, [], null, warnings, 0)));
+                }
+                else if (loaded.Bytes.Length <= WholeFileBytes)
+                {
+                    Enqueue(() => AnalyzeWholeFile(index, loaded, warnings), loaded.Bytes.Length);
+                }
+                else
+                {
+                    AnalyzeDocumentsOfLargeFile(index, loaded, warnings, take);
+                }
+
+                Drain(take, all: false);
+            }
+
+            Drain(take, all: true);
+        }
+        finally
+        {
+            // Let in-flight work finish before the caller disposes the writers and the output folder; when
+            // cancelled, return at once instead (the analyses touch neither, and stop at their next check),
+            // so that Ctrl-C does not wait for a large document.
+            foreach (var task in cancellationToken.IsCancellationRequested ? [] : _pending)
+            {
+                try
+                {
+                    task.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // The first failure is already propagating.
+                }
+            }
+        }
+    }
+
+    private FileResult AnalyzeWholeFile(int index, LoadedFile loaded, string[] warnings)
+    {
+        var skipped = new List<SkippedInput>();
+        var reports = new List<DocumentReport>();
+        InputFileRecord? input = null;
+        foreach (var document in source.Extract(loaded, skipped, record => input = record, cancellationToken))
+        {
+            reports.Add(builder.Build(analyzer.Analyze(document, cancellationToken)));
+        }
+
+        return new FileResult(index, skipped, reports, input, warnings, loaded.Bytes.Length);
+    }
+
+    private void AnalyzeDocumentsOfLargeFile(int index, LoadedFile loaded, string[] warnings, Action<FileResult> take)
+    {
+        var skipped = new List<SkippedInput>();
+        InputFileRecord? input = null;
+        foreach (var document in source.Extract(loaded, skipped, record => input = record, cancellationToken))
+        {
+            SkippedInput[] before = [.. skipped];
+            skipped.Clear();
+            var fileWarnings = warnings;
+            warnings = [];
+            var bytes = document.Text.Length * 2L;
+            Enqueue(() => new FileResult(index, before, [builder.Build(analyzer.Analyze(document, cancellationToken))], null, fileWarnings, bytes), bytes);
+            Drain(take, all: false);
+        }
+
+        _pending.Enqueue(Task.FromResult(new FileResult(index, [.. skipped], [], input, warnings, 0)));
+    }
+
+    private void Enqueue(Func<FileResult> work, long bytes)
+    {
+        _pending.Enqueue(Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.None, _workers));
+        _bytesInFlight += bytes;
+    }
+
+    private void Drain(Action<FileResult> take, bool all)
+    {
+        while (_pending.Count > 0 && (all || _pending.Count > parallelism * 4 || _bytesInFlight > MaxBytesInFlight))
+        {
+            var next = _pending.Dequeue();
+            if (!next.IsCompleted)
+            {
+                // Block without spinning (on a small machine a spinning writer takes a core from the workers),
+                // but wake for Ctrl-C: a large document can take seconds.
+                WaitHandle.WaitAny([((IAsyncResult)next).AsyncWaitHandle, cancellationToken.WaitHandle]);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var result = next.GetAwaiter().GetResult();
+            _bytesInFlight -= result.Bytes;
+            take(result);
+        }
+    }
+}

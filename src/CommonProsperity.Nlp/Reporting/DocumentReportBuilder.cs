@@ -1,0 +1,87 @@
+using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Pipeline;
+
+namespace CommonProsperity.Nlp.Reporting;
+
+/// <summary>
+/// Turns a document's analysis into what the reports take from it (<see cref="DocumentReport"/>):
+/// its summary row, its hits per term, and its evidence rows formatted as CSV bytes. This is the
+/// per-document share of report writing, done on worker threads so that the writer only appends.
+/// Thread-safe.
+/// </summary>
+public sealed class DocumentReportBuilder
+{
+    private readonly int _context;
+    private readonly byte[][] _themeFields;
+    private readonly byte[][] _termFields;
+
+    /// <summary>Prepares the theme and term cells of <paramref name="matcher"/>'s lexicon once.</summary>
+    /// <param name="matcher">The matcher whose hits will be reported.</param>
+    /// <param name="contextCharacters">Characters of context each side of a match.</param>
+    public DocumentReportBuilder(LexiconMatcher matcher, int contextCharacters)
+    {
+        ArgumentNullException.ThrowIfNull(matcher);
+        _context = contextCharacters;
+        _themeFields = [.. matcher.Themes.Select(CsvRowBuffer.Encode)];
+        _termFields = [.. matcher.Lexicon.Terms.Select(t => CsvRowBuffer.Encode(t.Term))];
+    }
+
+    /// <summary>Builds the report of one document.</summary>
+    public DocumentReport Build(DocumentAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var document = analysis.Document;
+        var text = document.Text;
+        var evidence = new CsvRowBuffer(256 + (analysis.Hits.Count * (64 + document.Id.Length + (_context * 4))));
+        var id = CsvRowBuffer.Encode(document.Id);
+        var context = new char[_context];
+        var sentence = -1;
+        foreach (var hit in analysis.Hits)
+        {
+            sentence = analysis.Segments.SentenceAt(hit.Start, sentence);
+            evidence.WriteEncodedField(id);
+            evidence.WriteEncodedField(_themeFields[hit.Theme]);
+            evidence.WriteEncodedField(_termFields[hit.Term]);
+            evidence.WriteField(hit.Start);
+            evidence.WriteField(hit.End);
+            evidence.WriteField(EvidenceContext.Left(text, hit.Start, _context, context));
+            evidence.WriteField(text.AsSpan(hit.Start, hit.End - hit.Start));
+            evidence.WriteField(EvidenceContext.Right(text, hit.End, _context, context));
+            evidence.WriteField(sentence);
+            evidence.EndRecord();
+        }
+
+        var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Segments.Sentences.Count, analysis.Themes);
+        return new DocumentReport(summary, text.Length, CountTerms(analysis.Hits), evidence);
+    }
+
+    private static TermHits[] CountTerms(IReadOnlyList<LexiconHit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+
+        var terms = new int[hits.Count];
+        for (var h = 0; h < terms.Length; h++)
+        {
+            terms[h] = hits[h].Term;
+        }
+
+        Array.Sort(terms);
+        var counts = new List<TermHits>();
+        for (var start = 0; start < terms.Length;)
+        {
+            var end = start + 1;
+            while (end < terms.Length && terms[end] == terms[start])
+            {
+                end++;
+            }
+
+            counts.Add(new TermHits(terms[start], end - start));
+            start = end;
+        }
+
+        return [.. counts];
+    }
+}

@@ -1,0 +1,56 @@
+using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Tests.Support;
+using CommonProsperity.Nlp.Tests.Support.Reference;
+using CommonProsperity.Nlp.Tokenization;
+
+namespace CommonProsperity.Nlp.Tests.Tokenization;
+
+/// <summary>
+/// The optimised tokenizer against the reference version (the counting rules as first written): the
+/// same tokens, offsets and phrase gaps on random stress texts and on the shared corpus.
+/// </summary>
+public class CountingTokenizerDifferentialTests
+{
+    public static TheoryData<int> Seeds() => [1, 2, 3, 4, 5, 6, 7, 8];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Tokenize_RandomStressText_MatchesReference(int seed)
+    {
+        var text = RandomText.Make(new Random(seed), DefaultLexicon.Instance, 20_000);
+
+        AssertSameTokens(text);
+    }
+
+    [Fact]
+    public void Tokenize_SharedCorpus_MatchesReference()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Shared, "corpus"), "*.txt"))
+        {
+            AssertSameTokens(File.ReadAllText(file));
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a")]
+    [InlineData("-")]
+    [InlineData("en-\n")]
+    [InlineData("en-\njoyed")]
+    [InlineData("’s")]
+    [InlineData("a’")]
+    [InlineData("\uD800")]
+    [InlineData("\U00020000\U00020001")]
+    [InlineData("x\U0001D400")]
+    public void Tokenize_EdgeCase_MatchesReference(string text) => AssertSameTokens(text);
+
+    private static void AssertSameTokens(string text)
+    {
+        var expected = new ReferenceTokens();
+        ReferenceTokenizer.Instance.Tokenize(text, expected);
+        var actual = new TokenBuffer();
+        CountingTokenizer.Instance.Tokenize(text, actual);
+
+        Assert.Equal(expected.ToList(), actual.ToList());
+    }
+}
