@@ -55,6 +55,17 @@ public static class CpnlpApp
             config.AddCommand<SuggestCommand>("suggest")
                 .WithDescription("Pick the passages the model is least sure about, for you to label next (active learning).")
                 .WithExample("suggest", "corpus/", "--count", "50");
+            config.AddCommand<TopicsCommand>("topics")
+                .WithDescription("Find topics (LDA) in files or folders; each topic is labelled with its nearest theme.")
+                .WithExample("topics", "corpus/", "--topics", "8")
+                .WithExample("topics", "corpus/", "--language", "zh", "--out", "reports/topics-zh");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Compare groups of documents: key words (G2, log ratio) and theme rates with tests.")
+                .WithExample("compare", "corpus/", "--by", "language")
+                .WithExample("compare", "laws/", "--vs", "reports/");
+            config.AddCommand<TrendCommand>("trend")
+                .WithDescription("Theme rates per year or month, from the documents' dates.")
+                .WithExample("trend", "corpus/", "--by", "year");
             config.AddBranch("lexicon", lexicon =>
             {
                 lexicon.SetDescription("Work with theme lexicons.");
@@ -64,6 +75,9 @@ public static class CpnlpApp
                 lexicon.AddCommand<LexiconCheckCommand>("check")
                     .WithDescription("Compare a lexicon with labelled passages: precision and recall per theme and per term.")
                     .WithExample("lexicon", "check", "--labels", "labels.csv");
+                lexicon.AddCommand<LexiconSuggestCommand>("suggest")
+                    .WithDescription("Suggest new lexicon terms per theme from labelled passages, with their precision and support.")
+                    .WithExample("lexicon", "suggest", "--labels", "labels.csv");
             });
         });
         return app.Run(args, cancellationToken);

@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Pipeline;
 using Spectre.Console.Cli;
 
@@ -11,34 +9,13 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
 {
     /// <summary>The options of <c>analyze</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CorpusSettings
     {
-        /// <summary>Files or folders to analyse.</summary>
-        [CommandArgument(0, "<inputs>")]
-        [Description("Files or folders (read recursively): .txt .md .html .htm .pdf .csv")]
-        public string[] Inputs { get; init; } = [];
-
-        /// <summary>A lexicon file instead of the built-in one.</summary>
-        [CommandOption("--lexicon <FILE>")]
-        [Description("A lexicon (CSV with theme,term columns, or a LIWC .dic) instead of the built-in one")]
-        public string? Lexicon { get; init; }
-
         /// <summary>The output folder.</summary>
         [CommandOption("-o|--out <DIR>")]
         [Description("Folder for the reports (created if missing)")]
         [DefaultValue("reports")]
         public string Out { get; init; } = "reports";
-
-        /// <summary>The CSV text column.</summary>
-        [CommandOption("--text-column <NAME>")]
-        [Description("For .csv inputs: the column holding the text")]
-        [DefaultValue("text")]
-        public string TextColumn { get; init; } = "text";
-
-        /// <summary>The CSV id column.</summary>
-        [CommandOption("--id-column <NAME>")]
-        [Description("For .csv inputs: the column holding each row's id (default: row numbers)")]
-        public string? IdColumn { get; init; }
 
         /// <summary>Context width in evidence.</summary>
         [CommandOption("--context <CHARS>")]
@@ -67,26 +44,24 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var streams = CliStreams.Current;
-        var lexicon = settings.Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(settings.Lexicon);
+        var lexicon = settings.LoadLexicon();
         var options = new AnalysisOptions(
             settings.Inputs,
             settings.Out,
-            new IngestionOptions(settings.TextColumn, settings.IdColumn),
+            settings.Ingestion,
             settings.Context,
             settings.Threads,
-            settings.Shard is null ? null : ShardSpec.Parse(settings.Shard));
+            Charts: !settings.NoCharts,
+            Shard: settings.Shard is null ? null : ShardSpec.Parse(settings.Shard));
         var progress = settings.Quiet ? null : new InlineProgress<AnalysisProgress>(p =>
             streams.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {p.Documents} documents, {p.Characters / 1e6:F1} M characters, {p.Elapsed.TotalSeconds:F0} s")));
         var result = new AnalysisPipeline(lexicon).Run(options, progress, cancellationToken);
 
-        return RunSummary.Print(
-            streams,
-            result,
-            string.Create(CultureInfo.InvariantCulture,
-                $"Analysed {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s with the {(settings.Lexicon is null ? "built-in lexicon" : "lexicon " + settings.Lexicon)}."),
-            settings.Shard is null
-                ? $"Reports in {Path.GetFullPath(settings.Out)}:"
-                : $"Partial results of shard {settings.Shard} in {Path.GetFullPath(settings.Out)} (combine all shards with 'cpnlp merge'):");
+        CommandOutput.Problems(streams, result.Warnings, result.Skipped);
+        streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Analysed {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s with the {settings.LexiconName}."));
+        return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count,
+            settings.Shard is null ? null : $"Partial results of shard {settings.Shard} in {Path.GetFullPath(settings.Out)} (combine all shards with 'cpnlp merge'):");
     }
 }

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using CommonProsperity.Nlp.Classification;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Reporting;
 using Spectre.Console.Cli;
 
@@ -12,13 +11,8 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
 {
     /// <summary>The options of <c>classify</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : InputSettings
     {
-        /// <summary>Inputs.</summary>
-        [CommandArgument(0, "<inputs>")]
-        [Description("Files or folders, as for analyze")]
-        public string[] Inputs { get; init; } = [];
-
         /// <summary>The model.</summary>
         [CommandOption("--model <FILE>")]
         [Description("The model file (default: models/themes.model.zip)")]
@@ -35,17 +29,6 @@ internal sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
         [Description("Folder for passages.csv and theme_frequency_classifier.csv")]
         [DefaultValue("reports")]
         public string Out { get; init; } = "reports";
-
-        /// <summary>The CSV text column.</summary>
-        [CommandOption("--text-column <NAME>")]
-        [Description("For .csv inputs: the column holding the text")]
-        [DefaultValue("text")]
-        public string TextColumn { get; init; } = "text";
-
-        /// <summary>The CSV id column.</summary>
-        [CommandOption("--id-column <NAME>")]
-        [Description("For .csv inputs: the column holding each row's id")]
-        public string? IdColumn { get; init; }
     }
 
     /// <inheritdoc />
@@ -55,7 +38,7 @@ internal sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
         var unit = ParseUnit(settings.Unit);
         var model = ThemeModel.Load(settings.Model ?? ThemeModel.DefaultPath);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = PassageReportWriter.Run(model, unit, settings.Inputs, settings.Out, new IngestionOptions(settings.TextColumn, settings.IdColumn), cancellationToken);
+        var result = PassageReportWriter.Run(model, unit, settings.Inputs, settings.Out, settings.Ingestion, cancellationToken);
         foreach (var skip in result.Skipped)
         {
             streams.Error.WriteLine($"skipped: {skip.Reason}");

@@ -47,7 +47,9 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
             lexicon = string.IsNullOrEmpty(flag.Value) ? DefaultLexicon.Instance : LexiconLoader.Load(flag.Value);
         }
 
-        var passages = LabelSetReader.Read(settings.Labels, model.Themes);
+        // Codebook themes the model lacks mean a model for other themes, not a typo in the labels: say so.
+        var passages = LabelSetReader.Read(settings.Labels, [.. model.Themes.Union(Codebook.Themes.Select(t => t.Id), StringComparer.Ordinal)]);
+        model.RequireThemes(passages.SelectMany(p => p.Themes).Distinct(StringComparer.Ordinal), modelPath);
         var evaluation = ModelEvaluator.Evaluate(model, passages, lexicon);
         ClassificationReports.WriteEvaluation(settings.Out, model, passages, evaluation);
 

@@ -28,11 +28,9 @@ internal sealed class MergeCommand : Command<MergeCommand.Settings>
     {
         var streams = CliStreams.Current;
         var result = new ShardMerger().Merge(settings.Shards, settings.Out, cancellationToken);
-        return RunSummary.Print(
-            streams,
-            result,
-            string.Create(CultureInfo.InvariantCulture,
-                $"Merged {settings.Shards.Length} shard(s): {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s."),
-            $"Reports in {Path.GetFullPath(settings.Out)}:");
+        CommandOutput.Problems(streams, result.Warnings, result.Skipped);
+        streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Merged {settings.Shards.Length} shard(s): {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s."));
+        return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count);
     }
 }

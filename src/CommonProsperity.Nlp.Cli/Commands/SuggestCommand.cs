@@ -11,13 +11,8 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
 {
     /// <summary>The options of <c>suggest</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : InputSettings
     {
-        /// <summary>Inputs.</summary>
-        [CommandArgument(0, "<inputs>")]
-        [Description("Files or folders to draw passages from")]
-        public string[] Inputs { get; init; } = [];
-
         /// <summary>The model.</summary>
         [CommandOption("--model <FILE>")]
         [Description("The model file (default: models/themes.model.zip)")]
@@ -52,7 +47,7 @@ internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
 
         var model = ThemeModel.Load(settings.Model ?? ThemeModel.DefaultPath);
         var unit = ClassifyCommand.ParseUnit(settings.Unit);
-        var source = new DocumentSource(new IngestionOptions());
+        var source = new DocumentSource(settings.Ingestion);
         var skipped = new List<SkippedInput>();
         var files = source.Discover(settings.Inputs, skipped);
         var documents = source.Read(files, skipped, cancellationToken).ToList();

@@ -17,6 +17,7 @@ namespace CommonProsperity.Nlp.Classification;
 /// <param name="Seed">The random seed.</param>
 /// <param name="Trainer">The trainer and its settings.</param>
 /// <param name="Features">The features, in words.</param>
+/// <param name="UnknownDocumentProfile">The lexicon profile used for a passage whose document is unknown: that of all training passages taken together.</param>
 public sealed record ModelCard(
     int FormatVersion,
     string ToolVersion,
@@ -30,7 +31,8 @@ public sealed record ModelCard(
     int Folds,
     int Seed,
     string Trainer,
-    string Features)
+    string Features,
+    IReadOnlyList<float> UnknownDocumentProfile)
 {
     /// <summary>The format this version reads and writes.</summary>
     public const int CurrentFormat = 1;

@@ -4,7 +4,7 @@ namespace CommonProsperity.Nlp.Classification;
 
 /// <summary>
 /// Scores a model on labelled passages. Passages that share a <c>document</c> value share a document
-/// profile, as in training; a passage without one stands alone. A lexicon, when given, is scored on
+/// profile, as in training; for a passage without one, the model's training-set profile stands in. A lexicon, when given, is scored on
 /// the same passages (a passage is positive for a theme when any of its terms match), so the two can
 /// be compared side by side.
 /// </summary>
@@ -16,7 +16,7 @@ public static class ModelEvaluator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(passages);
         var texts = passages.Select(p => p.Text).ToArray();
-        var groups = passages.Select((p, i) => string.IsNullOrEmpty(p.Document) ? "#passage" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) : p.Document).ToArray();
+        var groups = passages.Select(p => p.Document).ToArray();
         var probabilities = model.PredictProbabilities(texts, groups);
         var predicted = probabilities.Select(model.Decide).ToArray();
         var gold = passages.Select(p => p.Themes).ToArray();

@@ -17,6 +17,7 @@ namespace CommonProsperity.Nlp.Classification;
 public sealed class PassageFeaturizer
 {
     private static readonly Lazy<Tokenizer> Subword = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
+    private const string UnknownDocument = "\u0000unknown";
     private readonly LexiconMatcher _matcher;
 
     /// <summary>Creates a featurizer over the model's lexicon.</summary>
@@ -39,15 +40,26 @@ public sealed class PassageFeaturizer
 
     /// <summary>
     /// Featurizes passages. <paramref name="groups"/> gives each passage's document key: passages with
-    /// the same key share a document profile (use the passage's own index when the document is unknown).
+    /// the same key share a document profile; a passage whose document is unknown (null or empty key)
+    /// gets <paramref name="unknownProfile"/> (a model's training-set profile), not a profile of itself alone.
     /// </summary>
-    public IReadOnlyList<PassageRow> Featurize(IReadOnlyList<string> texts, IReadOnlyList<string> groups, IReadOnlyList<bool>? labels = null)
+    public IReadOnlyList<PassageRow> Featurize(IReadOnlyList<string> texts, IReadOnlyList<string?> groups, IReadOnlyList<float> unknownProfile, IReadOnlyList<bool>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(unknownProfile);
         var hits = texts.Select(LexiconHits).ToArray();
-        var profiles = DocumentProfiles(hits, groups);
-        return Featurize(texts, groups.Select(g => profiles[g]).ToArray(), labels, hits);
+        var keys = groups.Select(g => string.IsNullOrEmpty(g) ? UnknownDocument : g).ToArray();
+        var profiles = DocumentProfiles(hits, keys);
+        var unknown = unknownProfile.ToArray();
+        return Featurize(texts, keys.Select(k => k == UnknownDocument ? unknown : profiles[k]).ToArray(), labels, hits);
+    }
+
+    /// <summary>The profile of a whole set of passages taken as one document (a model's stand-in for an unknown document).</summary>
+    public float[] OverallProfile(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return DocumentProfile(texts);
     }
 
     /// <summary>Featurizes passages whose document profiles are already known (one vector per passage).</summary>

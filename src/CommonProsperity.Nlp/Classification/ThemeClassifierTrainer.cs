@@ -45,9 +45,10 @@ public sealed class ThemeClassifierTrainer(TrainingOptions options)
         }
 
         var texts = passages.Select(p => p.Text).ToArray();
-        var groups = passages.Select((p, i) => p.Document ?? "#passage" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var baseRows = featurizer.Featurize(texts, groups);
-        var folds = AssignFolds(groups, _options.Folds);
+        var groups = passages.Select(p => p.Document).ToArray();
+        var unknownProfile = featurizer.OverallProfile(texts);
+        var baseRows = featurizer.Featurize(texts, groups, unknownProfile);
+        var folds = AssignFolds(passages.Select((p, i) => string.IsNullOrEmpty(p.Document) ? "#passage" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) : p.Document).ToArray(), _options.Folds);
 
         // Out-of-fold probabilities for thresholds and honest metrics.
         var outOfFold = passages.Select(_ => new float[trained.Count]).ToArray();
@@ -62,7 +63,7 @@ public sealed class ThemeClassifierTrainer(TrainingOptions options)
             }
 
             var (foldFeaturizer, foldPredictors, _, _) = Fit(ml, featurizer, baseRows, passages, trainIndex, trained);
-            var foldModel = new ThemeModel(ml, Card(trained.Select(t => new ModelTheme(t, 0.5, 0)).ToArray(), [], lexicon, labels, passages, []), lexiconCsv, foldFeaturizer, foldPredictors);
+            var foldModel = new ThemeModel(ml, Card(trained.Select(t => new ModelTheme(t, 0.5, 0)).ToArray(), [], lexicon, labels, passages, [], unknownProfile), lexiconCsv, foldFeaturizer, foldPredictors);
             var probabilities = foldModel.PredictRows(testIndex.Select(i => baseRows[i]).ToArray());
             for (var k = 0; k < testIndex.Length; k++)
             {
@@ -77,7 +78,7 @@ public sealed class ThemeClassifierTrainer(TrainingOptions options)
 
         cancellationToken.ThrowIfCancellationRequested();
         var (finalFeaturizer, finalPredictors, inputSchema, featurizedSchema) = Fit(ml, featurizer, baseRows, passages, Enumerable.Range(0, passages.Count).ToArray(), trained);
-        var card = Card(modelThemes, skipped, lexicon, labels, passages, metrics);
+        var card = Card(modelThemes, skipped, lexicon, labels, passages, metrics, unknownProfile);
         var model = new ThemeModel(ml, card, lexiconCsv, finalFeaturizer, finalPredictors);
         model.SchemasForSave = (featurizedSchema, inputSchema);
         return new TrainingResult(model, passages, folds, outOfFold, warnings);
@@ -175,7 +176,7 @@ public sealed class ThemeClassifierTrainer(TrainingOptions options)
         return best;
     }
 
-    private ModelCard Card(IReadOnlyList<ModelTheme> themes, IReadOnlyList<string> skipped, Lexicon lexicon, LabelSet labels, IReadOnlyList<LabeledPassage> passages, IReadOnlyList<ThemeMetrics> metrics)
+    private ModelCard Card(IReadOnlyList<ModelTheme> themes, IReadOnlyList<string> skipped, Lexicon lexicon, LabelSet labels, IReadOnlyList<LabeledPassage> passages, IReadOnlyList<ThemeMetrics> metrics, float[] unknownProfile)
     {
         var counts = passages.SelectMany(p => p.Themes.Select(t => (Theme: t, Lang: p.Language ?? "und")))
             .GroupBy(x => x).OrderBy(g => Codebook.OrderOf(g.Key.Theme)).ThenBy(g => g.Key.Theme, StringComparer.Ordinal).ThenBy(g => g.Key.Lang, StringComparer.Ordinal)
@@ -183,6 +184,7 @@ public sealed class ThemeClassifierTrainer(TrainingOptions options)
         return new ModelCard(ModelCard.CurrentFormat, AnalysisPipeline.ToolVersion, themes, skipped, lexicon.Sha256, labels.Files, passages.Count, counts, metrics,
             _options.Folds, _options.Seed,
             $"ML.NET L-BFGS logistic regression per theme (L2 {_options.L2.ToString(System.Globalization.CultureInfo.InvariantCulture)}), thresholds maximising cross-validated F1",
-            "counting-rule token uni+bigrams (TF-IDF, L2), o200k subword unigrams (TF-IDF, L2), lexicon theme hits log(1+n), document lexicon profile");
+            "counting-rule token uni+bigrams (TF-IDF, L2), o200k subword unigrams (TF-IDF, L2), lexicon theme hits (binary, log(1+n)), document lexicon profile",
+            unknownProfile);
     }
 }

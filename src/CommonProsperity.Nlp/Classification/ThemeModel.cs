@@ -23,6 +23,7 @@ public sealed class ThemeModel
     private readonly MLContext _ml;
     private readonly ITransformer _featurizer;
     private readonly IReadOnlyList<ITransformer> _predictors;
+    private readonly LinearTheme[]? _linear;
 
     internal ThemeModel(MLContext ml, ModelCard card, string lexiconCsv, ITransformer featurizer, IReadOnlyList<ITransformer> predictors)
     {
@@ -31,8 +32,12 @@ public sealed class ThemeModel
         LexiconCsv = lexiconCsv;
         _featurizer = featurizer;
         _predictors = predictors;
+        _linear = LinearTheme.TryExtract(predictors);
         Featurizer = new PassageFeaturizer(new LexiconMatcher(LexiconLoader.FromCsvText(lexiconCsv, "model lexicon")));
     }
+
+    /// <summary>Whether to score all themes in one pass (true) or through ML.NET's transformers one theme at a time (tests compare the two).</summary>
+    internal bool UseLinearFastPath { get; set; } = true;
 
     /// <summary>The model card.</summary>
     public ModelCard Card { get; }
@@ -51,12 +56,13 @@ public sealed class ThemeModel
 
     /// <summary>
     /// Probabilities per passage and theme (in <see cref="Themes"/> order). <paramref name="groups"/>
-    /// gives each passage's document, whose lexicon profile is a feature.
+    /// gives each passage's document, whose lexicon profile is a feature (null or empty: unknown, and the
+    /// training set's profile stands in).
     /// </summary>
-    public float[][] PredictProbabilities(IReadOnlyList<string> texts, IReadOnlyList<string> groups)
+    public float[][] PredictProbabilities(IReadOnlyList<string> texts, IReadOnlyList<string?> groups)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var rows = Featurizer.Featurize(texts, groups);
+        var rows = Featurizer.Featurize(texts, groups, Card.UnknownDocumentProfile);
         return PredictRows(rows);
     }
 
@@ -67,11 +73,31 @@ public sealed class ThemeModel
     internal float[][] PredictRows(IReadOnlyList<PassageRow> rows)
     {
         var data = _ml.Data.LoadFromEnumerable(rows, Featurizer.SchemaFor());
-        var features = _featurizer.Transform(data);
+        // Featurize once: without the cache every theme's pass would compute the n-grams again.
+        var features = _ml.Data.Cache(_featurizer.Transform(data));
         var result = new float[rows.Count][];
         for (var i = 0; i < rows.Count; i++)
         {
             result[i] = new float[_predictors.Count];
+        }
+
+        if (_linear is { } linear && UseLinearFastPath)
+        {
+            // Fast path: one pass over the feature vectors, every theme's calibrated linear score at once.
+            var i = 0;
+            foreach (var vector in features.GetColumn<VBuffer<float>>("Features"))
+            {
+                var values = vector.GetValues();
+                var indices = vector.GetIndices();
+                for (var t = 0; t < linear.Length; t++)
+                {
+                    result[i][t] = linear[t].Probability(values, indices, vector.IsDense);
+                }
+
+                i++;
+            }
+
+            return result;
         }
 
         for (var t = 0; t < _predictors.Count; t++)
@@ -173,6 +199,11 @@ public sealed class ThemeModel
             {
                 throw new ModelException($"the model is in format {card.FormatVersion} (made by cpnlp {card.ToolVersion}); this cpnlp reads format {ModelCard.CurrentFormat}.", path,
                     "Retrain the model with this version: cpnlp train --labels FILE.");
+            }
+
+            if (card.Themes is null || card.UnknownDocumentProfile is null || card.UnknownDocumentProfile.Count == 0)
+            {
+                throw new ModelException("the model card is incomplete (no themes or no document profile).", path, "Retrain the model with this version: cpnlp train --labels FILE.");
             }
 
             string lexicon;

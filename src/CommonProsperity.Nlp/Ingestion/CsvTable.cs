@@ -6,18 +6,24 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// <summary>
 /// A CSV file with a header, read through CsvHelper after the file's encoding has been detected
 /// (so a spreadsheet saved as GBK or UTF-16 reads as well as one saved as UTF-8). Rows come with
-/// their line number for messages. Malformed quoting is an error naming the line.
+/// their line number for messages. Malformed quoting is an error naming the line. The separator is
+/// the one the header row uses (<c>,</c> <c>;</c> tab or <c>|</c>, comma when the header has a single
+/// column), so a one-column file whose text holds semicolons or tabs is not split on them.
 /// </summary>
 public sealed class CsvTable
 {
-    private readonly string _text;
+    private static readonly char[] Separators = [',', ';', '\t', '|'];
 
-    private CsvTable(string path, string text, string encoding, IReadOnlyList<string> headers)
+    private readonly string _text;
+    private readonly CsvReaderOptions _options;
+
+    private CsvTable(string path, string text, string encoding, IReadOnlyList<string> headers, CsvReaderOptions options)
     {
         Path = path;
         _text = text;
         Encoding = encoding;
         Headers = headers;
+        _options = options;
     }
 
     /// <summary>The file the table came from (as given, for messages).</summary>
@@ -59,7 +65,8 @@ public sealed class CsvTable
             throw new InputException("the CSV file is empty.", displayPath, fix: "Add a header row and at least one data row.");
         }
 
-        using var reader = CsvReader.FromText(text, Options);
+        var options = OptionsFor(text);
+        using var reader = CsvReader.FromText(text, options);
         IReadOnlyList<string> headers;
         try
         {
@@ -79,7 +86,7 @@ public sealed class CsvTable
             }
         }
 
-        return new CsvTable(displayPath, text, encoding, headers);
+        return new CsvTable(displayPath, text, encoding, headers, options);
     }
 
     /// <summary>The index of a column, ignoring case, or -1.</summary>
@@ -102,7 +109,7 @@ public sealed class CsvTable
     /// <exception cref="InputException">A row breaks the quoting rules; the message names its line.</exception>
     public IEnumerable<CsvRow> Rows()
     {
-        using var reader = CsvReader.FromText(_text, Options);
+        using var reader = CsvReader.FromText(_text, _options);
         while (true)
         {
             bool more;
@@ -131,10 +138,54 @@ public sealed class CsvTable
         }
     }
 
-    private static CsvReaderOptions Options => CsvReaderOptions.Default with
+    private static CsvReaderOptions OptionsFor(string text)
     {
-        TrackLineNumbers = true,
-        MalformedData = CsvMalformedDataHandling.Throw,
-        DetectSeparatorHint = true,
-    };
+        var options = CsvReaderOptions.Default with
+        {
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            DetectSeparatorHint = true,
+        };
+
+        // Excel's "sep=;" first line names the separator itself; CsvHelper reads it when none is set.
+        var start = text.StartsWith('\uFEFF') ? 1 : 0;
+        return text.AsSpan(start).StartsWith("sep=", StringComparison.OrdinalIgnoreCase) ? options : options with { Separator = HeaderSeparator(text.AsSpan(start)) };
+    }
+
+    /// <summary>
+    /// The separator the header row uses: the candidate that occurs most often in it outside quotes
+    /// (comma on a tie, and when the header is a single column). Detecting it from the data rows as
+    /// well would split a one-column file on the semicolons or tabs of its text.
+    /// </summary>
+    private static char HeaderSeparator(ReadOnlySpan<char> text)
+    {
+        Span<int> counts = stackalloc int[Separators.Length];
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && (c == '\n' || c == '\r'))
+            {
+                break;
+            }
+            else if (!quoted && Array.IndexOf(Separators, c) is var k and >= 0)
+            {
+                counts[k]++;
+            }
+        }
+
+        var best = 0;
+        for (var k = 1; k < Separators.Length; k++)
+        {
+            if (counts[k] > counts[best])
+            {
+                best = k;
+            }
+        }
+
+        return Separators[best];
+    }
 }

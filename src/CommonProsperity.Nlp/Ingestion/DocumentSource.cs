@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using CommonProsperity.Nlp.Errors;
 
@@ -17,9 +18,18 @@ public sealed class DocumentSource
     private readonly List<InputFileRecord> _inputs = [];
     private readonly Dictionary<string, SourcesCatalog> _catalogs = new(StringComparer.Ordinal);
 
+    private readonly Func<string, byte[]> _readAllBytes;
+
     /// <summary>Creates a source with the built-in readers (txt, md, html, pdf, csv).</summary>
     public DocumentSource(IngestionOptions options)
+        : this(options, File.ReadAllBytes)
     {
+    }
+
+    /// <summary>Creates a source that reads files through <paramref name="readAllBytes"/> (tests use it to simulate failures).</summary>
+    internal DocumentSource(IngestionOptions options, Func<string, byte[]> readAllBytes)
+    {
+        _readAllBytes = readAllBytes;
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validate();
         IDocumentReader[] readers = [new PlainTextReader(), new HtmlReader(), new PdfReader(), new CsvDocumentReader(options)];
@@ -180,6 +190,16 @@ public sealed class DocumentSource
             file.Extension, encoding, produced));
     }
 
+    /// <summary>The error for a run that found no file it can read under <paramref name="inputs"/>.</summary>
+    public CommonProsperityException NothingFound(IEnumerable<string> inputs, IReadOnlyCollection<SkippedInput> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(skipped);
+        var reasons = skipped.Count == 0 ? string.Empty : " " + string.Join(" ", skipped.Select(s => s.Reason));
+        return new CommonProsperityException($"no readable documents were found in {string.Join(", ", inputs)}.{reasons}",
+            fix: $"Point the command at files or folders holding {string.Join(", ", Extensions.Order(StringComparer.Ordinal).Select(e => "." + e))} files.");
+    }
+
     private bool TryReadBytes(SourceFile file, ICollection<SkippedInput> skipped, out byte[] bytes)
     {
         bytes = [];
@@ -194,11 +214,19 @@ public sealed class DocumentSource
 
             if (info.Length > _options.MaxFileBytes)
             {
-                skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: the file is {info.Length:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}. Split it into smaller files."));
+                skipped.Add(new SkippedInput(file.RelativePath, string.Create(CultureInfo.InvariantCulture,
+                    $"{file.RelativePath}: the file is {info.Length:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}. Split it into smaller files.")));
                 return false;
             }
 
-            bytes = File.ReadAllBytes(file.FullPath);
+            if (info.Length == 0)
+            {
+                // Also keeps named pipes and device files (size 0) from blocking the run.
+                skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: the file is empty. Remove it or check that it is the right file."));
+                return false;
+            }
+
+            bytes = _readAllBytes(file.FullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

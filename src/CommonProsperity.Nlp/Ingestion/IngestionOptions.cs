@@ -13,6 +13,9 @@ public sealed record IngestionOptions(
     IReadOnlyList<string>? ExcludeDirectories = null,
     long MaxFileBytes = 1L << 30)
 {
+    /// <summary>These options with <paramref name="directory"/> added to the folders never read (a run's own output folder).</summary>
+    public IngestionOptions Excluding(string directory) => this with { ExcludeDirectories = [.. ExcludeDirectories ?? [], directory] };
+
     /// <summary>Checks the options, naming the bad value.</summary>
     /// <exception cref="OptionsException">An option cannot work.</exception>
     public IngestionOptions Validate()

@@ -77,6 +77,11 @@ public sealed class SourcesCatalog
             {
                 warnings.Add($"{displayPath}:{row.Line}: '{file}' is described twice; the first row is used.");
             }
+            else if (!File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, file)))
+            {
+                // A misspelt name would otherwise leave its document without metadata, silently.
+                warnings.Add($"{displayPath}:{row.Line}: '{file}' names no file in this folder, so its metadata is not used. Correct the name (relative to the folder holding {FileName}) or delete the row.");
+            }
         }
 
         return new SourcesCatalog(byFile);

@@ -9,6 +9,7 @@ namespace CommonProsperity.Nlp.Pipeline;
 /// <param name="Ingestion">How inputs are found and read.</param>
 /// <param name="ContextCharacters">Characters of context each side of a match in <c>evidence.csv</c>.</param>
 /// <param name="MaxParallelism">Documents analysed at once (defaults to the number of cores).</param>
+/// <param name="Charts">Also draw the charts (PNG) next to the reports.</param>
 /// <param name="Shard">With a shard, only its share of the files is analysed and partial results are written, for <c>cpnlp merge</c>.</param>
 public sealed record AnalysisOptions(
     IReadOnlyList<string> Inputs,
@@ -16,6 +17,7 @@ public sealed record AnalysisOptions(
     IngestionOptions Ingestion,
     int ContextCharacters = 40,
     int MaxParallelism = 0,
+    bool Charts = true,
     ShardSpec? Shard = null)
 {
     /// <summary>The effective parallelism.</summary>

@@ -60,7 +60,7 @@ public sealed class AnalysisPipeline
 
         var shard = options.Shard;
         using var output = OutputDirectory.Open(options.OutputDirectory);
-        using var writer = shard is null ? new AnalysisReportWriter(output, _matcher, options.ContextCharacters) : null;
+        using var writer = shard is null ? new AnalysisReportWriter(output, _matcher, options.ContextCharacters, options.Charts) : null;
         using var partial = shard is null ? null : new PartialResultWriter(output);
         var run = new RunTally(listingSkipped);
         var lastProgress = TimeSpan.Zero;
@@ -97,6 +97,11 @@ public sealed class AnalysisPipeline
 
         var warnings = new List<string>(_lexicon.Warnings);
         warnings.AddRange(run.Warnings.Select(w => w.Value));
+        if (options.Charts && shard is null && Reporting.Charts.ChartFonts.Warning is { } fontWarning)
+        {
+            warnings.Add(fontWarning);
+        }
+
         IReadOnlyList<KeyValuePair<string, string?>> optionList =
         [
             new("inputs", string.Join(";", options.Inputs)),
@@ -105,6 +110,7 @@ public sealed class AnalysisPipeline
             new("text_column", options.Ingestion.TextColumn),
             new("id_column", options.Ingestion.IdColumn),
             new("context", options.ContextCharacters.ToString(CultureInfo.InvariantCulture)),
+            new("charts", options.Charts && shard is null ? "yes" : "no"),
             .. shard is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("shard", shard.ToString())],
         ];
         IReadOnlyList<KeyValuePair<string, long>> timings = [new("discover", discoverMs), new("analyze", analyzeMs), new("total_before_write", clock.ElapsedMilliseconds)];

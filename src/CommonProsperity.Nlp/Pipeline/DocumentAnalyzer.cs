@@ -23,8 +23,10 @@ public sealed class DocumentAnalyzer(LexiconMatcher matcher)
         cancellationToken.ThrowIfCancellationRequested();
         var scratch = _scratch.Value!;
         CountingTokenizer.Instance.Tokenize(document.Text, scratch.Tokens);
+        cancellationToken.ThrowIfCancellationRequested();
         var hits = new List<LexiconHit>();
         Matcher.Match(scratch, hits);
+        cancellationToken.ThrowIfCancellationRequested();
         var segments = TextSegmenter.Instance.Segment(document.Text);
 
         var themeCount = Matcher.Themes.Count;

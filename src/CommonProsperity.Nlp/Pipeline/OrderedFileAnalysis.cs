@@ -61,8 +61,10 @@ internal sealed class OrderedFileAnalysis(
         }
         finally
         {
-            // Let in-flight work finish before the caller disposes the writers and the output folder.
-            foreach (var task in _pending)
+            // Let in-flight work finish before the caller disposes the writers and the output folder; when
+            // cancelled, return at once instead (the analyses touch neither, and stop at their next check),
+            // so that Ctrl-C does not wait for a large document.
+            foreach (var task in cancellationToken.IsCancellationRequested ? [] : _pending)
             {
                 try
                 {
@@ -120,8 +122,10 @@ internal sealed class OrderedFileAnalysis(
             var next = _pending.Dequeue();
             if (!next.IsCompleted)
             {
-                // Block without spinning: on a small machine a spinning writer takes a core from the workers.
-                ((IAsyncResult)next).AsyncWaitHandle.WaitOne();
+                // Block without spinning (on a small machine a spinning writer takes a core from the workers),
+                // but wake for Ctrl-C: a large document can take seconds.
+                WaitHandle.WaitAny([((IAsyncResult)next).AsyncWaitHandle, cancellationToken.WaitHandle]);
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             var result = next.GetAwaiter().GetResult();

@@ -59,7 +59,7 @@ public sealed class ShardMerger
         var matcher = new LexiconMatcher(lexicon);
         var context = int.Parse(Option(first, "context") ?? "40", CultureInfo.InvariantCulture);
         using var output = OutputDirectory.Open(outputDirectory);
-        using var writer = new AnalysisReportWriter(output, matcher, context);
+        using var writer = new AnalysisReportWriter(output, matcher, context, charts: true);
         long tokens = 0, characters = 0;
 
         // Interleave the shards' documents by file index; a file's documents all come from one shard, in order.

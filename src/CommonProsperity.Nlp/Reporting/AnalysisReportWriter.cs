@@ -19,6 +19,7 @@ public sealed class AnalysisReportWriter : IDisposable
 
     private readonly OutputDirectory _output;
     private readonly LexiconMatcher _matcher;
+    private readonly bool _charts;
     private readonly EvidenceAppender _evidence;
     private readonly DocumentReportBuilder _builder;
     private readonly DocumentSpill _documents;
@@ -28,9 +29,10 @@ public sealed class AnalysisReportWriter : IDisposable
     private readonly List<string> _extraColumns = [];
     private readonly HashSet<string> _extraSeen = new(StringComparer.Ordinal);
 
-    /// <summary>Starts a set of reports in <paramref name="output"/>.</summary>
-    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, int contextCharacters)
+    /// <summary>Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of <see cref="Charts.AnalysisCharts"/> too.</summary>
+    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, int contextCharacters, bool charts = false)
     {
+        _charts = charts;
         _output = output ?? throw new ArgumentNullException(nameof(output));
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
         var terms = matcher.Lexicon.Terms.Count;
@@ -38,7 +40,7 @@ public sealed class AnalysisReportWriter : IDisposable
         _termDocuments = new int[terms];
         _builder = new DocumentReportBuilder(matcher, contextCharacters);
         _corpus = new CorpusSummaryTally(matcher.Themes.Count);
-        _documents = new DocumentSpill(output.FullPath);
+        _documents = new DocumentSpill(output);
         _evidence = new EvidenceAppender(output.Stage(ReportFiles.Evidence));
     }
 
@@ -84,13 +86,19 @@ public sealed class AnalysisReportWriter : IDisposable
     public IReadOnlyList<string> Complete(RunManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        _evidence.Complete();
+        var evidenceSha256 = _evidence.Complete();
         WriteThemeFrequency(_output.Stage(ReportFiles.ThemeFrequency));
         WriteWide(_output.Stage(ReportFiles.ThemeFrequencyWide));
         WriteCorpusSummary(_output.Stage(ReportFiles.CorpusSummary));
         WriteTermFrequency(_output.Stage(ReportFiles.TermFrequency));
-        string[] names = [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency, ReportFiles.Manifest];
-        ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, names);
+        // The charts need every document's summary at once (a heatmap of the longest): read back from the spill, only for them.
+        var charts = _charts ? Charts.AnalysisCharts.Write(_output, [.. _documents.Read()], _matcher.Themes) : [];
+        string[] csvs = [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
+        var hashes = csvs.Concat(charts).ToDictionary(
+            name => name,
+            name => name == ReportFiles.Evidence ? evidenceSha256 : Sha256Of(_output.StagedPath(name)), // the evidence, often GBs, was hashed as it was written
+            StringComparer.Ordinal);
+        ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, [.. csvs, .. charts, ReportFiles.Manifest], hashes);
         return _output.Commit();
     }
 
@@ -177,6 +185,12 @@ public sealed class AnalysisReportWriter : IDisposable
         }
 
         return values;
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
     private static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;

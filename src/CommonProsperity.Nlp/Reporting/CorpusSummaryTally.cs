@@ -4,8 +4,10 @@ namespace CommonProsperity.Nlp.Reporting;
 
 /// <summary>
 /// <c>corpus_summary.csv</c> aggregated as documents arrive, per theme for the whole corpus and per
-/// language, year and publisher, so that no document needs to be kept. The sums run in document order,
-/// so the mean of the documents' rates comes out exactly as averaging them at the end would.
+/// language, year and publisher, so that no document needs to be kept: each group's
+/// <see cref="ThemeGroupTally"/> is built from running sums instead of from its list of documents.
+/// The sums run in document order, so the mean of the documents' rates comes out exactly as averaging
+/// them at the end would.
 /// </summary>
 internal sealed class CorpusSummaryTally(int themes)
 {
@@ -42,9 +44,10 @@ internal sealed class CorpusSummaryTally(int themes)
             {
                 for (var t = 0; t < themeIds.Count; t++)
                 {
-                    csv.WriteRow(Groupings[g].By, key, themeIds[t], group.Documents, group.WithTheme[t], group.Hits[t], group.Tokens,
-                        CsvReport.Per1000(group.Hits[t], group.Tokens), group.RateSum[t] / group.Documents, group.WithSentences[t], group.Sentences,
-                        group.Sentences == 0 ? 0 : (double)group.WithSentences[t] / group.Sentences);
+                    var tally = group.Tally(t);
+                    csv.WriteRow(Groupings[g].By, key, themeIds[t], tally.Documents, tally.DocumentsWithTheme, tally.Hits, tally.Tokens,
+                        tally.Per1000, tally.MeanDocumentPer1000, tally.SentencesWithTheme, tally.Sentences,
+                        tally.Sentences == 0 ? 0 : (double)tally.SentencesWithTheme / tally.Sentences);
                 }
             }
         }
@@ -65,6 +68,13 @@ internal sealed class CorpusSummaryTally(int themes)
         public int[] WithTheme { get; } = new int[themes];
 
         public double[] RateSum { get; } = new double[themes];
+
+        /// <summary>
+        /// The same as <see cref="ThemeGroupTally.Of"/> over the group's documents: the running sums took
+        /// them in document order, as <see cref="Enumerable.Average{TSource}(IEnumerable{TSource}, Func{TSource, double})"/> does.
+        /// </summary>
+        public ThemeGroupTally Tally(int theme) =>
+            new(Documents, WithTheme[theme], Hits[theme], Tokens, Sentences, WithSentences[theme], Documents == 0 ? 0 : RateSum[theme] / Documents);
 
         public void Add(DocumentSummary document)
         {

@@ -33,6 +33,19 @@ public static class CsvReport
         }
     }
 
+    /// <summary>
+    /// Undoes the formula escape of a cell read back from a report: a leading <c>'</c> followed by
+    /// <c>= + - @</c>, tab or CR is removed (<c>'=SUM(A1)</c> becomes <c>=SUM(A1)</c>); any other value is
+    /// returned as it is. Excel hides the <c>'</c> already; scripts reading the CSV need this to get the
+    /// text as it stands in the document. A value that itself began with such an apostrophe (<c>'=x</c>
+    /// in the source text) cannot be told apart from an escaped one and loses its apostrophe.
+    /// </summary>
+    public static string UnescapeFormula(string cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell.Length >= 2 && cell[0] == Options.InjectionEscape && Options.InjectionCharacters.Contains(cell[1]) ? cell[1..] : cell;
+    }
+
     /// <summary>A rate with four decimals, invariant culture (for example <c>12.3457</c>).</summary>
     public static string Rate(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
@@ -42,7 +55,11 @@ public static class CsvReport
     /// <summary>Hits per 1,000 tokens, 0 when there are no tokens.</summary>
     public static double Per1000(long hits, long tokens) => tokens == 0 ? 0 : hits * 1000.0 / tokens;
 
-    /// <summary>Writes one record: texts as they are (formula-escaped), integers invariant, doubles as <see cref="Rate"/>.</summary>
+    /// <summary>
+    /// Writes one record: texts as they are (formula-escaped), integers invariant, doubles as <see cref="Rate"/>,
+    /// <see cref="PreciseNumber"/>s with six significant digits. Numbers are written as numbers, so a
+    /// negative one keeps its minus sign (the formula escape is for text only).
+    /// </summary>
     public static void WriteRow(this CsvWriter writer, params ReadOnlySpan<object?> fields)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -52,9 +69,10 @@ public static class CsvReport
             {
                 case null: writer.WriteField(string.Empty); break;
                 case string s: writer.WriteField(s); break;
-                case int i: writer.WriteField(i); break;
-                case long l: writer.WriteField(l); break;
-                case double d: writer.WriteField(Rate(d)); break;
+                case int i: writer.WriteField(i, "", CultureInfo.InvariantCulture); break;
+                case long l: writer.WriteField(l, "", CultureInfo.InvariantCulture); break;
+                case double d: writer.WriteField(d, "0.0000", CultureInfo.InvariantCulture); break;
+                case PreciseNumber p: writer.WriteField(p.Value, "G6", CultureInfo.InvariantCulture); break;
                 default: writer.WriteField(Convert.ToString(field, CultureInfo.InvariantCulture) ?? string.Empty); break;
             }
         }

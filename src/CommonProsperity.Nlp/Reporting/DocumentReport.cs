@@ -36,21 +36,6 @@ public sealed class DocumentReport
     /// <summary>The size of its evidence rows in bytes of UTF-8 CSV.</summary>
     public int EvidenceBytes { get; }
 
-    /// <summary>Writes the evidence rows at <paramref name="offset"/> of <paramref name="file"/> and gives their buffer back to the pool.</summary>
-    /// <exception cref="InvalidOperationException">The rows were written already.</exception>
-    internal void WriteEvidenceAt(Microsoft.Win32.SafeHandles.SafeFileHandle file, long offset)
-    {
-        var evidence = TakeEvidence();
-        try
-        {
-            RandomAccess.Write(file, evidence.Written, offset);
-        }
-        finally
-        {
-            evidence.Release();
-        }
-    }
-
     /// <summary>Writes the evidence rows to <paramref name="stream"/> and gives their buffer back to the pool.</summary>
     /// <exception cref="InvalidOperationException">The rows were written already.</exception>
     internal void MoveEvidenceTo(Stream stream)
@@ -60,7 +45,9 @@ public sealed class DocumentReport
         evidence.Release();
     }
 
-    private CsvRowBuffer TakeEvidence()
+    /// <summary>Takes the evidence rows over (the taker releases their buffer).</summary>
+    /// <exception cref="InvalidOperationException">They were taken already.</exception>
+    internal CsvRowBuffer TakeEvidence()
     {
         var evidence = _evidence ?? throw new InvalidOperationException($"the evidence of {Summary.Id} was written already.");
         _evidence = null;

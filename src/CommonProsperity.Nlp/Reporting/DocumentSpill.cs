@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace CommonProsperity.Nlp.Reporting;
 
 /// <summary>
-/// The per-document rows of a run, kept in a hidden temporary file in the output folder instead of in
-/// memory, so that memory does not grow with the number of documents; read back, in order, to write
-/// the per-document reports at the end. The file is deleted when the spill is disposed.
+/// The per-document rows of a run, kept in a hidden temporary file beside the output folder instead of
+/// in memory, so that memory does not grow with the number of documents; read back, in order, to write
+/// the per-document reports at the end. The file is deleted as soon as it is open (on Unix) or when the
+/// spill is disposed.
 /// </summary>
 internal sealed class DocumentSpill : IDisposable
 {
@@ -15,16 +16,28 @@ internal sealed class DocumentSpill : IDisposable
     private readonly FileStream _file;
     private readonly Utf8JsonWriter _line;
 
-    public DocumentSpill(string folder)
+    /// <summary>Opens the spill beside <paramref name="output"/>'s folder (not in its staging folder, which becomes the reports).</summary>
+    public DocumentSpill(OutputDirectory output)
     {
-        var path = Path.Combine(folder, $".documents.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var folder = Path.GetDirectoryName(output.FullPath) ?? Path.GetTempPath();
+        var path = Path.Combine(folder, $".{Path.GetFileName(output.FullPath)}.cpnlp-documents-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
         try
         {
-            _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw EvidenceFile.Unwritable(path, e);
+        }
+
+        try
+        {
+            // Unlinked at once where the system allows it, so that not even a killed run leaves it behind.
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Then it goes when the file is closed (DeleteOnClose).
         }
 
         _line = new Utf8JsonWriter(_file, LineOptions);

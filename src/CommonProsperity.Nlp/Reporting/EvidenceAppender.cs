@@ -1,12 +1,15 @@
+using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
 
 namespace CommonProsperity.Nlp.Reporting;
 
 /// <summary>
 /// Appends documents' evidence rows to <c>evidence.csv</c> in input order, but copies them into the file
-/// on the thread pool, each at the offset its turn gives it. The order of the bytes is fixed on the
-/// calling thread; only the copying (the kernel's, slow on some file systems, and Chinese evidence is
-/// five to six times the size of the text) is taken off the one thread that takes results in order.
+/// on the thread pool, each at the offset its turn gives it, and hashes them (SHA-256, for the manifest)
+/// in order on the thread pool too. The order of the bytes is fixed on the calling thread; the copying
+/// (the kernel's, slow on some file systems, and Chinese evidence is five to six times the size of the
+/// text) and the hashing are taken off the one thread that takes results in order, and the file need
+/// not be read again to be hashed.
 /// </summary>
 internal sealed class EvidenceAppender : IDisposable
 {
@@ -15,6 +18,8 @@ internal sealed class EvidenceAppender : IDisposable
     private readonly string _path;
     private readonly SafeFileHandle _file;
     private readonly Queue<Task> _writes = new();
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private Task _hashed = Task.CompletedTask;
     private long _length;
 
     public EvidenceAppender(string path)
@@ -24,6 +29,7 @@ internal sealed class EvidenceAppender : IDisposable
         {
             _file = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.Read);
             RandomAccess.Write(_file, EvidenceFile.Preamble, 0);
+            _hash.AppendData(EvidenceFile.Preamble);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -37,9 +43,14 @@ internal sealed class EvidenceAppender : IDisposable
     /// <summary>Takes over <paramref name="report"/>'s evidence rows and has them written after the rows appended before.</summary>
     public void Append(DocumentReport report)
     {
+        var rows = report.TakeEvidence();
         var offset = _length;
-        _length += report.EvidenceBytes;
-        _writes.Enqueue(Task.Run(() => report.WriteEvidenceAt(_file, offset)));
+        _length += rows.Length;
+        var write = Task.Run(() => RandomAccess.Write(_file, rows.Written, offset));
+        _hashed = _hashed.ContinueWith(_ => _hash.AppendData(rows.Written), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        var done = Task.WhenAll(write, _hashed);
+        _ = done.ContinueWith(_ => rows.Release(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        _writes.Enqueue(done);
         while (_writes.Count > MaxWritesInFlight)
         {
             Wait(_writes.Dequeue());
@@ -47,7 +58,8 @@ internal sealed class EvidenceAppender : IDisposable
     }
 
     /// <summary>Waits for every write; the file is complete when this returns.</summary>
-    public void Complete()
+    /// <returns>The file's SHA-256, in lower-case hex.</returns>
+    public string Complete()
     {
         while (_writes.Count > 0)
         {
@@ -55,6 +67,7 @@ internal sealed class EvidenceAppender : IDisposable
         }
 
         _file.Dispose();
+        return Convert.ToHexStringLower(_hash.GetHashAndReset());
     }
 
     /// <summary>Lets the writes in flight end (their errors no longer matter) and closes the file.</summary>
@@ -74,6 +87,7 @@ internal sealed class EvidenceAppender : IDisposable
 
         _writes.Clear();
         _file.Dispose();
+        _hash.Dispose();
     }
 
     private void Wait(Task write)

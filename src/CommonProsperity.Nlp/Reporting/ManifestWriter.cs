@@ -11,7 +11,11 @@ public static class ManifestWriter
     internal static JsonWriterOptions JsonOptions { get; } = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes the manifest plus the list of reports to <paramref name="path"/>.</summary>
-    public static void Write(string path, RunManifest manifest, IEnumerable<string> reports)
+    /// <param name="path">Where to write.</param>
+    /// <param name="manifest">What to record.</param>
+    /// <param name="reports">The report files of the run.</param>
+    /// <param name="reportHashes">Optionally, the SHA-256 of each report, so a reader can check that the set is whole.</param>
+    public static void Write(string path, RunManifest manifest, IEnumerable<string> reports, IReadOnlyDictionary<string, string>? reportHashes = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(reports);
@@ -48,6 +52,17 @@ public static class ManifestWriter
         json.WriteEndArray();
         WriteStrings(json, "warnings", manifest.Warnings);
         WriteStrings(json, "reports", reports);
+        if (reportHashes is not null)
+        {
+            json.WriteStartObject("report_sha256");
+            foreach (var (report, hash) in reportHashes)
+            {
+                json.WriteString(report, hash);
+            }
+
+            json.WriteEndObject();
+        }
+
         WriteNumbers(json, "timings_ms", manifest.TimingsMs);
         json.WriteEndObject();
     }

@@ -1,6 +1,6 @@
 namespace CommonProsperity.Nlp.Reporting;
 
-/// <summary>The names of the reports <c>analyze</c> writes (README, "Reports", documents their columns).</summary>
+/// <summary>The names of the reports the commands write (README, "Reports" and the discovery sections, documents their columns).</summary>
 public static class ReportFiles
 {
     /// <summary>Long/tidy: one row per document × theme.</summary>
@@ -20,6 +20,43 @@ public static class ReportFiles
 
     /// <summary>What was run on what.</summary>
     public const string Manifest = "manifest.json";
+
+    /// <summary><c>analyze</c> chart: theme rate per document (heatmap).</summary>
+    public const string ThemeHeatmapChart = "chart_theme_heatmap.png";
+
+    /// <summary><c>analyze</c> chart: the corpus's theme profile (bars, per language).</summary>
+    public const string ThemeProfileChart = "chart_theme_profile.png";
+
+    /// <summary><c>analyze</c> and <c>trend</c> chart: theme rates over time (lines).</summary>
+    public const string ThemeTrendChart = "chart_theme_trend.png";
+
+    /// <summary><c>topics</c>: the top words of each topic.</summary>
+    public const string Topics = "topics.csv";
+
+    /// <summary><c>topics</c>: each document's topic shares.</summary>
+    public const string DocumentTopics = "document_topics.csv";
+
+    /// <summary><c>topics</c> chart: topic shares per document (heatmap).</summary>
+    public const string DocumentTopicsChart = "chart_document_topics.png";
+
+    /// <summary><c>compare</c>: the key words of each group.</summary>
+    public const string Keyness = "keyness.csv";
+
+    /// <summary><c>compare</c>: theme rates per group, with tests.</summary>
+    public const string ThemeByGroup = "theme_by_group.csv";
+
+    /// <summary><c>compare</c> chart: theme rates per group (bars).</summary>
+    public const string ThemeByGroupChart = "chart_theme_by_group.png";
+
+    /// <summary><c>trend</c>: theme rates per period.</summary>
+    public const string ThemeTrend = "theme_trend.csv";
+
+    /// <summary><c>lexicon suggest</c>: candidate terms per theme.</summary>
+    public const string LexiconSuggestions = "lexicon_suggestions.csv";
+
+    /// <summary>The name of a keyness chart: <c>chart_keyness.png</c> for two groups, <c>chart_keyness_GROUP.png</c> per group for more.</summary>
+    public static string KeynessChart(string? group) =>
+        group is null ? "chart_keyness.png" : $"chart_keyness_{new string(group.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray())}.png";
 
     /// <summary>A shard's header: which shard, the lexicon, the inputs and skips (<see cref="ShardHeader"/>).</summary>
     public const string PartialHeader = "partial.json";

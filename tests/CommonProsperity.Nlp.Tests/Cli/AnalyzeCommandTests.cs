@@ -70,7 +70,8 @@ public class AnalyzeCommandTests
         var (code, _, error) = CliRunner.Run("analyze", TestPaths.MiniCorpus, "--out", file);
 
         Assert.Equal(73, code);
-        Assert.Contains("is an existing file", error, StringComparison.Ordinal);
+        Assert.Equal($"error: {file}: the output path is an existing file, not a folder. Give a folder with --out (it is created if missing).", error.TrimEnd());
+        Assert.Equal("x", File.ReadAllText(file));
     }
 
     [Fact]
@@ -105,5 +106,35 @@ public class AnalyzeCommandTests
         var rows = ReportReader.Read(temp.File("out/theme_frequency_wide.csv"));
         Assert.Equal(["posts.csv#p1", "posts.csv#p2"], rows.Select(r => r["document"]));
         Assert.Equal("2", rows[0]["philanthropy_hits"]);
+    }
+
+    [Fact]
+    public void Analyze_SharedCorpus_DrawsHeatmapProfileAndTrendChartsNextToTheReports()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, output, error) = CliRunner.Run("analyze", Path.Combine(TestPaths.Shared, "corpus"), "--out", temp.Path, "--quiet");
+
+        Assert.True(code == 0, error);
+        foreach (var chart in new[] { ReportFiles.ThemeHeatmapChart, ReportFiles.ThemeProfileChart, ReportFiles.ThemeTrendChart })
+        {
+            PngFile.AssertValid(temp.File(chart));
+            Assert.Contains(chart, output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(ReportFiles.ThemeHeatmapChart, File.ReadAllText(temp.File(ReportFiles.Manifest)), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void Analyze_NoCharts_WritesTheCsvReportsOnly()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, _, error) = CliRunner.Run("analyze", Path.Combine(TestPaths.RepoRoot, "corpus"), "--out", temp.Path, "--quiet", "--no-charts");
+
+        Assert.True(code == 0, error);
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.png"));
+        Assert.True(File.Exists(temp.File(ReportFiles.ThemeFrequency)));
     }
 }

@@ -23,6 +23,20 @@ public class CsvReportTests
         Assert.Equal("a,b,c,d\r\n\"'=SUM(A1)\",\"共同富裕, \"\"quoted\"\"\",42,0.3333\r\n", Encoding.UTF8.GetString(bytes[3..]));
     }
 
+    [Fact]
+    public void WriteRow_NegativeAndPreciseNumbers_StayNumbersWhileMinusTextIsEscaped()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("r.csv");
+
+        using (var csv = CsvReport.Create(path))
+        {
+            csv.WriteRow(-3.68, new PreciseNumber(-1.234567e-12), new PreciseNumber(1441.6666), -7L, "-x");
+        }
+
+        Assert.Equal("-3.6800,-1.23457E-12,1441.67,-7,\"'-x\"\r\n", Encoding.UTF8.GetString(File.ReadAllBytes(path)[3..]));
+    }
+
     [Theory]
     [InlineData(0, 0, 0.0)]
     [InlineData(5, 0, 0.0)]

@@ -58,3 +58,55 @@ public class OutputDirectoryTests
         Assert.Single(Directory.GetFiles(temp.Path));
     }
 }
+
+public class OutputDirectoryExchangeTests
+{
+    [Fact]
+    public void Commit_ExistingFolder_KeepsFilesAndSubfoldersTheRunDoesNotWrite()
+    {
+        using var temp = new TempDirectory();
+        var out_ = temp.File("reports");
+        Directory.CreateDirectory(Path.Combine(out_, "evaluation"));
+        File.WriteAllText(Path.Combine(out_, "notes.txt"), "mine");
+        File.WriteAllText(Path.Combine(out_, "evaluation", "metrics.csv"), "eval");
+        File.WriteAllText(Path.Combine(out_, "evidence.csv"), "old");
+
+        using (var output = OutputDirectory.Open(out_))
+        {
+            File.WriteAllText(output.Stage("evidence.csv"), "new");
+            output.Commit();
+        }
+
+        Assert.Equal("new", File.ReadAllText(Path.Combine(out_, "evidence.csv")));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(out_, "notes.txt")));
+        Assert.Equal("eval", File.ReadAllText(Path.Combine(out_, "evaluation", "metrics.csv")));
+        Assert.Equal(["reports"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Open_StagingFoldersOfKilledRuns_AreCleanedUp()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File(".reports.cpnlp-999-dead"));
+
+        using (var output = OutputDirectory.Open(temp.File("reports")))
+        {
+            File.WriteAllText(output.Stage("a.csv"), "x");
+            output.Commit();
+        }
+
+        Assert.Equal(["reports"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Stage_BeforeCommit_IsInvisibleInTheOutputFolder()
+    {
+        using var temp = new TempDirectory();
+        var out_ = temp.File("reports");
+        using var output = OutputDirectory.Open(out_);
+
+        File.WriteAllText(output.Stage("a.csv"), "x");
+
+        Assert.False(Directory.Exists(out_));
+    }
+}

@@ -1,0 +1,99 @@
+using System.ComponentModel;
+using System.Globalization;
+using CommonProsperity.Nlp.Discovery;
+using CommonProsperity.Nlp.Pipeline;
+using Spectre.Console.Cli;
+
+namespace CommonProsperity.Nlp.Cli.Commands;
+
+/// <summary><c>cpnlp compare</c>: key words and theme rates of groups of documents (by a metadata field, or two input sets).</summary>
+internal sealed class CompareCommand : Command<CompareCommand.Settings>
+{
+    /// <summary>The options of <c>compare</c>.</summary>
+    public sealed class Settings : CorpusSettings
+    {
+        /// <summary>The output folder.</summary>
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Folder for keyness.csv, theme_by_group.csv and the charts (created if missing)")]
+        [DefaultValue("reports/compare")]
+        public string Out { get; init; } = "reports/compare";
+
+        /// <summary>The grouping field.</summary>
+        [CommandOption("--by <FIELD>")]
+        [Description("Group the documents by a metadata field: language, publisher, year, month, date, title, or a sources.csv column")]
+        public string? By { get; init; }
+
+        /// <summary>A second input set.</summary>
+        [CommandOption("--vs <PATH>")]
+        [Description("Compare the inputs with these files or folders instead (repeat for several)")]
+        public string[] Versus { get; init; } = [];
+
+        /// <summary>Words per group and direction.</summary>
+        [CommandOption("--top <N>")]
+        [Description("Key words listed per group and direction")]
+        [DefaultValue(30)]
+        public int Top { get; init; } = 30;
+
+        /// <summary>Minimum count.</summary>
+        [CommandOption("--min-count <N>")]
+        [Description("Test only words seen at least N times in all groups together")]
+        [DefaultValue(5)]
+        public int MinCount { get; init; } = 5;
+
+        /// <summary>Largest p-value listed.</summary>
+        [CommandOption("--max-p <P>")]
+        [Description("List only words whose G2 p-value is below P (1 = all)")]
+        [DefaultValue(0.05)]
+        public double MaxP { get; init; } = 0.05;
+
+        /// <summary>Only one language's documents.</summary>
+        [CommandOption("--language <LANG>")]
+        [Description("Compare only the documents in this language (for example zh), so that groups by year or publisher do not differ by language")]
+        public string? Language { get; init; }
+
+        /// <summary>Keep stop words.</summary>
+        [CommandOption("--keep-stop-words")]
+        [Description("Count stop words too (the, of, 的, 和 ...)")]
+        public bool KeepStopWords { get; init; }
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var streams = CliStreams.Current;
+        var result = new DiscoveryPipeline(settings.LoadLexicon()).RunCompare(
+            new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts),
+            settings.By,
+            settings.Versus,
+            new KeynessOptions(settings.Top, settings.MinCount, settings.MaxP, settings.KeepStopWords),
+            settings.Language?.Trim().ToLowerInvariant(),
+            cancellationToken);
+
+        CommandOutput.Problems(streams, result.Warnings, result.Skipped);
+        var comparison = result.Value;
+        streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Compared {comparison.Keyness.Groups.Count} groups of {comparison.Keyness.Groups.Sum(g => g.Documents)} document(s) by {comparison.By} in {result.Elapsed.TotalSeconds:F1} s."));
+        foreach (var group in comparison.Keyness.Groups)
+        {
+            var terms = comparison.Keyness.Terms.Where(t => t.Group == group.Name).ToList();
+            streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {group.Name} ({group.Documents} documents, {group.Words:N0} words; vs {terms.FirstOrDefault()?.Reference ?? "the rest"})"));
+            streams.Out.WriteLine($"    more: {string.Join(", ", terms.Where(t => t.Direction == "over").Take(10).Select(t => t.Term))}");
+            streams.Out.WriteLine($"    less: {string.Join(", ", terms.Where(t => t.Direction == "under").Take(10).Select(t => t.Term))}");
+        }
+
+        var groups = comparison.Keyness.Groups.Select(g => g.Name).ToList();
+        streams.Out.WriteLine("  themes (hits per 1,000 tokens):");
+        streams.Out.WriteLine($"    {"theme",-19}{string.Concat(groups.Select(g => $"{Shorten(g),12}"))}  {"p",9}");
+        foreach (var theme in comparison.Themes.Select(r => r.Theme).Distinct())
+        {
+            var rows = comparison.Themes.Where(r => r.Theme == theme).ToList();
+            streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    {theme,-19}{string.Concat(rows.Select(r => r.Tally.Per1000.ToString("F2", CultureInfo.InvariantCulture).PadLeft(12)))}  {rows[0].P,9:G3}"));
+        }
+
+        return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count);
+    }
+
+    private static string Shorten(string name) => name.Length <= 11 ? name : name[..10] + "…";
+}

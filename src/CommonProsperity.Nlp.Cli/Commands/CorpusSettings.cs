@@ -1,0 +1,25 @@
+using System.ComponentModel;
+using CommonProsperity.Nlp.Lexicons;
+using Spectre.Console.Cli;
+
+namespace CommonProsperity.Nlp.Cli.Commands;
+
+/// <summary>The options of the commands that count with a lexicon: inputs and CSV columns, the lexicon, charts.</summary>
+internal class CorpusSettings : InputSettings
+{
+    /// <summary>A lexicon file instead of the built-in one.</summary>
+    [CommandOption("--lexicon <FILE>")]
+    [Description("A lexicon (CSV with theme,term columns, or a LIWC .dic) instead of the built-in one")]
+    public string? Lexicon { get; init; }
+
+    /// <summary>No PNG charts.</summary>
+    [CommandOption("--no-charts")]
+    [Description("Write the CSV reports only, no PNG charts")]
+    public bool NoCharts { get; init; }
+
+    /// <summary>The lexicon named by <see cref="Lexicon"/>, or the built-in one.</summary>
+    public Lexicon LoadLexicon() => Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(Lexicon);
+
+    /// <summary>How the lexicon is named in summaries.</summary>
+    public string LexiconName => Lexicon is null ? "built-in lexicon" : "lexicon " + Lexicon;
+}

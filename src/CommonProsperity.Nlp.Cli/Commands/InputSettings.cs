@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using CommonProsperity.Nlp.Ingestion;
+using Spectre.Console.Cli;
+
+namespace CommonProsperity.Nlp.Cli.Commands;
+
+/// <summary>The options every command that reads documents shares: the inputs and how to read CSV rows.</summary>
+internal class InputSettings : CommandSettings
+{
+    /// <summary>Files or folders to read.</summary>
+    [CommandArgument(0, "<inputs>")]
+    [Description("Files or folders (read recursively): .txt .md .html .htm .pdf .csv")]
+    public string[] Inputs { get; init; } = [];
+
+    /// <summary>The CSV text column.</summary>
+    [CommandOption("--text-column <NAME>")]
+    [Description("For .csv inputs: the column holding the text")]
+    [DefaultValue("text")]
+    public string TextColumn { get; init; } = "text";
+
+    /// <summary>The CSV id column.</summary>
+    [CommandOption("--id-column <NAME>")]
+    [Description("For .csv inputs: the column holding each row's id (default: a column named id, else row numbers)")]
+    public string? IdColumn { get; init; }
+
+    /// <summary>How the inputs are read.</summary>
+    public IngestionOptions Ingestion => new(TextColumn, IdColumn);
+}

@@ -1,0 +1,84 @@
+using System.ComponentModel;
+using System.Globalization;
+using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Discovery;
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Reporting;
+using Spectre.Console.Cli;
+
+namespace CommonProsperity.Nlp.Cli.Commands;
+
+/// <summary><c>cpnlp lexicon suggest</c>: candidate terms per theme from labelled passages, with their precision and support.</summary>
+internal sealed class LexiconSuggestCommand : Command<LexiconSuggestCommand.Settings>
+{
+    /// <summary>The options of <c>lexicon suggest</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>The labelled passages.</summary>
+        [CommandOption("--labels <FILE>", isRequired: true)]
+        [Description("Labelled passages: CSV with text and themes (ids separated by ';')")]
+        public string Labels { get; init; } = "";
+
+        /// <summary>A lexicon instead of the built-in one.</summary>
+        [CommandOption("--lexicon <FILE>")]
+        [Description("The lexicon to grow (default: the built-in one)")]
+        public string? Lexicon { get; init; }
+
+        /// <summary>The output folder.</summary>
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Folder for lexicon_suggestions.csv")]
+        [DefaultValue("reports/lexicon-suggest")]
+        public string Out { get; init; } = "reports/lexicon-suggest";
+
+        /// <summary>Minimum support.</summary>
+        [CommandOption("--min-support <N>")]
+        [Description("A candidate must occur in at least N passages of the theme")]
+        [DefaultValue(3)]
+        public int MinSupport { get; init; } = 3;
+
+        /// <summary>Minimum precision.</summary>
+        [CommandOption("--min-precision <P>")]
+        [Description("At least this share of the passages with the candidate must be labelled with the theme")]
+        [DefaultValue(0.6)]
+        public double MinPrecision { get; init; } = 0.6;
+
+        /// <summary>Candidates per theme.</summary>
+        [CommandOption("--top <N>")]
+        [Description("Candidates listed per theme")]
+        [DefaultValue(25)]
+        public int Top { get; init; } = 25;
+
+        /// <summary>Only candidates that add passages.</summary>
+        [CommandOption("--new-only")]
+        [Description("List only candidates that catch a passage of the theme the lexicon misses now")]
+        public bool NewOnly { get; init; }
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var options = new SuggestOptions(settings.MinSupport, settings.MinPrecision, settings.Top, settings.NewOnly).Validate();
+        var lexicon = settings.Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(settings.Lexicon);
+        var passages = LabelSetReader.Read(settings.Labels, lexicon.Themes);
+        var suggestions = new LexiconSuggester(new LexiconMatcher(lexicon), StopWords.Default).Suggest(passages, options, cancellationToken);
+
+        using (var output = OutputDirectory.Open(settings.Out))
+        {
+            DiscoveryReports.WriteSuggestions(output.Stage(ReportFiles.LexiconSuggestions), suggestions);
+            output.Commit();
+        }
+
+        var o = CliStreams.Current.Out;
+        o.WriteLine($"{passages.Count} labelled passages, lexicon {settings.Lexicon ?? "built-in"} ({lexicon.Terms.Count} terms): {suggestions.Count} candidate(s).");
+        foreach (var theme in lexicon.Themes)
+        {
+            var top = suggestions.Where(s => s.Theme == theme).Take(6).ToList();
+            var list = top.Count == 0 ? "(none)" : string.Join(", ", top.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Term} ({s.Support}/{s.Passages})")));
+            o.WriteLine($"  {theme,-18} {list}");
+        }
+
+        o.WriteLine($"Each with support/passages; details in {Path.Combine(Path.GetFullPath(settings.Out), ReportFiles.LexiconSuggestions)}.");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,45 @@
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Reporting;
+
+namespace CommonProsperity.Nlp.Discovery;
+
+/// <summary>Theme rates over time, from the documents' dates: per period (year or month) and theme, the pooled hits per 1,000 tokens.</summary>
+public static class ThemeTrend
+{
+    /// <summary>
+    /// The points of every theme for each period that has documents, periods in time order. Documents
+    /// without a date (or, by month, without a month) are left out with a warning.
+    /// </summary>
+    /// <exception cref="OptionsException">No document has a usable date.</exception>
+    public static IReadOnlyList<ThemeTrendPoint> Compute(IReadOnlyList<DocumentSummary> documents, IReadOnlyList<string> themes, TrendPeriod period, ICollection<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(themes);
+        ArgumentNullException.ThrowIfNull(warnings);
+        string? Key(DocumentSummary d) => period == TrendPeriod.Year ? d.Metadata.Year : d.Metadata.Month;
+        var undated = documents.Where(d => Key(d) is null).ToList();
+        if (undated.Count == documents.Count)
+        {
+            throw new OptionsException($"--by {period.ToString().ToLowerInvariant()}: none of the {documents.Count} document(s) has a {(period == TrendPeriod.Year ? "date" : "date with a month")}.",
+                "Give dates (yyyy-MM-dd, yyyy-MM or yyyy) in the date column of sources.csv" + (period == TrendPeriod.Month ? ", or use --by year." : "."));
+        }
+
+        if (undated.Count > 0)
+        {
+            warnings.Add($"{undated.Count} of {documents.Count} document(s) have no {(period == TrendPeriod.Year ? "date" : "month in their date")} and were left out: "
+                + string.Join(", ", undated.Select(d => d.Id).Take(5)) + (undated.Count > 5 ? ", ..." : "") + ".");
+        }
+
+        var points = new List<ThemeTrendPoint>();
+        foreach (var group in documents.Where(d => Key(d) is not null).GroupBy(d => Key(d)!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var members = group.ToList();
+            for (var t = 0; t < themes.Count; t++)
+            {
+                points.Add(new ThemeTrendPoint(group.Key, themes[t], ThemeGroupTally.Of(members, t)));
+            }
+        }
+
+        return points;
+    }
+}

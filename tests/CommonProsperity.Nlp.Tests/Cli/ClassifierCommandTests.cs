@@ -1,0 +1,103 @@
+using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Tests.Classification;
+using CommonProsperity.Nlp.Tests.Support;
+
+namespace CommonProsperity.Nlp.Tests.Cli;
+
+public class ClassifierCommandTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>
+{
+    [Fact]
+    public void Evaluate_WithLexicon_WritesBothSystemsSideBySide()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, output, error) = CliRunner.Run("evaluate", "--model", fixture.ModelPath, "--labels", fixture.LabelPath, "--lexicon", "--out", temp.Path);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Lexicon (built-in)", output, StringComparison.Ordinal);
+        var metrics = ReportReader.Read(temp.File("metrics.csv"));
+        Assert.Equal(["classifier", "lexicon"], metrics.Select(m => m["system"]).Distinct());
+        Assert.Contains(metrics, m => m["theme"] == "macro" && m["lang"] == "zh");
+        var predictions = ReportReader.Read(temp.File("predictions.csv"));
+        Assert.Equal(fixture.Labels.Passages.Count, predictions.Count);
+        Assert.Equal(["id", "text", "gold", "predicted"], predictions[0].Keys.Take(4));
+        Assert.Contains("lexicon_predicted", predictions[0].Keys);
+        Assert.True(File.Exists(temp.File("confusions.csv")));
+    }
+
+    [Theory]
+    [InlineData("sentence")]
+    [InlineData("paragraph")]
+    [InlineData("document")]
+    public void Classify_RepositoryCorpus_WritesPassagesAndShares(string unit)
+    {
+        using var temp = new TempDirectory();
+
+        var (code, _, error) = CliRunner.Run("classify", Path.Combine(TestPaths.RepoRoot, "corpus"), "--model", fixture.ModelPath, "--unit", unit, "--out", temp.Path);
+
+        Assert.True(code == 0, error);
+        var passages = ReportReader.Read(temp.File("passages.csv"));
+        Assert.NotEmpty(passages);
+        if (unit == "document")
+        {
+            Assert.Single(passages);
+        }
+
+        Assert.All(passages, p => Assert.Equal(p["text"].Length, int.Parse(p["end"], System.Globalization.CultureInfo.InvariantCulture) - int.Parse(p["start"], System.Globalization.CultureInfo.InvariantCulture)));
+        var shares = ReportReader.Read(temp.File("theme_frequency_classifier.csv"));
+        Assert.Equal(fixture.Result.Model.Themes.Count, shares.Count);
+    }
+
+    [Fact]
+    public void Classify_UnknownUnit_ExitsWith64()
+    {
+        var (code, _, error) = CliRunner.Run("classify", TestPaths.MiniCorpus, "--model", fixture.ModelPath, "--unit", "chapter");
+
+        Assert.Equal(64, code);
+        Assert.Contains("--unit 'chapter'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Suggest_WritesDistinctUncertainPassagesInTheLabelFormat()
+    {
+        using var temp = new TempDirectory();
+        var output = temp.File("suggest/next.csv");
+
+        var (code, _, error) = CliRunner.Run("suggest", Path.Combine(TestPaths.Shared, "corpus"), "--model", fixture.ModelPath, "--count", "12", "--out", output);
+
+        Assert.True(code == 0, error);
+        var set = LabelSet.Load([output], fixture.Result.Model.Themes);
+        Assert.Equal(12, set.Passages.Count);
+        Assert.Empty(set.Warnings);
+        var rows = ReportReader.Read(output);
+        var margins = rows.Select(r => double.Parse(r["margin"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(margins.Order(), margins);
+    }
+
+    [Fact]
+    public void Train_TwoLabelFiles_MergeAndWriteAModelThatLoads()
+    {
+        using var temp = new TempDirectory();
+        var rows = ReportReader.Read(fixture.LabelPath);
+        var first = temp.Write("a.csv", TrainedModelFixture.ToCsv(rows.Take(rows.Count / 2)));
+        var second = temp.Write("b.csv", TrainedModelFixture.ToCsv(rows.Skip(rows.Count / 2)));
+
+        var (code, output, error) = CliRunner.Run("train", "--labels", first, second, "--out", temp.File("m.zip"), "--folds", "2", "--report", temp.File("report"));
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Cross-validated (2 folds", output, StringComparison.Ordinal);
+        var model = ThemeModel.Load(temp.File("m.zip"));
+        Assert.Equal(2, model.Card.TrainingData.Count);
+        Assert.Equal(rows.Count, ReportReader.Read(temp.File("report/cv_predictions.csv")).Count);
+    }
+
+    [Fact]
+    public void Evaluate_ShippedModel_LoadsAndPredictsTheCodebookThemes()
+    {
+        var model = ThemeModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "themes.model.zip"));
+
+        Assert.Equal(CommonProsperity.Nlp.Lexicons.Codebook.Themes.Select(t => t.Id), model.Themes);
+        var probabilities = model.PredictProbabilities(["发展慈善事业，鼓励社会捐赠。"], ["d"]);
+        Assert.Contains("philanthropy", model.Decide(probabilities[0]));
+    }
+}

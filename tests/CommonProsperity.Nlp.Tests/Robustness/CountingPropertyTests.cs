@@ -1,0 +1,82 @@
+using System.Text;
+using CommonProsperity.Nlp.Lexicons;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace CommonProsperity.Nlp.Tests.Robustness;
+
+/// <summary>
+/// Properties of the counting rules over random Unicode text: the matcher agrees with a plain reference
+/// implementation of README's rules, and counts do not change when only line wrapping or whitespace does.
+/// </summary>
+public class CountingPropertyTests
+{
+    private static readonly LexiconMatcher MiniMatcher = new(LexiconLoader.Load(Support.TestPaths.MiniLexicon));
+
+    [Property(MaxTest = 400)]
+    public Property Match_RandomTextAndLexicon_AgreesWithTheReferenceImplementation() =>
+        Prop.ForAll(Gen.Zip(TextGenerators.Text(), TextGenerators.Lexicon()).ToArbitrary(), pair =>
+        {
+            var (text, csv) = pair;
+            var lexicon = LexiconLoader.FromCsvText(csv, "random.csv");
+            var matcher = new LexiconMatcher(lexicon);
+            var expected = ReferenceCounter.Match(text, lexicon.Terms.Select(t => (t.Theme, t.Term)).ToList(), matcher.Themes);
+
+            var actual = matcher.Match(text).Select(h => new ReferenceCounter.Hit(h.Theme, h.Term, h.Start, h.End)).ToList();
+
+            return expected.SequenceEqual(actual)
+                .Label($"text: {Escape(text)}\nlexicon: {Escape(csv)}\nexpected: {string.Join(", ", expected)}\nactual:   {string.Join(", ", actual)}");
+        });
+
+    [Property(MaxTest = 400)]
+    public Property Tokenize_RandomText_AgreesWithTheReferenceImplementation() =>
+        Prop.ForAll(TextGenerators.Text().ToArbitrary(), text =>
+        {
+            var expected = ReferenceCounter.Tokenize(text).Select(t => (t.Key, t.Start, t.End, t.JoinsPrevious));
+            var actual = CommonProsperity.Nlp.Tokenization.CountingTokenizer.Instance.Tokenize(text).Select(t => (t.Text, t.Start, t.End, t.JoinsPrevious));
+
+            return expected.SequenceEqual(actual).Label($"text: {Escape(text)}");
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Hits_TextRewrappedOrRespaced_StayTheSame() =>
+        Prop.ForAll(Gen.Zip(TextGenerators.Sentence(), Gen.Elements(" ", "\n", "\r\n", "  ", "\t", " \n  ", "\n\n", "\u3000", "\u00A0").ArrayOf()).ToArbitrary(), pair =>
+        {
+            var (words, gaps) = pair;
+            var original = string.Join(' ', words);
+            var rewrapped = new StringBuilder();
+            for (var i = 0; i < words.Length; i++)
+            {
+                if (i > 0)
+                {
+                    // A space after a hyphen must not become a line break: "-\n" joins words (rule 2), the one change that may alter counts.
+                    var gap = gaps.Length == 0 ? " " : gaps[i % gaps.Length];
+                    rewrapped.Append(words[i - 1].EndsWith('-') && gap.StartsWith('\n') || gap.StartsWith('\r') && words[i - 1].EndsWith('-') ? " " : gap);
+                }
+
+                rewrapped.Append(words[i]);
+            }
+
+            return (Counts(original) == Counts(rewrapped.ToString())).Label($"original: {Escape(original)}\nrewrapped: {Escape(rewrapped.ToString())}");
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Hits_LowerCaseWordsBrokenWithAHyphenAtALineEnd_StayTheSame() =>
+        Prop.ForAll(Gen.Zip(Gen.Zip(TextGenerators.Sentence(), Gen.Choose(1, 1000)), Gen.Elements("-\n", "-\r\n", "-\n   ", "\u2010\n\t", "\u00AD\n")).ToArbitrary(), input =>
+        {
+            var ((words, seed), hyphen) = input;
+            var broken = words.Select((w, i) => Break(w, (seed + i) % 7, hyphen)).ToArray();
+
+            return (Counts(string.Join(' ', words)) == Counts(string.Join(' ', broken))).Label($"broken: {Escape(string.Join(' ', broken))}");
+        });
+
+    /// <summary>Breaks an all-lower-case Latin word after its <paramref name="at"/>-th letter, as PDF line wraps do.</summary>
+    private static string Break(string word, int at, string hyphen) =>
+        at > 0 && at < word.Length && word.All(char.IsAsciiLetterLower) ? word[..at] + hyphen + word[at..] : word;
+
+    private static string Counts(string text) =>
+        string.Join(",", MiniMatcher.Match(text).GroupBy(h => h.Theme).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}:{string.Join("/", g.Select(h => h.Term))}"));
+
+    private static string Escape(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+}

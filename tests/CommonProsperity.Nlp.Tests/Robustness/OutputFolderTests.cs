@@ -1,0 +1,53 @@
+using CommonProsperity.Nlp.Tests.Cli;
+using CommonProsperity.Nlp.Tests.Support;
+
+namespace CommonProsperity.Nlp.Tests.Robustness;
+
+/// <summary>
+/// An output folder that cannot be written: every command that writes reports stops with exit code 73
+/// and a message naming the folder, and the inputs are not half-processed into a folder that cannot take them.
+/// </summary>
+public class OutputFolderTests
+{
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("lexicon check")]
+    public void Run_OutputFolderUnderARegularFile_ExitsWith73NamingIt(string command)
+    {
+        // As root nothing is unwritable by its permissions; a folder that would have to live inside a file is.
+        using var temp = new TempDirectory();
+        var file = temp.Write("notes.txt", "a file, not a folder");
+        var output = Path.Combine(file, "reports");
+        string[] args = command == "analyze"
+            ? ["analyze", TestPaths.MiniCorpus, "--out", output]
+            : ["lexicon", "check", "--labels", temp.Write("labels.csv", "text,themes\nCharity.,philanthropy\n"), "--out", output];
+
+        var (code, _, error) = CliRunner.Run(args);
+
+        Assert.True(code == 73, error);
+        Assert.Equal($"error: {output}: cannot create the output folder (The file '{file}' already exists.). Choose a folder you may write to with --out.", error.TrimEnd());
+        Assert.Equal("a file, not a folder", File.ReadAllText(file));
+    }
+
+    [NotRootFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Analyze_OutputBesideAFolderWithoutWritePermission_ExitsWith73()
+    {
+        using var temp = new TempDirectory();
+        var parent = temp.File("read-only");
+        Directory.CreateDirectory(parent);
+        File.SetUnixFileMode(parent, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var output = Path.Combine(parent, "reports");
+        try
+        {
+            var (code, _, error) = CliRunner.Run("analyze", TestPaths.MiniCorpus, "--out", output);
+
+            Assert.Equal(73, code);
+            Assert.Equal($"error: {output}: cannot write beside the output folder (permission denied). Choose a folder you may write to with --out.", error.TrimEnd());
+        }
+        finally
+        {
+            File.SetUnixFileMode(parent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}

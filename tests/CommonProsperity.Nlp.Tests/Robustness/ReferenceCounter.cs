@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text;
+
+namespace CommonProsperity.Nlp.Tests.Robustness;
+
+/// <summary>
+/// The counting rules of README ("Counting rules"), implemented again as plainly as possible, without
+/// the production code's tries, buffers or fast paths, so that property tests can compare the two.
+/// Rule numbers refer to the README.
+/// </summary>
+internal static class ReferenceCounter
+{
+    /// <summary>A token: its lower-case text, where it stands, and whether only whitespace or hyphens separate it from the one before.</summary>
+    public sealed record Token(string Key, int Start, int End, bool JoinsPrevious);
+
+    /// <summary>A match of a lexicon term: theme index, term index, and its character range.</summary>
+    public sealed record Hit(int Theme, int Term, int Start, int End);
+
+    /// <summary>Rule 2: word tokens, Han tokens, apostrophes inside words, line-end hyphen joins.</summary>
+    public static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        var onlySpaceSinceLast = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var (rune, width) = At(text, i);
+            if (IsHan(rune))
+            {
+                tokens.Add(new Token(rune.ToString(), i, i + width, onlySpaceSinceLast));
+                onlySpaceSinceLast = true;
+                i += width;
+            }
+            else if (IsWordCharacter(rune))
+            {
+                var start = i;
+                var key = new StringBuilder();
+                while (i < text.Length)
+                {
+                    var (r, w) = At(text, i);
+                    if (IsWordCharacter(r))
+                    {
+                        key.Append(Rune.ToLowerInvariant(r).ToString());
+                        i += w;
+                    }
+                    else if ((text[i] == '\'' || text[i] == '\u2019') && IsLetter(Before(text, i)) && i + 1 < text.Length && IsLetter(At(text, i + 1).Rune))
+                    {
+                        key.Append('\'');
+                        i++;
+                    }
+                    else if (IsHyphen(text[i]) && Rune.GetUnicodeCategory(Before(text, i)) == UnicodeCategory.LowercaseLetter && NextLineStart(text, i + 1) is int next
+                        && Rune.GetUnicodeCategory(At(text, next).Rune) == UnicodeCategory.LowercaseLetter)
+                    {
+                        i = next;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                tokens.Add(new Token(key.ToString(), start, i, onlySpaceSinceLast));
+                onlySpaceSinceLast = true;
+            }
+            else
+            {
+                onlySpaceSinceLast &= char.IsWhiteSpace(text[i]) || IsHyphen(text[i]);
+                i += width;
+            }
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Rules 3 to 5: every theme matched on its own, left to right, the longest term winning at each token.</summary>
+    public static List<Hit> Match(string text, IReadOnlyList<(string Theme, string Term)> lexicon, IReadOnlyList<string> themes)
+    {
+        var tokens = Tokenize(text);
+        var terms = lexicon.Select(t => Pattern(t.Term)).ToList();
+        var hits = new List<Hit>();
+        for (var theme = 0; theme < themes.Count; theme++)
+        {
+            var position = 0;
+            while (position < tokens.Count)
+            {
+                var best = -1;
+                for (var t = 0; t < terms.Count; t++)
+                {
+                    if (lexicon[t].Theme == themes[theme] && Matches(terms[t], tokens, position) && (best < 0 || Better(terms[t], terms[best])))
+                    {
+                        best = t;
+                    }
+                }
+
+                if (best < 0)
+                {
+                    position++;
+                    continue;
+                }
+
+                var length = terms[best].Tokens.Count;
+                hits.Add(new Hit(theme, best, tokens[position].Start, tokens[position + length - 1].End));
+                position += length;
+            }
+        }
+
+        return hits.OrderBy(h => h.Start).ThenBy(h => h.Theme).ToList();
+    }
+
+    private sealed record TermTokens(List<string> Tokens, bool Prefix);
+
+    private static TermTokens Pattern(string term)
+    {
+        var text = term.Trim();
+        var prefix = text.EndsWith('*');
+        return new TermTokens(Tokenize(prefix ? text[..^1] : text).Select(t => t.Key).ToList(), prefix);
+    }
+
+    /// <summary>Rule 4: equal tokens (the starred last one: starting with it), only whitespace or hyphens between them.</summary>
+    private static bool Matches(TermTokens term, List<Token> tokens, int position)
+    {
+        if (position + term.Tokens.Count > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < term.Tokens.Count; k++)
+        {
+            var token = tokens[position + k];
+            var starred = term.Prefix && k == term.Tokens.Count - 1;
+            var equal = starred ? token.Key.StartsWith(term.Tokens[k], StringComparison.Ordinal) : token.Key == term.Tokens[k];
+            if (!equal || (k > 0 && !token.JoinsPrevious))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Rule 5: more tokens win; on the same tokens an exact last word beats a prefix, and a longer prefix a shorter one; else the earlier term.</summary>
+    private static bool Better(TermTokens candidate, TermTokens best)
+    {
+        if (candidate.Tokens.Count != best.Tokens.Count)
+        {
+            return candidate.Tokens.Count > best.Tokens.Count;
+        }
+
+        if (candidate.Prefix != best.Prefix)
+        {
+            return !candidate.Prefix;
+        }
+
+        return candidate.Prefix && candidate.Tokens[^1].Length > best.Tokens[^1].Length;
+    }
+
+    /// <summary>After a hyphen: a line break (CRLF, LF or CR), then spaces or tabs; returns where the next line's text starts.</summary>
+    private static int? NextLineStart(string text, int i)
+    {
+        if (text.AsSpan(i).StartsWith("\r\n"))
+        {
+            i += 2;
+        }
+        else if (i < text.Length && (text[i] == '\n' || text[i] == '\r'))
+        {
+            i++;
+        }
+        else
+        {
+            return null;
+        }
+
+        while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
+        {
+            i++;
+        }
+
+        return i < text.Length ? i : null;
+    }
+
+    private static (Rune Rune, int Width) At(string text, int i)
+    {
+        Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var width);
+        return (rune, width);
+    }
+
+    private static Rune Before(string text, int i)
+    {
+        Rune.DecodeLastFromUtf16(text.AsSpan(0, i), out var rune, out _);
+        return rune;
+    }
+
+    private static bool IsHan(Rune r) =>
+        r.Value is (>= 0x4E00 and <= 0x9FFF) or (>= 0x3400 and <= 0x4DBF) or (>= 0xF900 and <= 0xFAFF) or (>= 0x20000 and <= 0x323AF);
+
+    private static bool IsLetter(Rune r) => !IsHan(r) && Rune.IsLetter(r);
+
+    private static bool IsWordCharacter(Rune r) => !IsHan(r) && (Rune.IsLetter(r) || Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark
+        or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.DecimalDigitNumber);
+
+    private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011' or '\u00AD';
+}

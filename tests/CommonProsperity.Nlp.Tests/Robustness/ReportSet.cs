@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using CommonProsperity.Nlp.Reporting;
+
+namespace CommonProsperity.Nlp.Tests.Robustness;
+
+/// <summary>
+/// The reports an <c>analyze</c> run leaves in its output folder, read back and checked to be one
+/// whole set: exactly the report files, nothing half-written or left over, and every CSV's SHA-256
+/// equal to the one its manifest records.
+/// </summary>
+/// <param name="CsvHashes">The SHA-256 of each report but the manifest (which differs from run to run by its timings).</param>
+internal sealed record ReportSet(IReadOnlyDictionary<string, string> CsvHashes)
+{
+    public static readonly string[] Csvs =
+        [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
+
+    /// <summary>Reads <paramref name="folder"/>, failing the test unless it holds one complete, self-consistent set.</summary>
+    public static ReportSet ReadWhole(string folder)
+    {
+        var entries = Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, ReportFiles.Manifest)));
+        var listed = manifest.RootElement.GetProperty("reports").EnumerateArray().Select(r => r.GetString()!).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(listed, entries);
+        Assert.Subset(listed.ToHashSet(), Csvs.Append(ReportFiles.Manifest).ToHashSet());
+        var recorded = manifest.RootElement.GetProperty("report_sha256");
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var report in listed.Where(r => r != ReportFiles.Manifest))
+        {
+            hashes[report] = Sha256(Path.Combine(folder, report));
+            Assert.True(recorded.GetProperty(report).GetString() == hashes[report], $"{report} does not match the SHA-256 in manifest.json: the set is mixed");
+        }
+
+        return new ReportSet(hashes);
+    }
+
+    public bool SameAs(ReportSet other) => CsvHashes.Count == other.CsvHashes.Count && CsvHashes.All(kv => other.CsvHashes.TryGetValue(kv.Key, out var h) && h == kv.Value);
+
+    /// <summary>Hidden staging folders of runs on <paramref name="output"/>, beside it.</summary>
+    public static string[] StagingFolders(string output) =>
+        Directory.GetDirectories(Path.GetDirectoryName(Path.GetFullPath(output))!, $".{Path.GetFileName(output)}.cpnlp-*");
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

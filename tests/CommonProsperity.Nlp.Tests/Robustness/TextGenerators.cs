@@ -1,0 +1,53 @@
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace CommonProsperity.Nlp.Tests.Robustness;
+
+/// <summary>
+/// FsCheck generators of random Unicode text and small lexicons for the property tests: lexicon words
+/// in any case, Chinese (also outside the Basic Multilingual Plane), accents precomposed and combining,
+/// other scripts, digits, emoji, a lone surrogate, every kind of space, line break, hyphen and apostrophe.
+/// </summary>
+internal static class TextGenerators
+{
+    public static readonly string[] Themes = ["alpha", "beta", "gamma"];
+
+    /// <summary>Words, some of them (or parts of them) lexicon terms.</summary>
+    public static readonly string[] Words =
+    [
+        "charity", "Charity", "CHARITIES", "charitable", "philanthropy", "Philanthropic", "inequality", "inequalities", "income", "gap", "gaps",
+        "party", "State", "state", "control", "strict", "china's", "China’s", "the", "of", "enjoyed", "joy", "naïve", "café", "cafe\u0301",
+        "İstanbul", "ǅemal", "straße", "ΣΟΦΙΑ", "москва", "١٢٣", "2024", "x²", "ﬁne", "Ⅻ", "𝐀𝐁𝐂", "𝐚𝐛",
+        "共同", "富裕", "共同富裕", "慈善", "基金会", "收入差距", "𠀀𠀁", "😀", "\uD800", "ab\u0301c",
+    ];
+
+    /// <summary>What stands between words, line breaks and hyphens included.</summary>
+    public static readonly string[] Separators =
+    [
+        " ", " ", " ", "  ", "\t", "\n", "\r\n", "\r", "\u00A0", "\u3000", "\u2028", "-", "—", "–", ",", "，", "。", ".", "'", "’",
+        "\u00AD", "\u2010", "\u2011", "-\n", "-\r\n  ", "-\n\t", " - ", "",
+    ];
+
+    /// <summary>Terms of the random lexicons: words, phrases, prefixes and Chinese, all valid lexicon terms.</summary>
+    public static readonly string[] Terms =
+    [
+        "charity", "charit*", "char*", "c*", "philanthrop*", "income gap", "inequalit*", "inequality", "party-state", "party state", "strict control",
+        "state control", "共同富裕", "共同", "慈善", "富裕", "china's", "enjoyed", "the", "gap", "gap*", "naïve", "café", "𝐀𝐁𝐂", "москва",
+        "ǅemal", "straße", "the gap", "𠀀𠀁", "ﬁne", "istanbul", "i̇stanbul", "σοφια", "ab\u0301c",
+    ];
+
+    /// <summary>Random text: up to 80 words joined by random separators.</summary>
+    public static Gen<string> Text() =>
+        from words in Gen.Elements(Words).ListOf()
+        from separators in Gen.Elements(Separators).ArrayOf(words.Count + 1)
+        select string.Concat(words.Select((w, i) => separators[i] + w)) + separators[^1];
+
+    /// <summary>Random text whose words are separated by single spaces only (the starting point of re-wrapping).</summary>
+    public static Gen<string[]> Sentence() => Gen.Elements(Words.Concat(["-", "，", "。", "."]).ToArray()).ArrayOf();
+
+    /// <summary>A lexicon of 1 to 8 random terms in the three themes, as CSV.</summary>
+    public static Gen<string> Lexicon() =>
+        from count in Gen.Choose(1, 8)
+        from rows in Gen.Zip(Gen.Elements(Themes), Gen.Elements(Terms)).ArrayOf(count)
+        select "theme,term\n" + string.Concat(rows.Select(r => $"{r.Item1},{r.Item2}\n"));
+}
