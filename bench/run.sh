@@ -15,6 +15,7 @@
 #   --classify-mb 10       size of the corpus for the classify/train hook (0 to skip)
 #   --data DIR             where corpora and outputs go (default bench/.data, ignored by git)
 #   --no-peer              skip the peer
+#   --analyze-args "ARGS"  more options for cpnlp analyze (for example "--no-charts")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -27,6 +28,7 @@ runs=3
 classify_mb=10
 data=bench/.data
 peer=1
+analyze_args=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;
@@ -36,7 +38,8 @@ while [ $# -gt 0 ]; do
     --classify-mb) classify_mb=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
     --no-peer) peer=0; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --analyze-args) analyze_args=$2; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 64 ;;
   esac
 done
@@ -93,7 +96,7 @@ report="$data/results-$stamp.md"
   echo
   echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
   echo "- .NET $(dotnet --version), cpnlp $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'), $(/usr/bin/python3 -c 'import sklearn, sys; print(f"scikit-learn {sklearn.__version__}, Python {sys.version.split()[0]}")')"
-  echo "- command: bench/run.sh --sizes $sizes --langs $langs --peer-sizes $peer_sizes --runs $runs"
+  echo "- command: bench/run.sh --sizes $sizes --langs $langs --peer-sizes $peer_sizes --runs $runs${analyze_args:+ --analyze-args \"$analyze_args\"}"
   echo "- load average before: $load_before (1, 5, 15 min)"
   echo
   echo "| corpus | MB | files | wc -w s | wc -w MB/s | cpnlp s (median of $runs) | cpnlp MB/s | cpnlp peak RSS MB | s per 100 MB | peer s | peer MB/s | peer peak RSS MB | cpnlp / peer |"
@@ -116,7 +119,7 @@ for lang in ${langs//,/ }; do
     seconds=(); rss=0
     for _ in $(seq "$runs"); do
       rm -rf "$data/out-$lang-$mb"
-      read -r s kb < <(timed "$data/cpnlp-$lang-$mb.log" "$cpnlp" analyze "$dir" --out "$data/out-$lang-$mb" --quiet)
+      read -r s kb < <(timed "$data/cpnlp-$lang-$mb.log" "$cpnlp" analyze "$dir" --out "$data/out-$lang-$mb" --quiet $analyze_args)
       seconds+=("$s"); [ "$kb" -gt "$rss" ] && rss=$kb
     done
     cp_s=$(printf '%s\n' "${seconds[@]}" | median)
