@@ -91,7 +91,7 @@ public sealed class PartialResultReader : IDisposable
             using var json = JsonDocument.Parse(line);
             var d = json.RootElement;
             var summary = DocumentLine.ReadSummary(d);
-            TermHits[] terms = [.. d.GetProperty("terms").EnumerateArray().Select(t => new TermHits(t[0].GetInt32(), t[1].GetInt32()))];
+            TermHits[] terms = [.. d.GetProperty("terms").EnumerateArray().Select(t => new TermHits(t[0].GetInt32(), t[1].GetInt32(), t.GetArrayLength() > 2 ? t[2].GetInt32() : 0))];
             var evidence = CsvRowBuffer.ReadFrom(_evidence, d.GetProperty("evidence_bytes").GetInt32(), d.GetProperty("evidence_rows").GetInt32());
             return (d.GetProperty("file").GetInt32(), new DocumentReport(summary, d.GetProperty("characters").GetInt64(), terms, evidence));
         }
@@ -134,7 +134,8 @@ public sealed class PartialResultReader : IDisposable
                 [.. lexicon.GetProperty("themes").EnumerateArray().Select(t => t.GetString()!)],
                 [.. lexicon.GetProperty("terms").EnumerateArray().Select(t => new LexiconTerm(
                     t.GetProperty("theme").GetString()!, t.GetProperty("term").GetString()!, t.GetProperty("lang").GetString(),
-                    t.GetProperty("note").GetString(), t.GetProperty("line").GetInt32()))],
+                    t.GetProperty("note").GetString(), t.GetProperty("line").GetInt32(),
+                    t.TryGetProperty("exclude", out var exclude) ? [.. exclude.EnumerateArray().Select(e => e.GetString()!)] : null))],
                 lexicon.GetProperty("source").GetString()!,
                 lexicon.GetProperty("sha256").GetString()!,
                 [.. lexicon.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)]),

@@ -10,6 +10,8 @@ namespace CommonProsperity.Nlp.Tests.Support.Reference;
 /// and uses its tokens up, so one theme's matches never overlap; themes are matched independently.
 /// When two terms cover the same tokens, an exact last word wins over a prefix, and a longer prefix over
 /// a shorter one. Thread-safe once built; per-call state lives in a <see cref="ReferenceScratch"/>.
+/// Exclusions (rule 7) were added later, as plainly as possible: a term reached in the walk is passed
+/// over when one of its exclusion phrases, compared token by token, covers the match.
 /// </summary>
 internal sealed class ReferenceMatcher
 {
@@ -18,6 +20,7 @@ internal sealed class ReferenceMatcher
     private readonly int _exactCount;
     private readonly int[] _prefixLengths;
     private readonly TrieNode[][] _tries;
+    private readonly TermPattern[][] _exclusions;
 
     /// <summary>Compiles <paramref name="lexicon"/> into per-theme tries over token ids.</summary>
     public ReferenceMatcher(Lexicon lexicon)
@@ -72,6 +75,7 @@ internal sealed class ReferenceMatcher
         }
 
         _tries = builders.Select(b => b.ToArray()).ToArray();
+        _exclusions = lexicon.Terms.Select(t => t.Exclusions.Select(e => TermPattern.Parse(e, lexicon.Source, t.Line)).ToArray()).ToArray();
     }
 
     /// <summary>The lexicon this matcher was built from.</summary>
@@ -81,13 +85,13 @@ internal sealed class ReferenceMatcher
     public IReadOnlyList<string> Themes { get; }
 
     /// <summary>Tokenizes and matches a text (convenient; not for the hot path).</summary>
-    public IReadOnlyList<LexiconHit> Match(string text)
+    public IReadOnlyList<LexiconHit> Match(string text, List<LexiconVeto>? vetoes = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var scratch = new ReferenceScratch();
         ReferenceTokenizer.Instance.Tokenize(text, scratch.Tokens);
         var hits = new List<LexiconHit>();
-        Match(scratch, hits);
+        Match(scratch, hits, vetoes);
         return hits;
     }
 
@@ -95,7 +99,7 @@ internal sealed class ReferenceMatcher
     /// Matches the tokens already in <paramref name="scratch"/> and appends the hits to
     /// <paramref name="hits"/> in text order (by position, then theme order).
     /// </summary>
-    public void Match(ReferenceScratch scratch, List<LexiconHit> hits)
+    public void Match(ReferenceScratch scratch, List<LexiconHit> hits, List<LexiconVeto>? vetoes = null)
     {
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(hits);
@@ -143,7 +147,13 @@ internal sealed class ReferenceMatcher
                 }
 
                 var best = new Best(0, -1);
-                Walk(_tries[theme], 0, i, 0, tokens, candStart, candCount, candidates, ref best);
+                var vetoed = new Best(0, -1);
+                Walk(_tries[theme], 0, i, 0, tokens, candStart, candCount, candidates, ref best, ref vetoed);
+                if (vetoed.Term >= 0 && vetoed.Length > best.Length)
+                {
+                    vetoes?.Add(new LexiconVeto(theme, vetoed.Term, vetoed.Exclusion, tokens.Start(i), tokens.End(i + vetoed.Length - 1), i, vetoed.Length));
+                }
+
                 if (best.Term >= 0)
                 {
                     hits.Add(new LexiconHit(theme, best.Term, tokens.Start(i), tokens.End(i + best.Length - 1), i, best.Length));
@@ -153,8 +163,8 @@ internal sealed class ReferenceMatcher
         }
     }
 
-    private static void Walk(TrieNode[] nodes, int node, int position, int depth, ReferenceTokens tokens,
-        int[] candStart, int[] candCount, List<int> candidates, ref Best best)
+    private void Walk(TrieNode[] nodes, int node, int position, int depth, ReferenceTokens tokens,
+        int[] candStart, int[] candCount, List<int> candidates, ref Best best, ref Best vetoed)
     {
         var children = nodes[node].Children;
         if (children is null)
@@ -172,21 +182,63 @@ internal sealed class ReferenceMatcher
 
             if (nodes[child].Term >= 0 && depth + 1 > best.Length)
             {
-                best = new Best(depth + 1, nodes[child].Term);
+                var by = CoveringExclusion(nodes[child].Term, tokens, position - depth, depth + 1);
+                if (by < 0)
+                {
+                    best = new Best(depth + 1, nodes[child].Term);
+                }
+                else if (depth + 1 > vetoed.Length)
+                {
+                    vetoed = new Best(depth + 1, nodes[child].Term, by);
+                }
             }
 
             var next = position + 1;
             if (nodes[child].Children is not null && next < tokens.Count && candCount[next] > 0 && tokens.JoinsPrevious(next))
             {
-                Walk(nodes, child, next, depth + 1, tokens, candStart, candCount, candidates, ref best);
+                Walk(nodes, child, next, depth + 1, tokens, candStart, candCount, candidates, ref best, ref vetoed);
             }
         }
     }
 
-    private struct Best(int length, int term)
+    /// <summary>Rule 7: the index of the first exclusion of <paramref name="term"/> found around the match, or -1.</summary>
+    private int CoveringExclusion(int term, ReferenceTokens tokens, int first, int length)
+    {
+        for (var e = 0; e < _exclusions[term].Length; e++)
+        {
+            var phrase = _exclusions[term][e];
+            for (var start = first + length - phrase.Tokens.Count; start <= first; start++)
+            {
+                if (start >= 0 && start + phrase.Tokens.Count <= tokens.Count && PhraseAt(phrase, tokens, start))
+                {
+                    return e;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool PhraseAt(TermPattern phrase, ReferenceTokens tokens, int start)
+    {
+        for (var k = 0; k < phrase.Tokens.Count; k++)
+        {
+            var key = tokens.Key(start + k).ToString();
+            var last = phrase.LastIsPrefix && k == phrase.Tokens.Count - 1;
+            if (!(last ? key.StartsWith(phrase.Tokens[k], StringComparison.Ordinal) : key == phrase.Tokens[k]) || (k > 0 && !tokens.JoinsPrevious(start + k)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private struct Best(int length, int term, int exclusion = -1)
     {
         public int Length = length;
         public int Term = term;
+        public int Exclusion = exclusion;
     }
 
     private sealed class TrieNode
