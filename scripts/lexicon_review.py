@@ -78,7 +78,7 @@ def main():
         for table in by_file:
             f1s = [float(r["f1"]) for (theme, l), r in table.items() if l == lang]
             macros.append(f"{sum(f1s) / len(f1s):.3f}" if f1s else "–")
-        print(f"| **macro F1** | {lang} | " + " | ".join(f" | | **{m}** | " for m in macros) + " |")
+        print(f"| **macro F1** | {lang} | " + " | ".join(f" | | **{m}** | " for m in macros).replace("  ", " ") + " |")
     if args.summary:
         return
 
