@@ -6,7 +6,7 @@ namespace CommonProsperity.Nlp.Reporting;
 /// The CSV reports of the discovery commands (<c>topics</c>, <c>compare</c>, <c>trend</c>,
 /// <c>lexicon suggest</c>), in the house format of <see cref="CsvReport"/>. Rates have four decimals;
 /// probabilities, statistics and p-values six significant digits (<c>1.23457E-05</c>), since they span
-/// many orders of magnitude. README documents every column.
+/// many orders of magnitude. docs/discovery.md documents every column.
 /// </summary>
 public static class DiscoveryReports
 {

@@ -7,7 +7,7 @@ namespace CommonProsperity.Nlp.Reporting;
 /// </summary>
 public static class EvidenceFile
 {
-    /// <summary>The columns, in order (README, "Reports").</summary>
+    /// <summary>The columns, in order (docs/reports.md).</summary>
     public static IReadOnlyList<string> Columns { get; } = ["document", "theme", "term", "start", "end", "left", "match", "right", "sentence"];
 
     /// <summary>The bytes before the first row: the byte order mark and the header record.</summary>

@@ -1,6 +1,6 @@
 namespace CommonProsperity.Nlp.Reporting;
 
-/// <summary>The names of the reports the commands write (README, "Reports" and the discovery sections, documents their columns).</summary>
+/// <summary>The names of the reports the commands write (docs/reports.md and docs/discovery.md document their columns).</summary>
 public static class ReportFiles
 {
     /// <summary>Long/tidy: one row per document × theme.</summary>

@@ -5,7 +5,7 @@ using System.Text;
 namespace CommonProsperity.Nlp.Tokenization;
 
 /// <summary>
-/// The character classes of the counting rules (README, "Counting rules"): word characters, Han
+/// The character classes of the counting rules (docs/counting-rules.md): word characters, Han
 /// ideographs, hyphens, apostrophes and line breaks. Kept in one place so that the tokenizer, the
 /// segmenter and the lexicon reader cannot disagree.
 /// </summary>

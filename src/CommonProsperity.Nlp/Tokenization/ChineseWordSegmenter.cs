@@ -9,8 +9,8 @@ namespace CommonProsperity.Nlp.Tokenization;
 /// the dictionary lacks), for the discovery commands: topics, keyness and lexicon suggestions need
 /// words, while the counting rules count characters. The built-in lexicon's Chinese terms are added to
 /// the dictionary, so that <c>共同富裕</c> or <c>第三次分配</c> come out as one word.
-/// <para>jieba.NET was chosen over Lucene SmartCn by measurement on the shared corpus (README, "Chinese
-/// words"): it keeps policy compounds whole (<c>高质量</c>, <c>民营企业</c>) and yields fewer stray single
+/// <para>jieba.NET was chosen over Lucene SmartCn by measurement on the shared corpus (docs/discovery.md,
+/// "Chinese words"): it keeps policy compounds whole (<c>高质量</c>, <c>民营企业</c>) and yields fewer stray single
 /// characters, at the same speed. Its dictionary is process-wide, so the segmentation never depends on a
 /// user's lexicon. Thread-safe: calls are serialised.</para>
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text;
 namespace CommonProsperity.Nlp.Tokenization;
 
 /// <summary>
-/// The tokenizer of the counting rules, written to read like README's "Counting rules":
+/// The tokenizer of the counting rules, written to read like docs/counting-rules.md:
 /// <list type="number">
 /// <item>A word token is a maximal run of Unicode letters, marks and decimal digits, except Han ideographs.</item>
 /// <item>An apostrophe (<c>'</c> or <c>’</c>) between two letters belongs to the word.</item>

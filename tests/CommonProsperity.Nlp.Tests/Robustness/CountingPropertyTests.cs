@@ -8,7 +8,7 @@ namespace CommonProsperity.Nlp.Tests.Robustness;
 
 /// <summary>
 /// Properties of the counting rules over random Unicode text: the matcher agrees with a plain reference
-/// implementation of README's rules, and counts do not change when only line wrapping or whitespace does.
+/// implementation of the rules in docs/counting-rules.md, and counts do not change when only line wrapping or whitespace does.
 /// </summary>
 public class CountingPropertyTests
 {

@@ -4,9 +4,9 @@ using System.Text;
 namespace CommonProsperity.Nlp.Tests.Robustness;
 
 /// <summary>
-/// The counting rules of README ("Counting rules"), implemented again as plainly as possible, without
+/// The counting rules of docs/counting-rules.md, implemented again as plainly as possible, without
 /// the production code's tries, buffers or fast paths, so that property tests can compare the two.
-/// Rule numbers refer to the README.
+/// Rule numbers refer to that page.
 /// </summary>
 internal static class ReferenceCounter
 {

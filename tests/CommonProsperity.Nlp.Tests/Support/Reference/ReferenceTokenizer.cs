@@ -10,7 +10,7 @@ namespace CommonProsperity.Nlp.Tests.Support.Reference;
 /// The tokenizer of the counting rules as first written (commit ed99fbb), kept as the oracle for the
 /// optimised <see cref="CountingTokenizer"/>; changed only to add the rule on invisible characters
 /// (soft hyphens and zero-width characters inside a word are skipped, issue 9).
-/// The tokenizer of the counting rules, written to read like README's "Counting rules":
+/// The tokenizer of the counting rules, written to read like docs/counting-rules.md:
 /// <list type="number">
 /// <item>A word token is a maximal run of Unicode letters, marks and decimal digits, except Han ideographs.</item>
 /// <item>An apostrophe (<c>'</c> or <c>’</c>) between two letters belongs to the word.</item>
