@@ -1,6 +1,5 @@
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Tests.Support;
-using CultureScope = CommonProsperity.Nlp.Tests.TestSupport.CultureScope;
 
 namespace CommonProsperity.Nlp.Tests.Regressions;
 
