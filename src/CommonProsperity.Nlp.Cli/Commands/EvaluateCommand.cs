@@ -33,12 +33,25 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         [Description("Folder for metrics.csv, predictions.csv and confusions.csv")]
         [DefaultValue("reports/evaluation")]
         public string Out { get; init; } = "reports/evaluation";
+
+        /// <summary>Bootstrap resamples.</summary>
+        [CommandOption("--resamples <N>")]
+        [Description("Bootstrap resamples of whole documents for the 95% confidence intervals (0: no intervals)")]
+        [DefaultValue(1000)]
+        public int Resamples { get; init; } = 1000;
+
+        /// <summary>Bootstrap seed.</summary>
+        [CommandOption("--seed <N>")]
+        [Description("Random seed of the bootstrap (same seed, same intervals)")]
+        [DefaultValue(42)]
+        public int Seed { get; init; } = 42;
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var streams = CliStreams.Current;
+        var bootstrap = new BootstrapOptions(settings.Resamples, settings.Seed).Validate();
         var modelPath = settings.Model ?? ThemeModel.DefaultPath;
         var model = ThemeModel.Load(modelPath);
         Lexicon? lexicon = null;
@@ -50,16 +63,29 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         // Codebook themes the model lacks mean a model for other themes, not a typo in the labels: say so.
         var passages = LabelSetReader.Read(settings.Labels, [.. model.Themes.Union(Codebook.Themes.Select(t => t.Id), StringComparer.Ordinal)]);
         model.RequireThemes(passages.SelectMany(p => p.Themes).Distinct(StringComparer.Ordinal), modelPath);
-        var evaluation = ModelEvaluator.Evaluate(model, passages, lexicon);
+        var evaluation = ModelEvaluator.Evaluate(model, passages, lexicon, bootstrap);
         ClassificationReports.WriteEvaluation(settings.Out, model, passages, evaluation);
 
-        streams.Out.WriteLine($"{passages.Count} passages from {settings.Labels}; model {modelPath} ({model.Themes.Count} themes).");
+        var documents = passages.Select(p => p.Document).Where(d => !string.IsNullOrEmpty(d)).Distinct(StringComparer.Ordinal).Count();
+        streams.Out.WriteLine($"{passages.Count} passages of {documents} documents from {settings.Labels}; model {modelPath} ({model.Themes.Count} themes).");
+        if (bootstrap.Resamples > 0)
+        {
+            streams.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"[intervals: 95% percentile bootstrap, {bootstrap.Resamples} resamples of whole documents within each language, seed {bootstrap.Seed}]"));
+        }
+
+        streams.Out.WriteLine($"Classifier {ClassificationReports.MacroSummary(evaluation.Classifier, evaluation.ClassifierIntervals)}");
+        if (evaluation.Lexicon is not null)
+        {
+            streams.Out.WriteLine($"Lexicon    {ClassificationReports.MacroSummary(evaluation.Lexicon, evaluation.LexiconIntervals)}");
+        }
+
         streams.Out.WriteLine("Classifier:");
-        ClassificationReports.PrintMetrics(streams.Out, evaluation.Classifier);
+        ClassificationReports.PrintMetrics(streams.Out, evaluation.Classifier, intervals: evaluation.ClassifierIntervals);
         if (evaluation.Lexicon is not null)
         {
             streams.Out.WriteLine($"Lexicon ({lexicon!.Source}):");
-            ClassificationReports.PrintMetrics(streams.Out, evaluation.Lexicon);
+            ClassificationReports.PrintMetrics(streams.Out, evaluation.Lexicon, intervals: evaluation.LexiconIntervals);
         }
 
         streams.Out.WriteLine($"Details (metrics.csv, predictions.csv, confusions.csv) in {Path.GetFullPath(settings.Out)}.");

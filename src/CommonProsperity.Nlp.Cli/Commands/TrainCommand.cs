@@ -82,16 +82,20 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
             streams.Error.WriteLine($"warning: {warning}");
         }
 
+        var card = result.Model.Card;
+        var outOfFold = result.OutOfFold.Select(result.Model.Decide).ToArray();
+        var (_, intervals) = ModelEvaluator.Score(result.Model.Themes, result.Passages, outOfFold, new BootstrapOptions(Seed: settings.Seed));
         if (settings.Report is not null)
         {
-            ClassificationReports.WriteCrossValidation(settings.Report, result);
+            ClassificationReports.WriteCrossValidation(settings.Report, result, intervals);
         }
 
-        var card = result.Model.Card;
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Trained {card.Themes.Count} theme classifier(s) on {card.Passages} passages in {clock.Elapsed.TotalSeconds:F1} s; model written to {settings.Out}."));
-        streams.Out.WriteLine($"Cross-validated ({card.Folds} folds grouped by document, thresholds chosen on the same out-of-fold scores):");
-        ClassificationReports.PrintMetrics(streams.Out, card.CrossValidation, card.Themes.ToDictionary(t => t.Id, t => t.Threshold));
+        streams.Out.WriteLine($"Cross-validated ({card.Folds} folds grouped by document, thresholds chosen on the same out-of-fold scores, so optimistic; "
+            + "95% intervals from 1000 resamples of whole documents):");
+        streams.Out.WriteLine($"  {ClassificationReports.MacroSummary(card.CrossValidation, intervals)}");
+        ClassificationReports.PrintMetrics(streams.Out, card.CrossValidation, card.Themes.ToDictionary(t => t.Id, t => t.Threshold), intervals);
         return ExitCodes.Success;
     }
 }

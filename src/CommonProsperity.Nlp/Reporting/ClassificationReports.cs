@@ -6,30 +6,61 @@ namespace CommonProsperity.Nlp.Reporting;
 /// <summary>Writers and printers for classifier metrics and predictions (train, evaluate).</summary>
 public static class ClassificationReports
 {
-    /// <summary>Writes <c>metrics.csv</c>-shaped rows (with a <c>system</c> column) to a CSV writer.</summary>
-    public static void WriteMetrics(CsvHelper.CsvWriter csv, string system, IEnumerable<ThemeMetrics> metrics, bool header)
+    /// <summary>
+    /// The columns of <c>metrics.csv</c> and <c>cv_metrics.csv</c>, declared once: each with how it is read off
+    /// a metrics row and its interval (the interval columns are empty when no bootstrap was run, or when no
+    /// resample defined the metric).
+    /// </summary>
+    private static readonly (string Name, Func<ThemeMetrics, MetricIntervals?, object?> Value)[] MetricsColumns =
+    [
+        ("theme", (m, _) => m.Theme),
+        ("lang", (m, _) => m.Language),
+        ("precision", (m, _) => m.Precision),
+        ("precision_low", (_, i) => End(i?.Precision.Low)),
+        ("precision_high", (_, i) => End(i?.Precision.High)),
+        ("recall", (m, _) => m.Recall),
+        ("recall_low", (_, i) => End(i?.Recall.Low)),
+        ("recall_high", (_, i) => End(i?.Recall.High)),
+        ("f1", (m, _) => m.F1),
+        ("f1_low", (_, i) => End(i?.F1.Low)),
+        ("f1_high", (_, i) => End(i?.F1.High)),
+        ("support", (m, _) => m.Support),
+        ("true_positives", (m, _) => m.TruePositives),
+        ("false_positives", (m, _) => m.FalsePositives),
+        ("false_negatives", (m, _) => m.FalseNegatives),
+    ];
+
+    /// <summary>The header of <c>metrics.csv</c>: <c>system</c>, then the metric columns.</summary>
+    public static IReadOnlyList<string> MetricsHeader { get; } = ["system", .. MetricsColumns.Select(c => c.Name)];
+
+    /// <summary>Writes <c>metrics.csv</c>-shaped rows (with a <c>system</c> column) to a CSV writer; <paramref name="intervals"/>, when given, row by row with <paramref name="metrics"/>.</summary>
+    public static void WriteMetrics(CsvHelper.CsvWriter csv, string system, IReadOnlyList<ThemeMetrics> metrics, bool header, IReadOnlyList<MetricIntervals>? intervals = null)
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(metrics);
         if (header)
         {
-            csv.WriteRow("system", "theme", "lang", "precision", "recall", "f1", "support", "true_positives", "false_positives", "false_negatives");
+            csv.WriteRow([.. MetricsHeader]);
         }
 
-        foreach (var m in metrics)
+        for (var k = 0; k < metrics.Count; k++)
         {
-            csv.WriteRow(system, m.Theme, m.Language, m.Precision, m.Recall, m.F1, m.Support, m.TruePositives, m.FalsePositives, m.FalseNegatives);
+            var m = metrics[k];
+            var interval = intervals?[k];
+            csv.WriteRow([system, .. MetricsColumns.Select(c => c.Value(m, interval))]);
         }
     }
 
+    private static object? End(double? value) => value is { } v && !double.IsNaN(v) ? v : null;
+
     /// <summary>Writes <c>cv_metrics.csv</c> and <c>cv_predictions.csv</c> (out-of-fold probabilities with fold numbers) atomically.</summary>
-    public static void WriteCrossValidation(string directory, TrainingResult result)
+    public static void WriteCrossValidation(string directory, TrainingResult result, IReadOnlyList<MetricIntervals>? intervals = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         using var output = OutputDirectory.Open(directory);
         using (var csv = CsvReport.Create(output.Stage("cv_metrics.csv")))
         {
-            WriteMetrics(csv, "classifier", result.Model.Card.CrossValidation, header: true);
+            WriteMetrics(csv, "classifier", result.Model.Card.CrossValidation, header: true, intervals);
         }
 
         using (var csv = CsvReport.Create(output.Stage("cv_predictions.csv")))
@@ -66,10 +97,10 @@ public static class ClassificationReports
         using var output = OutputDirectory.Open(directory);
         using (var csv = CsvReport.Create(output.Stage("metrics.csv")))
         {
-            WriteMetrics(csv, "classifier", evaluation.Classifier, header: true);
+            WriteMetrics(csv, "classifier", evaluation.Classifier, header: true, evaluation.ClassifierIntervals);
             if (evaluation.Lexicon is not null)
             {
-                WriteMetrics(csv, "lexicon", evaluation.Lexicon, header: false);
+                WriteMetrics(csv, "lexicon", evaluation.Lexicon, header: false, evaluation.LexiconIntervals);
             }
         }
 
@@ -122,19 +153,53 @@ public static class ClassificationReports
         output.Commit();
     }
 
-    /// <summary>Prints a metrics table (per theme, micro, macro; all and per language).</summary>
-    public static void PrintMetrics(TextWriter output, IReadOnlyList<ThemeMetrics> metrics, IReadOnlyDictionary<string, double>? thresholds = null)
+    /// <summary>
+    /// Prints a metrics table (per theme, micro, macro; all and per language): precision, recall, F1 and,
+    /// with <paramref name="intervals"/>, the F1's confidence interval (the other intervals are in the CSV).
+    /// </summary>
+    public static void PrintMetrics(TextWriter output, IReadOnlyList<ThemeMetrics> metrics, IReadOnlyDictionary<string, double>? thresholds = null, IReadOnlyList<MetricIntervals>? intervals = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(metrics);
         foreach (var language in metrics.Select(m => m.Language).Distinct())
         {
-            output.WriteLine($"  [{language}] theme               precision  recall     f1  support{(thresholds is null ? "" : "  threshold")}");
-            foreach (var m in metrics.Where(m => m.Language == language))
+            output.WriteLine($"  [{language}] theme               precision  recall     f1{(intervals is null ? "" : "  f1 95% CI".PadRight(16))}  support{(thresholds is null ? "" : "  threshold")}");
+            for (var k = 0; k < metrics.Count; k++)
             {
+                var m = metrics[k];
+                if (m.Language != language)
+                {
+                    continue;
+                }
+
                 var threshold = thresholds is not null && thresholds.TryGetValue(m.Theme, out var th) ? th.ToString("F2", CultureInfo.InvariantCulture) : "";
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"        {m.Theme,-19} {m.Precision,9:F3} {m.Recall,7:F3} {m.F1,6:F3} {m.Support,8}  {threshold}"));
+                var interval = intervals is null ? "" : "  " + Interval(intervals[k].F1).PadRight(14);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"        {m.Theme,-19} {m.Precision,9:F3} {m.Recall,7:F3} {m.F1,6:F3}{interval} {m.Support,8}  {threshold}").TrimEnd());
             }
         }
     }
+
+    /// <summary>One line with the macro-F1 of every slice and its interval, for example <c>macro-F1 0.692 [0.610, 0.760]; en 0.630 [...]; zh ...</c>.</summary>
+    public static string MacroSummary(IReadOnlyList<ThemeMetrics> metrics, IReadOnlyList<MetricIntervals>? intervals)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var parts = new List<string>();
+        for (var k = 0; k < metrics.Count; k++)
+        {
+            if (metrics[k].Theme != "macro")
+            {
+                continue;
+            }
+
+            var interval = intervals is null ? "" : " " + Interval(intervals[k].F1);
+            var label = metrics[k].Language == MultiLabelEvaluator.AllLanguages ? "macro-F1" : metrics[k].Language;
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{label} {metrics[k].F1:F3}{interval}"));
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>An interval as <c>[0.610, 0.760]</c>, or <c>[n/a]</c> when no resample defined it.</summary>
+    public static string Interval(MetricInterval interval) =>
+        interval.IsDefined ? string.Create(CultureInfo.InvariantCulture, $"[{interval.Low:F3}, {interval.High:F3}]") : "[n/a]";
 }

@@ -18,11 +18,43 @@ public class ClassifierCommandTests(TrainedModelFixture fixture) : IClassFixture
         var metrics = ReportReader.Read(temp.File("metrics.csv"));
         Assert.Equal(["classifier", "lexicon"], metrics.Select(m => m["system"]).Distinct());
         Assert.Contains(metrics, m => m["theme"] == "macro" && m["lang"] == "zh");
+        Assert.Equal(ClassificationReportsHeader, metrics[0].Keys);
+        Assert.All(metrics.Where(m => m["theme"] == "macro"), m => Assert.InRange(Number(m["f1"]), Number(m["f1_low"]), Number(m["f1_high"])));
+        Assert.Contains("Classifier macro-F1 ", output, StringComparison.Ordinal);
+        Assert.Contains("1000 resamples of whole documents", output, StringComparison.Ordinal);
         var predictions = ReportReader.Read(temp.File("predictions.csv"));
         Assert.Equal(fixture.Labels.Passages.Count, predictions.Count);
         Assert.Equal(["id", "text", "gold", "predicted"], predictions[0].Keys.Take(4));
         Assert.Contains("lexicon_predicted", predictions[0].Keys);
         Assert.True(File.Exists(temp.File("confusions.csv")));
+    }
+
+    private static readonly string[] ClassificationReportsHeader =
+        ["system", "theme", "lang", "precision", "precision_low", "precision_high", "recall", "recall_low", "recall_high", "f1", "f1_low", "f1_high",
+         "support", "true_positives", "false_positives", "false_negatives"];
+
+    private static double Number(string cell) => double.Parse(cell, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Evaluate_NoResamples_LeavesIntervalColumnsEmpty()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, output, error) = CliRunner.Run("evaluate", "--model", fixture.ModelPath, "--labels", fixture.LabelPath, "--resamples", "0", "--out", temp.Path);
+
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("95% CI", output, StringComparison.Ordinal);
+        var metrics = ReportReader.Read(temp.File("metrics.csv"));
+        Assert.All(metrics, m => Assert.Equal("", m["f1_low"]));
+    }
+
+    [Fact]
+    public void Evaluate_NegativeResamples_ExitsWith64()
+    {
+        var (code, _, error) = CliRunner.Run("evaluate", "--model", fixture.ModelPath, "--labels", fixture.LabelPath, "--resamples", "-5");
+
+        Assert.Equal(64, code);
+        Assert.Contains("resamples -5", error, StringComparison.Ordinal);
     }
 
     [Theory]
