@@ -141,7 +141,7 @@ public sealed class PartialResultReader : IDisposable
             files.GetProperty("count").GetInt32(),
             files.GetProperty("sha256").GetString()!,
             [.. h.GetProperty("listing_skipped").EnumerateArray().Select(ReadSkip)],
-            [.. h.GetProperty("skipped").EnumerateArray().Select(s => new FileTagged<SkippedInput>(s.GetProperty("file").GetInt32(), ReadSkip(s)))],
+            [.. h.GetProperty("skipped").EnumerateArray().Select(s => new FileTagged<Problem>(s.GetProperty("file").GetInt32(), ReadSkip(s)))],
             [.. h.GetProperty("inputs").EnumerateArray().Select(i => new FileTagged<InputFileRecord>(i.GetProperty("file").GetInt32(), new InputFileRecord(
                 i.GetProperty("path").GetString()!, i.GetProperty("bytes").GetInt64(), i.GetProperty("sha256").GetString()!,
                 i.GetProperty("format").GetString()!, i.GetProperty("encoding").GetString()!, i.GetProperty("documents").GetInt32())))],
@@ -152,7 +152,7 @@ public sealed class PartialResultReader : IDisposable
             [.. h.GetProperty("timings_ms").EnumerateObject().Select(t => new KeyValuePair<string, long>(t.Name, t.Value.GetInt64()))]);
     }
 
-    private static SkippedInput ReadSkip(JsonElement s) => new(s.GetProperty("path").GetString()!, s.GetProperty("reason").GetString()!);
+    private static Problem ReadSkip(JsonElement s) => Problem.Skipped(s.GetProperty("path").GetString()!, s.GetProperty("reason").GetString()!);
 
     private static InputException Damaged(string path, Exception e) =>
         new($"cannot read the partial results ({e.Message}).", path, fix: "The shard's output is damaged or from another tool; run the shard again.", inner: e);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CommonProsperity.Nlp.Tests.Cli;
 using CommonProsperity.Nlp.Tests.Support;
 using Xunit.Abstractions;
 
