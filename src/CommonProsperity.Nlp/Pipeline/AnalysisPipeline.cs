@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
@@ -119,24 +117,13 @@ public sealed class AnalysisPipeline
         }
         else
         {
-            var header = new ShardHeader(ToolVersion, shard!, started, optionList, _lexicon, files.Count, Fingerprint(files), listing.Skipped,
+            var (fingerprint, fileHashes) = InputFingerprint.Compute(files, cancellationToken);
+            var header = new ShardHeader(ToolVersion, shard!, started, optionList, _lexicon, files.Count, fingerprint, fileHashes, listing.Skipped,
                 run.TaggedSkipped, run.Inputs, run.TaggedWarnings, run.Documents, run.Tokens, run.Characters, timings);
             reports = partial!.Complete(header);
         }
 
         return new AnalysisResult(run.Documents, run.Tokens, run.Characters, problems, reports, clock.Elapsed);
-    }
-
-    /// <summary>A fingerprint of the run's list of files (their relative paths, in order), equal in every shard of one run.</summary>
-    private static string Fingerprint(IReadOnlyList<SourceFile> files)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(file.RelativePath + "\n"));
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>The totals and lists of a run, gathered from the results in order, each tagged with its file for a shard's partial results.</summary>
