@@ -68,6 +68,20 @@ public class LexiconCommandTests
     }
 
     [Fact]
+    public void Check_ExclusionWithoutItsTerm_ExitsNamingTheLineAndHowToFix()
+    {
+        using var temp = new TempDirectory();
+        var labels = temp.Write("labels.csv", "text,themes\n加强湿地生态保护。,environment\n");
+        var lexicon = temp.Write("lexicon.csv", "theme,term,exclude\nenvironment,环保,\nenvironment,生态,政治生态|政治\n");
+
+        var (code, _, error) = CliRunner.Run("lexicon", "check", "--labels", labels, "--lexicon", lexicon, "--out", temp.File("out"));
+
+        Assert.Equal(65, code);
+        Assert.Contains($"{lexicon}:3: the exclusion '政治' does not contain the term '生态', so it could never veto a match. Write a longer expression that contains the term", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Fact]
     public void Check_LabelWithUnknownTheme_ExitsNamingTheRow()
     {
         using var temp = new TempDirectory();

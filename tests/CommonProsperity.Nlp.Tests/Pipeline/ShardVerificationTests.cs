@@ -81,6 +81,8 @@ public class ShardVerificationTests
         { "unknown-term", "is not a term of the lexicon" },
         { "file-index", "is not one of the run's" },
         { "negative-tokens", "a count is negative" },
+        { "vetoed-without-exclusions", "vetoed matches but no exclusions" },
+        { "negative-vetoed", "vetoed matches." },
     };
 
     [Theory]
@@ -184,6 +186,13 @@ public class ShardVerificationTests
                 break;
             case "negative-tokens":
                 d["tokens"] = -1;
+                break;
+            case "vetoed-without-exclusions":
+                Assert.Empty(header["lexicon"]!["terms"]![term[0]!.GetValue<int>()]!["exclude"]?.AsArray() ?? []);
+                term.AsArray().Add(3);
+                break;
+            case "negative-vetoed":
+                term.AsArray().Add(-1);
                 break;
         }
 

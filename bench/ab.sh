@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Interleaved A/B timing of `cpnlp analyze`: bench/ab.sh [options] NAME=CPNLP[@LEXICON] ...
+#
+# Runs every configuration (a cpnlp executable, optionally with --lexicon FILE) on the bench corpora
+# of bench/run.sh (bench/gen_corpus.py, same seed, so the same bytes), round after round: one run of
+# each configuration per language and round, in turn, so that the load of a shared machine falls on
+# all of them alike. Prints per configuration and language the median and the fastest run in MB/s
+# (MB = 10^6 bytes of UTF-8 text on disk) and the load average before and after.
+#
+# Options:
+#   --mb 50              corpus size in MB (each language)
+#   --langs en,zh        languages
+#   --runs 7             rounds
+#   --data DIR           where corpora and outputs go (default bench/.data, ignored by git)
+#   --analyze-args "A"   more options for every cpnlp analyze (default "--no-charts")
+#
+# Example (the exclusions benchmark of bench/RESULTS.md: main before and after, old and new lexicon):
+#   bench/ab.sh --mb 50 --runs 7 before=/tmp/base/src/CommonProsperity.Nlp.Cli/bin/Release/net10.0/cpnlp \
+#     after-old-lexicon=src/CommonProsperity.Nlp.Cli/bin/Release/net10.0/cpnlp@/tmp/old_lexicon.csv \
+#     after=src/CommonProsperity.Nlp.Cli/bin/Release/net10.0/cpnlp
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mb=50
+langs=en,zh
+runs=7
+data=bench/.data
+analyze_args="--no-charts"
+configs=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --mb) mb=$2; shift 2 ;;
+    --langs) langs=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --data) data=$2; shift 2 ;;
+    --analyze-args) analyze_args=$2; shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    *=*) configs+=("$1"); shift ;;
+    *) echo "bench/ab.sh: unknown argument $1 (see --help)" >&2; exit 64 ;;
+  esac
+done
+[ ${#configs[@]} -gt 0 ] || { echo "bench/ab.sh: give at least one NAME=CPNLP[@LEXICON] (see --help)" >&2; exit 64; }
+mkdir -p "$data"
+data=$(cd "$data" && pwd)
+
+corpus() { # lang -> folder (generated once, as bench/run.sh does)
+  local dir="$data/$1-$mb"
+  if [ ! -f "$dir/.complete" ]; then
+    rm -rf "$dir"
+    python3 bench/gen_corpus.py --lang "$1" --mb "$mb" --out "$dir" >&2
+    touch "$dir/.complete"
+  fi
+  echo "$dir"
+}
+
+declare -A seconds
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for round in $(seq "$runs"); do
+  for lang in ${langs//,/ }; do
+    dir=$(corpus "$lang")
+    for config in "${configs[@]}"; do
+      name=${config%%=*}
+      spec=${config#*=}
+      exe=${spec%%@*}
+      lexicon_args=()
+      [[ "$spec" == *@* ]] && lexicon_args=(--lexicon "${spec#*@}")
+      rm -rf "$data/ab-out"
+      start=$EPOCHREALTIME
+      # shellcheck disable=SC2086
+      "$exe" analyze "$dir" --out "$data/ab-out" --quiet "${lexicon_args[@]}" $analyze_args >"$data/ab-$name-$lang.log" 2>&1
+      seconds[$name,$lang]+="$(echo "$EPOCHREALTIME - $start" | bc) "
+    done
+  done
+  echo "round $round done ($(cut -d' ' -f1-3 /proc/loadavg))"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo
+echo "| configuration | corpus | median MB/s | fastest MB/s | seconds (each round) |"
+echo "|---|---|---|---|---|"
+for lang in ${langs//,/ }; do
+  bytes=$(find "$data/$lang-$mb" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
+  for config in "${configs[@]}"; do
+    name=${config%%=*}
+    list=${seconds[$name,$lang]}
+    median=$(tr ' ' '\n' <<<"$list" | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    fastest=$(tr ' ' '\n' <<<"$list" | grep . | sort -n | head -n 1)
+    printf '| %s | %s-%s | %.1f | %.1f | %s |\n' "$name" "$lang" "$mb" \
+      "$(echo "scale=3; $bytes / 1000000 / $median" | bc)" "$(echo "scale=3; $bytes / 1000000 / $fastest" | bc)" \
+      "$(tr ' ' '\n' <<<"$list" | grep . | xargs printf '%.2f ' | sed 's/ $//')"
+  done
+done
