@@ -4,8 +4,11 @@
 # Runs every configuration (a cpnlp executable, optionally with --lexicon FILE) on the bench corpora
 # of bench/run.sh (bench/gen_corpus.py, same seed, so the same bytes), round after round: one run of
 # each configuration per language and round, in turn, so that the load of a shared machine falls on
-# all of them alike. Prints per configuration and language the median and the fastest run in MB/s
-# (MB = 10^6 bytes of UTF-8 text on disk) and the load average before and after.
+# all of them alike. Prints per configuration and language the median and the fastest run in MB/s,
+# and the median MB per CPU-second (user + system time of all threads, which depends much less on
+# the other work on the machine than wall time does); MB = 10^6 bytes of UTF-8 text on disk. Also the
+# load average before and after. A run that fails
+# (stopped from outside) is named and left out of the figures.
 #
 # Options:
 #   --mb 50              corpus size in MB (each language)
@@ -53,7 +56,7 @@ corpus() { # lang -> folder (generated once, as bench/run.sh does)
   echo "$dir"
 }
 
-declare -A seconds
+declare -A seconds cpu
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq "$runs"); do
   for lang in ${langs//,/ }; do
@@ -65,10 +68,15 @@ for round in $(seq "$runs"); do
       lexicon_args=()
       [[ "$spec" == *@* ]] && lexicon_args=(--lexicon "${spec#*@}")
       rm -rf "$data/ab-out"
-      start=$EPOCHREALTIME
       # shellcheck disable=SC2086
-      "$exe" analyze "$dir" --out "$data/ab-out" --quiet "${lexicon_args[@]}" $analyze_args >"$data/ab-$name-$lang.log" 2>&1
-      seconds[$name,$lang]+="$(echo "$EPOCHREALTIME - $start" | bc) "
+      if /usr/bin/time -f '%e %U %S' -o "$data/ab-time" "$exe" analyze "$dir" --out "$data/ab-out" --quiet "${lexicon_args[@]}" $analyze_args >"$data/ab-$name-$lang.log" 2>&1; then
+        read -r wall user sys < <(tail -n 1 "$data/ab-time")
+        seconds[$name,$lang]+="$wall "
+        cpu[$name,$lang]+="$(echo "$user + $sys" | bc) "
+      else
+        # A run stopped from outside (the machine is shared) is left out, and said so.
+        echo "round $round: $name on $lang-$mb failed (exit $?; see $data/ab-$name-$lang.log); not counted" >&2
+      fi
     done
   done
   echo "round $round done ($(cut -d' ' -f1-3 /proc/loadavg))"
@@ -76,17 +84,20 @@ done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
-echo "| configuration | corpus | median MB/s | fastest MB/s | seconds (each round) |"
-echo "|---|---|---|---|---|"
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "| configuration | corpus | median MB/s | fastest MB/s | median MB per CPU-second | wall seconds (each round) | CPU seconds (each round) |"
+echo "|---|---|---|---|---|---|---|"
 for lang in ${langs//,/ }; do
   bytes=$(find "$data/$lang-$mb" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
   for config in "${configs[@]}"; do
     name=${config%%=*}
     list=${seconds[$name,$lang]}
-    median=$(tr ' ' '\n' <<<"$list" | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    [ -n "$list" ] || { echo "| $name | $lang-$mb | no run finished | | | | |"; continue; }
     fastest=$(tr ' ' '\n' <<<"$list" | grep . | sort -n | head -n 1)
-    printf '| %s | %s-%s | %.1f | %.1f | %s |\n' "$name" "$lang" "$mb" \
-      "$(echo "scale=3; $bytes / 1000000 / $median" | bc)" "$(echo "scale=3; $bytes / 1000000 / $fastest" | bc)" \
-      "$(tr ' ' '\n' <<<"$list" | grep . | xargs printf '%.2f ' | sed 's/ $//')"
+    printf '| %s | %s-%s | %.1f | %.1f | %.1f | %s | %s |\n' "$name" "$lang" "$mb" \
+      "$(echo "scale=3; $bytes / 1000000 / $(median "$list")" | bc)" "$(echo "scale=3; $bytes / 1000000 / $fastest" | bc)" \
+      "$(echo "scale=3; $bytes / 1000000 / $(median "${cpu[$name,$lang]}")" | bc)" \
+      "$(tr ' ' '\n' <<<"$list" | grep . | xargs printf '%.2f ' | sed 's/ $//')" \
+      "$(tr ' ' '\n' <<<"${cpu[$name,$lang]}" | grep . | xargs printf '%.2f ' | sed 's/ $//')"
   done
 done

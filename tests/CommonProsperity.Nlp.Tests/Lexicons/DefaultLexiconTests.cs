@@ -53,6 +53,14 @@ public sealed class DefaultLexiconTests
         Assert.DoesNotContain(Hits(text), h => h.Theme == "control" && h.Match.Contains('控'));
     }
 
+    // The codebook's rule of thumb: "control over the use of funds" is control; "quality control" is not.
+    [Fact]
+    public void Match_CodebookControlExamples_CountControlOverFundsButNotQualityControl()
+    {
+        Assert.Contains(Hits("The bureau keeps control over the use of funds."), h => h.Theme == "control");
+        Assert.DoesNotContain(Hits("The factory improved its quality control."), h => h.Theme == "control");
+    }
+
     [Theory]
     [InlineData("基金会设理事会，理事任期五年，并设监事。", "philanthropy", "理事")]
     [InlineData("基金会的监事会负责监督理事会。", "philanthropy", "监事")]
