@@ -130,6 +130,8 @@ public sealed class LexiconMatcher
         var bestLength = scratch.BestLength;
         var bestTerm = scratch.BestTerm;
         var vetoLength = scratch.VetoLength;
+        var vetoStamp = scratch.VetoStamp;
+        var anyVeto = scratch.AnyVetoStamp;
         var candStart = scratch.CandidateStart;
         var candidates = scratch.Candidates;
         for (var i = 0; i < count; i++)
@@ -146,11 +148,6 @@ public sealed class LexiconMatcher
                 if (!walked)
                 {
                     Array.Fill(bestLength, 0, 0, _themeCount);
-                    if (_anyExclusions)
-                    {
-                        Array.Fill(vetoLength, 0, 0, _themeCount);
-                    }
-
                     walked = true;
                 }
 
@@ -162,21 +159,22 @@ public sealed class LexiconMatcher
                 continue;
             }
 
+            if (anyVeto[0] == i + 1 && vetoes is not null)
+            {
+                for (var theme = 0; theme < _themeCount; theme++)
+                {
+                    if (vetoStamp[theme] == i + 1 && vetoLength[theme] > bestLength[theme] && nextFree[theme] <= i)
+                    {
+                        var vetoed = vetoLength[theme];
+                        vetoes.Add(new LexiconVeto(theme, scratch.VetoTerm[theme], scratch.VetoExclusion[theme], tokens.Start(i), tokens.End(i + vetoed - 1), i, vetoed));
+                    }
+                }
+            }
+
             for (var theme = 0; theme < _themeCount; theme++)
             {
                 var length = bestLength[theme];
-                if (nextFree[theme] > i)
-                {
-                    continue;
-                }
-
-                if (_anyExclusions && vetoes is not null && vetoLength[theme] > length)
-                {
-                    var vetoed = vetoLength[theme];
-                    vetoes.Add(new LexiconVeto(theme, scratch.VetoTerm[theme], scratch.VetoExclusion[theme], tokens.Start(i), tokens.End(i + vetoed - 1), i, vetoed));
-                }
-
-                if (length > 0)
+                if (length > 0 && nextFree[theme] <= i)
                 {
                     hits.Add(new LexiconHit(theme, bestTerm[theme], tokens.Start(i), tokens.End(i + length - 1), i, length));
                     nextFree[theme] = i + length;
@@ -228,8 +226,11 @@ public sealed class LexiconMatcher
                 var term = _terminalTerms[k];
                 if (_exclusions[term] is { } exclusions && Vetoing(exclusions, state.Tokens, next - depth, depth) is var exclusion and >= 0)
                 {
-                    if (depth > state.VetoLength[theme])
+                    var stamp = next - depth + 1;
+                    if (state.VetoStamp[theme] != stamp || depth > state.VetoLength[theme])
                     {
+                        state.VetoStamp[theme] = stamp;
+                        state.AnyVetoStamp[0] = stamp;
                         state.VetoLength[theme] = depth;
                         state.VetoTerm[theme] = term;
                         state.VetoExclusion[theme] = exclusion;
@@ -293,6 +294,8 @@ public sealed class LexiconMatcher
         public readonly int[] Candidates = scratch.Candidates;
         public readonly int[] BestLength = scratch.BestLength;
         public readonly int[] BestTerm = scratch.BestTerm;
+        public readonly int[] VetoStamp = scratch.VetoStamp;
+        public readonly int[] AnyVetoStamp = scratch.AnyVetoStamp;
         public readonly int[] VetoLength = scratch.VetoLength;
         public readonly int[] VetoTerm = scratch.VetoTerm;
         public readonly int[] VetoExclusion = scratch.VetoExclusion;

@@ -29,7 +29,16 @@ public sealed class MatchScratch
     /// <summary>Per theme, the lexicon index of that term.</summary>
     internal int[] BestTerm { get; private set; } = new int[16];
 
-    /// <summary>Per theme, the length in tokens of the longest vetoed term found at the current position (0: none).</summary>
+    /// <summary>
+    /// Per theme, the position + 1 at which the vetoed term below was found: the veto fields of a theme
+    /// hold for the current position only when this equals it + 1, so they need no clearing per position.
+    /// </summary>
+    internal int[] VetoStamp { get; private set; } = new int[16];
+
+    /// <summary>One cell: the latest <see cref="VetoStamp"/> of any theme, so that a position without vetoes costs one check.</summary>
+    internal int[] AnyVetoStamp { get; } = new int[1];
+
+    /// <summary>Per theme, the length in tokens of the longest vetoed term found at <see cref="VetoStamp"/>.</summary>
     internal int[] VetoLength { get; private set; } = new int[16];
 
     /// <summary>Per theme, the lexicon index of that vetoed term.</summary>
@@ -50,12 +59,15 @@ public sealed class MatchScratch
             NextFree = new int[themes];
             BestLength = new int[themes];
             BestTerm = new int[themes];
+            VetoStamp = new int[themes];
             VetoLength = new int[themes];
             VetoTerm = new int[themes];
             VetoExclusion = new int[themes];
         }
 
         Array.Clear(NextFree, 0, themes);
+        Array.Clear(VetoStamp, 0, themes);
+        AnyVetoStamp[0] = 0;
         CandidateCount = 0;
     }
 

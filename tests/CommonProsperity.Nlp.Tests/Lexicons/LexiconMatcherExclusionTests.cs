@@ -1,4 +1,5 @@
 using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Tokenization;
 
 namespace CommonProsperity.Nlp.Tests.Lexicons;
 
@@ -177,6 +178,29 @@ public sealed class LexiconMatcherExclusionTests
         var matcher = Matcher("environment,生态,政治生态");
 
         Assert.Equal(matcher.Match("政治生态与生态文明", []), matcher.Match("政治生态与生态文明"));
+    }
+
+    [Fact]
+    public void Match_ScratchReusedForAnotherText_ReportsNoVetoFromTheTextBefore()
+    {
+        // Arrange: the same scratch, as analyze reuses it per thread; a veto at token 2, then a text with none.
+        var matcher = Matcher("environment,生态,政治生态", "environment,政治,");
+        var scratch = new MatchScratch();
+        var hits = new List<LexiconHit>();
+        var vetoes = new List<LexiconVeto>();
+        CountingTokenizer.Instance.Tokenize("政治生态", scratch.Tokens);
+        matcher.Match(scratch, hits, vetoes);
+        Assert.Single(vetoes);
+
+        // Act
+        hits.Clear();
+        vetoes.Clear();
+        CountingTokenizer.Instance.Tokenize("政治生生", scratch.Tokens);
+        matcher.Match(scratch, hits, vetoes);
+
+        // Assert
+        Assert.Empty(vetoes);
+        Assert.Single(hits);
     }
 
     [Fact]
