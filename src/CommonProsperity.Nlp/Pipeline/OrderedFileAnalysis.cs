@@ -1,3 +1,4 @@
+using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Reporting;
 
@@ -85,7 +86,10 @@ internal sealed class OrderedFileAnalysis(
         InputFileRecord? input = null;
         foreach (var document in source.Extract(loaded, skipped, record => input = record, cancellationToken))
         {
-            reports.Add(builder.Build(analyzer.Analyze(document, cancellationToken)));
+            if (Build(document, skipped) is { } report)
+            {
+                reports.Add(report);
+            }
         }
 
         return new FileResult(index, skipped, reports, input, warnings, loaded.Bytes.Length);
@@ -102,11 +106,32 @@ internal sealed class OrderedFileAnalysis(
             var fileWarnings = warnings;
             warnings = [];
             var bytes = document.Text.Length * 2L;
-            Enqueue(() => new FileResult(index, before, [builder.Build(analyzer.Analyze(document, cancellationToken))], null, fileWarnings, bytes), bytes);
+            Enqueue(
+                () =>
+                {
+                    var skips = new List<SkippedInput>(before);
+                    var report = Build(document, skips);
+                    return new FileResult(index, skips, report is null ? [] : [report], null, fileWarnings, bytes);
+                },
+                bytes);
             Drain(take, all: false);
         }
 
         _pending.Enqueue(Task.FromResult(new FileResult(index, [.. skipped], [], input, warnings, 0)));
+    }
+
+    /// <summary>Analyses a document and builds its report; a document the report cannot hold (its evidence too large) is skipped with the reason.</summary>
+    private DocumentReport? Build(Document document, List<SkippedInput> skipped)
+    {
+        try
+        {
+            return builder.Build(analyzer.Analyze(document, cancellationToken));
+        }
+        catch (InputException e)
+        {
+            skipped.Add(new SkippedInput(document.Id, e.Message));
+            return null;
+        }
     }
 
     private void Enqueue(Func<FileResult> work, long bytes)
