@@ -7,7 +7,8 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// <summary>
 /// Finds the documents under a set of input paths and reads them one at a time, in a stable order
 /// (inputs as given; within a folder, by relative path). A file that cannot be read is skipped with a
-/// message naming it, and the batch goes on. Folders and files whose names start with a dot, the
+/// message naming it, and the batch goes on: every problem goes to the <see cref="IProblemSink"/> the
+/// caller passes in. Folders and files whose names start with a dot, the
 /// output folder and symbolic-link loops are passed over; a <c>sources.csv</c> attaches metadata to
 /// the documents beside and below it.
 /// </summary>
@@ -48,17 +49,14 @@ public sealed class DocumentSource
     /// <summary>The files read so far by <see cref="Read"/>, for the manifest.</summary>
     public IReadOnlyList<InputFileRecord> Inputs => _inputs;
 
-    /// <summary>Warnings that are not skips (metadata rows passed over, and the like).</summary>
-    public List<string> Warnings { get; } = [];
-
     /// <summary>
     /// Lists the files under <paramref name="inputs"/> (files or folders, recursively). Inputs that do
-    /// not exist, and files of unsupported types, go to <paramref name="skipped"/>.
+    /// not exist, and files of unsupported types, are reported to <paramref name="problems"/>.
     /// </summary>
-    public IReadOnlyList<SourceFile> Discover(IEnumerable<string> inputs, ICollection<SkippedInput> skipped)
+    public IReadOnlyList<SourceFile> Discover(IEnumerable<string> inputs, IProblemSink problems)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(skipped);
+        ArgumentNullException.ThrowIfNull(problems);
         var files = new List<SourceFile>();
         var excluded = (_options.ExcludeDirectories ?? []).Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).ToHashSet(StringComparer.Ordinal);
         foreach (var input in inputs)
@@ -74,20 +72,20 @@ public sealed class DocumentSource
                 }
                 else
                 {
-                    skipped.Add(new SkippedInput(input, Unsupported(input)));
+                    problems.Report(Unsupported(input));
                 }
             }
             else if (Directory.Exists(full))
             {
                 var found = new List<SourceFile>();
                 var visited = new HashSet<string>(StringComparer.Ordinal);
-                Walk(Path.TrimEndingDirectorySeparator(full), Path.TrimEndingDirectorySeparator(full), RealPath(full), visited, excluded, found, skipped);
+                Walk(Path.TrimEndingDirectorySeparator(full), Path.TrimEndingDirectorySeparator(full), RealPath(full), visited, excluded, found, problems);
                 found.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
                 files.AddRange(found);
             }
             else
             {
-                skipped.Add(new SkippedInput(input, $"{input}: no such file or folder. Check the path (relative paths start from the current folder)."));
+                problems.Report(Problem.Skipped(input, $"{input}: no such file or folder.", "Check the path (relative paths start from the current folder)."));
             }
         }
 
@@ -95,22 +93,22 @@ public sealed class DocumentSource
     }
 
     /// <summary>
-    /// Reads the files one by one and yields their documents. A file that fails is added to
-    /// <paramref name="skipped"/> with the reason; documents it gave before failing are kept.
+    /// Reads the files one by one and yields their documents. A file that fails is reported to
+    /// <paramref name="problems"/> with the reason; documents it gave before failing are kept.
     /// </summary>
-    public IEnumerable<Document> Read(IReadOnlyList<SourceFile> files, ICollection<SkippedInput> skipped, CancellationToken cancellationToken)
+    public IEnumerable<Document> Read(IReadOnlyList<SourceFile> files, IProblemSink problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
-        ArgumentNullException.ThrowIfNull(skipped);
+        ArgumentNullException.ThrowIfNull(problems);
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Load(file, skipped) is not { } loaded)
+            if (Load(file, problems) is not { } loaded)
             {
                 continue;
             }
 
-            foreach (var document in Extract(loaded, skipped, _inputs.Add, cancellationToken))
+            foreach (var document in Extract(loaded, problems, _inputs.Add, cancellationToken))
             {
                 yield return document;
             }
@@ -119,37 +117,38 @@ public sealed class DocumentSource
 
     /// <summary>
     /// The first half of <see cref="Read"/> for one file: reads its bytes and finds its metadata, or
-    /// adds it to <paramref name="skipped"/> and returns null. Call it for the files in order, on one
-    /// thread (it caches <c>sources.csv</c> catalogs and adds their <see cref="Warnings"/>).
+    /// reports it to <paramref name="problems"/> and returns null. Call it for the files in order, on one
+    /// thread (it caches <c>sources.csv</c> catalogs, and reports their warnings to <paramref name="problems"/>
+    /// when it first loads them).
     /// </summary>
-    public LoadedFile? Load(SourceFile file, ICollection<SkippedInput> skipped)
+    public LoadedFile? Load(SourceFile file, IProblemSink problems)
     {
         ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(skipped);
-        if (!TryReadBytes(file, skipped, out var bytes))
+        ArgumentNullException.ThrowIfNull(problems);
+        if (!TryReadBytes(file, problems, out var bytes))
         {
             return null;
         }
 
-        return new LoadedFile(file, bytes, FindMetadata(file, _catalogs));
+        return new LoadedFile(file, bytes, FindMetadata(file, problems));
     }
 
     /// <summary>
     /// The second half of <see cref="Read"/> for one file: decodes and parses it and yields its
     /// documents (the language guessed where the metadata does not give it). Records and documents that
-    /// cannot be used go to <paramref name="skipped"/>. When the documents end,
+    /// cannot be used are reported to <paramref name="problems"/>. When the documents end,
     /// <paramref name="completed"/> gets the file's manifest entry. Thread-safe: files may be extracted
-    /// on several threads at once, each with its own <paramref name="skipped"/>.
+    /// on several threads at once, each with its own sink.
     /// </summary>
-    public IEnumerable<Document> Extract(LoadedFile loaded, ICollection<SkippedInput> skipped, Action<InputFileRecord> completed, CancellationToken cancellationToken)
+    public IEnumerable<Document> Extract(LoadedFile loaded, IProblemSink problems, Action<InputFileRecord> completed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        ArgumentNullException.ThrowIfNull(skipped);
+        ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(completed);
         var (file, bytes, metadata) = loaded;
         var reader = _readers[file.Extension];
         var produced = 0;
-        using var documents = reader.Read(file, bytes, metadata, skipped, cancellationToken).GetEnumerator();
+        using var documents = reader.Read(file, bytes, metadata, problems, cancellationToken).GetEnumerator();
         var encoding = "";
         while (true)
         {
@@ -166,14 +165,15 @@ public sealed class DocumentSource
             catch (InputException e)
             {
                 var note = produced > 0 ? $" The {produced} document(s) before it were analysed." : string.Empty;
-                skipped.Add(new SkippedInput(file.RelativePath, e.Message + note));
+                problems.Report(Problem.Skipped(file.RelativePath, e.Message + note));
                 break;
             }
 
             encoding = document.Encoding;
             if (string.IsNullOrWhiteSpace(document.Text))
             {
-                skipped.Add(new SkippedInput(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}. Remove it or check that it is the right file."));
+                problems.Report(Problem.Skipped(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}.",
+                    "Remove it or check that it is the right file."));
                 continue;
             }
 
@@ -190,17 +190,26 @@ public sealed class DocumentSource
             file.Extension, encoding, produced));
     }
 
-    /// <summary>The error for a run that found no file it can read under <paramref name="inputs"/>.</summary>
-    public CommonProsperityException NothingFound(IEnumerable<string> inputs, IReadOnlyCollection<SkippedInput> skipped)
+    /// <summary>The error for a run that found no file it can read under <paramref name="inputs"/>; <paramref name="skipped"/> says why.</summary>
+    public CommonProsperityException NothingFound(IEnumerable<string> inputs, IEnumerable<Problem> skipped)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(skipped);
-        var reasons = skipped.Count == 0 ? string.Empty : " " + string.Join(" ", skipped.Select(s => s.Reason));
+        var reasons = string.Concat(skipped.Select(s => " " + s.Text));
         return new CommonProsperityException($"no readable documents were found in {string.Join(", ", inputs)}.{reasons}",
             fix: $"Point the command at files or folders holding {string.Join(", ", Extensions.Order(StringComparer.Ordinal).Select(e => "." + e))} files.");
     }
 
-    private bool TryReadBytes(SourceFile file, ICollection<SkippedInput> skipped, out byte[] bytes)
+    /// <summary>The error for a run whose <paramref name="files"/> input files were all skipped; <paramref name="skipped"/> says why.</summary>
+    public static CommonProsperityException NoneRead(int files, IEnumerable<Problem> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(skipped);
+        return new CommonProsperityException(
+            string.Create(CultureInfo.InvariantCulture, $"none of the {files} input file(s) could be analysed: {string.Join(" ", skipped.Select(s => s.Text))}"),
+            fix: "Fix or remove the files named above.");
+    }
+
+    private bool TryReadBytes(SourceFile file, IProblemSink problems, out byte[] bytes)
     {
         bytes = [];
         try
@@ -208,21 +217,21 @@ public sealed class DocumentSource
             var info = new FileInfo(file.FullPath);
             if (!info.Exists)
             {
-                skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: the file disappeared before it could be read. Run again once the folder is stable."));
+                problems.Report(Problem.Skipped(file.RelativePath, $"{file.RelativePath}: the file disappeared before it could be read.", "Run again once the folder is stable."));
                 return false;
             }
 
             if (info.Length > _options.MaxFileBytes)
             {
-                skipped.Add(new SkippedInput(file.RelativePath, string.Create(CultureInfo.InvariantCulture,
-                    $"{file.RelativePath}: the file is {info.Length:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}. Split it into smaller files.")));
+                problems.Report(Problem.Skipped(file.RelativePath, string.Create(CultureInfo.InvariantCulture,
+                    $"{file.RelativePath}: the file is {info.Length:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}."), "Split it into smaller files."));
                 return false;
             }
 
             if (info.Length == 0)
             {
                 // Also keeps named pipes and device files (size 0) from blocking the run.
-                skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: the file is empty. Remove it or check that it is the right file."));
+                problems.Report(Empty(file));
                 return false;
             }
 
@@ -230,26 +239,29 @@ public sealed class DocumentSource
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: cannot read the file ({e.Message}). Check that it exists and that you may read it."));
+            problems.Report(Problem.Skipped(file.RelativePath, $"{file.RelativePath}: cannot read the file ({e.Message}).", "Check that it exists and that you may read it."));
             return false;
         }
 
         if (bytes.Length == 0)
         {
-            skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: the file is empty. Remove it or check that it is the right file."));
+            problems.Report(Empty(file));
             return false;
         }
 
         return true;
     }
 
-    private DocumentMetadata FindMetadata(SourceFile file, Dictionary<string, SourcesCatalog> catalogs)
+    private static Problem Empty(SourceFile file) =>
+        Problem.Skipped(file.RelativePath, $"{file.RelativePath}: the file is empty.", "Remove it or check that it is the right file.");
+
+    private DocumentMetadata FindMetadata(SourceFile file, IProblemSink problems)
     {
         // The nearest sources.csv at or above the file's folder, up to the input root, wins.
         var directory = Path.GetDirectoryName(file.FullPath)!;
         while (true)
         {
-            var catalog = Catalog(directory, file.Root, catalogs);
+            var catalog = Catalog(directory, file.Root, problems);
             if (catalog.Count > 0)
             {
                 var relative = Path.GetRelativePath(directory, file.FullPath).Replace('\\', '/');
@@ -269,9 +281,9 @@ public sealed class DocumentSource
         }
     }
 
-    private SourcesCatalog Catalog(string directory, string root, Dictionary<string, SourcesCatalog> catalogs)
+    private SourcesCatalog Catalog(string directory, string root, IProblemSink problems)
     {
-        if (catalogs.TryGetValue(directory, out var catalog))
+        if (_catalogs.TryGetValue(directory, out var catalog))
         {
             return catalog;
         }
@@ -281,26 +293,32 @@ public sealed class DocumentSource
         if (File.Exists(path))
         {
             var display = Path.GetRelativePath(root, path).Replace('\\', '/');
+            var warnings = new List<string>();
             try
             {
-                catalog = SourcesCatalog.Load(path, display, Warnings);
+                catalog = SourcesCatalog.Load(path, display, warnings);
             }
             catch (InputException e)
             {
-                Warnings.Add(e.Message + " Its metadata was not used.");
+                warnings.Add(e.Message + " Its metadata was not used.");
+            }
+
+            foreach (var warning in warnings)
+            {
+                problems.Report(Problem.Warning(display, warning));
             }
         }
 
-        catalogs[directory] = catalog;
+        _catalogs[directory] = catalog;
         return catalog;
     }
 
     private void Walk(string root, string directory, string realPath, HashSet<string> visited, HashSet<string> excluded,
-        List<SourceFile> found, ICollection<SkippedInput> skipped)
+        List<SourceFile> found, IProblemSink problems)
     {
         if (!visited.Add(realPath))
         {
-            skipped.Add(new SkippedInput(Relative(root, directory), $"{Relative(root, directory)}: a symbolic link leads back to a folder already read (a loop); it was not followed."));
+            problems.Report(Problem.Skipped(Relative(root, directory), $"{Relative(root, directory)}: a symbolic link leads back to a folder already read (a loop); it was not followed."));
             return;
         }
 
@@ -311,7 +329,7 @@ public sealed class DocumentSource
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            skipped.Add(new SkippedInput(Relative(root, directory), $"{Relative(root, directory)}: cannot list the folder ({e.Message}). Check its permissions."));
+            problems.Report(Problem.Skipped(Relative(root, directory), $"{Relative(root, directory)}: cannot list the folder ({e.Message}).", "Check its permissions."));
             return;
         }
 
@@ -331,7 +349,7 @@ public sealed class DocumentSource
                     continue;
                 }
 
-                Walk(root, entry, RealPath(entry), visited, excluded, found, skipped);
+                Walk(root, entry, RealPath(entry), visited, excluded, found, problems);
                 continue;
             }
 
@@ -348,13 +366,14 @@ public sealed class DocumentSource
             }
             else
             {
-                skipped.Add(new SkippedInput(relative, Unsupported(relative)));
+                problems.Report(Unsupported(relative));
             }
         }
     }
 
-    private string Unsupported(string path) =>
-        $"{path}: unsupported file type. The readable types are {string.Join(", ", _readers.Keys.Order(StringComparer.Ordinal).Select(e => "." + e))}; convert it to one of them or move it out of the input folder.";
+    private Problem Unsupported(string path) => Problem.Skipped(path,
+        $"{path}: unsupported file type.",
+        $"The readable types are {string.Join(", ", _readers.Keys.Order(StringComparer.Ordinal).Select(e => "." + e))}; convert it to one of them or move it out of the input folder.");
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 

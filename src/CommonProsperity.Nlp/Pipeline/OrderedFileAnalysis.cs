@@ -38,21 +38,19 @@ internal sealed class OrderedFileAnalysis(
             foreach (var (index, file) in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var loadSkips = new List<SkippedInput>();
-                var warningsBefore = source.Warnings.Count;
-                var loaded = source.Load(file, loadSkips);
-                string[] warnings = [.. source.Warnings.Skip(warningsBefore)];
+                var problems = new ProblemLog();
+                var loaded = source.Load(file, problems);
                 if (loaded is null)
                 {
-                    _pending.Enqueue(Task.FromResult(new FileResult(index, loadSkips, [], null, warnings, 0)));
+                    _pending.Enqueue(Task.FromResult(new FileResult(index, problems.All, [], null, 0)));
                 }
                 else if (loaded.Bytes.Length <= WholeFileBytes)
                 {
-                    Enqueue(() => AnalyzeWholeFile(index, loaded, warnings), loaded.Bytes.Length);
+                    Enqueue(() => AnalyzeWholeFile(index, loaded, problems), loaded.Bytes.Length);
                 }
                 else
                 {
-                    AnalyzeDocumentsOfLargeFile(index, loaded, warnings, take);
+                    AnalyzeDocumentsOfLargeFile(index, loaded, problems, take);
                 }
 
                 Drain(take, all: false);
@@ -79,49 +77,46 @@ internal sealed class OrderedFileAnalysis(
         }
     }
 
-    private FileResult AnalyzeWholeFile(int index, LoadedFile loaded, string[] warnings)
+    /// <summary>A file analysed whole on a worker; <paramref name="problems"/> is its own log, already holding what loading it met.</summary>
+    private FileResult AnalyzeWholeFile(int index, LoadedFile loaded, ProblemLog problems)
     {
-        var skipped = new List<SkippedInput>();
         var reports = new List<DocumentReport>();
         InputFileRecord? input = null;
-        foreach (var document in source.Extract(loaded, skipped, record => input = record, cancellationToken))
+        foreach (var document in source.Extract(loaded, problems, record => input = record, cancellationToken))
         {
-            if (Build(document, skipped) is { } report)
+            if (Build(document, problems) is { } report)
             {
                 reports.Add(report);
             }
         }
 
-        return new FileResult(index, skipped, reports, input, warnings, loaded.Bytes.Length);
+        return new FileResult(index, problems.All, reports, input, loaded.Bytes.Length);
     }
 
-    private void AnalyzeDocumentsOfLargeFile(int index, LoadedFile loaded, string[] warnings, Action<FileResult> take)
+    /// <summary>Each document of a large file becomes a result of its own, carrying the problems met before it.</summary>
+    private void AnalyzeDocumentsOfLargeFile(int index, LoadedFile loaded, ProblemLog problems, Action<FileResult> take)
     {
-        var skipped = new List<SkippedInput>();
         InputFileRecord? input = null;
-        foreach (var document in source.Extract(loaded, skipped, record => input = record, cancellationToken))
+        foreach (var document in source.Extract(loaded, problems, record => input = record, cancellationToken))
         {
-            SkippedInput[] before = [.. skipped];
-            skipped.Clear();
-            var fileWarnings = warnings;
-            warnings = [];
+            var before = problems.TakeAll();
             var bytes = document.Text.Length * 2L;
             Enqueue(
                 () =>
                 {
-                    var skips = new List<SkippedInput>(before);
-                    var report = Build(document, skips);
-                    return new FileResult(index, skips, report is null ? [] : [report], null, fileWarnings, bytes);
+                    var log = new ProblemLog(before);
+                    var report = Build(document, log);
+                    return new FileResult(index, log.All, report is null ? [] : [report], null, bytes);
                 },
                 bytes);
             Drain(take, all: false);
         }
 
-        _pending.Enqueue(Task.FromResult(new FileResult(index, [.. skipped], [], input, warnings, 0)));
+        _pending.Enqueue(Task.FromResult(new FileResult(index, problems.TakeAll(), [], input, 0)));
     }
 
     /// <summary>Analyses a document and builds its report; a document the report cannot hold (its evidence too large) is skipped with the reason.</summary>
-    private DocumentReport? Build(Document document, List<SkippedInput> skipped)
+    private DocumentReport? Build(Document document, IProblemSink problems)
     {
         try
         {
@@ -129,7 +124,7 @@ internal sealed class OrderedFileAnalysis(
         }
         catch (InputException e)
         {
-            skipped.Add(new SkippedInput(document.Id, e.Message));
+            problems.Report(Problem.Skipped(document.Id, e.Message));
             return null;
         }
     }

@@ -69,7 +69,7 @@ public class HtmlReaderTests
 
         // Act
         var error = Assert.Throws<CommonProsperity.Nlp.Errors.InputException>(
-            () => new HtmlReader().Read(file, System.Text.Encoding.UTF8.GetBytes(html), DocumentMetadata.Empty, [], CancellationToken.None).ToList());
+            () => new HtmlReader().Read(file, System.Text.Encoding.UTF8.GetBytes(html), DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None).ToList());
 
         // Assert
         Assert.Equal("deep.html: the page nests elements more than 1000 deep (browsers stop at 512); reading it would take hours. "
@@ -83,7 +83,7 @@ public class HtmlReaderTests
             + string.Concat(Enumerable.Repeat("<p>unclosed paragraph", 5000));
         var file = new SourceFile("/in/deep.html", "deep.html", "/in");
 
-        var document = Assert.Single(new HtmlReader().Read(file, System.Text.Encoding.UTF8.GetBytes(html), DocumentMetadata.Empty, [], CancellationToken.None));
+        var document = Assert.Single(new HtmlReader().Read(file, System.Text.Encoding.UTF8.GetBytes(html), DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None));
 
         Assert.StartsWith("charity", document.Text, StringComparison.Ordinal);
     }

@@ -26,10 +26,11 @@ public class MemoryLimitTests
 
         // Assert
         Assert.Equal(1, result.Documents);
-        var skip = Assert.Single(result.Skipped);
-        Assert.Equal("long.txt", skip.Path);
+        var skip = Assert.Single(result.Problems);
+        Assert.Equal(ProblemKind.Skipped, skip.Kind);
+        Assert.Equal("long.txt", skip.File);
         Assert.Equal("long.txt: the evidence rows of its 4,000 matches with 1000 characters of context each side would take more than 1,048,576 bytes, more than one document may have in memory. "
-            + "Analyse it with less context (--context, default 40), or split the file into smaller documents.", skip.Reason);
+            + "Analyse it with less context (--context, default 40), or split the file into smaller documents.", skip.Text);
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public class MemoryLimitTests
         var result = new AnalysisPipeline(DefaultLexicon.Instance).Run(options);
 
         Assert.Equal(1, result.Documents);
-        Assert.Empty(result.Skipped);
+        Assert.Empty(result.Problems);
         Assert.Equal(4001, File.ReadAllLines(Path.Combine(temp.File("out"), "evidence.csv")).Length);
     }
 
@@ -64,7 +65,7 @@ public class MemoryLimitTests
         temp.Write("in/deep.html", string.Concat(Enumerable.Repeat("<div>", 100_000)) + "charity" + string.Concat(Enumerable.Repeat("</div>", 100_000)));
         temp.Write("in/ok.txt", "Charity grows.");
 
-        var (code, _, error) = Cli.CliRunner.Run("analyze", temp.File("in"), "--out", temp.File("out"), "--quiet", "--no-charts");
+        var (code, _, error) = CliRunner.Run("analyze", temp.File("in"), "--out", temp.File("out"), "--quiet", "--no-charts");
 
         Assert.Equal(2, code);
         Assert.StartsWith("skipped: deep.html: the page nests elements more than 1000 deep", error, StringComparison.Ordinal);
