@@ -21,7 +21,8 @@ public static class PassageReportWriter
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(ingestion);
-        var source = new DocumentSource(ingestion with { ExcludeDirectories = [outputDirectory] });
+        DocumentSource.RefuseOutputInside(inputs, outputDirectory);
+        var source = new DocumentSource(ingestion.Excluding(outputDirectory));
         var skipped = new List<SkippedInput>();
         var files = source.Discover(inputs, skipped);
         if (files.Count == 0)
