@@ -20,6 +20,23 @@ internal static class CommandOutput
         }
     }
 
+    /// <summary>
+    /// Prints the warnings of reading label files, at most <paramref name="max"/> of them and then how
+    /// many more there are, so that a file with thousands of repeated rows does not bury the results.
+    /// </summary>
+    public static void LabelWarnings(CliStreams streams, IReadOnlyList<string> warnings, int max = 20)
+    {
+        foreach (var warning in warnings.Take(max))
+        {
+            streams.Error.WriteLine($"warning: {warning}");
+        }
+
+        if (warnings.Count > max)
+        {
+            streams.Error.WriteLine($"warning: ... and {warnings.Count - max} more such rows in the label files; each repeated passage was counted once.");
+        }
+    }
+
     /// <summary>Lists the reports written and returns the exit code: <see cref="ExitCodes.CompletedWithSkips"/> when inputs were skipped.</summary>
     public static int Reports(CliStreams streams, string folder, IEnumerable<string> reports, int skipped, string? heading = null)
     {

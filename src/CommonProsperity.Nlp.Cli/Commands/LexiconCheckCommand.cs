@@ -36,7 +36,9 @@ internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings
     {
         var lexicon = settings.Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(settings.Lexicon);
         var matcher = new LexiconMatcher(lexicon);
-        var passages = LabelSetReader.Read(settings.Labels, lexicon.Themes);
+        var labels = LabelSet.Load([settings.Labels], lexicon.Themes);
+        CommandOutput.LabelWarnings(CliStreams.Current, labels.Warnings);
+        var passages = labels.Passages;
         var evaluation = LexiconEvaluator.Evaluate(matcher, passages);
 
         using (var output = OutputDirectory.Open(settings.Out))

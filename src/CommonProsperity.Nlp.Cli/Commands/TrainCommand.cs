@@ -77,7 +77,9 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = new ThemeClassifierTrainer(new TrainingOptions(settings.Folds, settings.Seed)).Train(labels, lexiconCsv, themes, cancellationToken);
         result.Model.Save(settings.Out);
-        foreach (var warning in result.Warnings)
+        // The trainer's warnings start with those of the labels; only those can run into thousands.
+        CommandOutput.LabelWarnings(streams, labels.Warnings);
+        foreach (var warning in result.Warnings.Skip(labels.Warnings.Count))
         {
             streams.Error.WriteLine($"warning: {warning}");
         }

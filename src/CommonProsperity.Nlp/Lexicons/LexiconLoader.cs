@@ -26,7 +26,7 @@ public static partial class LexiconLoader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = FileSystem.InputFile.ReadAll(path); // a regular file only, opened without blocking
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -121,6 +121,7 @@ public static partial class LexiconLoader
     {
         var lines = text.Split('\n');
         var categories = new Dictionary<string, string>(StringComparer.Ordinal);
+        var categoryLines = new Dictionary<string, int>(StringComparer.Ordinal);
         var terms = new List<LexiconTerm>();
         var warnings = new List<string>();
         var seen = new Dictionary<(string, string), int>();
@@ -166,6 +167,13 @@ public static partial class LexiconLoader
 
                 var name = fields[1].Trim().ToLowerInvariant();
                 ValidateThemeId(name, source, line);
+                if (!categoryLines.TryAdd(fields[0], line))
+                {
+                    // Keeping either definition would silently count one category's words as another's.
+                    throw new LexiconException($"category {fields[0]} is defined twice: as '{categories[fields[0]]}' on line {categoryLines[fields[0]]} and as '{name}' here.", source, line,
+                        "Give each category its own number, and change the entries that use it to the number you mean.");
+                }
+
                 categories[fields[0]] = name;
                 continue;
             }

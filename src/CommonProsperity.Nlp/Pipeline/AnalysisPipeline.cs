@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
@@ -123,24 +121,13 @@ public sealed class AnalysisPipeline
         }
         else
         {
-            var header = new ShardHeader(ToolVersion, shard!, started, optionList, _lexicon, files.Count, Fingerprint(files), listingSkipped,
+            var (fingerprint, fileHashes) = InputFingerprint.Compute(files, cancellationToken);
+            var header = new ShardHeader(ToolVersion, shard!, started, optionList, _lexicon, files.Count, fingerprint, fileHashes, listingSkipped,
                 run.TaggedSkipped, run.Inputs, run.Warnings, run.Documents, run.Tokens, run.Characters, timings);
             reports = partial!.Complete(header);
         }
 
         return new AnalysisResult(run.Documents, run.Tokens, run.Characters, run.Skipped, warnings, reports, clock.Elapsed);
-    }
-
-    /// <summary>A fingerprint of the run's list of files (their relative paths, in order), equal in every shard of one run.</summary>
-    private static string Fingerprint(IReadOnlyList<SourceFile> files)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(file.RelativePath + "\n"));
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>The totals and lists of a run, gathered from the results in order, each tagged with its file for a shard's partial results.</summary>

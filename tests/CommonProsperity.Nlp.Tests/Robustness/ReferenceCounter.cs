@@ -16,7 +16,7 @@ internal static class ReferenceCounter
     /// <summary>A match of a lexicon term: theme index, term index, and its character range.</summary>
     public sealed record Hit(int Theme, int Term, int Start, int End);
 
-    /// <summary>Rule 2: word tokens, Han tokens, apostrophes inside words, line-end hyphen joins.</summary>
+    /// <summary>Rule 2: word tokens, Han tokens, apostrophes inside words, line-end hyphen joins; invisible characters ignored.</summary>
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
@@ -53,6 +53,10 @@ internal static class ReferenceCounter
                     {
                         i = next;
                     }
+                    else if (IsIgnorable(text[i]) && AfterIgnorables(text, i) is var after && after < text.Length && IsWordCharacter(At(text, after).Rune))
+                    {
+                        i = after; // rule 2: an invisible character inside a word is not part of it
+                    }
                     else
                     {
                         break;
@@ -64,7 +68,7 @@ internal static class ReferenceCounter
             }
             else
             {
-                onlySpaceSinceLast &= char.IsWhiteSpace(text[i]) || IsHyphen(text[i]);
+                onlySpaceSinceLast &= char.IsWhiteSpace(text[i]) || IsHyphen(text[i]) || IsIgnorable(text[i]);
                 i += width;
             }
         }
@@ -199,4 +203,17 @@ internal static class ReferenceCounter
         or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.DecimalDigitNumber);
 
     private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011' or '\u00AD';
+
+    /// <summary>Rule 2: soft hyphen, zero-width space, non-joiner, joiner, word joiner, zero-width no-break space.</summary>
+    private static bool IsIgnorable(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+
+    private static int AfterIgnorables(string text, int i)
+    {
+        while (i < text.Length && IsIgnorable(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
 }

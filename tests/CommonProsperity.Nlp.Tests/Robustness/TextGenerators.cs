@@ -25,7 +25,7 @@ internal static class TextGenerators
     public static readonly string[] Separators =
     [
         " ", " ", " ", "  ", "\t", "\n", "\r\n", "\r", "\u00A0", "\u3000", "\u2028", "-", "—", "–", ",", "，", "。", ".", "'", "’",
-        "\u00AD", "\u2010", "\u2011", "-\n", "-\r\n  ", "-\n\t", " - ", "",
+        "\u00AD", "\u2010", "\u2011", "-\n", "-\r\n  ", "-\n\t", " - ", "", "\u200B", "\u2060\u00AD", "\uFEFF",
     ];
 
     /// <summary>Terms of the random lexicons: words, phrases, prefixes and Chinese, all valid lexicon terms.</summary>

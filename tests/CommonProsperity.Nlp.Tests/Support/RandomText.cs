@@ -21,7 +21,7 @@ internal static class RandomText
     private static readonly string[] Gaps =
     [
         " ", " ", " ", " ", "  ", "\n", "\r\n", "\n\n", "-", "‐", "‑", "\u00AD", " - ", "-\n", "-\n  ", "-\r\n\t", "'", "’", ", ", ". ", "; ",
-        "/", "\t", "\u3000", "", "", "_", "’s ", "'s ",
+        "/", "\t", "\u3000", "", "", "_", "’s ", "'s ", "\u200B", "\u200C\u200D", "\uFEFF",
     ];
 
     /// <summary>A text of about <paramref name="words"/> words drawn from <paramref name="lexicon"/> and the fillers.</summary>

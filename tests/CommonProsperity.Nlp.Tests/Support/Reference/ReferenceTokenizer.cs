@@ -7,8 +7,9 @@ using CommonProsperity.Nlp.Tokenization;
 namespace CommonProsperity.Nlp.Tests.Support.Reference;
 
 /// <summary>
-/// The tokenizer of the counting rules as first written (commit ed99fbb), kept unchanged as the oracle
-/// for the optimised <see cref="CountingTokenizer"/>.
+/// The tokenizer of the counting rules as first written (commit ed99fbb), kept as the oracle for the
+/// optimised <see cref="CountingTokenizer"/>; changed only to add the rule on invisible characters
+/// (soft hyphens and zero-width characters inside a word are skipped, issue 9).
 /// The tokenizer of the counting rules, written to read like docs/counting-rules.md:
 /// <list type="number">
 /// <item>A word token is a maximal run of Unicode letters, marks and decimal digits, except Han ideographs.</item>
@@ -91,10 +92,12 @@ internal sealed class ReferenceTokenizer
                 continue;
             }
 
-            gapIsPhraseGap &= CharClass.IsPhraseGap(c);
+            gapIsPhraseGap &= CharClass.IsPhraseGap(c) || IsInvisible(c);
             i += width;
         }
     }
+
+    private static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiWord(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
@@ -161,6 +164,19 @@ internal sealed class ReferenceTokenizer
             var category = CharClass.Category(cp);
             if (!CharClass.IsWordCategory(category))
             {
+                var next = i;
+                while (next < text.Length && IsInvisible(text[next]))
+                {
+                    next++;
+                }
+
+                if (next > i && next < text.Length && CharClass.CodePointAt(text, next, out _) is var after
+                    && !CharClass.IsHan(after) && CharClass.IsWordCategory(CharClass.Category(after)))
+                {
+                    i = next;
+                    continue;
+                }
+
                 break;
             }
 
