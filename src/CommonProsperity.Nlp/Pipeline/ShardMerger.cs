@@ -86,11 +86,10 @@ public sealed class ShardMerger
                 fix: "A shard's output is incomplete; run the shards again.");
         }
 
-        List<SkippedInput> skipped = [.. first.ListingSkipped, .. headers.SelectMany(h => h.Skipped).OrderBy(s => s.File).Select(s => s.Value)];
+        List<Problem> skipped = [.. first.ListingSkipped, .. headers.SelectMany(h => h.Skipped).OrderBy(s => s.File).Select(s => s.Value)];
         if (writer.Documents == 0)
         {
-            throw new CommonProsperityException($"none of the {first.Files} input file(s) could be analysed: {string.Join(" ", skipped.Select(s => s.Reason))}",
-                fix: "Fix or remove the files named above.");
+            throw DocumentSource.NoneRead(first.Files, skipped);
         }
 
         // Shards that loaded the same sources.csv report its warnings each; a single run reports them once, where first loaded.
@@ -103,7 +102,7 @@ public sealed class ShardMerger
             inputs, skipped, warnings, writer.Documents, tokens, characters,
             [new("shards_analyze_max", headers.Max(h => Timing(h, "analyze"))), new("merge", clock.ElapsedMilliseconds)]);
         var reports = writer.Complete(manifest);
-        return new AnalysisResult(writer.Documents, tokens, characters, skipped, warnings, reports, clock.Elapsed);
+        return new AnalysisResult(writer.Documents, tokens, characters, [.. warnings.Select(w => Problem.Warning(string.Empty, w)), .. skipped], reports, clock.Elapsed);
     }
 
     private static void Advance(PartialResultReader reader, PriorityQueue<(PartialResultReader, DocumentReport), int> heads)

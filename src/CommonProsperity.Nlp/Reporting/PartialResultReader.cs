@@ -238,7 +238,7 @@ public sealed class PartialResultReader : IDisposable
             files.GetProperty("sha256").GetString()!,
             [.. files.GetProperty("list").EnumerateArray().Select(f => new KeyValuePair<string, string>(f[0].GetString()!, f[1].GetString()!))],
             [.. h.GetProperty("listing_skipped").EnumerateArray().Select(ReadSkip)],
-            [.. h.GetProperty("skipped").EnumerateArray().Select(s => new FileTagged<SkippedInput>(s.GetProperty("file").GetInt32(), ReadSkip(s)))],
+            [.. h.GetProperty("skipped").EnumerateArray().Select(s => new FileTagged<Problem>(s.GetProperty("file").GetInt32(), ReadSkip(s)))],
             [.. h.GetProperty("inputs").EnumerateArray().Select(i => new FileTagged<InputFileRecord>(i.GetProperty("file").GetInt32(), new InputFileRecord(
                 i.GetProperty("path").GetString()!, i.GetProperty("bytes").GetInt64(), i.GetProperty("sha256").GetString()!,
                 i.GetProperty("format").GetString()!, i.GetProperty("encoding").GetString()!, i.GetProperty("documents").GetInt32())))],
@@ -289,7 +289,7 @@ public sealed class PartialResultReader : IDisposable
         }
     }
 
-    private static SkippedInput ReadSkip(JsonElement s) => new(s.GetProperty("path").GetString()!, s.GetProperty("reason").GetString()!);
+    private static Problem ReadSkip(JsonElement s) => Problem.Skipped(s.GetProperty("path").GetString()!, s.GetProperty("reason").GetString()!);
 
     private static InputException Damaged(string path, Exception e) =>
         new($"cannot read the partial results ({e.Message}).", path, fix: "The shard's output is damaged or from another tool; run the shard again.", inner: e);

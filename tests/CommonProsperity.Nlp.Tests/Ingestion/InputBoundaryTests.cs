@@ -1,6 +1,5 @@
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Tests.Cli;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Ingestion;
@@ -15,8 +14,13 @@ public class InputBoundaryTests
 {
     private const string Charity = "The charity foundation supports philanthropy and donations.";
 
-    private static (List<Document> Documents, List<SkippedInput> Skipped, DocumentSource Source) ReadAll(IngestionOptions options, params string[] inputs) =>
-        DocumentSourceTests.ReadAll(options, inputs);
+    private static (List<Document> Documents, IReadOnlyList<Problem> Skipped, ProblemLog Problems) ReadAll(IngestionOptions options, params string[] inputs)
+    {
+        var source = new DocumentSource(options);
+        var problems = new ProblemLog();
+        var documents = source.Read(source.Discover(inputs, problems), problems, CancellationToken.None).ToList();
+        return (documents, problems.Skipped, problems);
+    }
 
     [Fact]
     public void Discover_LinkToAFileOutsideTheInputFolder_IsSkippedNamingItAndTheFix()
@@ -31,7 +35,7 @@ public class InputBoundaryTests
 
         Assert.Equal(["a.txt"], documents.Select(d => d.Id));
         var skip = Assert.Single(skipped);
-        Assert.Equal($"shadow.txt: a symbolic link to {secret}, outside the input folder; it was not followed. To read files that links point to outside the inputs, add --follow-symlinks.", skip.Reason);
+        Assert.Equal($"shadow.txt: a symbolic link to {secret}, outside the input folder; it was not followed. To read files that links point to outside the inputs, add --follow-symlinks.", skip.Text);
         Assert.DoesNotContain(documents, d => d.Text.Contains("secret-hash", StringComparison.Ordinal));
     }
 
@@ -68,11 +72,11 @@ public class InputBoundaryTests
         var (documents, skipped, _) = ReadAll(new IngestionOptions(), corpus);
 
         Assert.Equal(["a.txt", "sub/b.txt"], documents.Select(d => d.Id));
-        Assert.Contains(skipped, s => s.Reason == "alias.txt: the same file as a.txt (a link to it, or the same input given twice); it is read once.");
-        Assert.Contains(skipped, s => s.Reason.StartsWith("self.txt: a symbolic link to nothing (its target is missing, or the links loop)", StringComparison.Ordinal));
-        Assert.Contains(skipped, s => s.Reason.StartsWith("ping.txt: a symbolic link to nothing", StringComparison.Ordinal));
-        Assert.Contains(skipped, s => s.Reason.StartsWith("mirror: a symbolic link to a folder already read", StringComparison.Ordinal));
-        Assert.Contains(skipped, s => s.Reason.StartsWith("sub/up: a symbolic link to a folder already read (a loop, or another name for it)", StringComparison.Ordinal));
+        Assert.Contains(skipped, s => s.Text == "alias.txt: the same file as a.txt (a link to it, or the same input given twice); it is read once.");
+        Assert.Contains(skipped, s => s.Text.StartsWith("self.txt: a symbolic link to nothing (its target is missing, or the links loop)", StringComparison.Ordinal));
+        Assert.Contains(skipped, s => s.Text.StartsWith("ping.txt: a symbolic link to nothing", StringComparison.Ordinal));
+        Assert.Contains(skipped, s => s.Text.StartsWith("mirror: a symbolic link to a folder already read", StringComparison.Ordinal));
+        Assert.Contains(skipped, s => s.Text.StartsWith("sub/up: a symbolic link to a folder already read (a loop, or another name for it)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -86,7 +90,7 @@ public class InputBoundaryTests
         var (documents, skipped, _) = ReadAll(new IngestionOptions(), corpus, a);
 
         Assert.Equal(["a.txt"], documents.Select(d => d.Id));
-        Assert.Equal(2, skipped.Count(s => s.Reason.Contains("the same file as a.txt", StringComparison.Ordinal)));
+        Assert.Equal(2, skipped.Count(s => s.Text.Contains("the same file as a.txt", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -102,8 +106,8 @@ public class InputBoundaryTests
 
         Assert.Equal(["a.txt"], plain.Select(d => d.Id));
         Assert.Equal(["a.txt"], followed.Select(d => d.Id));
-        Assert.StartsWith("zero.txt: a symbolic link to /dev/zero, outside the input folder", Assert.Single(plainSkipped).Reason, StringComparison.Ordinal);
-        Assert.Equal("zero.txt: a character device, not a regular file; it was not read (only regular files are). Remove it from the input folder, or replace it with the file itself.", Assert.Single(followedSkipped).Reason);
+        Assert.StartsWith("zero.txt: a symbolic link to /dev/zero, outside the input folder", Assert.Single(plainSkipped).Text, StringComparison.Ordinal);
+        Assert.Equal("zero.txt: a character device, not a regular file; it was not read (only regular files are). Remove it from the input folder, or replace it with the file itself.", Assert.Single(followedSkipped).Text);
     }
 
     [Fact]
@@ -118,8 +122,8 @@ public class InputBoundaryTests
         var (documents, skipped, _) = ReadAll(new IngestionOptions(), corpus);
 
         Assert.Equal(["a.txt"], documents.Select(d => d.Id));
-        Assert.Equal(["pipe", "pipe.txt"], skipped.Select(s => s.Path).Order(StringComparer.Ordinal));
-        Assert.All(skipped, s => Assert.Contains("a named pipe (FIFO), not a regular file; it was not read", s.Reason, StringComparison.Ordinal));
+        Assert.Equal(["pipe", "pipe.txt"], skipped.Select(s => s.File).Order(StringComparer.Ordinal));
+        Assert.All(skipped, s => Assert.Contains("a named pipe (FIFO), not a regular file; it was not read", s.Text, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -130,11 +134,11 @@ public class InputBoundaryTests
         temp.Write("corpus/a.txt", Charity);
         SpecialFiles.Fifo(Path.Combine(corpus, "sources.csv"));
 
-        var (documents, skipped, source) = ReadAll(new IngestionOptions(), corpus);
+        var (documents, skipped, problems) = ReadAll(new IngestionOptions(), corpus);
 
         Assert.Equal(["a.txt"], documents.Select(d => d.Id));
         Assert.Empty(skipped);
-        Assert.Equal(["sources.csv: a named pipe (FIFO), not a regular file; its metadata was not used. Replace it with a CSV file."], source.Warnings);
+        Assert.Equal(["sources.csv: a named pipe (FIFO), not a regular file; its metadata was not used. Replace it with a CSV file."], problems.Warnings.Select(w => w.Text));
     }
 
     [Fact]
@@ -163,7 +167,7 @@ public class InputBoundaryTests
         var (documents, skipped, _) = ReadAll(new IngestionOptions(), corpus);
 
         Assert.Equal(["a.txt", "b.txt"], documents.Select(d => d.Id));
-        Assert.Equal("reports: holds the reports of an earlier cpnlp run (manifest.json); they were not read as documents. Move the reports out of the input folder.", Assert.Single(skipped).Reason);
+        Assert.Equal("reports: holds the reports of an earlier cpnlp run (manifest.json); they were not read as documents. Move the reports out of the input folder.", Assert.Single(skipped).Text);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Lexicons;
 
@@ -260,7 +261,7 @@ public sealed class LexiconLoaderCsvTests
     public void FromCsvText_UnderTurkishCulture_LowerCasesThemeIdsInvariantly()
     {
         // Arrange: culture-sensitive lower-casing would turn "INEQUALITY" into "ınequalıty", an invalid id.
-        using var culture = new TestSupport.CultureScope("tr-TR");
+        using var culture = new CultureScope("tr-TR");
 
         // Act
         var lexicon = LexiconLoader.FromCsvText("theme,term\nINEQUALITY,INCOME GAP\n", Source);

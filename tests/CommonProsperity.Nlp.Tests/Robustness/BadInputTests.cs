@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Tests.Cli;
 using CommonProsperity.Nlp.Tests.Ingestion;
 using CommonProsperity.Nlp.Tests.Support;
 using UglyToad.PdfPig.Content;
@@ -200,14 +199,14 @@ public class BadInputTests
         temp.Write("c.txt", "Inequality.");
         var source = new DocumentSource(new IngestionOptions(), path =>
             path == locked ? throw new UnauthorizedAccessException($"Access to the path '{path}' is denied.") : File.ReadAllBytes(path));
-        var skipped = new List<SkippedInput>();
+        var skipped = new ProblemLog();
 
         var documents = source.Read(source.Discover([temp.Path], skipped), skipped, CancellationToken.None).ToList();
 
         Assert.Equal(["a.txt", "c.txt"], documents.Select(d => d.Id));
-        var skip = Assert.Single(skipped);
-        Assert.Equal("b.txt", skip.Path);
-        Assert.Equal($"b.txt: cannot read the file (Access to the path '{locked}' is denied.). Check that it exists and that you may read it.", skip.Reason);
+        var skip = Assert.Single(skipped.Skipped);
+        Assert.Equal("b.txt", skip.File);
+        Assert.Equal($"b.txt: cannot read the file (Access to the path '{locked}' is denied.). Check that it exists and that you may read it.", skip.Text);
         Assert.Equal(["a.txt", "c.txt"], source.Inputs.Select(i => i.Path));
     }
 
@@ -234,14 +233,14 @@ public class BadInputTests
         var gone = temp.Write("b.txt", "Philanthropy.");
         temp.Write("c.txt", "Inequality.");
         var source = new DocumentSource(new IngestionOptions());
-        var skipped = new List<SkippedInput>();
+        var skipped = new ProblemLog();
         var files = source.Discover([temp.Path], skipped);
         File.Delete(gone);
 
         var documents = source.Read(files, skipped, CancellationToken.None).ToList();
 
         Assert.Equal(["a.txt", "c.txt"], documents.Select(d => d.Id));
-        Assert.Equal("b.txt: the file disappeared before it could be read. Run again once the folder is stable.", Assert.Single(skipped).Reason);
+        Assert.Equal("b.txt: the file disappeared before it could be read. Run again once the folder is stable.", Assert.Single(skipped.Skipped).Text);
     }
 
     [Fact]
@@ -252,12 +251,12 @@ public class BadInputTests
         var gone = temp.Write("b.txt", "Philanthropy.");
         var source = new DocumentSource(new IngestionOptions(), path =>
             path == gone ? throw new FileNotFoundException($"Could not find file '{path}'.", path) : File.ReadAllBytes(path));
-        var skipped = new List<SkippedInput>();
+        var skipped = new ProblemLog();
 
         var documents = source.Read(source.Discover([temp.Path], skipped), skipped, CancellationToken.None).ToList();
 
         Assert.Equal(["a.txt"], documents.Select(d => d.Id));
-        Assert.Equal($"b.txt: cannot read the file (Could not find file '{gone}'.). Check that it exists and that you may read it.", Assert.Single(skipped).Reason);
+        Assert.Equal($"b.txt: cannot read the file (Could not find file '{gone}'.). Check that it exists and that you may read it.", Assert.Single(skipped.Skipped).Text);
     }
 
     [Fact]

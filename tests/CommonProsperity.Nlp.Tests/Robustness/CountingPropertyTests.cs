@@ -1,5 +1,6 @@
 using System.Text;
 using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -12,7 +13,7 @@ namespace CommonProsperity.Nlp.Tests.Robustness;
 /// </summary>
 public class CountingPropertyTests
 {
-    private static readonly LexiconMatcher MiniMatcher = new(LexiconLoader.Load(Support.TestPaths.MiniLexicon));
+    private static readonly LexiconMatcher MiniMatcher = new(LexiconLoader.Load(TestPaths.MiniLexicon));
 
     [Property(MaxTest = 400)]
     public Property Match_RandomTextAndLexicon_AgreesWithTheReferenceImplementation() =>
@@ -23,7 +24,7 @@ public class CountingPropertyTests
             var matcher = new LexiconMatcher(lexicon);
             var expected = ReferenceCounter.Match(text, lexicon.Terms.Select(t => (t.Theme, t.Term)).ToList(), matcher.Themes);
 
-            var actual = matcher.Match(text).Select(h => new ReferenceCounter.Hit(h.Theme, h.Term, h.Start, h.End)).ToList();
+            var actual = matcher.Match(text).Select(h => new ReferenceCounter.Hit(h.Theme, h.Term, h.Start, h.End, h.FirstToken, h.TokenCount)).ToList();
 
             return expected.SequenceEqual(actual)
                 .Label($"text: {Escape(text)}\nlexicon: {Escape(csv)}\nexpected: {string.Join(", ", expected)}\nactual:   {string.Join(", ", actual)}");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CommonProsperity.Nlp.Tests.Cli;
 using CommonProsperity.Nlp.Tests.Support;
 using Xunit.Abstractions;
 
@@ -75,7 +74,7 @@ public sealed class FaultTests(FaultCorpusFixture corpus, ITestOutputHelper log)
             if (!finished)
             {
                 child.Kill();
-                Assert.True(child.WaitForExit(TimeSpan.FromSeconds(10)), "the killed process did not end");
+                Assert.True(child.WaitForExit(TimeSpan.FromSeconds(60)), "the killed process did not end");
             }
 
             // Killed during the renames of its commit, a run leaves its journal: the next open of the folder completes it.
@@ -103,7 +102,7 @@ public sealed class FaultTests(FaultCorpusFixture corpus, ITestOutputHelper log)
     }
 
     [Fact]
-    public void CtrlC_DuringARun_ExitsWithin1sWith130AndKeepsThePreviousReports()
+    public void CtrlC_DuringARun_ExitsWith130AndKeepsThePreviousReports()
     {
         using var temp = new TempDirectory();
         var output = temp.File("reports");

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using CommonProsperity.Nlp.Tests.Cli;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Robustness;

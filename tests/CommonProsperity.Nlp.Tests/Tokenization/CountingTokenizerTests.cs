@@ -1,4 +1,4 @@
-using CommonProsperity.Nlp.Tests.TestSupport;
+using CommonProsperity.Nlp.Tests.Support;
 using CommonProsperity.Nlp.Tokenization;
 
 namespace CommonProsperity.Nlp.Tests.Tokenization;

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace CommonProsperity.Nlp.Tests.Robustness;
+namespace CommonProsperity.Nlp.Tests.Support;
 
 /// <summary>
 /// FsCheck generators of random Unicode text and small lexicons for the property tests: lexicon words

@@ -1,20 +1,20 @@
 using System.Globalization;
 using System.Text;
 
-namespace CommonProsperity.Nlp.Tests.Robustness;
+namespace CommonProsperity.Nlp.Tests.Support;
 
 /// <summary>
 /// The counting rules of docs/counting-rules.md, implemented again as plainly as possible, without
-/// the production code's tries, buffers or fast paths, so that property tests can compare the two.
-/// Rule numbers refer to that page.
+/// the production code's tries, buffers or fast paths: the one counting oracle that the property and
+/// differential tests hold the tokenizer and the matcher to. Rule numbers refer to that page.
 /// </summary>
 internal static class ReferenceCounter
 {
     /// <summary>A token: its lower-case text, where it stands, and whether only whitespace or hyphens separate it from the one before.</summary>
     public sealed record Token(string Key, int Start, int End, bool JoinsPrevious);
 
-    /// <summary>A match of a lexicon term: theme index, term index, and its character range.</summary>
-    public sealed record Hit(int Theme, int Term, int Start, int End);
+    /// <summary>A match of a lexicon term: theme index, term index, its character range, and the tokens it covers.</summary>
+    public sealed record Hit(int Theme, int Term, int Start, int End, int FirstToken, int Tokens);
 
     /// <summary>Rule 2: word tokens, Han tokens, apostrophes inside words, line-end hyphen joins; invisible characters ignored.</summary>
     public static List<Token> Tokenize(string text)
@@ -84,13 +84,14 @@ internal static class ReferenceCounter
         var hits = new List<Hit>();
         for (var theme = 0; theme < themes.Count; theme++)
         {
+            var themeTerms = Enumerable.Range(0, terms.Count).Where(t => lexicon[t].Theme == themes[theme]).ToList();
             var position = 0;
             while (position < tokens.Count)
             {
                 var best = -1;
-                for (var t = 0; t < terms.Count; t++)
+                foreach (var t in themeTerms)
                 {
-                    if (lexicon[t].Theme == themes[theme] && Matches(terms[t], tokens, position) && (best < 0 || Better(terms[t], terms[best])))
+                    if (Matches(terms[t], tokens, position) && (best < 0 || Better(terms[t], terms[best])))
                     {
                         best = t;
                     }
@@ -103,7 +104,7 @@ internal static class ReferenceCounter
                 }
 
                 var length = terms[best].Tokens.Count;
-                hits.Add(new Hit(theme, best, tokens[position].Start, tokens[position + length - 1].End));
+                hits.Add(new Hit(theme, best, tokens[position].Start, tokens[position + length - 1].End, position, length));
                 position += length;
             }
         }

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CommonProsperity.Nlp.Reporting;
 
-namespace CommonProsperity.Nlp.Tests.Robustness;
+namespace CommonProsperity.Nlp.Tests.Support;
 
 /// <summary>
 /// The reports an <c>analyze</c> run leaves in its output folder, read back and checked to be one
