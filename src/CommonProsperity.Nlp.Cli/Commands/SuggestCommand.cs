@@ -45,9 +45,10 @@ internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
             throw new OptionsException($"--count {settings.Count} is below 1.", "Ask for at least one passage, for example --count 50.");
         }
 
+        DocumentSource.RefuseOutputInside(settings.Inputs, settings.Out);
         var model = ThemeModel.Load(settings.Model ?? ThemeModel.DefaultPath);
         var unit = ClassifyCommand.ParseUnit(settings.Unit);
-        var source = new DocumentSource(settings.Ingestion);
+        var source = new DocumentSource(settings.Ingestion.Excluding(settings.Out));
         var problems = new ProblemLog();
         var files = source.Discover(settings.Inputs, problems);
         if (files.Count == 0)
