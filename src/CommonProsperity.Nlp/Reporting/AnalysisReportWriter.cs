@@ -15,7 +15,7 @@ namespace CommonProsperity.Nlp.Reporting;
 public sealed class AnalysisReportWriter : IDisposable
 {
     /// <summary>Put before the name of every metadata column beyond title, date, publisher and language, so it can never clash with a report column.</summary>
-    public const string MetadataPrefix = "meta_";
+    public const string MetadataPrefix = ReportLayout<DocumentSummary>.MetadataPrefix;
 
     private readonly OutputDirectory _output;
     private readonly LexiconMatcher _matcher;
@@ -112,23 +112,14 @@ public sealed class AnalysisReportWriter : IDisposable
     private void WriteThemeFrequency(string path)
     {
         using var csv = CsvReport.Create(path);
-        var header = new List<object?> { "document", "theme", "hits", "tokens", "per_1000", "sentences_with_theme", "sentences", "sentence_share", "title", "date", "publisher", "language" };
-        header.AddRange(_extraColumns.Select(c => MetadataPrefix + c));
-        csv.WriteRow([.. header]);
+        var layout = AnalysisReports.ThemeFrequency;
+        csv.WriteRow(layout.Header(_matcher.Themes, _extraColumns));
         foreach (var document in _documents.Read())
         {
             var extra = ExtraValues(document.Metadata);
             for (var t = 0; t < _matcher.Themes.Count; t++)
             {
-                var tally = document.Themes[t];
-                var row = new List<object?>
-                {
-                    document.Id, _matcher.Themes[t], tally.Hits, document.Tokens, CsvReport.Per1000(tally.Hits, document.Tokens),
-                    tally.Sentences, document.Sentences, Share(tally.Sentences, document.Sentences),
-                    document.Metadata.Title, document.Metadata.Date, document.Metadata.Publisher, document.Metadata.Language,
-                };
-                row.AddRange(extra);
-                csv.WriteRow([.. row]);
+                csv.WriteRow(layout.Row(new AnalysisReports.ThemeRow(document, _matcher.Themes[t], document.Themes[t]), _matcher.Themes.Count, extra));
             }
         }
     }
@@ -136,16 +127,11 @@ public sealed class AnalysisReportWriter : IDisposable
     private void WriteWide(string path)
     {
         using var csv = CsvReport.Create(path);
-        var header = new List<object?> { "document", "title", "date", "publisher", "language", "tokens", "sentences" };
-        header.AddRange(_matcher.Themes.Select(t => $"{t}_hits"));
-        header.AddRange(_matcher.Themes.Select(t => $"{t}_per_1000"));
-        csv.WriteRow([.. header]);
+        var layout = AnalysisReports.ThemeFrequencyWide;
+        csv.WriteRow(layout.Header(_matcher.Themes));
         foreach (var document in _documents.Read())
         {
-            var row = new List<object?> { document.Id, document.Metadata.Title, document.Metadata.Date, document.Metadata.Publisher, document.Metadata.Language, document.Tokens, document.Sentences };
-            row.AddRange(document.Themes.Select(t => (object?)t.Hits));
-            row.AddRange(document.Themes.Select(t => (object?)CsvReport.Per1000(t.Hits, document.Tokens)));
-            csv.WriteRow([.. row]);
+            csv.WriteRow(layout.Row(document, _matcher.Themes.Count));
         }
     }
 
@@ -158,7 +144,8 @@ public sealed class AnalysisReportWriter : IDisposable
     private void WriteTermFrequency(string path)
     {
         using var csv = CsvReport.Create(path);
-        csv.WriteRow("theme", "rank", "term", "lang", "hits", "documents", "share_of_theme_hits");
+        var layout = AnalysisReports.TermFrequency;
+        csv.WriteRow(layout.Header(_matcher.Themes));
         var terms = _matcher.Lexicon.Terms;
         for (var t = 0; t < _matcher.Themes.Count; t++)
         {
@@ -170,14 +157,14 @@ public sealed class AnalysisReportWriter : IDisposable
             foreach (var i in indices)
             {
                 rank++;
-                csv.WriteRow(theme, rank, terms[i].Term, terms[i].Language, _termHits[i], _termDocuments[i], Share(_termHits[i], total));
+                csv.WriteRow(layout.Row(new AnalysisReports.TermRow(terms[i], rank, _termHits[i], _termDocuments[i], AnalysisReports.Share(_termHits[i], total)), _matcher.Themes.Count));
             }
         }
     }
 
-    private List<object?> ExtraValues(DocumentMetadata metadata)
+    private List<string?> ExtraValues(DocumentMetadata metadata)
     {
-        var values = new List<object?>(_extraColumns.Count);
+        var values = new List<string?>(_extraColumns.Count);
         foreach (var column in _extraColumns)
         {
             var value = metadata.Extra.FirstOrDefault(kv => string.Equals(kv.Key, column, StringComparison.Ordinal)).Value;
@@ -192,6 +179,4 @@ public sealed class AnalysisReportWriter : IDisposable
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
-
-    private static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 }
