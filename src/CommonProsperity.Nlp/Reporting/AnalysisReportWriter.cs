@@ -1,6 +1,5 @@
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Pipeline;
 
 namespace CommonProsperity.Nlp.Reporting;
 
@@ -8,11 +7,10 @@ namespace CommonProsperity.Nlp.Reporting;
 /// Writes the reports of an <c>analyze</c> run. Evidence rows stream to disk as each document arrives;
 /// the corpus and term summaries are aggregated as they arrive, and the per-document rows wait in a
 /// temporary file (<see cref="DocumentSpill"/>), so memory does not grow with the corpus. Nothing becomes
-/// visible under its final name until <see cref="Complete"/> has written every report.
-/// <see cref="Prepare"/> does the per-document work (formatting the evidence rows) and may run on many
-/// threads at once; <see cref="Add(DocumentReport)"/> takes the documents in order, on one thread.
+/// visible under its final name until <see cref="Complete"/> has written every report. The documents
+/// come formatted (<see cref="DocumentReportBuilder"/>, on many threads) and are added in order, on one.
 /// </summary>
-public sealed class AnalysisReportWriter : IDisposable
+public sealed class AnalysisReportWriter : IDocumentReportSink
 {
     /// <summary>Put before the name of every metadata column beyond title, date, publisher and language, so it can never clash with a report column.</summary>
     public const string MetadataPrefix = ReportLayout<DocumentSummary>.MetadataPrefix;
@@ -21,7 +19,6 @@ public sealed class AnalysisReportWriter : IDisposable
     private readonly LexiconMatcher _matcher;
     private readonly bool _charts;
     private readonly EvidenceAppender _evidence;
-    private readonly DocumentReportBuilder _builder;
     private readonly DocumentSpill _documents;
     private readonly CorpusSummaryTally _corpus;
     private readonly long[] _termHits;
@@ -30,7 +27,7 @@ public sealed class AnalysisReportWriter : IDisposable
     private readonly HashSet<string> _extraSeen = new(StringComparer.Ordinal);
 
     /// <summary>Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of <see cref="Charts.AnalysisCharts"/> too.</summary>
-    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, int contextCharacters, bool charts = false)
+    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false)
     {
         _charts = charts;
         _output = output ?? throw new ArgumentNullException(nameof(output));
@@ -38,7 +35,6 @@ public sealed class AnalysisReportWriter : IDisposable
         var terms = matcher.Lexicon.Terms.Count;
         _termHits = new long[terms];
         _termDocuments = new int[terms];
-        _builder = new DocumentReportBuilder(matcher, contextCharacters);
         _corpus = new CorpusSummaryTally(matcher.Themes.Count);
         _documents = new DocumentSpill(output);
         _evidence = new EvidenceAppender(output.Stage(ReportFiles.Evidence));
@@ -47,17 +43,11 @@ public sealed class AnalysisReportWriter : IDisposable
     /// <summary>The documents added so far.</summary>
     public int Documents => _documents.Count;
 
-    /// <summary>Adds one document's analysis: writes its evidence rows and keeps its summary.</summary>
-    public void Add(DocumentAnalysis analysis) => Add(Prepare(analysis));
-
-    /// <summary>
-    /// Turns one document's analysis into what the reports take from it, formatting its evidence rows.
-    /// Thread-safe: documents may be prepared on many threads at once, then added in order.
-    /// </summary>
-    public DocumentReport Prepare(DocumentAnalysis analysis) => _builder.Build(analysis);
-
     /// <summary>Adds one document, in input order: writes its evidence rows and keeps its summary.</summary>
-    public void Add(DocumentReport report)
+    public void Add(DocumentReport report) => Add(0, report);
+
+    /// <inheritdoc />
+    public void Add(int file, DocumentReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         _evidence.Append(report);
@@ -83,9 +73,10 @@ public sealed class AnalysisReportWriter : IDisposable
 
     /// <summary>Writes the aggregate reports and the manifest, then moves every report into place.</summary>
     /// <returns>The final paths of the reports.</returns>
-    public IReadOnlyList<string> Complete(RunManifest manifest)
+    public IReadOnlyList<string> Complete(AnalysisRun run)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(run);
+        var manifest = run.Manifest(_matcher.Themes);
         var evidenceSha256 = _evidence.Complete();
         WriteThemeFrequency(_output.Stage(ReportFiles.ThemeFrequency));
         WriteWide(_output.Stage(ReportFiles.ThemeFrequencyWide));
