@@ -26,7 +26,7 @@ internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings
 
         /// <summary>The output folder.</summary>
         [CommandOption("-o|--out <DIR>")]
-        [Description("Folder for lexicon_check.csv and lexicon_terms.csv")]
+        [Description("Folder for lexicon_check.csv, lexicon_terms.csv and lexicon_exclusions.csv")]
         [DefaultValue("reports/lexicon-check")]
         public string Out { get; init; } = "reports/lexicon-check";
     }
@@ -61,6 +61,15 @@ internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings
                 }
             }
 
+            using (var csv = CsvReport.Create(output.Stage("lexicon_exclusions.csv")))
+            {
+                csv.WriteRow("theme", "term", "exclusion", "vetoed", "passages", "passages_with_theme");
+                foreach (var x in evaluation.Exclusions)
+                {
+                    csv.WriteRow(x.Theme, x.Term, x.Exclusion, x.Vetoed, x.Passages, x.PassagesWithTheme);
+                }
+            }
+
             output.Commit();
         }
 
@@ -88,6 +97,17 @@ internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings
             foreach (var t in weak)
             {
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Theme}: '{t.Term}' {t.OnTheme}/{t.Passages} on theme; others {t.OtherThemes}"));
+            }
+        }
+
+        if (evaluation.Exclusions.Count > 0)
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{evaluation.Exclusions.Count} exclusion(s) vetoed {evaluation.Exclusions.Sum(x => x.Vetoed)} match(es) (see lexicon_exclusions.csv):"));
+            foreach (var x in evaluation.Exclusions.Where(x => x.Vetoed > 0))
+            {
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {x.Theme}: '{x.Term}' inside '{x.Exclusion}': {x.Vetoed} match(es) in {x.Passages} passage(s), {x.PassagesWithTheme} of them labelled {x.Theme}"));
             }
         }
 

@@ -23,6 +23,7 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
     private readonly CorpusSummaryTally _corpus;
     private readonly long[] _termHits;
     private readonly int[] _termDocuments;
+    private readonly long[] _termVetoed;
     private readonly List<string> _extraColumns = [];
     private readonly HashSet<string> _extraSeen = new(StringComparer.Ordinal);
 
@@ -35,6 +36,7 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
         var terms = matcher.Lexicon.Terms.Count;
         _termHits = new long[terms];
         _termDocuments = new int[terms];
+        _termVetoed = new long[terms];
         _corpus = new CorpusSummaryTally(matcher.Themes.Count);
         _documents = new DocumentSpill(output);
         _evidence = new EvidenceAppender(output.Stage(ReportFiles.Evidence));
@@ -52,10 +54,14 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
         ArgumentNullException.ThrowIfNull(report);
         _evidence.Append(report);
 
-        foreach (var (term, hits) in report.Terms)
+        foreach (var (term, hits, vetoed) in report.Terms)
         {
             _termHits[term] += hits;
-            _termDocuments[term]++;
+            _termVetoed[term] += vetoed;
+            if (hits > 0)
+            {
+                _termDocuments[term]++;
+            }
         }
 
         var metadata = report.Summary.Metadata;
@@ -148,7 +154,7 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
             foreach (var i in indices)
             {
                 rank++;
-                csv.WriteRow(layout.Row(new AnalysisReports.TermRow(terms[i], rank, _termHits[i], _termDocuments[i], AnalysisReports.Share(_termHits[i], total)), _matcher.Themes.Count));
+                csv.WriteRow(layout.Row(new AnalysisReports.TermRow(terms[i], rank, _termHits[i], _termDocuments[i], AnalysisReports.Share(_termHits[i], total), _termVetoed[i]), _matcher.Themes.Count));
             }
         }
     }

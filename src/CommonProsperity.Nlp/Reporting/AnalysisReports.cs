@@ -85,8 +85,9 @@ internal static class AnalysisReports
             new("term", ColumnFormat.Text, "the lexicon term, as written in the lexicon", r => r.Term.Term),
             new("lang", ColumnFormat.Text, "the term's language, from the lexicon", r => r.Term.Language),
             new("hits", ColumnFormat.Integer, "its matches over the corpus", r => r.Hits),
-            new("documents", ColumnFormat.Integer, "documents it matched in", r => r.Documents),
+            new("documents", ColumnFormat.Integer, "documents with at least one hit of the term", r => r.Documents),
             new("share_of_theme_hits", ColumnFormat.Rate, "its share of its theme's hits", r => r.Share),
+            new("vetoed", ColumnFormat.Integer, "its matches that one of its exclusions vetoed, which are neither hits nor evidence rows (rule 7 of the [counting rules](counting-rules.md)); always 0 for terms without exclusions", r => r.Vetoed),
         ]);
 
     /// <summary>Every CSV report of <c>analyze</c>, in the order docs/reports.md lists them.</summary>
@@ -115,5 +116,5 @@ internal static class AnalysisReports
     public sealed record GroupRow(string By, string Group, string Theme, ThemeGroupTally Tally);
 
     /// <summary>A row of <c>term_frequency.csv</c>.</summary>
-    public sealed record TermRow(LexiconTerm Term, int Rank, long Hits, int Documents, double Share);
+    public sealed record TermRow(LexiconTerm Term, int Rank, long Hits, int Documents, double Share, long Vetoed);
 }

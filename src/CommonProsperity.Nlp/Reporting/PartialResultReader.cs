@@ -121,7 +121,7 @@ public sealed class PartialResultReader : IDisposable
             using var json = JsonDocument.Parse(line);
             var d = json.RootElement;
             summary = DocumentLine.ReadSummary(d);
-            terms = [.. d.GetProperty("terms").EnumerateArray().Select(t => new TermHits(t[0].GetInt32(), t[1].GetInt32()))];
+            terms = [.. d.GetProperty("terms").EnumerateArray().Select(t => new TermHits(t[0].GetInt32(), t[1].GetInt32(), t.GetArrayLength() > 2 ? t[2].GetInt32() : 0))];
             file = d.GetProperty("file").GetInt32();
             characters = d.GetProperty("characters").GetInt64();
             evidenceBytes = d.GetProperty("evidence_bytes").GetInt32();
@@ -149,8 +149,9 @@ public sealed class PartialResultReader : IDisposable
 
     /// <summary>
     /// Checks every number of a document record against the others and the header: none negative, the
-    /// file one of this shard's inputs and in order, term and theme hits adding up, one evidence row per
-    /// hit, and no more evidence bytes than the evidence file has left.
+    /// file one of this shard's inputs and in order, term and theme hits adding up, vetoed matches only
+    /// for terms with exclusions, one evidence row per hit, and no more evidence bytes than the evidence
+    /// file has left.
     /// </summary>
     private void CheckDocument(string path, int file, long characters, DocumentSummary summary, TermHits[] terms, int evidenceBytes, int evidenceRows)
     {
@@ -173,10 +174,11 @@ public sealed class PartialResultReader : IDisposable
             $"evidence_bytes {evidenceBytes} is more than the {_evidence.Length - _evidence.Position} bytes left in {ReportFiles.PartialEvidence}.");
         Require(summary.Themes.Count == Header.Lexicon.Themes.Count, $"it has counts for {summary.Themes.Count} themes; the lexicon has {Header.Lexicon.Themes.Count}.");
         var byTheme = new long[summary.Themes.Count];
-        foreach (var (term, hits) in terms)
+        foreach (var (term, hits, vetoed) in terms)
         {
             Require(term >= 0 && term < _themeOfTerm.Length && _themeOfTerm[term] >= 0, $"the term index {term} is not a term of the lexicon.");
-            Require(hits > 0, $"term {term} has {hits} hits.");
+            Require(hits >= 0 && vetoed >= 0 && hits + vetoed > 0, $"term {term} has {hits} hits and {vetoed} vetoed matches.");
+            Require(vetoed == 0 || Header.Lexicon.Terms[term].Exclusions.Count > 0, $"term {term} has {vetoed} vetoed matches but no exclusions.");
             byTheme[_themeOfTerm[term]] += hits;
         }
 
@@ -230,7 +232,8 @@ public sealed class PartialResultReader : IDisposable
                 [.. lexicon.GetProperty("themes").EnumerateArray().Select(t => t.GetString()!)],
                 [.. lexicon.GetProperty("terms").EnumerateArray().Select(t => new LexiconTerm(
                     t.GetProperty("theme").GetString()!, t.GetProperty("term").GetString()!, t.GetProperty("lang").GetString(),
-                    t.GetProperty("note").GetString(), t.GetProperty("line").GetInt32()))],
+                    t.GetProperty("note").GetString(), t.GetProperty("line").GetInt32(),
+                    t.TryGetProperty("exclude", out var exclude) ? [.. exclude.EnumerateArray().Select(e => e.GetString()!)] : null))],
                 lexicon.GetProperty("source").GetString()!,
                 lexicon.GetProperty("sha256").GetString()!,
                 [.. lexicon.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)]),

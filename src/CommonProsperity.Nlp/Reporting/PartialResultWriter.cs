@@ -112,9 +112,20 @@ public sealed class PartialResultWriter : IDocumentReportSink
         DocumentLine.WriteSummary(_line, report.Summary);
         _line.WriteNumber("characters", report.Characters);
         _line.WriteStartArray("terms");
-        foreach (var (term, hits) in report.Terms)
+        foreach (var (term, hits, vetoed) in report.Terms)
         {
-            DocumentLine.WritePair(_line, term, hits);
+            if (vetoed == 0)
+            {
+                DocumentLine.WritePair(_line, term, hits);
+            }
+            else
+            {
+                _line.WriteStartArray();
+                _line.WriteNumberValue(term);
+                _line.WriteNumberValue(hits);
+                _line.WriteNumberValue(vetoed);
+                _line.WriteEndArray();
+            }
         }
 
         _line.WriteEndArray();
@@ -205,6 +216,11 @@ public sealed class PartialResultWriter : IDocumentReportSink
             json.WriteString("lang", term.Language);
             json.WriteString("note", term.Note);
             json.WriteNumber("line", term.Line);
+            if (term.Exclude is { } exclude)
+            {
+                ManifestWriter.WriteStrings(json, "exclude", exclude);
+            }
+
             json.WriteEndObject();
         }
 

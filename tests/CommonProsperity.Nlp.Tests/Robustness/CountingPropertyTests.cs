@@ -31,6 +31,39 @@ public class CountingPropertyTests
         });
 
     [Property(MaxTest = 400)]
+    public Property Match_RandomLexiconWithExclusions_AgreesWithTheReferenceImplementationOnHitsAndVetoes() =>
+        Prop.ForAll(TextGenerators.LexiconWithExclusions().SelectMany(l => TextGenerators.TextWith(l.Phrases).Select(text => (text, l.Csv))).ToArbitrary(), pair =>
+        {
+            var (text, csv) = pair;
+            var lexicon = LexiconLoader.FromCsvText(csv, "random.csv");
+            var matcher = new LexiconMatcher(lexicon);
+            var (expectedHits, expectedVetoes) = ReferenceCounter.Match(text, lexicon.Terms.Select(t => (t.Theme, t.Term, t.Exclusions)).ToList(), matcher.Themes);
+
+            var vetoes = new List<LexiconVeto>();
+            var hits = matcher.Match(text, vetoes).Select(h => new ReferenceCounter.Hit(h.Theme, h.Term, h.Start, h.End, h.FirstToken, h.TokenCount)).ToList();
+            var actualVetoes = vetoes.Select(v => new ReferenceCounter.Veto(v.Theme, v.Term, v.Exclusion, v.Start, v.End)).ToList();
+
+            return (expectedHits.SequenceEqual(hits) && expectedVetoes.SequenceEqual(actualVetoes))
+                .Label($"text: {Escape(text)}\nlexicon: {Escape(csv)}\nexpected: {string.Join(", ", expectedHits)} | {string.Join(", ", expectedVetoes)}\nactual:   {string.Join(", ", hits)} | {string.Join(", ", actualVetoes)}");
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Match_ExclusionsOfOneTheme_LeaveTheOtherThemesHitsUnchanged() =>
+        Prop.ForAll(TextGenerators.LexiconWithExclusions().SelectMany(l => TextGenerators.TextWith(l.Phrases).Select(text => (text, l.Csv))).ToArbitrary(), pair =>
+        {
+            var (text, csv) = pair;
+            var lexicon = LexiconLoader.FromCsvText(csv, "random.csv");
+            var alpha = lexicon.Themes.ToList().IndexOf("alpha");
+            var alphaOnlyExclusions = lexicon with { Terms = [.. lexicon.Terms.Select(t => t.Theme == "alpha" ? t : t with { Exclude = null })] };
+            var none = lexicon with { Terms = [.. lexicon.Terms.Select(t => t with { Exclude = null })] };
+
+            var withExclusions = new LexiconMatcher(alphaOnlyExclusions).Match(text).Where(h => h.Theme != alpha);
+            var without = new LexiconMatcher(none).Match(text).Where(h => h.Theme != alpha);
+
+            return withExclusions.SequenceEqual(without).Label($"text: {Escape(text)}\nlexicon: {Escape(csv)}");
+        });
+
+    [Property(MaxTest = 400)]
     public Property Tokenize_RandomText_AgreesWithTheReferenceImplementation() =>
         Prop.ForAll(TextGenerators.Text().ToArbitrary(), text =>
         {

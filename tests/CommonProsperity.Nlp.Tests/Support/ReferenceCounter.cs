@@ -76,12 +76,25 @@ internal static class ReferenceCounter
         return tokens;
     }
 
+    /// <summary>A match an exclusion vetoed (rule 7): theme index, term index, the exclusion's index, and its character range.</summary>
+    public sealed record Veto(int Theme, int Term, int Exclusion, int Start, int End);
+
     /// <summary>Rules 3 to 5: every theme matched on its own, left to right, the longest term winning at each token.</summary>
-    public static List<Hit> Match(string text, IReadOnlyList<(string Theme, string Term)> lexicon, IReadOnlyList<string> themes)
+    public static List<Hit> Match(string text, IReadOnlyList<(string Theme, string Term)> lexicon, IReadOnlyList<string> themes) =>
+        Match(text, lexicon.Select(t => (t.Theme, t.Term, (IReadOnlyList<string>)[])).ToList(), themes).Hits;
+
+    /// <summary>
+    /// Rules 3 to 7: as above, but a term's match that one of its exclusions covers does not take part
+    /// (rule 7); where such a vetoed match is longer than the one that counts (or none counts), it is
+    /// reported with the first exclusion that covers it.
+    /// </summary>
+    public static (List<Hit> Hits, List<Veto> Vetoes) Match(string text, IReadOnlyList<(string Theme, string Term, IReadOnlyList<string> Exclusions)> lexicon, IReadOnlyList<string> themes)
     {
         var tokens = Tokenize(text);
         var terms = lexicon.Select(t => Pattern(t.Term)).ToList();
+        var exclusions = lexicon.Select(t => t.Exclusions.Select(Pattern).ToList()).ToList();
         var hits = new List<Hit>();
+        var vetoes = new List<Veto>();
         for (var theme = 0; theme < themes.Count; theme++)
         {
             var themeTerms = Enumerable.Range(0, terms.Count).Where(t => lexicon[t].Theme == themes[theme]).ToList();
@@ -89,12 +102,31 @@ internal static class ReferenceCounter
             while (position < tokens.Count)
             {
                 var best = -1;
+                var bestVetoed = -1;
+                var bestVetoedBy = -1;
                 foreach (var t in themeTerms)
                 {
-                    if (Matches(terms[t], tokens, position) && (best < 0 || Better(terms[t], terms[best])))
+                    if (!Matches(terms[t], tokens, position))
+                    {
+                        continue;
+                    }
+
+                    var by = CoveringExclusion(exclusions[t], tokens, position, terms[t].Tokens.Count);
+                    if (by < 0 && (best < 0 || Better(terms[t], terms[best])))
                     {
                         best = t;
                     }
+                    else if (by >= 0 && (bestVetoed < 0 || Better(terms[t], terms[bestVetoed])))
+                    {
+                        bestVetoed = t;
+                        bestVetoedBy = by;
+                    }
+                }
+
+                if (bestVetoed >= 0 && (best < 0 || terms[bestVetoed].Tokens.Count > terms[best].Tokens.Count))
+                {
+                    var vetoedLength = terms[bestVetoed].Tokens.Count;
+                    vetoes.Add(new Veto(theme, bestVetoed, bestVetoedBy, tokens[position].Start, tokens[position + vetoedLength - 1].End));
                 }
 
                 if (best < 0)
@@ -109,7 +141,24 @@ internal static class ReferenceCounter
             }
         }
 
-        return hits.OrderBy(h => h.Start).ThenBy(h => h.Theme).ToList();
+        return (hits.OrderBy(h => h.Start).ThenBy(h => h.Theme).ToList(), vetoes.OrderBy(v => v.Start).ThenBy(v => v.Theme).ToList());
+    }
+
+    /// <summary>Rule 7: the first exclusion that matches (rule 4) somewhere covering all the tokens from <paramref name="position"/> on, or -1.</summary>
+    private static int CoveringExclusion(List<TermTokens> exclusions, List<Token> tokens, int position, int length)
+    {
+        for (var e = 0; e < exclusions.Count; e++)
+        {
+            for (var start = 0; start <= position; start++)
+            {
+                if (start + exclusions[e].Tokens.Count >= position + length && Matches(exclusions[e], tokens, start))
+                {
+                    return e;
+                }
+            }
+        }
+
+        return -1;
     }
 
     private sealed record TermTokens(List<string> Tokens, bool Prefix);
