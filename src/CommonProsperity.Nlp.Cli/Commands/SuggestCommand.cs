@@ -52,9 +52,10 @@ internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        DocumentSource.RefuseOutputInside(settings.Inputs, settings.Out);
         var model = ThemeModel.Load(settings.Model ?? ThemeModel.DefaultPath);
         var unit = ClassifyCommand.ParseUnit(settings.Unit);
-        var source = new DocumentSource(settings.Ingestion);
+        var source = new DocumentSource(settings.Ingestion.Excluding(settings.Out));
         var problems = new ProblemLog();
         var files = source.Discover(settings.Inputs, problems);
         if (files.Count == 0)
