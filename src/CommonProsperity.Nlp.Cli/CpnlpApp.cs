@@ -99,6 +99,9 @@ public static class CpnlpApp
             case CommandAppException:
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.Usage;
+            case not null when OutputException.FromSystemError(exception) is { } output:
+                error.WriteLine($"error: {output.Message}");
+                return output.ExitCode;
             default:
                 error.WriteLine($"internal error: {exception}");
                 error.WriteLine("This is a bug in cpnlp; please report it with the command you ran.");

@@ -31,7 +31,7 @@ public static class EvidenceFile
 
     /// <summary>The error for a report file that cannot be written.</summary>
     public static Errors.OutputException Unwritable(string path, Exception e) =>
-        new($"cannot write the report ({e.Message}).", path, "Check free disk space and permissions of the output folder.", e);
+        Errors.OutputException.Writing(path, e);
 
     private static byte[] BuildPreamble()
     {
