@@ -97,6 +97,64 @@ internal readonly record struct FileStatus(FileKind Kind, ulong Device, ulong In
         return From(buffer);
     }
 
+    /// <summary>
+    /// The absolute path of <paramref name="path"/> with every symbolic link resolved (<c>realpath</c>),
+    /// or null if it does not lead to an existing entry (a broken link, a loop).
+    /// </summary>
+    public static string? RealPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!OperatingSystem.IsLinux())
+        {
+            var info = new FileInfo(path);
+            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true);
+            return target is null || !(target.Exists || Directory.Exists(target.FullName)) ? null : Path.TrimEndingDirectorySeparator(target.FullName);
+        }
+
+        var resolved = realpath(path, IntPtr.Zero);
+        if (resolved == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Marshal.PtrToStringUTF8(resolved);
+        }
+        finally
+        {
+            free(resolved);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RealPath"/> of the nearest existing ancestor of <paramref name="path"/>, with the parts
+    /// that do not exist yet appended (for a folder about to be created).
+    /// </summary>
+    public static string RealPathOfNearest(string path)
+    {
+        var existing = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        var rest = new Stack<string>();
+        string? real;
+        while ((real = RealPath(existing)) is null && Path.GetDirectoryName(existing) is { } parent)
+        {
+            rest.Push(Path.GetFileName(existing));
+            existing = parent;
+        }
+
+        real ??= existing;
+        while (rest.Count > 0)
+        {
+            real = Path.Combine(real, rest.Pop());
+        }
+
+        return real;
+    }
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or inside it (both absolute, without trailing separators).</summary>
+    public static bool IsWithin(string path, string folder) =>
+        string.Equals(path, folder, StringComparison.Ordinal) || path.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
     /// <summary>The kind as words for a message ("a character device").</summary>
     public static string Describe(FileKind kind) => kind switch
     {
@@ -147,6 +205,12 @@ internal readonly record struct FileStatus(FileKind Kind, ulong Device, ulong In
 
     [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, ref StatxBuffer buffer);
+
+    [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern IntPtr realpath([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);
+
+    [DllImport("libc")]
+    private static extern void free(IntPtr pointer);
 
     /// <summary>Linux <c>struct statx</c> (256 bytes, the same on every architecture); only the fields used are named.</summary>
     [StructLayout(LayoutKind.Explicit, Size = 256)]

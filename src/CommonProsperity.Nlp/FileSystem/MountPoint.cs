@@ -32,7 +32,7 @@ internal sealed record MountPoint(string Path, string Type, bool ReadOnly)
 
         try
         {
-            var real = Resolve(System.IO.Path.GetFullPath(path));
+            var real = FileStatus.RealPathOfNearest(path);
             MountPoint? best = null;
             foreach (var line in File.ReadLines("/proc/self/mountinfo"))
             {
@@ -45,7 +45,7 @@ internal sealed record MountPoint(string Path, string Type, bool ReadOnly)
                 }
 
                 var mount = Unescape(fields[4]);
-                if (!Within(real, mount) || (best is not null && best.Path.Length > mount.Length))
+                if (!FileStatus.IsWithin(real, mount) || (best is not null && best.Path.Length > mount.Length))
                 {
                     continue;
                 }
@@ -71,45 +71,6 @@ internal sealed record MountPoint(string Path, string Type, bool ReadOnly)
             { ReadOnly: true } m => $"{m.Path} is a read-only file system ({m.Type})",
             _ => null,
         };
-    }
-
-    private static bool Within(string path, string mount) =>
-        mount == "/" || path == mount || path.StartsWith(mount + "/", StringComparison.Ordinal);
-
-    private static string Resolve(string path)
-    {
-        // The nearest existing ancestor, with its symbolic links resolved (the rest does not exist yet).
-        var existing = path;
-        var rest = new Stack<string>();
-        while (!Directory.Exists(existing) && System.IO.Path.GetDirectoryName(existing) is { } parent)
-        {
-            rest.Push(System.IO.Path.GetFileName(existing));
-            existing = parent;
-        }
-
-        var real = new DirectoryInfo(existing).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? existing;
-        real = RealPathOfAncestors(real);
-        while (rest.Count > 0)
-        {
-            real = System.IO.Path.Combine(real, rest.Pop());
-        }
-
-        return System.IO.Path.TrimEndingDirectorySeparator(real);
-    }
-
-    private static string RealPathOfAncestors(string path)
-    {
-        // Resolve links in the ancestors too, from the root down.
-        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var current = "/";
-        foreach (var part in parts)
-        {
-            var next = System.IO.Path.Combine(current, part);
-            var target = new DirectoryInfo(next).ResolveLinkTarget(returnFinalTarget: true);
-            current = target?.FullName ?? next;
-        }
-
-        return current;
     }
 
     private static string Unescape(string field)

@@ -26,7 +26,7 @@ public static partial class LexiconLoader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = FileSystem.InputFile.ReadAll(path); // a regular file only, opened without blocking
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -88,6 +88,11 @@ public sealed class DiscoveryPipeline
         ArgumentNullException.ThrowIfNull(keyness);
         keyness.Validate();
         var hasReference = reference is { Count: > 0 };
+        if (hasReference)
+        {
+            DocumentSource.RefuseOutputInside(reference!, options.OutputDirectory);
+        }
+
         if (string.IsNullOrWhiteSpace(by) == !hasReference)
         {
             throw new OptionsException(hasReference ? "--by and --vs were both given." : "nothing to compare by.",

@@ -21,7 +21,8 @@ public static class PassageReportWriter
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(ingestion);
-        var source = new DocumentSource(ingestion with { ExcludeDirectories = [outputDirectory] });
+        DocumentSource.RefuseOutputInside(inputs, outputDirectory);
+        var source = new DocumentSource(ingestion.Excluding(outputDirectory));
         var problems = new ProblemLog();
         var files = source.Discover(inputs, problems);
         if (files.Count == 0)

@@ -5,7 +5,7 @@ namespace CommonProsperity.Nlp.Tests.Ingestion;
 
 public class DocumentSourceTests
 {
-    private static (List<Document> Documents, IReadOnlyList<Problem> Skipped, DocumentSource Source) ReadAll(IngestionOptions options, params string[] inputs)
+    internal static (List<Document> Documents, IReadOnlyList<Problem> Skipped, DocumentSource Source) ReadAll(IngestionOptions options, params string[] inputs)
     {
         var source = new DocumentSource(options);
         var skipped = new ProblemLog();
