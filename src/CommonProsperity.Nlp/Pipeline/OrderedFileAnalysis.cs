@@ -1,4 +1,5 @@
 using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Reporting;
 
 namespace CommonProsperity.Nlp.Pipeline;
