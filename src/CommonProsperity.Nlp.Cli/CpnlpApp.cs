@@ -30,7 +30,7 @@ public static class CpnlpApp
         app.Configure(config =>
         {
             config.SetApplicationName("cpnlp");
-            config.SetApplicationVersion(Pipeline.AnalysisPipeline.ToolVersion);
+            config.SetApplicationVersion(ToolVersion.Current);
             config.ConfigureConsole(console);
             config.UseStrictParsing();
             config.CancellationExitCode(ExitCodes.Cancelled);
