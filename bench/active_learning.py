@@ -27,6 +27,8 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CPNLP = os.path.join(ROOT, "src/CommonProsperity.Nlp.Cli/bin/Release/net10.0/cpnlp")
+if os.environ.get("CPNLP"):
+    CPNLP = os.environ["CPNLP"]
 TRAIN = os.path.join(ROOT, "../shared/labels/train.csv")
 DEV = os.path.join(ROOT, "../shared/labels/dev.csv")
 FIELDS = ["id", "document", "lang", "text", "themes"]

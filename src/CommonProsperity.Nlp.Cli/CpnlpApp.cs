@@ -62,7 +62,7 @@ public static class CpnlpApp
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("Compare groups of documents: key words (G2, log ratio) and theme rates with tests.")
                 .WithExample("compare", "corpus/", "--by", "language")
-                .WithExample("compare", "laws/", "--vs", "reports/");
+                .WithExample("compare", "laws/", "--vs", "speeches/");
             config.AddCommand<TrendCommand>("trend")
                 .WithDescription("Theme rates per year or month, from the documents' dates.")
                 .WithExample("trend", "corpus/", "--by", "year");

@@ -58,10 +58,11 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
                 $"  {p.Documents} documents, {p.Characters / 1e6:F1} M characters, {p.Elapsed.TotalSeconds:F0} s")));
         var result = new AnalysisPipeline(lexicon).Run(options, progress, cancellationToken);
 
-        CommandOutput.Problems(streams, result.Warnings, result.Skipped);
+        CommandOutput.Problems(streams, result.Problems);
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Analysed {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s with the {settings.LexiconName}."));
-        return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count,
+        CommandOutput.Reports(streams, settings.Out, result.Reports,
             settings.Shard is null ? null : $"Partial results of shard {settings.Shard} in {Path.GetFullPath(settings.Out)} (combine all shards with 'cpnlp merge'):");
+        return CommandOutput.Finish(streams, result.Problems);
     }
 }

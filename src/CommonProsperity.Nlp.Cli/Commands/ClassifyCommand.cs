@@ -39,15 +39,12 @@ internal sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
         var model = ThemeModel.Load(settings.Model ?? ThemeModel.DefaultPath);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = PassageReportWriter.Run(model, unit, settings.Inputs, settings.Out, settings.Ingestion, cancellationToken);
-        foreach (var skip in result.Skipped)
-        {
-            streams.Error.WriteLine($"skipped: {skip.Reason}");
-        }
+        CommandOutput.Problems(streams, result.Problems);
 
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Classified {result.Passages:N0} {settings.Unit}(s) of {result.Documents} document(s) in {clock.Elapsed.TotalSeconds:F1} s ({result.Passages / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0} passages/s)."));
         streams.Out.WriteLine($"Reports in {Path.GetFullPath(settings.Out)}: passages.csv, theme_frequency_classifier.csv");
-        return result.Skipped.Count > 0 ? ExitCodes.CompletedWithSkips : ExitCodes.Success;
+        return CommandOutput.Finish(streams, result.Problems, "see above");
     }
 
     internal static PassageUnit ParseUnit(string unit) => unit.ToLowerInvariant() switch

@@ -69,7 +69,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             settings.Language?.Trim().ToLowerInvariant(),
             cancellationToken);
 
-        CommandOutput.Problems(streams, result.Warnings, result.Skipped);
+        CommandOutput.Problems(streams, result.Problems);
         var comparison = result.Value;
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Compared {comparison.Keyness.Groups.Count} groups of {comparison.Keyness.Groups.Sum(g => g.Documents)} document(s) by {comparison.By} in {result.Elapsed.TotalSeconds:F1} s."));
@@ -92,7 +92,8 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
                 $"    {theme,-19}{string.Concat(rows.Select(r => r.Tally.Per1000.ToString("F2", CultureInfo.InvariantCulture).PadLeft(12)))}  {rows[0].P,9:G3}"));
         }
 
-        return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count);
+        CommandOutput.Reports(streams, settings.Out, result.Reports);
+        return CommandOutput.Finish(streams, result.Problems);
     }
 
     private static string Shorten(string name) => name.Length <= 11 ? name : name[..10] + "…";

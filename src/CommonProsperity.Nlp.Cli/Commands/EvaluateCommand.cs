@@ -61,7 +61,9 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         }
 
         // Codebook themes the model lacks mean a model for other themes, not a typo in the labels: say so.
-        var passages = LabelSetReader.Read(settings.Labels, [.. model.Themes.Union(Codebook.Themes.Select(t => t.Id), StringComparer.Ordinal)]);
+        var labels = LabelSet.Load([settings.Labels], [.. model.Themes.Union(Codebook.Themes.Select(t => t.Id), StringComparer.Ordinal)]);
+        CommandOutput.LabelWarnings(streams, labels.Warnings);
+        var passages = labels.Passages;
         model.RequireThemes(passages.SelectMany(p => p.Themes).Distinct(StringComparer.Ordinal), modelPath);
         var evaluation = ModelEvaluator.Evaluate(model, passages, lexicon, bootstrap);
         ClassificationReports.WriteEvaluation(settings.Out, model, passages, evaluation);

@@ -23,6 +23,11 @@ internal class InputSettings : CommandSettings
     [Description("For .csv inputs: the column holding each row's id (default: a column named id, else row numbers)")]
     public string? IdColumn { get; init; }
 
+    /// <summary>Follow symbolic links out of the input folders.</summary>
+    [CommandOption("--follow-symlinks")]
+    [Description("Also read files that symbolic links point to outside the input folders (devices, pipes and loops are refused either way)")]
+    public bool FollowSymlinks { get; init; }
+
     /// <summary>How the inputs are read.</summary>
-    public IngestionOptions Ingestion => new(TextColumn, IdColumn);
+    public IngestionOptions Ingestion => new(TextColumn, IdColumn, FollowSymlinks: FollowSymlinks);
 }

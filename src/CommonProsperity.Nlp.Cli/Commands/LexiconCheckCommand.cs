@@ -26,7 +26,7 @@ internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings
 
         /// <summary>The output folder.</summary>
         [CommandOption("-o|--out <DIR>")]
-        [Description("Folder for lexicon_check.csv and lexicon_terms.csv")]
+        [Description("Folder for lexicon_check.csv, lexicon_terms.csv and lexicon_exclusions.csv")]
         [DefaultValue("reports/lexicon-check")]
         public string Out { get; init; } = "reports/lexicon-check";
     }
@@ -36,7 +36,9 @@ internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings
     {
         var lexicon = settings.Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(settings.Lexicon);
         var matcher = new LexiconMatcher(lexicon);
-        var passages = LabelSetReader.Read(settings.Labels, lexicon.Themes);
+        var labels = LabelSet.Load([settings.Labels], lexicon.Themes);
+        CommandOutput.LabelWarnings(CliStreams.Current, labels.Warnings);
+        var passages = labels.Passages;
         var evaluation = LexiconEvaluator.Evaluate(matcher, passages);
 
         using (var output = OutputDirectory.Open(settings.Out))
@@ -56,6 +58,15 @@ internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings
                 foreach (var t in evaluation.Terms.OrderBy(t => lexicon.Themes.ToList().IndexOf(t.Theme)).ThenByDescending(t => t.Passages).ThenBy(t => t.Term, StringComparer.Ordinal))
                 {
                     csv.WriteRow(t.Theme, t.Term, t.Passages, t.OnTheme, t.Precision, t.OtherThemes);
+                }
+            }
+
+            using (var csv = CsvReport.Create(output.Stage("lexicon_exclusions.csv")))
+            {
+                csv.WriteRow("theme", "term", "exclusion", "vetoed", "passages", "passages_with_theme");
+                foreach (var x in evaluation.Exclusions)
+                {
+                    csv.WriteRow(x.Theme, x.Term, x.Exclusion, x.Vetoed, x.Passages, x.PassagesWithTheme);
                 }
             }
 
@@ -86,6 +97,17 @@ internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings
             foreach (var t in weak)
             {
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Theme}: '{t.Term}' {t.OnTheme}/{t.Passages} on theme; others {t.OtherThemes}"));
+            }
+        }
+
+        if (evaluation.Exclusions.Count > 0)
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{evaluation.Exclusions.Count} exclusion(s) vetoed {evaluation.Exclusions.Sum(x => x.Vetoed)} match(es) (see lexicon_exclusions.csv):"));
+            foreach (var x in evaluation.Exclusions.Where(x => x.Vetoed > 0))
+            {
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {x.Theme}: '{x.Term}' inside '{x.Exclusion}': {x.Vetoed} match(es) in {x.Passages} passage(s), {x.PassagesWithTheme} of them labelled {x.Theme}"));
             }
         }
 

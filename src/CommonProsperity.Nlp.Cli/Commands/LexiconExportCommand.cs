@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Reporting;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -38,18 +39,8 @@ internal sealed class LexiconExportCommand : Command<LexiconExportCommand.Settin
         }
 
         var text = DefaultLexicon.ReadText().TrimStart('\uFEFF').ReplaceLineEndings("\r\n");
-        var temp = settings.Out + ".tmp";
-        try
-        {
-            // A byte order mark, so that Excel opens the Chinese terms correctly; written then moved, so a failure leaves no half file.
-            File.WriteAllText(temp, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-            File.Move(temp, settings.Out, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new OutputException($"cannot write the lexicon ({e.Message}).", settings.Out, "Choose a folder you may write to.", e);
-        }
+        // A byte order mark, so that Excel opens the Chinese terms correctly; written beside the target then renamed over it, so a failure leaves no half file.
+        OutputFile.Write(settings.Out, "the lexicon", temp => File.WriteAllText(temp, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)));
 
         var lexicon = DefaultLexicon.Instance;
         CliStreams.Current.Out.WriteLine($"Wrote {lexicon.Terms.Count} terms for {lexicon.Themes.Count} themes to {settings.Out}.");

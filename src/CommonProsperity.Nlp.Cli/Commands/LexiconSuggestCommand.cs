@@ -60,7 +60,9 @@ internal sealed class LexiconSuggestCommand : Command<LexiconSuggestCommand.Sett
     {
         var options = new SuggestOptions(settings.MinSupport, settings.MinPrecision, settings.Top, settings.NewOnly).Validate();
         var lexicon = settings.Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(settings.Lexicon);
-        var passages = LabelSetReader.Read(settings.Labels, lexicon.Themes);
+        var labels = LabelSet.Load([settings.Labels], lexicon.Themes);
+        CommandOutput.LabelWarnings(CliStreams.Current, labels.Warnings);
+        var passages = labels.Passages;
         var suggestions = new LexiconSuggester(new LexiconMatcher(lexicon), StopWords.Default).Suggest(passages, options, cancellationToken);
 
         using (var output = OutputDirectory.Open(settings.Out))

@@ -28,9 +28,10 @@ internal sealed class MergeCommand : Command<MergeCommand.Settings>
     {
         var streams = CliStreams.Current;
         var result = new ShardMerger().Merge(settings.Shards, settings.Out, cancellationToken);
-        CommandOutput.Problems(streams, result.Warnings, result.Skipped);
+        CommandOutput.Problems(streams, result.Problems);
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Merged {settings.Shards.Length} shard(s): {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s."));
-        return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count);
+        CommandOutput.Reports(streams, settings.Out, result.Reports);
+        return CommandOutput.Finish(streams, result.Problems);
     }
 }

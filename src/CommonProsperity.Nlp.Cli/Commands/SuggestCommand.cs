@@ -45,29 +45,32 @@ internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
             throw new OptionsException($"--count {settings.Count} is below 1.", "Ask for at least one passage, for example --count 50.");
         }
 
+        DocumentSource.RefuseOutputInside(settings.Inputs, settings.Out);
         var model = ThemeModel.Load(settings.Model ?? ThemeModel.DefaultPath);
         var unit = ClassifyCommand.ParseUnit(settings.Unit);
-        var source = new DocumentSource(settings.Ingestion);
-        var skipped = new List<SkippedInput>();
-        var files = source.Discover(settings.Inputs, skipped);
-        var documents = source.Read(files, skipped, cancellationToken).ToList();
+        var source = new DocumentSource(settings.Ingestion.Excluding(settings.Out));
+        var problems = new ProblemLog();
+        var files = source.Discover(settings.Inputs, problems);
+        if (files.Count == 0)
+        {
+            throw source.NothingFound(settings.Inputs, problems.Skipped);
+        }
+
+        var documents = source.Read(files, problems, cancellationToken).ToList();
         if (documents.Count == 0)
         {
-            throw new CommonProsperityException($"no readable documents in {string.Join(", ", settings.Inputs)}.", fix: "Point the command at files or folders with text.");
+            throw DocumentSource.NoneRead(files.Count, problems.Skipped);
         }
 
         var classified = new DocumentClassifier(model, unit).Classify(documents, cancellationToken).ToList();
         var languages = classified.ToDictionary(c => c.Document.Id, c => c.Document.Metadata.Language ?? "und", StringComparer.Ordinal);
         var chosen = UncertaintySampler.Select(classified.SelectMany(c => c.Passages), model, settings.Count);
         SuggestionWriter.Write(settings.Out, model, chosen, languages);
-        foreach (var skip in skipped)
-        {
-            CliStreams.Current.Error.WriteLine($"skipped: {skip.Reason}");
-        }
-
-        CliStreams.Current.Out.WriteLine($"Wrote {chosen.Count} passages to label to {settings.Out} (from {classified.Sum(c => c.Passages.Count)} {settings.Unit}s of {documents.Count} documents).");
-        CliStreams.Current.Out.WriteLine("Correct the 'themes' column (ids separated by ';', empty for none), then retrain:");
-        CliStreams.Current.Out.WriteLine($"  cpnlp train --labels YOUR_LABELS.csv --labels {settings.Out}");
-        return ExitCodes.Success;
+        var streams = CliStreams.Current;
+        CommandOutput.Problems(streams, problems.All);
+        streams.Out.WriteLine($"Wrote {chosen.Count} passages to label to {settings.Out} (from {classified.Sum(c => c.Passages.Count)} {settings.Unit}s of {documents.Count} documents).");
+        streams.Out.WriteLine("Correct the 'themes' column (ids separated by ';', empty for none), then retrain:");
+        streams.Out.WriteLine($"  cpnlp train --labels YOUR_LABELS.csv --labels {settings.Out}");
+        return CommandOutput.Finish(streams, problems.All, "see above");
     }
 }

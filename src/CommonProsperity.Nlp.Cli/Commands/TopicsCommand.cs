@@ -69,7 +69,7 @@ internal sealed class TopicsCommand : Command<TopicsCommand.Settings>
         var result = new DiscoveryPipeline(settings.LoadLexicon())
             .RunTopics(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts), options, cancellationToken);
 
-        CommandOutput.Problems(streams, result.Warnings, result.Skipped);
+        CommandOutput.Problems(streams, result.Problems);
         var model = result.Value;
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Found {model.Topics.Count} topics in {result.Documents} document(s) ({model.Passages:N0} passages, {model.Words:N0} words, {model.Vocabulary:N0} distinct) in {result.Elapsed.TotalSeconds:F1} s, seed {options.Seed}."));
@@ -80,6 +80,7 @@ internal sealed class TopicsCommand : Command<TopicsCommand.Settings>
                 $"  {topic.Number,2} {topic.Share * 100,5:F1}%  [{theme}]  {topic.Label(8)}"));
         }
 
-        return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count);
+        CommandOutput.Reports(streams, settings.Out, result.Reports);
+        return CommandOutput.Finish(streams, result.Problems);
     }
 }

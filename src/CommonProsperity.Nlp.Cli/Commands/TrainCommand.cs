@@ -122,7 +122,9 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         }
 
         model.Save(settings.Out);
-        foreach (var warning in result.Warnings)
+        // The trainer's warnings start with those of the labels; only those can run into thousands.
+        CommandOutput.LabelWarnings(streams, labels.Warnings);
+        foreach (var warning in result.Warnings.Skip(labels.Warnings.Count))
         {
             streams.Error.WriteLine($"warning: {warning}");
         }

@@ -39,7 +39,7 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
         var result = new DiscoveryPipeline(settings.LoadLexicon())
             .RunTrend(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts), period, cancellationToken);
 
-        CommandOutput.Problems(streams, result.Warnings, result.Skipped);
+        CommandOutput.Problems(streams, result.Problems);
         var points = result.Value;
         var themes = points.Select(p => p.Theme).Distinct().ToList();
         var periods = points.Select(p => p.Period).Distinct().ToList();
@@ -53,6 +53,7 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
             streams.Out.WriteLine($"  {theme,-19}{string.Concat(row)}");
         }
 
-        return CommandOutput.Reports(streams, settings.Out, result.Reports, result.Skipped.Count);
+        CommandOutput.Reports(streams, settings.Out, result.Reports);
+        return CommandOutput.Finish(streams, result.Problems);
     }
 }

@@ -4,9 +4,12 @@ using CommonProsperity.Nlp.Errors;
 namespace CommonProsperity.Nlp.Classification;
 
 /// <summary>
-/// Labelled passages merged from one or more files: passages with the same text (after trimming) are
-/// one passage; if their labels differ, the later file wins and a conflict is reported; plain repeats
-/// are reported as warnings.
+/// Labelled passages merged from one or more files, the one door through which every command reads
+/// labels, so that all of them count the same passages: passages with the same text (after trimming)
+/// are one passage; if their labels differ, the later row wins and a conflict is reported; plain repeats
+/// are reported as warnings. A row whose id (from an <c>id</c> column) was already given to another
+/// text is passed over with a warning, since one id cannot name two passages: repeated rows would
+/// otherwise weigh a passage many times over in every metric.
 /// </summary>
 /// <param name="Passages">The merged passages, in first-seen order.</param>
 /// <param name="Files">The files read, with their SHA-256.</param>
@@ -27,6 +30,7 @@ public sealed record LabelSet(IReadOnlyList<LabeledPassage> Passages, IReadOnlyL
         }
 
         var byText = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, (string Path, LabeledPassage Passage)>(StringComparer.Ordinal);
         var merged = new List<LabeledPassage>();
         var files = new List<TrainingFile>();
         var warnings = new List<string>();
@@ -37,11 +41,22 @@ public sealed record LabelSet(IReadOnlyList<LabeledPassage> Passages, IReadOnlyL
                 throw new InputException("the label file does not exist.", path, fix: "Check the path given to --labels.");
             }
 
-            var passages = LabelSetReader.Read(path, themes);
+            var passages = LabelSetReader.Read(path, themes, out var hasIds);
             files.Add(new TrainingFile(path, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))), passages.Count));
             foreach (var passage in passages)
             {
                 var key = Key(passage.Text);
+                if (hasIds && byId.TryGetValue(passage.Id, out var first) && Key(first.Passage.Text) != key)
+                {
+                    warnings.Add($"{path}:{passage.Line}: the id '{passage.Id}' already names another passage ({first.Path}:{first.Passage.Line}); this row was passed over. Give each passage its own id.");
+                    continue;
+                }
+
+                if (hasIds)
+                {
+                    byId.TryAdd(passage.Id, (path, passage));
+                }
+
                 if (byText.TryGetValue(key, out var at))
                 {
                     var earlier = merged[at];

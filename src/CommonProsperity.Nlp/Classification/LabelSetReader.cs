@@ -13,13 +13,18 @@ public static class LabelSetReader
 {
     /// <summary>Reads a label file; every theme id must be one of <paramref name="knownThemes"/>.</summary>
     /// <exception cref="InputException">The file is malformed; the message names the row and the fix.</exception>
-    public static IReadOnlyList<LabeledPassage> Read(string path, IReadOnlyCollection<string> knownThemes)
+    public static IReadOnlyList<LabeledPassage> Read(string path, IReadOnlyCollection<string> knownThemes) =>
+        Read(path, knownThemes, out _);
+
+    /// <summary>Reads a label file and says whether its ids were written in it (an <c>id</c> column) or are row numbers.</summary>
+    internal static IReadOnlyList<LabeledPassage> Read(string path, IReadOnlyCollection<string> knownThemes, out bool hasIdColumn)
     {
         ArgumentNullException.ThrowIfNull(knownThemes);
         var table = CsvTable.Open(path);
         var text = Require(table, "text");
         var themes = Require(table, "themes");
         var id = table.IndexOf("id");
+        hasIdColumn = id >= 0;
         var document = table.IndexOf("document");
         var lang = table.IndexOf("lang");
         if (lang < 0)

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Reporting;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -157,36 +158,24 @@ public sealed class ThemeModel
         return set;
     }
 
-    /// <summary>Writes the model to <paramref name="path"/> (through a temporary file, so a failure leaves no half model).</summary>
+    /// <summary>Writes the model to <paramref name="path"/> (through a temporary file beside it, so a failure leaves no half model: <see cref="OutputFile"/>).</summary>
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var (featurizedSchema, inputSchema) = SchemasForSave ?? throw new InvalidOperationException("only a freshly trained model can be saved");
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        OutputFile.Write(path, "the model", temp =>
         {
-            using (var file = File.Create(temp))
-            using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
+            using var file = File.Create(temp);
+            using var zip = new ZipArchive(file, ZipArchiveMode.Create);
+            WriteEntry(zip, CardEntry, stream => JsonSerializer.Serialize(stream, Card, Json));
+            WriteEntry(zip, LexiconEntry, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(LexiconCsv)));
+            WriteEntry(zip, FeaturizerEntry, stream => SaveModel(_featurizer, inputSchema, stream));
+            for (var t = 0; t < _predictors.Count; t++)
             {
-                WriteEntry(zip, CardEntry, stream => JsonSerializer.Serialize(stream, Card, Json));
-                WriteEntry(zip, LexiconEntry, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(LexiconCsv)));
-                WriteEntry(zip, FeaturizerEntry, stream => SaveModel(_featurizer, inputSchema, stream));
-                for (var t = 0; t < _predictors.Count; t++)
-                {
-                    var predictor = _predictors[t];
-                    WriteEntry(zip, $"themes/{Card.Themes[t].Id}.zip", stream => SaveModel(predictor, featurizedSchema, stream));
-                }
+                var predictor = _predictors[t];
+                WriteEntry(zip, $"themes/{Card.Themes[t].Id}.zip", stream => SaveModel(predictor, featurizedSchema, stream));
             }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new OutputException($"cannot write the model ({e.Message}).", path, "Choose a folder you may write to with --out.", e);
-        }
+        });
     }
 
     /// <summary>

@@ -15,10 +15,10 @@ public sealed class CsvDocumentReader(IngestionOptions options) : IDocumentReade
     public IReadOnlyCollection<string> Extensions { get; } = ["csv"];
 
     /// <inheritdoc />
-    public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, ICollection<SkippedInput> skipped, CancellationToken cancellationToken)
+    public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, IProblemSink problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(skipped);
+        ArgumentNullException.ThrowIfNull(problems);
         var decoded = TextDecoder.Decode(bytes, file.RelativePath);
         var table = CsvTable.FromText(decoded.Text, file.RelativePath, decoded.Encoding);
         var textColumn = table.IndexOf(options.TextColumn);
@@ -50,26 +50,27 @@ public sealed class CsvDocumentReader(IngestionOptions options) : IDocumentReade
             var documentId = $"{file.RelativePath}#{id}";
             if (row.FieldCount != table.Headers.Count)
             {
-                skipped.Add(new SkippedInput(documentId, $"{file.RelativePath}:{row.Line}: the row has {row.FieldCount} fields but the header has {table.Headers.Count}, so its columns cannot be trusted. Fix the row (a comma inside a field needs quotes around the field)."));
+                problems.Report(Problem.Skipped(documentId, $"{file.RelativePath}:{row.Line}: the row has {row.FieldCount} fields but the header has {table.Headers.Count}, so its columns cannot be trusted.",
+                    "Fix the row (a comma inside a field needs quotes around the field)."));
                 continue;
             }
 
             if (id.Length == 0)
             {
-                skipped.Add(new SkippedInput(documentId, $"{file.RelativePath}:{row.Line}: the id column '{table.Headers[idColumn]}' is empty. Give the row an id."));
+                problems.Report(Problem.Skipped(documentId, $"{file.RelativePath}:{row.Line}: the id column '{table.Headers[idColumn]}' is empty.", "Give the row an id."));
                 continue;
             }
 
             if (!seenIds.Add(id))
             {
-                skipped.Add(new SkippedInput(documentId, $"{file.RelativePath}:{row.Line}: the id '{id}' was used by an earlier row. Ids must be unique; rename one."));
+                problems.Report(Problem.Skipped(documentId, $"{file.RelativePath}:{row.Line}: the id '{id}' was used by an earlier row.", "Ids must be unique; rename one."));
                 continue;
             }
 
             var text = row.Get(textColumn);
             if (string.IsNullOrWhiteSpace(text))
             {
-                skipped.Add(new SkippedInput(documentId, $"{file.RelativePath}:{row.Line}: the text column '{table.Headers[textColumn]}' is empty. Fill it or delete the row."));
+                problems.Report(Problem.Skipped(documentId, $"{file.RelativePath}:{row.Line}: the text column '{table.Headers[textColumn]}' is empty.", "Fill it or delete the row."));
                 continue;
             }
 

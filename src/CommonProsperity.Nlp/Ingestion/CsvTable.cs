@@ -45,7 +45,7 @@ public sealed class CsvTable
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = FileSystem.InputFile.ReadAll(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CommonProsperity.Nlp.Ingestion;
 
 /// <summary>
@@ -19,9 +21,13 @@ public sealed record DocumentMetadata(
     /// <summary>Metadata with nothing known.</summary>
     public static DocumentMetadata Empty { get; } = new(null, null, null, null, []);
 
-    /// <summary>The year of <see cref="Date"/>, when it starts with four digits.</summary>
-    public string? Year => Date is { Length: >= 4 } d && d.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9') is false ? d[..4] : null;
+    /// <summary>
+    /// The year of <see cref="Date"/> when it is a real ISO date (<c>yyyy-MM-dd</c>, <c>yyyy-MM</c> or
+    /// <c>yyyy</c>); a date such as <c>2021-13-45</c>, <c>2021-02-30</c> or <c>2021-00</c> has no year, so it
+    /// is left out of year groups rather than counted under a year it may not belong to.
+    /// </summary>
+    public string? Year => SourcesCatalog.ParseIsoDate(Date) is { } parsed ? parsed.Date.ToString("yyyy", CultureInfo.InvariantCulture) : null;
 
-    /// <summary>The month of <see cref="Date"/> as <c>yyyy-MM</c>, when it has one.</summary>
-    public string? Month => Date is { Length: >= 7 } d && Year is not null && d[4] == '-' && char.IsAsciiDigit(d[5]) && char.IsAsciiDigit(d[6]) ? d[..7] : null;
+    /// <summary>The month of <see cref="Date"/> as <c>yyyy-MM</c>, when it is a real ISO date with a month.</summary>
+    public string? Month => SourcesCatalog.ParseIsoDate(Date) is { HasMonth: true } parsed ? parsed.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture) : null;
 }

@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.FileSystem;
 
 namespace CommonProsperity.Nlp.Ingestion;
 
 /// <summary>
 /// Finds the documents under a set of input paths and reads them one at a time, in a stable order
 /// (inputs as given; within a folder, by relative path). A file that cannot be read is skipped with a
-/// message naming it, and the batch goes on. Folders and files whose names start with a dot, the
-/// output folder and symbolic-link loops are passed over; a <c>sources.csv</c> attaches metadata to
+/// message naming it, and the batch goes on: every problem goes to the <see cref="IProblemSink"/> the
+/// caller passes in. Folders and files whose names start with a dot, the
+/// run's own output, folders holding an earlier run's reports, symbolic links out of the input folders
+/// (unless <see cref="IngestionOptions.FollowSymlinks"/>), anything but regular files, and second names
+/// of a file already read (links, loops) are passed over; a <c>sources.csv</c> attaches metadata to
 /// the documents beside and below it.
 /// </summary>
 public sealed class DocumentSource
@@ -22,16 +26,16 @@ public sealed class DocumentSource
 
     /// <summary>Creates a source with the built-in readers (txt, md, html, pdf, csv).</summary>
     public DocumentSource(IngestionOptions options)
-        : this(options, File.ReadAllBytes)
+        : this(options, null)
     {
     }
 
     /// <summary>Creates a source that reads files through <paramref name="readAllBytes"/> (tests use it to simulate failures).</summary>
-    internal DocumentSource(IngestionOptions options, Func<string, byte[]> readAllBytes)
+    internal DocumentSource(IngestionOptions options, Func<string, byte[]>? readAllBytes)
     {
-        _readAllBytes = readAllBytes;
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validate();
+        _readAllBytes = readAllBytes ?? (path => InputFile.ReadAll(path, _options.MaxFileBytes));
         IDocumentReader[] readers = [new PlainTextReader(), new HtmlReader(), new PdfReader(), new CsvDocumentReader(options)];
         foreach (var reader in readers)
         {
@@ -48,69 +52,83 @@ public sealed class DocumentSource
     /// <summary>The files read so far by <see cref="Read"/>, for the manifest.</summary>
     public IReadOnlyList<InputFileRecord> Inputs => _inputs;
 
-    /// <summary>Warnings that are not skips (metadata rows passed over, and the like).</summary>
-    public List<string> Warnings { get; } = [];
-
     /// <summary>
     /// Lists the files under <paramref name="inputs"/> (files or folders, recursively). Inputs that do
-    /// not exist, and files of unsupported types, go to <paramref name="skipped"/>.
+    /// not exist, and files of unsupported types, are reported to <paramref name="problems"/>.
     /// </summary>
-    public IReadOnlyList<SourceFile> Discover(IEnumerable<string> inputs, ICollection<SkippedInput> skipped)
+    public IReadOnlyList<SourceFile> Discover(IEnumerable<string> inputs, IProblemSink problems)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(skipped);
-        var files = new List<SourceFile>();
-        var excluded = (_options.ExcludeDirectories ?? []).Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).ToHashSet(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(problems);
+        var listing = new Listing(this, problems);
         foreach (var input in inputs)
         {
-            var full = Path.GetFullPath(input);
-            if (File.Exists(full))
-            {
-                var root = Path.GetDirectoryName(full)!;
-                var file = new SourceFile(full, Path.GetFileName(full), root);
-                if (_readers.ContainsKey(file.Extension))
-                {
-                    files.Add(file);
-                }
-                else
-                {
-                    skipped.Add(new SkippedInput(input, Unsupported(input)));
-                }
-            }
-            else if (Directory.Exists(full))
-            {
-                var found = new List<SourceFile>();
-                var visited = new HashSet<string>(StringComparer.Ordinal);
-                Walk(Path.TrimEndingDirectorySeparator(full), Path.TrimEndingDirectorySeparator(full), RealPath(full), visited, excluded, found, skipped);
-                found.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-                files.AddRange(found);
-            }
-            else
-            {
-                skipped.Add(new SkippedInput(input, $"{input}: no such file or folder. Check the path (relative paths start from the current folder)."));
-            }
-        }
-
-        return files;
-    }
-
-    /// <summary>
-    /// Reads the files one by one and yields their documents. A file that fails is added to
-    /// <paramref name="skipped"/> with the reason; documents it gave before failing are kept.
-    /// </summary>
-    public IEnumerable<Document> Read(IReadOnlyList<SourceFile> files, ICollection<SkippedInput> skipped, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        ArgumentNullException.ThrowIfNull(skipped);
-        foreach (var file in files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (Load(file, skipped) is not { } loaded)
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(input));
+            if (listing.Examine(full, input, followLink: true) is not { } status)
             {
                 continue;
             }
 
-            foreach (var document in Extract(loaded, skipped, _inputs.Add, cancellationToken))
+            switch (status.Kind)
+            {
+                case FileKind.Regular:
+                    listing.AddFile(new SourceFile(full, Path.GetFileName(full), Path.GetDirectoryName(full)!), status, listing.Files);
+                    break;
+                case FileKind.Directory:
+                    var found = new List<SourceFile>();
+                    listing.Walk(full, FileStatus.RealPath(full) ?? full, full, status, found);
+                    found.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+                    listing.Files.AddRange(found);
+                    break;
+                case FileKind.Missing:
+                    problems.Report(Problem.Skipped(input, $"{input}: no such file or folder.", "Check the path (relative paths start from the current folder)."));
+                    break;
+                default:
+                    problems.Report(NotRegular(input, status.Kind));
+                    break;
+            }
+        }
+
+        return listing.Files;
+    }
+
+    /// <summary>
+    /// Refuses an output (folder or file) that is one of the <paramref name="inputs"/> or inside one:
+    /// its reports would be read as documents by the next run.
+    /// </summary>
+    /// <exception cref="OptionsException">The output is inside an input.</exception>
+    public static void RefuseOutputInside(IEnumerable<string> inputs, string output)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(output);
+        var real = FileStatus.RealPathOfNearest(output);
+        foreach (var input in inputs)
+        {
+            if (FileStatus.RealPath(input) is { } inputReal && FileStatus.IsWithin(real, inputReal))
+            {
+                throw new OptionsException($"the output {output} is {(real == inputReal ? "the input" : "inside the input")} {input}, so the reports would be read as documents by the next run.",
+                    "Give --out a place outside the inputs, for example a 'reports' folder beside the input folder.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the files one by one and yields their documents. A file that fails is reported to
+    /// <paramref name="problems"/> with the reason; documents it gave before failing are kept.
+    /// </summary>
+    public IEnumerable<Document> Read(IReadOnlyList<SourceFile> files, IProblemSink problems, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(problems);
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Load(file, problems) is not { } loaded)
+            {
+                continue;
+            }
+
+            foreach (var document in Extract(loaded, problems, _inputs.Add, cancellationToken))
             {
                 yield return document;
             }
@@ -119,37 +137,38 @@ public sealed class DocumentSource
 
     /// <summary>
     /// The first half of <see cref="Read"/> for one file: reads its bytes and finds its metadata, or
-    /// adds it to <paramref name="skipped"/> and returns null. Call it for the files in order, on one
-    /// thread (it caches <c>sources.csv</c> catalogs and adds their <see cref="Warnings"/>).
+    /// reports it to <paramref name="problems"/> and returns null. Call it for the files in order, on one
+    /// thread (it caches <c>sources.csv</c> catalogs, and reports their warnings to <paramref name="problems"/>
+    /// when it first loads them).
     /// </summary>
-    public LoadedFile? Load(SourceFile file, ICollection<SkippedInput> skipped)
+    public LoadedFile? Load(SourceFile file, IProblemSink problems)
     {
         ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(skipped);
-        if (!TryReadBytes(file, skipped, out var bytes))
+        ArgumentNullException.ThrowIfNull(problems);
+        if (!TryReadBytes(file, problems, out var bytes))
         {
             return null;
         }
 
-        return new LoadedFile(file, bytes, FindMetadata(file, _catalogs));
+        return new LoadedFile(file, bytes, FindMetadata(file, problems));
     }
 
     /// <summary>
     /// The second half of <see cref="Read"/> for one file: decodes and parses it and yields its
     /// documents (the language guessed where the metadata does not give it). Records and documents that
-    /// cannot be used go to <paramref name="skipped"/>. When the documents end,
+    /// cannot be used are reported to <paramref name="problems"/>. When the documents end,
     /// <paramref name="completed"/> gets the file's manifest entry. Thread-safe: files may be extracted
-    /// on several threads at once, each with its own <paramref name="skipped"/>.
+    /// on several threads at once, each with its own sink.
     /// </summary>
-    public IEnumerable<Document> Extract(LoadedFile loaded, ICollection<SkippedInput> skipped, Action<InputFileRecord> completed, CancellationToken cancellationToken)
+    public IEnumerable<Document> Extract(LoadedFile loaded, IProblemSink problems, Action<InputFileRecord> completed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        ArgumentNullException.ThrowIfNull(skipped);
+        ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(completed);
         var (file, bytes, metadata) = loaded;
         var reader = _readers[file.Extension];
         var produced = 0;
-        using var documents = reader.Read(file, bytes, metadata, skipped, cancellationToken).GetEnumerator();
+        using var documents = reader.Read(file, bytes, metadata, problems, cancellationToken).GetEnumerator();
         var encoding = "";
         while (true)
         {
@@ -166,14 +185,15 @@ public sealed class DocumentSource
             catch (InputException e)
             {
                 var note = produced > 0 ? $" The {produced} document(s) before it were analysed." : string.Empty;
-                skipped.Add(new SkippedInput(file.RelativePath, e.Message + note));
+                problems.Report(Problem.Skipped(file.RelativePath, e.Message + note));
                 break;
             }
 
             encoding = document.Encoding;
             if (string.IsNullOrWhiteSpace(document.Text))
             {
-                skipped.Add(new SkippedInput(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}. Remove it or check that it is the right file."));
+                problems.Report(Problem.Skipped(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}.",
+                    "Remove it or check that it is the right file."));
                 continue;
             }
 
@@ -190,66 +210,90 @@ public sealed class DocumentSource
             file.Extension, encoding, produced));
     }
 
-    /// <summary>The error for a run that found no file it can read under <paramref name="inputs"/>.</summary>
-    public CommonProsperityException NothingFound(IEnumerable<string> inputs, IReadOnlyCollection<SkippedInput> skipped)
+    /// <summary>The error for a run that found no file it can read under <paramref name="inputs"/>; <paramref name="skipped"/> says why.</summary>
+    public CommonProsperityException NothingFound(IEnumerable<string> inputs, IEnumerable<Problem> skipped)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(skipped);
-        var reasons = skipped.Count == 0 ? string.Empty : " " + string.Join(" ", skipped.Select(s => s.Reason));
+        var reasons = string.Concat(skipped.Select(s => " " + s.Text));
         return new CommonProsperityException($"no readable documents were found in {string.Join(", ", inputs)}.{reasons}",
             fix: $"Point the command at files or folders holding {string.Join(", ", Extensions.Order(StringComparer.Ordinal).Select(e => "." + e))} files.");
     }
 
-    private bool TryReadBytes(SourceFile file, ICollection<SkippedInput> skipped, out byte[] bytes)
+    /// <summary>The error for a run whose <paramref name="files"/> input files were all skipped; <paramref name="skipped"/> says why.</summary>
+    public static CommonProsperityException NoneRead(int files, IEnumerable<Problem> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(skipped);
+        return new CommonProsperityException(
+            string.Create(CultureInfo.InvariantCulture, $"none of the {files} input file(s) could be analysed: {string.Join(" ", skipped.Select(s => s.Text))}"),
+            fix: "Fix or remove the files named above.");
+    }
+
+    private bool TryReadBytes(SourceFile file, IProblemSink problems, out byte[] bytes)
     {
         bytes = [];
         try
         {
-            var info = new FileInfo(file.FullPath);
-            if (!info.Exists)
+            var status = FileStatus.Of(file.FullPath);
+            if (status.Kind == FileKind.Missing)
             {
-                skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: the file disappeared before it could be read. Run again once the folder is stable."));
+                problems.Report(Undecodable(file.RelativePath)
+                    ?? Problem.Skipped(file.RelativePath, $"{file.RelativePath}: the file disappeared before it could be read.", "Run again once the folder is stable."));
                 return false;
             }
 
-            if (info.Length > _options.MaxFileBytes)
+            if (status.Kind != FileKind.Regular)
             {
-                skipped.Add(new SkippedInput(file.RelativePath, string.Create(CultureInfo.InvariantCulture,
-                    $"{file.RelativePath}: the file is {info.Length:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}. Split it into smaller files.")));
+                problems.Report(NotRegular(file.RelativePath, status.Kind));
                 return false;
             }
 
-            if (info.Length == 0)
+            if (status.Size > _options.MaxFileBytes)
             {
-                // Also keeps named pipes and device files (size 0) from blocking the run.
-                skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: the file is empty. Remove it or check that it is the right file."));
+                problems.Report(Problem.Skipped(file.RelativePath, string.Create(CultureInfo.InvariantCulture,
+                    $"{file.RelativePath}: the file is {status.Size:N0} bytes, more than the limit of {_options.MaxFileBytes:N0}."), "Split it into smaller files."));
+                return false;
+            }
+
+            if (status.Size == 0)
+            {
+                problems.Report(Empty(file));
                 return false;
             }
 
             bytes = _readAllBytes(file.FullPath);
         }
+        catch (NotARegularFileException e)
+        {
+            problems.Report(NotRegular(file.RelativePath, e.Kind));
+            return false;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: cannot read the file ({e.Message}). Check that it exists and that you may read it."));
+            problems.Report(TooLong(file.RelativePath, file.FullPath, e)
+                ?? Problem.Skipped(file.RelativePath, $"{file.RelativePath}: cannot read the file ({e.Message}).", "Check that it exists and that you may read it."));
             return false;
         }
 
         if (bytes.Length == 0)
         {
-            skipped.Add(new SkippedInput(file.RelativePath, $"{file.RelativePath}: the file is empty. Remove it or check that it is the right file."));
+            problems.Report(Empty(file));
             return false;
         }
 
         return true;
     }
 
-    private DocumentMetadata FindMetadata(SourceFile file, Dictionary<string, SourcesCatalog> catalogs)
+    private static Problem Empty(SourceFile file) =>
+        Problem.Skipped(file.RelativePath, $"{file.RelativePath}: the file is empty.", "Remove it or check that it is the right file.");
+
+    private DocumentMetadata FindMetadata(SourceFile file, IProblemSink problems)
     {
         // The nearest sources.csv at or above the file's folder, up to the input root, wins.
         var directory = Path.GetDirectoryName(file.FullPath)!;
         while (true)
         {
-            var catalog = Catalog(directory, file.Root, catalogs);
+            var catalog = Catalog(directory, file.Root, problems);
             if (catalog.Count > 0)
             {
                 var relative = Path.GetRelativePath(directory, file.FullPath).Replace('\\', '/');
@@ -269,106 +313,318 @@ public sealed class DocumentSource
         }
     }
 
-    private SourcesCatalog Catalog(string directory, string root, Dictionary<string, SourcesCatalog> catalogs)
+    private SourcesCatalog Catalog(string directory, string root, IProblemSink problems)
     {
-        if (catalogs.TryGetValue(directory, out var catalog))
+        if (_catalogs.TryGetValue(directory, out var catalog))
         {
             return catalog;
         }
 
         var path = Path.Combine(directory, SourcesCatalog.FileName);
         catalog = SourcesCatalog.Empty;
-        if (File.Exists(path))
+        if (UsableCatalog(path, root, problems, _options.FollowSymlinks) is { } display)
         {
-            var display = Path.GetRelativePath(root, path).Replace('\\', '/');
+            var warnings = new List<string>();
             try
             {
-                catalog = SourcesCatalog.Load(path, display, Warnings);
+                catalog = SourcesCatalog.Load(path, display, warnings);
             }
             catch (InputException e)
             {
-                Warnings.Add(e.Message + " Its metadata was not used.");
+                warnings.Add(e.Message + " Its metadata was not used.");
+            }
+
+            foreach (var warning in warnings)
+            {
+                problems.Report(Problem.Warning(display, warning));
             }
         }
 
-        catalogs[directory] = catalog;
+        _catalogs[directory] = catalog;
         return catalog;
     }
 
-    private void Walk(string root, string directory, string realPath, HashSet<string> visited, HashSet<string> excluded,
-        List<SourceFile> found, ICollection<SkippedInput> skipped)
+    /// <summary>The name to show for the <c>sources.csv</c> at <paramref name="path"/> if it may be read, else null (with a warning when it is there but may not be).</summary>
+    private static string? UsableCatalog(string path, string root, IProblemSink problems, bool followSymlinks)
     {
-        if (!visited.Add(realPath))
-        {
-            skipped.Add(new SkippedInput(Relative(root, directory), $"{Relative(root, directory)}: a symbolic link leads back to a folder already read (a loop); it was not followed."));
-            return;
-        }
-
-        string[] entries;
+        var display = Path.GetRelativePath(root, path).Replace('\\', '/');
         try
         {
-            entries = Directory.GetFileSystemEntries(directory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            skipped.Add(new SkippedInput(Relative(root, directory), $"{Relative(root, directory)}: cannot list the folder ({e.Message}). Check its permissions."));
-            return;
-        }
-
-        Array.Sort(entries, StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            var name = Path.GetFileName(entry);
-            if (name.StartsWith('.'))
+            var link = FileStatus.Of(path, followLink: false);
+            if (link.Kind == FileKind.SymbolicLink && !followSymlinks
+                && !(FileStatus.RealPath(path) is { } real && FileStatus.IsWithin(real, FileStatus.RealPath(root) ?? root)))
             {
-                continue;
+                problems.Report(Problem.Warning(display, $"{display}: a symbolic link to a file outside the input folder; its metadata was not used.", "Add --follow-symlinks to read it."));
+                return null;
             }
 
-            if (Directory.Exists(entry))
+            var status = link.Kind == FileKind.SymbolicLink ? FileStatus.Of(path) : link;
+            if (status.Kind is FileKind.Missing)
             {
-                if (excluded.Contains(Path.GetFullPath(entry)))
+                return null;
+            }
+
+            if (status.Kind != FileKind.Regular)
+            {
+                problems.Report(Problem.Warning(display, $"{display}: {FileStatus.Describe(status.Kind)}, not a regular file; its metadata was not used.", "Replace it with a CSV file."));
+                return null;
+            }
+
+            return display;
+        }
+        catch (IOException e)
+        {
+            problems.Report(Problem.Warning(display, $"{display}: cannot read the metadata table ({e.Message}); its metadata was not used."));
+            return null;
+        }
+    }
+
+    private Problem Unsupported(string path) => Problem.Skipped(path,
+        $"{path}: unsupported file type.",
+        $"The readable types are {string.Join(", ", _readers.Keys.Order(StringComparer.Ordinal).Select(e => "." + e))}; convert it to one of them or move it out of the input folder.");
+
+    private static Problem NotRegular(string path, FileKind kind) => Problem.Skipped(path,
+        $"{path}: {FileStatus.Describe(kind)}, not a regular file; it was not read (only regular files are).", "Remove it from the input folder, or replace it with the file itself.");
+
+    /// <summary>The message for a name that is not valid UTF-8 (the system gave it with U+FFFD in place of the bad bytes, so it cannot be opened by name), else null.</summary>
+    private static Problem? Undecodable(string path) =>
+        path.Contains('\uFFFD', StringComparison.Ordinal)
+            ? Problem.Skipped(path, $"{path}: the file name is not valid UTF-8 (the bad bytes are shown as \uFFFD), so it cannot be opened by name; it was not read.",
+                "Rename it to a UTF-8 name, for example with: convmv -f gbk -t utf-8 --notest FILE")
+            : null;
+
+    /// <summary>The message for a path longer than the system allows, else null.</summary>
+    private static Problem? TooLong(string path, string fullPath, Exception e) =>
+        FileSystemError.IsTooLong(e)
+            ? Problem.Skipped(path, string.Create(CultureInfo.InvariantCulture, $"{path}: the path is too long for the system ({System.Text.Encoding.UTF8.GetByteCount(fullPath):N0} bytes, or a name over 255 bytes); it was not read."),
+                "Move the folder higher up or shorten the folder and file names.")
+            : null;
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    /// <summary>One listing of the inputs: what was found, what was seen (by device and inode), and what is excluded.</summary>
+    private sealed class Listing
+    {
+        private readonly DocumentSource _source;
+        private readonly IProblemSink _problems;
+        private readonly HashSet<string> _excludedPaths;
+        private readonly HashSet<string> _excludedFiles = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _seenFiles = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _visitedFolders = new(StringComparer.Ordinal);
+
+        public Listing(DocumentSource source, IProblemSink problems)
+        {
+            _source = source;
+            _problems = problems;
+            var excluded = source._options.ExcludeDirectories ?? [];
+            _excludedPaths = excluded.Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).ToHashSet(StringComparer.Ordinal);
+            foreach (var path in _excludedPaths)
+            {
+                try
+                {
+                    if (FileStatus.Of(path) is { Exists: true } status)
+                    {
+                        _excludedFiles.Add(Key(status, path));
+                    }
+                }
+                catch (IOException)
+                {
+                    // Not there to be excluded by identity; the path still is.
+                }
+            }
+        }
+
+        public List<SourceFile> Files { get; } = [];
+
+        /// <summary>The status of <paramref name="full"/>, or null (with the skip recorded) when it cannot be examined.</summary>
+        public FileStatus? Examine(string full, string shown, bool followLink)
+        {
+            try
+            {
+                var status = FileStatus.Of(full, followLink);
+                if (status.Kind == FileKind.Missing && Undecodable(shown) is { } undecodable)
+                {
+                    _problems.Report(undecodable);
+                    return null;
+                }
+
+                return status;
+            }
+            catch (IOException e)
+            {
+                _problems.Report(TooLong(shown, full, e) ?? Problem.Skipped(shown, $"{shown}: cannot examine it ({e.Message}).", "Check that it exists and that you may read it."));
+                return null;
+            }
+        }
+
+        public void AddFile(SourceFile file, FileStatus status, List<SourceFile> found)
+        {
+            if (_excludedPaths.Contains(file.FullPath) || _excludedFiles.Contains(Key(status, file.FullPath)))
+            {
+                return;
+            }
+
+            if (!_source._readers.ContainsKey(file.Extension))
+            {
+                _problems.Report(_source.Unsupported(file.RelativePath));
+                return;
+            }
+
+            if (!_seenFiles.TryAdd(Key(status, file.FullPath), file.RelativePath))
+            {
+                _problems.Report(Problem.Skipped(file.RelativePath,
+                    $"{file.RelativePath}: the same file as {_seenFiles[Key(status, file.FullPath)]} (a link to it, or the same input given twice); it is read once."));
+                return;
+            }
+
+            found.Add(file);
+        }
+
+        /// <summary>
+        /// Lists the folder <paramref name="directory"/> of the input folder <paramref name="root"/> into
+        /// <paramref name="found"/>: first the real files and folders of the whole tree, then the symbolic
+        /// links, so that a link to something read already is the one passed over, never the real file.
+        /// </summary>
+        public void Walk(string root, string rootReal, string directory, FileStatus status, List<SourceFile> found)
+        {
+            var links = new List<(string Entry, string Relative)>();
+            WalkReal(root, directory, status, found, links);
+            for (var i = 0; i < links.Count; i++)
+            {
+                // A link may lead to a folder with links of its own: they join the end of the list.
+                var (entry, relative) = links[i];
+                var linked = FileStatus.Of(entry, followLink: false);
+                if (Follow(entry, relative, rootReal, ref linked))
+                {
+                    Add(root, entry, relative, linked, found, links);
+                }
+            }
+        }
+
+        private void WalkReal(string root, string directory, FileStatus status, List<SourceFile> found, List<(string, string)> links)
+        {
+            if (!_visitedFolders.Add(Key(status, directory)))
+            {
+                _problems.Report(Problem.Skipped(Relative(root, directory), $"{Relative(root, directory)}: a symbolic link to a folder already read (a loop, or another name for it); it was not followed."));
+                return;
+            }
+
+            string[] entries;
+            try
+            {
+                entries = Directory.GetFileSystemEntries(directory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _problems.Report(TooLong(Relative(root, directory), directory, e)
+                    ?? Problem.Skipped(Relative(root, directory), $"{Relative(root, directory)}: cannot list the folder ({e.Message}).", "Check its permissions."));
+                return;
+            }
+
+            Array.Sort(entries, StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                var name = Path.GetFileName(entry);
+                if (name.StartsWith('.') || string.Equals(name, SourcesCatalog.FileName, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue; // hidden, or metadata (read as such when a document beside it is)
+                }
+
+                var relative = Relative(root, entry);
+                if (Examine(entry, relative, followLink: false) is not { } entryStatus)
                 {
                     continue;
                 }
 
-                Walk(root, entry, RealPath(entry), visited, excluded, found, skipped);
-                continue;
-            }
+                if (entryStatus.Kind == FileKind.SymbolicLink)
+                {
+                    links.Add((entry, relative));
+                    continue;
+                }
 
-            var relative = Relative(root, entry);
-            if (string.Equals(name, SourcesCatalog.FileName, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var file = new SourceFile(entry, relative, root);
-            if (_readers.ContainsKey(file.Extension))
-            {
-                found.Add(file);
-            }
-            else
-            {
-                skipped.Add(new SkippedInput(relative, Unsupported(relative)));
+                Add(root, entry, relative, entryStatus, found, links);
             }
         }
-    }
 
-    private string Unsupported(string path) =>
-        $"{path}: unsupported file type. The readable types are {string.Join(", ", _readers.Keys.Order(StringComparer.Ordinal).Select(e => "." + e))}; convert it to one of them or move it out of the input folder.";
-
-    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
-
-    private static string RealPath(string directory)
-    {
-        try
+        private void Add(string root, string entry, string relative, FileStatus status, List<SourceFile> found, List<(string, string)> links)
         {
-            var info = new DirectoryInfo(directory);
-            var target = info.LinkTarget is null ? null : info.ResolveLinkTarget(returnFinalTarget: true);
-            return Path.TrimEndingDirectorySeparator(target?.FullName ?? info.FullName);
+            switch (status.Kind)
+            {
+                case FileKind.Directory:
+                    if (_excludedPaths.Contains(entry) || _excludedFiles.Contains(Key(status, entry)))
+                    {
+                        return;
+                    }
+
+                    if (HoldsReports(entry))
+                    {
+                        _problems.Report(Problem.Skipped(relative, $"{relative}: holds the reports of an earlier cpnlp run (manifest.json); they were not read as documents.", "Move the reports out of the input folder."));
+                        return;
+                    }
+
+                    WalkReal(root, entry, status, found, links);
+                    break;
+                case FileKind.Regular:
+                    AddFile(new SourceFile(entry, relative, root), status, found);
+                    break;
+                case FileKind.Missing:
+                    break; // gone since the listing
+                default:
+                    _problems.Report(NotRegular(relative, status.Kind));
+                    break;
+            }
         }
-        catch (IOException)
+
+        /// <summary>
+        /// For a symbolic link: whether to follow it (inside the input folder, or anywhere with the option
+        /// to follow links), with <paramref name="status"/> then that of its target; other entries pass as they are.
+        /// </summary>
+        private bool Follow(string entry, string relative, string rootReal, ref FileStatus status)
         {
-            return directory;
+            if (status.Kind != FileKind.SymbolicLink)
+            {
+                return true;
+            }
+
+            if (FileStatus.RealPath(entry) is not { } real)
+            {
+                _problems.Report(Problem.Skipped(relative, $"{relative}: a symbolic link to nothing (its target is missing, or the links loop); it was not followed.", "Remove the link or make it point to a file."));
+                return false;
+            }
+
+            if (!_source._options.FollowSymlinks && !FileStatus.IsWithin(real, rootReal))
+            {
+                _problems.Report(Problem.Skipped(relative, $"{relative}: a symbolic link to {real}, outside the input folder; it was not followed.", "To read files that links point to outside the inputs, add --follow-symlinks."));
+                return false;
+            }
+
+            return Examine(entry, relative, followLink: true) is { } target && (status = target).Exists;
         }
+
+        /// <summary>Whether <paramref name="folder"/> holds a cpnlp manifest (the reports of a run).</summary>
+        private static bool HoldsReports(string folder)
+        {
+            var manifest = Path.Combine(folder, Reporting.ReportFiles.Manifest);
+            try
+            {
+                if (FileStatus.Of(manifest).Kind != FileKind.Regular)
+                {
+                    return false;
+                }
+
+                using var stream = new FileStream(manifest, FileMode.Open, FileAccess.Read);
+                var head = new byte[256];
+                var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+                return System.Text.RegularExpressions.Regex.IsMatch(System.Text.Encoding.UTF8.GetString(head, 0, n), @"^\s*\{\s*""tool""\s*:\s*""cpnlp""");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>A file's identity: device and inode where the system gives them, else its real path.</summary>
+        private static string Key(FileStatus status, string path) =>
+            status.Inode != 0 ? string.Create(CultureInfo.InvariantCulture, $"{status.Device}:{status.Inode}") : FileStatus.RealPath(path) ?? path;
     }
 }

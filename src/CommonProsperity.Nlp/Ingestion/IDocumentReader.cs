@@ -11,7 +11,7 @@ public interface IDocumentReader
 
     /// <summary>
     /// Reads <paramref name="file"/>. Problems with the whole file throw <see cref="Errors.InputException"/>;
-    /// problems with one record of a multi-document file go to <paramref name="skipped"/> and the rest are read.
+    /// problems with one record of a multi-document file are reported to <paramref name="problems"/> and the rest are read.
     /// </summary>
-    IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, ICollection<SkippedInput> skipped, CancellationToken cancellationToken);
+    IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, IProblemSink problems, CancellationToken cancellationToken);
 }

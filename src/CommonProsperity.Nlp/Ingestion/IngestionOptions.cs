@@ -5,13 +5,18 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// <summary>How inputs are found and read.</summary>
 /// <param name="TextColumn">For <c>.csv</c> inputs: the column holding each document's text.</param>
 /// <param name="IdColumn">For <c>.csv</c> inputs: the column holding each document's id (row numbers when absent).</param>
-/// <param name="ExcludeDirectories">Folders never to read (the output folder, when it sits inside an input).</param>
+/// <param name="ExcludeDirectories">Folders (or files) never to read: a run's own output.</param>
 /// <param name="MaxFileBytes">Files larger than this are skipped with a warning (default 1 GiB).</param>
+/// <param name="FollowSymlinks">
+/// Follow symbolic links that lead out of the input folders (by default they are skipped, with a
+/// message). Devices, named pipes, sockets and loops are refused either way.
+/// </param>
 public sealed record IngestionOptions(
     string TextColumn = "text",
     string? IdColumn = null,
     IReadOnlyList<string>? ExcludeDirectories = null,
-    long MaxFileBytes = 1L << 30)
+    long MaxFileBytes = 1L << 30,
+    bool FollowSymlinks = false)
 {
     /// <summary>These options with <paramref name="directory"/> added to the folders never read (a run's own output folder).</summary>
     public IngestionOptions Excluding(string directory) => this with { ExcludeDirectories = [.. ExcludeDirectories ?? [], directory] };

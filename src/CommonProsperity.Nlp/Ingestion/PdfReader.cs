@@ -16,7 +16,7 @@ public sealed class PdfReader : IDocumentReader
     public IReadOnlyCollection<string> Extensions { get; } = ["pdf"];
 
     /// <inheritdoc />
-    public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, ICollection<SkippedInput> skipped, CancellationToken cancellationToken)
+    public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, IProblemSink problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         var text = new StringBuilder();

@@ -7,7 +7,7 @@ public sealed class PlainTextReader : IDocumentReader
     public IReadOnlyCollection<string> Extensions { get; } = ["txt", "md", "markdown", "text"];
 
     /// <inheritdoc />
-    public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, ICollection<SkippedInput> skipped, CancellationToken cancellationToken)
+    public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, IProblemSink problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         var decoded = TextDecoder.Decode(bytes, file.RelativePath);

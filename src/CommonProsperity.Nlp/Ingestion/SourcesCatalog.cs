@@ -39,10 +39,16 @@ public sealed class SourcesCatalog
         var byFile = new Dictionary<string, DocumentMetadata>(StringComparer.Ordinal);
         foreach (var row in table.Rows())
         {
-            var file = row.Get(fileColumn).Trim().Replace('\\', '/');
-            if (file.Length == 0)
+            var written = row.Get(fileColumn).Trim();
+            if (written.Length == 0)
             {
                 warnings.Add($"{displayPath}:{row.Line}: the 'file' column is empty; the row was passed over.");
+                continue;
+            }
+
+            if (Normalize(written) is not { } file)
+            {
+                warnings.Add($"{displayPath}:{row.Line}: '{written}' points outside the folder holding {FileName} (an absolute path or '..'); the row was passed over. Name the file relative to this folder, for example 'a.txt' or 'sub/a.txt'.");
                 continue;
             }
 
@@ -91,9 +97,41 @@ public sealed class SourcesCatalog
     public DocumentMetadata Find(string relativePath) =>
         _byFile.TryGetValue(relativePath, out var metadata) ? metadata : DocumentMetadata.Empty;
 
+    /// <summary>
+    /// The <c>file</c> column as a path relative to the catalog's folder with <c>/</c> between parts and
+    /// no <c>.</c> parts (<c>./a.txt</c> and <c>sub//a.txt</c> name <c>a.txt</c> and <c>sub/a.txt</c>);
+    /// null when it is absolute or climbs out with <c>..</c>, since metadata only describes files inside.
+    /// </summary>
+    internal static string? Normalize(string written)
+    {
+        var path = written.Replace('\\', '/');
+        if (path.StartsWith('/') || Path.IsPathRooted(path) || (path.Length >= 2 && char.IsAsciiLetter(path[0]) && path[1] == ':'))
+        {
+            return null;
+        }
+
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p != ".").ToArray();
+        return parts.Length == 0 || parts.Contains("..") ? null : string.Join('/', parts);
+    }
+
     /// <summary>True when <paramref name="date"/> is yyyy, yyyy-MM or yyyy-MM-dd and a real date.</summary>
-    public static bool IsIsoDate(string date) =>
-        DateTime.TryParseExact(date, ["yyyy-MM-dd", "yyyy-MM", "yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    public static bool IsIsoDate(string date) => ParseIsoDate(date) is not null;
+
+    /// <summary>The date and whether it names a month, when <paramref name="date"/> is a real yyyy, yyyy-MM or yyyy-MM-dd date.</summary>
+    internal static (DateTime Date, bool HasMonth)? ParseIsoDate(string? date)
+    {
+        if (date is null)
+        {
+            return null;
+        }
+
+        if (DateTime.TryParseExact(date, ["yyyy-MM-dd", "yyyy-MM"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return (day, true);
+        }
+
+        return DateTime.TryParseExact(date, "yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var year) ? (year, false) : null;
+    }
 
     private static string? Nullable(string value) => value.Length == 0 ? null : value;
 }

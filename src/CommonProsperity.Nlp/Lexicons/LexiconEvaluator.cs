@@ -5,7 +5,8 @@ namespace CommonProsperity.Nlp.Lexicons;
 /// <summary>
 /// Compares a lexicon with labelled passages: a passage counts as a lexicon hit for a theme when any of
 /// the theme's terms match in it. Gives precision, recall and F1 per theme (overall and per language)
-/// and, per term, how often it fires on passages of other themes, the evidence for dropping it.
+/// and, per term, how often it fires on passages of other themes, the evidence for dropping it; and,
+/// per exclusion, how many matches it vetoed and on which passages.
 /// </summary>
 public static class LexiconEvaluator
 {
@@ -21,10 +22,25 @@ public static class LexiconEvaluator
         var termOthers = Enumerable.Range(0, terms.Count).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
         var counts = new Dictionary<(string Theme, string Lang), int[]>();
         var languages = passages.Select(p => p.Language ?? "und").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var vetoed = new Dictionary<(int Term, int Exclusion), int[]>();
+        var vetoes = new List<LexiconVeto>();
 
         foreach (var passage in passages)
         {
-            var hits = matcher.Match(passage.Text);
+            vetoes.Clear();
+            var hits = matcher.Match(passage.Text, vetoes);
+            foreach (var group in vetoes.GroupBy(v => (v.Term, v.Exclusion)))
+            {
+                if (!vetoed.TryGetValue(group.Key, out var v))
+                {
+                    vetoed[group.Key] = v = new int[3];
+                }
+
+                v[0] += group.Count();
+                v[1]++;
+                v[2] += passage.Themes.Contains(terms[group.Key.Term].Theme) ? 1 : 0;
+            }
+
             var predicted = new HashSet<int>(hits.Select(h => h.Theme));
             foreach (var term in hits.Select(h => h.Term).Distinct())
             {
@@ -87,6 +103,16 @@ public static class LexiconEvaluator
 
         var termRows = terms.Select((term, i) => new TermAgreement(term.Theme, term.Term, termPassages[i], termOnTheme[i],
             string.Join(";", termOthers[i].OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}:{kv.Value}")))).ToList();
-        return new LexiconEvaluation(agreements, termRows);
+        var exclusionRows = new List<ExclusionEffect>();
+        for (var i = 0; i < terms.Count; i++)
+        {
+            for (var e = 0; e < terms[i].Exclusions.Count; e++)
+            {
+                var v = vetoed.GetValueOrDefault((i, e)) ?? new int[3];
+                exclusionRows.Add(new ExclusionEffect(terms[i].Theme, terms[i].Term, terms[i].Exclusions[e], v[0], v[1], v[2]));
+            }
+        }
+
+        return new LexiconEvaluation(agreements, termRows, exclusionRows);
     }
 }

@@ -7,8 +7,8 @@ using CommonProsperity.Nlp.Ingestion;
 namespace CommonProsperity.Nlp.Lexicons;
 
 /// <summary>
-/// Reads lexicons: the project's CSV format (header <c>theme,term</c>, optional <c>lang</c>, <c>note</c>
-/// and other columns) and LIWC-style <c>.dic</c> dictionaries. Every rule broken stops the load with
+/// Reads lexicons: the project's CSV format (header <c>theme,term</c>, optional <c>lang</c>, <c>note</c>,
+/// <c>exclude</c> and other columns) and LIWC-style <c>.dic</c> dictionaries. Every rule broken stops the load with
 /// the file, the line and what to change.
 /// </summary>
 public static partial class LexiconLoader
@@ -26,7 +26,7 @@ public static partial class LexiconLoader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = FileSystem.InputFile.ReadAll(path); // a regular file only, opened without blocking
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -70,6 +70,7 @@ public static partial class LexiconLoader
         }
 
         var noteColumn = table.IndexOf("note");
+        var excludeColumn = table.IndexOf("exclude");
         var terms = new List<LexiconTerm>();
         var warnings = new List<string>();
         var seen = new Dictionary<(string Theme, string Pattern), long>();
@@ -101,7 +102,8 @@ public static partial class LexiconLoader
 
                 var lang = row.Get(langColumn).Trim();
                 var note = row.Get(noteColumn).Trim();
-                terms.Add(new LexiconTerm(theme, term.Trim(), lang.Length == 0 ? null : lang, note.Length == 0 ? null : note, line));
+                var exclude = ParseExclusions(row.Get(excludeColumn), pattern, term.Trim(), source, line);
+                terms.Add(new LexiconTerm(theme, term.Trim(), lang.Length == 0 ? null : lang, note.Length == 0 ? null : note, line, exclude));
             }
         }
         catch (InputException e)
@@ -121,6 +123,7 @@ public static partial class LexiconLoader
     {
         var lines = text.Split('\n');
         var categories = new Dictionary<string, string>(StringComparer.Ordinal);
+        var categoryLines = new Dictionary<string, int>(StringComparer.Ordinal);
         var terms = new List<LexiconTerm>();
         var warnings = new List<string>();
         var seen = new Dictionary<(string, string), int>();
@@ -166,6 +169,13 @@ public static partial class LexiconLoader
 
                 var name = fields[1].Trim().ToLowerInvariant();
                 ValidateThemeId(name, source, line);
+                if (!categoryLines.TryAdd(fields[0], line))
+                {
+                    // Keeping either definition would silently count one category's words as another's.
+                    throw new LexiconException($"category {fields[0]} is defined twice: as '{categories[fields[0]]}' on line {categoryLines[fields[0]]} and as '{name}' here.", source, line,
+                        "Give each category its own number, and change the entries that use it to the number you mean.");
+                }
+
                 categories[fields[0]] = name;
                 continue;
             }
@@ -225,15 +235,51 @@ public static partial class LexiconLoader
     }
 
     /// <summary>
+    /// Splits an <c>exclude</c> cell at <c>|</c> into exclusion phrases, each checked by the term rules
+    /// and required to contain the term (else it could never veto a match). Null when the cell is empty.
+    /// </summary>
+    /// <exception cref="LexiconException">A phrase breaks a rule; the message names the file and line.</exception>
+    public static IReadOnlyList<string>? ParseExclusions(string cell, TermPattern term, string termText, string source, int line)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(term);
+        var phrases = cell.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (phrases.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var phrase in phrases)
+        {
+            var pattern = TermPattern.Parse(phrase, source, line);
+            if (!term.OffsetsIn(pattern).Any())
+            {
+                throw new LexiconException($"the exclusion '{phrase}' does not contain the term '{termText}', so it could never veto a match.", source, line,
+                    $"Write a longer expression that contains the term (for example 政治生态 for 生态, or 'Asia Society' for asia*), separated from the others by '|', or delete it.");
+            }
+        }
+
+        return phrases.Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
     /// A stable fingerprint of what a lexicon counts: SHA-256 over its (theme, normalised term) pairs
-    /// in order, so that re-saving a file with other quoting or line endings keeps the hash.
+    /// in order, each followed by its normalised exclusions when it has any, so that re-saving a file
+    /// with other quoting or line endings keeps the hash (and a lexicon without exclusions keeps the
+    /// hash it had before exclusions existed).
     /// </summary>
     public static string Fingerprint(IEnumerable<LexiconTerm> terms)
     {
         var text = new StringBuilder();
         foreach (var term in terms)
         {
-            text.Append(term.Theme).Append('\t').Append(TermPattern.Parse(term.Term, "lexicon", term.Line)).Append('\n');
+            text.Append(term.Theme).Append('\t').Append(TermPattern.Parse(term.Term, "lexicon", term.Line));
+            foreach (var phrase in term.Exclusions)
+            {
+                text.Append('\t').Append('-').Append(TermPattern.Parse(phrase, "lexicon", term.Line));
+            }
+
+            text.Append('\n');
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

@@ -8,7 +8,8 @@ namespace CommonProsperity.Nlp.Lexicons;
 /// them; per theme, matching runs left to right and at each position the longest term (in tokens) wins
 /// and uses its tokens up, so one theme's matches never overlap; themes are matched independently.
 /// When two terms cover the same tokens, an exact last word wins over a prefix, and a longer prefix over
-/// a shorter one. Thread-safe once built; per-call state lives in a <see cref="MatchScratch"/>.
+/// a shorter one. A match that one of its term's exclusions covers is vetoed: it does not count, uses no
+/// tokens, and is reported apart. Thread-safe once built; per-call state lives in a <see cref="MatchScratch"/>.
 /// </summary>
 /// <remarks>
 /// Built for speed, since it runs on every token of every document: each token is turned into the ids
@@ -31,6 +32,8 @@ public sealed class LexiconMatcher
     private readonly int[] _edgeChildren;
     private readonly int[] _terminalThemes;
     private readonly int[] _terminalTerms;
+    private readonly Exclusion[]?[] _exclusions;
+    private readonly bool _anyExclusions;
 
     /// <summary>Compiles <paramref name="lexicon"/> into a token-id trie shared by its themes.</summary>
     public LexiconMatcher(Lexicon lexicon)
@@ -78,6 +81,9 @@ public sealed class LexiconMatcher
         }
 
         (_rootChild, _nodes, _edgeIds, _edgeChildren, _terminalThemes, _terminalTerms) = builder.Build();
+        _exclusions = [.. lexicon.Terms.Select(t => t.Exclusions.Count == 0 ? null
+            : t.Exclusions.Select(phrase => new Exclusion(TermPattern.Parse(phrase, lexicon.Source, t.Line))).ToArray())];
+        _anyExclusions = _exclusions.Any(e => e is not null);
     }
 
     /// <summary>The lexicon this matcher was built from.</summary>
@@ -86,22 +92,31 @@ public sealed class LexiconMatcher
     /// <summary>The theme ids, in report order; <see cref="LexiconHit.Theme"/> indexes this list.</summary>
     public IReadOnlyList<string> Themes { get; }
 
-    /// <summary>Tokenizes and matches a text (convenient; not for the hot path).</summary>
-    public IReadOnlyList<LexiconHit> Match(string text)
+    /// <summary>True when some term of the lexicon has exclusions.</summary>
+    public bool HasExclusions => _anyExclusions;
+
+    /// <summary>
+    /// Tokenizes and matches a text (convenient; not for the hot path). When <paramref name="vetoes"/>
+    /// is given, the vetoed matches are appended to it.
+    /// </summary>
+    public IReadOnlyList<LexiconHit> Match(string text, List<LexiconVeto>? vetoes = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var scratch = new MatchScratch();
         CountingTokenizer.Instance.Tokenize(text, scratch.Tokens);
         var hits = new List<LexiconHit>();
-        Match(scratch, hits);
+        Match(scratch, hits, vetoes);
         return hits;
     }
 
     /// <summary>
     /// Matches the tokens already in <paramref name="scratch"/> and appends the hits to
-    /// <paramref name="hits"/> in text order (by position, then theme order).
+    /// <paramref name="hits"/> in text order (by position, then theme order); when
+    /// <paramref name="vetoes"/> is given, appends the vetoed matches to it in the same order. A vetoed
+    /// match is reported where, exclusions aside, it would have been its theme's match: the position is
+    /// free for the theme and no match counts there or only a shorter one.
     /// </summary>
-    public void Match(MatchScratch scratch, List<LexiconHit> hits)
+    public void Match(MatchScratch scratch, List<LexiconHit> hits, List<LexiconVeto>? vetoes = null)
     {
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(hits);
@@ -114,6 +129,7 @@ public sealed class LexiconMatcher
         var nextFree = scratch.NextFree;
         var bestLength = scratch.BestLength;
         var bestTerm = scratch.BestTerm;
+        var vetoLength = scratch.VetoLength;
         var candStart = scratch.CandidateStart;
         var candidates = scratch.Candidates;
         for (var i = 0; i < count; i++)
@@ -130,6 +146,11 @@ public sealed class LexiconMatcher
                 if (!walked)
                 {
                     Array.Fill(bestLength, 0, 0, _themeCount);
+                    if (_anyExclusions)
+                    {
+                        Array.Fill(vetoLength, 0, 0, _themeCount);
+                    }
+
                     walked = true;
                 }
 
@@ -144,7 +165,18 @@ public sealed class LexiconMatcher
             for (var theme = 0; theme < _themeCount; theme++)
             {
                 var length = bestLength[theme];
-                if (length > 0 && nextFree[theme] <= i)
+                if (nextFree[theme] > i)
+                {
+                    continue;
+                }
+
+                if (_anyExclusions && vetoes is not null && vetoLength[theme] > length)
+                {
+                    var vetoed = vetoLength[theme];
+                    vetoes.Add(new LexiconVeto(theme, scratch.VetoTerm[theme], scratch.VetoExclusion[theme], tokens.Start(i), tokens.End(i + vetoed - 1), i, vetoed));
+                }
+
+                if (length > 0)
                 {
                     hits.Add(new LexiconHit(theme, bestTerm[theme], tokens.Start(i), tokens.End(i + length - 1), i, length));
                     nextFree[theme] = i + length;
@@ -193,8 +225,21 @@ public sealed class LexiconMatcher
             var theme = _terminalThemes[k];
             if (depth > state.BestLength[theme])
             {
-                state.BestLength[theme] = depth;
-                state.BestTerm[theme] = _terminalTerms[k];
+                var term = _terminalTerms[k];
+                if (_exclusions[term] is { } exclusions && Vetoing(exclusions, state.Tokens, next - depth, depth) is var exclusion and >= 0)
+                {
+                    if (depth > state.VetoLength[theme])
+                    {
+                        state.VetoLength[theme] = depth;
+                        state.VetoTerm[theme] = term;
+                        state.VetoExclusion[theme] = exclusion;
+                    }
+                }
+                else
+                {
+                    state.BestLength[theme] = depth;
+                    state.BestTerm[theme] = term;
+                }
             }
         }
 
@@ -217,6 +262,29 @@ public sealed class LexiconMatcher
         }
     }
 
+    /// <summary>
+    /// The index of the first of <paramref name="exclusions"/> that matches (rule 4) a run of tokens
+    /// containing the <paramref name="length"/> tokens from <paramref name="first"/>, or -1.
+    /// </summary>
+    private static int Vetoing(Exclusion[] exclusions, TokenBuffer tokens, int first, int length)
+    {
+        for (var e = 0; e < exclusions.Length; e++)
+        {
+            var phrase = exclusions[e];
+            var size = phrase.Tokens.Length;
+            var last = Math.Min(first, tokens.Count - size);
+            for (var start = Math.Max(0, first + length - size); start <= last; start++)
+            {
+                if (phrase.MatchesAt(tokens, start))
+                {
+                    return e;
+                }
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The arrays a walk reads and writes, gathered so the recursion passes one reference.</summary>
     private readonly ref struct WalkState(MatchScratch scratch)
     {
@@ -225,6 +293,35 @@ public sealed class LexiconMatcher
         public readonly int[] Candidates = scratch.Candidates;
         public readonly int[] BestLength = scratch.BestLength;
         public readonly int[] BestTerm = scratch.BestTerm;
+        public readonly int[] VetoLength = scratch.VetoLength;
+        public readonly int[] VetoTerm = scratch.VetoTerm;
+        public readonly int[] VetoExclusion = scratch.VetoExclusion;
+    }
+
+    /// <summary>An exclusion phrase, as tokens (the last one a prefix when it ended in <c>*</c>).</summary>
+    private sealed class Exclusion(TermPattern pattern)
+    {
+        public string[] Tokens { get; } = [.. pattern.Tokens];
+
+        private bool LastIsPrefix { get; } = pattern.LastIsPrefix;
+
+        /// <summary>Rule 4 at <paramref name="start"/>: equal tokens (a starred last one: starts with), joined by whitespace or hyphens only.</summary>
+        public bool MatchesAt(TokenBuffer tokens, int start)
+        {
+            for (var k = 0; k < Tokens.Length; k++)
+            {
+                var key = tokens.Key(start + k);
+                var equal = LastIsPrefix && k == Tokens.Length - 1
+                    ? key.StartsWith(Tokens[k], StringComparison.Ordinal)
+                    : key.SequenceEqual(Tokens[k]);
+                if (!equal || (k > 0 && !tokens.JoinsPrevious(start + k)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>A trie node: its outgoing edges and the (theme, term) pairs of the terms that end here, as ranges of shared arrays.</summary>

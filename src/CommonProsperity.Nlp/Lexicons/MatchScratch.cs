@@ -29,6 +29,15 @@ public sealed class MatchScratch
     /// <summary>Per theme, the lexicon index of that term.</summary>
     internal int[] BestTerm { get; private set; } = new int[16];
 
+    /// <summary>Per theme, the length in tokens of the longest vetoed term found at the current position (0: none).</summary>
+    internal int[] VetoLength { get; private set; } = new int[16];
+
+    /// <summary>Per theme, the lexicon index of that vetoed term.</summary>
+    internal int[] VetoTerm { get; private set; } = new int[16];
+
+    /// <summary>Per theme, the index of the exclusion that vetoed it.</summary>
+    internal int[] VetoExclusion { get; private set; } = new int[16];
+
     internal void Prepare(int tokens, int themes)
     {
         if (CandidateStart.Length < tokens + 1)
@@ -41,6 +50,9 @@ public sealed class MatchScratch
             NextFree = new int[themes];
             BestLength = new int[themes];
             BestTerm = new int[themes];
+            VetoLength = new int[themes];
+            VetoTerm = new int[themes];
+            VetoExclusion = new int[themes];
         }
 
         Array.Clear(NextFree, 0, themes);

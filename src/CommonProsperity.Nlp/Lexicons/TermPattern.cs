@@ -95,6 +95,32 @@ public sealed record TermPattern(IReadOnlyList<string> Tokens, bool LastIsPrefix
         return null;
     }
 
+    /// <summary>
+    /// Where this pattern matches inside <paramref name="phrase"/>'s tokens read as text (rule 4: equal
+    /// tokens, this pattern's starred last token as a prefix): the token offsets, first to last.
+    /// An exclusion must contain its term at least once, or it could never veto a match.
+    /// </summary>
+    public IEnumerable<int> OffsetsIn(TermPattern phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        for (var offset = 0; offset + Tokens.Count <= phrase.Tokens.Count; offset++)
+        {
+            var all = true;
+            for (var k = 0; k < Tokens.Count && all; k++)
+            {
+                var token = phrase.Tokens[offset + k];
+                all = LastIsPrefix && k == Tokens.Count - 1
+                    ? token.StartsWith(Tokens[k], StringComparison.Ordinal)
+                    : string.Equals(token, Tokens[k], StringComparison.Ordinal);
+            }
+
+            if (all)
+            {
+                yield return offset;
+            }
+        }
+    }
+
     /// <summary>The pattern written back as text, one space between tokens (for keys and messages).</summary>
     public override string ToString() => string.Join(' ', Tokens) + (LastIsPrefix ? "*" : string.Empty);
 }

@@ -47,6 +47,7 @@ public sealed record AnalysisOptions(
             throw new OptionsException($"the parallelism {MaxParallelism} is negative.", "Use 0 for one worker per core, or a positive number.");
         }
 
+        DocumentSource.RefuseOutputInside(Inputs, OutputDirectory);
         Shard?.Validate();
         Ingestion.Validate();
         return this;

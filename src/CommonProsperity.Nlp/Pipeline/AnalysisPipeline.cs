@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
@@ -48,21 +46,19 @@ public sealed class AnalysisPipeline
             ExcludeDirectories = [.. options.Ingestion.ExcludeDirectories ?? [], options.OutputDirectory],
         };
         var source = new DocumentSource(ingestion);
-        var listingSkipped = new List<SkippedInput>();
-        var files = source.Discover(options.Inputs, listingSkipped);
+        var listing = new ProblemLog();
+        var files = source.Discover(options.Inputs, listing);
         var discoverMs = clock.ElapsedMilliseconds;
         if (files.Count == 0)
         {
-            var reasons = listingSkipped.Count == 0 ? string.Empty : " " + string.Join(" ", listingSkipped.Select(s => s.Reason));
-            throw new CommonProsperityException($"no readable documents were found in {string.Join(", ", options.Inputs)}.{reasons}",
-                fix: $"Point the command at files or folders holding {string.Join(", ", source.Extensions.Order(StringComparer.Ordinal).Select(e => "." + e))} files.");
+            throw source.NothingFound(options.Inputs, listing.Skipped);
         }
 
         var shard = options.Shard;
         using var output = OutputDirectory.Open(options.OutputDirectory);
         using var writer = shard is null ? new AnalysisReportWriter(output, _matcher, options.ContextCharacters, options.Charts) : null;
         using var partial = shard is null ? null : new PartialResultWriter(output);
-        var run = new RunTally(listingSkipped);
+        var run = new RunTally(listing.All);
         var lastProgress = TimeSpan.Zero;
         var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(_matcher), new DocumentReportBuilder(_matcher, options.ContextCharacters),
             options.Parallelism, cancellationToken);
@@ -91,15 +87,13 @@ public sealed class AnalysisPipeline
         var analyzeMs = clock.ElapsedMilliseconds - discoverMs;
         if (run.Documents == 0 && shard is null)
         {
-            throw new CommonProsperityException($"none of the {files.Count} input file(s) could be analysed: {string.Join(" ", run.Skipped.Select(s => s.Reason))}",
-                fix: "Fix or remove the files named above.");
+            throw DocumentSource.NoneRead(files.Count, run.Problems.Skipped());
         }
 
-        var warnings = new List<string>(_lexicon.Warnings);
-        warnings.AddRange(run.Warnings.Select(w => w.Value));
+        List<Problem> problems = [.. _lexicon.Warnings.Select(w => Problem.Warning(_lexicon.Source, w)), .. run.Problems];
         if (options.Charts && shard is null && Reporting.Charts.ChartFonts.Warning is { } fontWarning)
         {
-            warnings.Add(fontWarning);
+            problems.Add(Problem.Warning(string.Empty, fontWarning));
         }
 
         IReadOnlyList<KeyValuePair<string, string?>> optionList =
@@ -118,41 +112,31 @@ public sealed class AnalysisPipeline
         if (writer is not null)
         {
             var manifest = new RunManifest("analyze", ToolVersion, started, optionList, _lexicon.Source, _lexicon.Sha256, _lexicon.Terms.Count, _matcher.Themes,
-                [.. run.Inputs.Select(i => i.Value)], run.Skipped, warnings, run.Documents, run.Tokens, run.Characters, timings);
+                [.. run.Inputs.Select(i => i.Value)], problems.Skipped(), [.. problems.Warnings().Select(w => w.Text)], run.Documents, run.Tokens, run.Characters, timings);
             reports = writer.Complete(manifest);
         }
         else
         {
-            var header = new ShardHeader(ToolVersion, shard!, started, optionList, _lexicon, files.Count, Fingerprint(files), listingSkipped,
-                run.TaggedSkipped, run.Inputs, run.Warnings, run.Documents, run.Tokens, run.Characters, timings);
+            var (fingerprint, fileHashes) = InputFingerprint.Compute(files, cancellationToken);
+            var header = new ShardHeader(ToolVersion, shard!, started, optionList, _lexicon, files.Count, fingerprint, fileHashes, listing.Skipped,
+                run.TaggedSkipped, run.Inputs, run.TaggedWarnings, run.Documents, run.Tokens, run.Characters, timings);
             reports = partial!.Complete(header);
         }
 
-        return new AnalysisResult(run.Documents, run.Tokens, run.Characters, run.Skipped, warnings, reports, clock.Elapsed);
-    }
-
-    /// <summary>A fingerprint of the run's list of files (their relative paths, in order), equal in every shard of one run.</summary>
-    private static string Fingerprint(IReadOnlyList<SourceFile> files)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(file.RelativePath + "\n"));
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return new AnalysisResult(run.Documents, run.Tokens, run.Characters, problems, reports, clock.Elapsed);
     }
 
     /// <summary>The totals and lists of a run, gathered from the results in order, each tagged with its file for a shard's partial results.</summary>
-    private sealed class RunTally(List<SkippedInput> listingSkipped)
+    private sealed class RunTally(IReadOnlyList<Problem> listing)
     {
-        public List<SkippedInput> Skipped { get; } = [.. listingSkipped];
+        /// <summary>Every problem: those of listing the inputs, then each file's, in input order.</summary>
+        public List<Problem> Problems { get; } = [.. listing];
 
-        public List<FileTagged<SkippedInput>> TaggedSkipped { get; } = [];
+        public List<FileTagged<Problem>> TaggedSkipped { get; } = [];
 
         public List<FileTagged<InputFileRecord>> Inputs { get; } = [];
 
-        public List<FileTagged<string>> Warnings { get; } = [];
+        public List<FileTagged<string>> TaggedWarnings { get; } = [];
 
         public int Documents { get; private set; }
 
@@ -162,13 +146,9 @@ public sealed class AnalysisPipeline
 
         public void Take(FileResult result, Action<DocumentReport> add)
         {
-            foreach (var skip in result.Skipped)
-            {
-                Skipped.Add(skip);
-                TaggedSkipped.Add(new(result.File, skip));
-            }
-
-            Warnings.AddRange(result.Warnings.Select(w => new FileTagged<string>(result.File, w)));
+            Problems.AddRange(result.Problems);
+            TaggedSkipped.AddRange(result.Problems.Skipped().Select(p => new FileTagged<Problem>(result.File, p)));
+            TaggedWarnings.AddRange(result.Problems.Warnings().Select(p => new FileTagged<string>(result.File, p.Text)));
             foreach (var report in result.Reports)
             {
                 Documents++;

@@ -24,6 +24,7 @@ public sealed record DiscoveryOptions(IReadOnlyList<string> Inputs, string Outpu
             throw new OptionsException("the output folder is empty.", "Give a folder with --out.");
         }
 
+        DocumentSource.RefuseOutputInside(Inputs, OutputDirectory);
         Ingestion.Validate();
         return this;
     }

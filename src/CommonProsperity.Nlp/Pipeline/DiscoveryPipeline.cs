@@ -88,6 +88,11 @@ public sealed class DiscoveryPipeline
         ArgumentNullException.ThrowIfNull(keyness);
         keyness.Validate();
         var hasReference = reference is { Count: > 0 };
+        if (hasReference)
+        {
+            DocumentSource.RefuseOutputInside(reference!, options.OutputDirectory);
+        }
+
         if (string.IsNullOrWhiteSpace(by) == !hasReference)
         {
             throw new OptionsException(hasReference ? "--by and --vs were both given." : "nothing to compare by.",
@@ -210,10 +215,10 @@ public sealed class DiscoveryPipeline
         var value = compute(corpus, warnings);
         cancellationToken.ThrowIfCancellationRequested();
         var computeMs = clock.ElapsedMilliseconds - readMs;
-        warnings.AddRange(corpus.Warnings);
+        List<Problem> problems = [.. warnings.Select(w => Problem.Warning(string.Empty, w)), .. corpus.Problems];
         if (options.Charts && ChartFonts.Warning is { } fontWarning)
         {
-            warnings.Add(fontWarning);
+            problems.Add(Problem.Warning(string.Empty, fontWarning));
         }
 
         using var output = OutputDirectory.Open(options.OutputDirectory);
@@ -237,15 +242,15 @@ public sealed class DiscoveryPipeline
             _lexicon.Terms.Count,
             _matcher.Themes,
             corpus.Inputs,
-            corpus.Skipped,
-            warnings,
+            problems.Skipped(),
+            [.. problems.Warnings().Select(w => w.Text)],
             corpus.Documents.Count,
             corpus.Tokens,
             corpus.Documents.Sum(d => (long)d.Text.Length),
             [new("read", readMs), new("compute", computeMs), new("total_before_write", clock.ElapsedMilliseconds)]);
         ManifestWriter.Write(output.Stage(ReportFiles.Manifest), manifest, names);
         var reports = output.Commit();
-        return new DiscoveryResult<T>(value, corpus.Documents.Count, corpus.Skipped, warnings, reports, clock.Elapsed);
+        return new DiscoveryResult<T>(value, corpus.Documents.Count, problems, reports, clock.Elapsed);
     }
 
     /// <summary>The documents of <paramref name="language"/> (all when null); the others are left out with a warning.</summary>
@@ -295,15 +300,14 @@ public sealed class DiscoveryPipeline
         private readonly DocumentSource _source = new(options.Ingestion.Excluding(options.OutputDirectory));
 
         private readonly List<Document> _documents = [];
-        private readonly List<SkippedInput> _skipped = [];
+        private readonly ProblemLog _problems = new();
 
         public IReadOnlyList<Document> Documents => _documents;
 
-        public IReadOnlyList<SkippedInput> Skipped => _skipped;
+        /// <summary>What reading the inputs met, in order.</summary>
+        public IReadOnlyList<Problem> Problems => _problems.All;
 
         public IReadOnlyList<InputFileRecord> Inputs => _source.Inputs;
-
-        public IReadOnlyList<string> Warnings => _source.Warnings;
 
         /// <summary>Tokens in the documents, by the counting rules.</summary>
         public long Tokens { get; private set; }
@@ -312,17 +316,16 @@ public sealed class DiscoveryPipeline
         /// <exception cref="CommonProsperityException">None could be read.</exception>
         public List<Document> Add(IReadOnlyList<string> inputs, CancellationToken cancellationToken)
         {
-            var files = _source.Discover(inputs, _skipped);
+            var files = _source.Discover(inputs, _problems);
             if (files.Count == 0)
             {
-                throw _source.NothingFound(inputs, _skipped);
+                throw _source.NothingFound(inputs, _problems.Skipped);
             }
 
-            var documents = _source.Read(files, _skipped, cancellationToken).ToList();
+            var documents = _source.Read(files, _problems, cancellationToken).ToList();
             if (documents.Count == 0)
             {
-                throw new CommonProsperityException($"none of the {files.Count} input file(s) in {string.Join(", ", inputs)} could be read: {string.Join(" ", _skipped.Select(s => s.Reason))}",
-                    fix: "Fix or remove the files named above.");
+                throw DocumentSource.NoneRead(files.Count, _problems.Skipped);
             }
 
             _documents.AddRange(documents);

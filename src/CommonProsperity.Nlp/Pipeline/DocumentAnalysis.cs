@@ -13,9 +13,11 @@ namespace CommonProsperity.Nlp.Pipeline;
 /// <param name="Segments">Its paragraphs and sentences.</param>
 /// <param name="Themes">Per theme (in the matcher's theme order), hits and sentences with hits.</param>
 /// <param name="Hits">Every match, in text order.</param>
+/// <param name="Vetoes">Every match an exclusion vetoed (not counted, not evidence), in text order.</param>
 public sealed record DocumentAnalysis(
     Document Document,
     int Tokens,
     SegmentedText Segments,
     IReadOnlyList<ThemeTally> Themes,
-    IReadOnlyList<LexiconHit> Hits);
+    IReadOnlyList<LexiconHit> Hits,
+    IReadOnlyList<LexiconVeto> Vetoes);

@@ -25,7 +25,8 @@ public sealed class DocumentAnalyzer(LexiconMatcher matcher)
         CountingTokenizer.Instance.Tokenize(document.Text, scratch.Tokens);
         cancellationToken.ThrowIfCancellationRequested();
         var hits = new List<LexiconHit>();
-        Matcher.Match(scratch, hits);
+        var vetoes = Matcher.HasExclusions ? new List<LexiconVeto>() : null;
+        Matcher.Match(scratch, hits, vetoes);
         cancellationToken.ThrowIfCancellationRequested();
         var segments = TextSegmenter.Instance.Segment(document.Text);
 
@@ -52,6 +53,6 @@ public sealed class DocumentAnalyzer(LexiconMatcher matcher)
             tallies[t] = new ThemeTally(hitCounts[t], sentenceCounts[t]);
         }
 
-        return new DocumentAnalysis(document, scratch.Tokens.Count, segments, tallies, hits);
+        return new DocumentAnalysis(document, scratch.Tokens.Count, segments, tallies, hits, vetoes ?? []);
     }
 }

@@ -37,21 +37,19 @@ internal sealed class OrderedFileAnalysis(
             foreach (var (index, file) in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var loadSkips = new List<SkippedInput>();
-                var warningsBefore = source.Warnings.Count;
-                var loaded = source.Load(file, loadSkips);
-                string[] warnings = [.. source.Warnings.Skip(warningsBefore)];
+                var problems = new ProblemLog();
+                var loaded = source.Load(file, problems);
                 if (loaded is null)
                 {
-                    _pending.Enqueue(Task.FromResult(new FileResult(index, loadSkips, [], null, warnings, 0)));
+                    _pending.Enqueue(Task.FromResult(new FileResult(index, problems.All, [], null, 0)));
                 }
                 else if (loaded.Bytes.Length <= WholeFileBytes)
                 {
-                    Enqueue(() => AnalyzeWholeFile(index, loaded, warnings), loaded.Bytes.Length);
+                    Enqueue(() => AnalyzeWholeFile(index, loaded, problems), loaded.Bytes.Length);
                 }
                 else
                 {
-                    AnalyzeDocumentsOfLargeFile(index, loaded, warnings, take);
+                    AnalyzeDocumentsOfLargeFile(index, loaded, problems, take);
                 }
 
                 Drain(take, all: false);
@@ -78,35 +76,32 @@ internal sealed class OrderedFileAnalysis(
         }
     }
 
-    private FileResult AnalyzeWholeFile(int index, LoadedFile loaded, string[] warnings)
+    /// <summary>A file analysed whole on a worker; <paramref name="problems"/> is its own log, already holding what loading it met.</summary>
+    private FileResult AnalyzeWholeFile(int index, LoadedFile loaded, ProblemLog problems)
     {
-        var skipped = new List<SkippedInput>();
         var reports = new List<DocumentReport>();
         InputFileRecord? input = null;
-        foreach (var document in source.Extract(loaded, skipped, record => input = record, cancellationToken))
+        foreach (var document in source.Extract(loaded, problems, record => input = record, cancellationToken))
         {
             reports.Add(builder.Build(analyzer.Analyze(document, cancellationToken)));
         }
 
-        return new FileResult(index, skipped, reports, input, warnings, loaded.Bytes.Length);
+        return new FileResult(index, problems.All, reports, input, loaded.Bytes.Length);
     }
 
-    private void AnalyzeDocumentsOfLargeFile(int index, LoadedFile loaded, string[] warnings, Action<FileResult> take)
+    /// <summary>Each document of a large file becomes a result of its own, carrying the problems met before it.</summary>
+    private void AnalyzeDocumentsOfLargeFile(int index, LoadedFile loaded, ProblemLog problems, Action<FileResult> take)
     {
-        var skipped = new List<SkippedInput>();
         InputFileRecord? input = null;
-        foreach (var document in source.Extract(loaded, skipped, record => input = record, cancellationToken))
+        foreach (var document in source.Extract(loaded, problems, record => input = record, cancellationToken))
         {
-            SkippedInput[] before = [.. skipped];
-            skipped.Clear();
-            var fileWarnings = warnings;
-            warnings = [];
+            var before = problems.TakeAll();
             var bytes = document.Text.Length * 2L;
-            Enqueue(() => new FileResult(index, before, [builder.Build(analyzer.Analyze(document, cancellationToken))], null, fileWarnings, bytes), bytes);
+            Enqueue(() => new FileResult(index, before, [builder.Build(analyzer.Analyze(document, cancellationToken))], null, bytes), bytes);
             Drain(take, all: false);
         }
 
-        _pending.Enqueue(Task.FromResult(new FileResult(index, [.. skipped], [], input, warnings, 0)));
+        _pending.Enqueue(Task.FromResult(new FileResult(index, problems.TakeAll(), [], input, 0)));
     }
 
     private void Enqueue(Func<FileResult> work, long bytes)

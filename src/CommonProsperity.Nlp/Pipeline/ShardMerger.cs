@@ -86,11 +86,10 @@ public sealed class ShardMerger
                 fix: "A shard's output is incomplete; run the shards again.");
         }
 
-        List<SkippedInput> skipped = [.. first.ListingSkipped, .. headers.SelectMany(h => h.Skipped).OrderBy(s => s.File).Select(s => s.Value)];
+        List<Problem> skipped = [.. first.ListingSkipped, .. headers.SelectMany(h => h.Skipped).OrderBy(s => s.File).Select(s => s.Value)];
         if (writer.Documents == 0)
         {
-            throw new CommonProsperityException($"none of the {first.Files} input file(s) could be analysed: {string.Join(" ", skipped.Select(s => s.Reason))}",
-                fix: "Fix or remove the files named above.");
+            throw DocumentSource.NoneRead(first.Files, skipped);
         }
 
         // Shards that loaded the same sources.csv report its warnings each; a single run reports them once, where first loaded.
@@ -103,7 +102,7 @@ public sealed class ShardMerger
             inputs, skipped, warnings, writer.Documents, tokens, characters,
             [new("shards_analyze_max", headers.Max(h => Timing(h, "analyze"))), new("merge", clock.ElapsedMilliseconds)]);
         var reports = writer.Complete(manifest);
-        return new AnalysisResult(writer.Documents, tokens, characters, skipped, warnings, reports, clock.Elapsed);
+        return new AnalysisResult(writer.Documents, tokens, characters, [.. warnings.Select(w => Problem.Warning(string.Empty, w)), .. skipped], reports, clock.Elapsed);
     }
 
     private static void Advance(PartialResultReader reader, PriorityQueue<(PartialResultReader, DocumentReport), int> heads)
@@ -138,7 +137,8 @@ public sealed class ShardMerger
                 && header.Lexicon.Themes.SequenceEqual(first.Header.Lexicon.Themes, StringComparer.Ordinal) && header.Lexicon.Terms.Count == first.Header.Lexicon.Terms.Count,
                 $"it was analysed with another lexicon ({header.Lexicon.Source}, {header.Lexicon.Sha256[..12]}) than {first.Folder} ({first.Header.Lexicon.Source}, {first.Header.Lexicon.Sha256[..12]}).",
                 "Run every shard with the same --lexicon.");
-            foreach (var option in new[] { "text_column", "id_column", "context" })
+            // Every option that changes what is counted; where the inputs and the lexicon were is allowed to differ between machines.
+            foreach (var (option, _) in header.Options.Concat(first.Header.Options).Where(o => o.Key is not ("inputs" or "out" or "shard" or "lexicon")).DistinctBy(o => o.Key))
             {
                 Require(reader, string.Equals(Option(header, option), Option(first.Header, option), StringComparison.Ordinal),
                     $"it was run with {option} '{Option(header, option)}' and {first.Folder} with '{Option(first.Header, option)}'.",
@@ -146,8 +146,8 @@ public sealed class ShardMerger
             }
 
             Require(reader, header.Files == first.Header.Files && string.Equals(header.FilesSha256, first.Header.FilesSha256, StringComparison.Ordinal),
-                $"it listed other input files ({header.Files}) than {first.Folder} ({first.Header.Files}).",
-                "Run every shard on the same inputs, with the files in place before the first shard starts.");
+                $"it read other input files than {first.Folder}: {FirstDifference(header, first.Header, first.Folder)}.",
+                "Run every shard on the same inputs, with the files in place and unchanged before the first shard starts.");
         }
 
         var missing = Enumerable.Range(0, count).Where(i => !seen.ContainsKey(i)).ToList();
@@ -157,6 +157,27 @@ public sealed class ShardMerger
                 string.Join(", ", readers.Select(r => r.Folder)),
                 fix: "Add the missing shards' folders (or run those shards first).");
         }
+    }
+
+    /// <summary>The first input file that differs between two shards' listings, by name or content.</summary>
+    private static string FirstDifference(ShardHeader header, ShardHeader first, string firstFolder)
+    {
+        for (var i = 0; i < Math.Min(header.FileHashes.Count, first.FileHashes.Count); i++)
+        {
+            var (path, sha256) = header.FileHashes[i];
+            var (firstPath, firstSha256) = first.FileHashes[i];
+            if (!string.Equals(path, firstPath, StringComparison.Ordinal))
+            {
+                return $"its input file {i + 1} is '{path}', in {firstFolder} '{firstPath}'";
+            }
+
+            if (!string.Equals(sha256, firstSha256, StringComparison.Ordinal))
+            {
+                return $"'{path}' has other content (SHA-256 {sha256[..Math.Min(12, sha256.Length)]}…) than in {firstFolder} ({firstSha256[..Math.Min(12, firstSha256.Length)]}…)";
+            }
+        }
+
+        return $"it lists {header.FileHashes.Count} input files, {firstFolder} {first.FileHashes.Count}";
     }
 
     private static void Require(PartialResultReader reader, bool condition, string problem, string fix)

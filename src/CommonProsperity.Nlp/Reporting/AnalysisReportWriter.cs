@@ -26,6 +26,7 @@ public sealed class AnalysisReportWriter : IDisposable
     private readonly CorpusSummaryTally _corpus;
     private readonly long[] _termHits;
     private readonly int[] _termDocuments;
+    private readonly long[] _termVetoed;
     private readonly List<string> _extraColumns = [];
     private readonly HashSet<string> _extraSeen = new(StringComparer.Ordinal);
 
@@ -38,6 +39,7 @@ public sealed class AnalysisReportWriter : IDisposable
         var terms = matcher.Lexicon.Terms.Count;
         _termHits = new long[terms];
         _termDocuments = new int[terms];
+        _termVetoed = new long[terms];
         _builder = new DocumentReportBuilder(matcher, contextCharacters);
         _corpus = new CorpusSummaryTally(matcher.Themes.Count);
         _documents = new DocumentSpill(output);
@@ -62,10 +64,14 @@ public sealed class AnalysisReportWriter : IDisposable
         ArgumentNullException.ThrowIfNull(report);
         _evidence.Append(report);
 
-        foreach (var (term, hits) in report.Terms)
+        foreach (var (term, hits, vetoed) in report.Terms)
         {
             _termHits[term] += hits;
-            _termDocuments[term]++;
+            _termVetoed[term] += vetoed;
+            if (hits > 0)
+            {
+                _termDocuments[term]++;
+            }
         }
 
         var metadata = report.Summary.Metadata;
@@ -158,7 +164,7 @@ public sealed class AnalysisReportWriter : IDisposable
     private void WriteTermFrequency(string path)
     {
         using var csv = CsvReport.Create(path);
-        csv.WriteRow("theme", "rank", "term", "lang", "hits", "documents", "share_of_theme_hits");
+        csv.WriteRow("theme", "rank", "term", "lang", "hits", "documents", "share_of_theme_hits", "vetoed");
         var terms = _matcher.Lexicon.Terms;
         for (var t = 0; t < _matcher.Themes.Count; t++)
         {
@@ -170,7 +176,7 @@ public sealed class AnalysisReportWriter : IDisposable
             foreach (var i in indices)
             {
                 rank++;
-                csv.WriteRow(theme, rank, terms[i].Term, terms[i].Language, _termHits[i], _termDocuments[i], Share(_termHits[i], total));
+                csv.WriteRow(theme, rank, terms[i].Term, terms[i].Language, _termHits[i], _termDocuments[i], Share(_termHits[i], total), _termVetoed[i]);
             }
         }
     }

@@ -51,11 +51,16 @@ public sealed class DocumentReportBuilder
         }
 
         var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Segments.Sentences.Count, analysis.Themes);
-        return new DocumentReport(summary, text.Length, CountTerms(analysis.Hits), evidence);
+        return new DocumentReport(summary, text.Length, CountTerms(analysis.Hits, analysis.Vetoes), evidence);
     }
 
-    private static TermHits[] CountTerms(IReadOnlyList<LexiconHit> hits)
+    private static TermHits[] CountTerms(IReadOnlyList<LexiconHit> hits, IReadOnlyList<LexiconVeto> vetoes)
     {
+        if (vetoes.Count > 0)
+        {
+            return CountTermsWithVetoes(hits, vetoes);
+        }
+
         if (hits.Count == 0)
         {
             return [];
@@ -82,5 +87,24 @@ public sealed class DocumentReportBuilder
         }
 
         return [.. counts];
+    }
+
+    /// <summary>The slower path for documents where exclusions vetoed matches: hits and vetoes per term, by term index.</summary>
+    private static TermHits[] CountTermsWithVetoes(IReadOnlyList<LexiconHit> hits, IReadOnlyList<LexiconVeto> vetoes)
+    {
+        var counts = new SortedDictionary<int, (int Hits, int Vetoed)>();
+        foreach (var hit in hits)
+        {
+            var (h, v) = counts.GetValueOrDefault(hit.Term);
+            counts[hit.Term] = (h + 1, v);
+        }
+
+        foreach (var veto in vetoes)
+        {
+            var (h, v) = counts.GetValueOrDefault(veto.Term);
+            counts[veto.Term] = (h, v + 1);
+        }
+
+        return [.. counts.Select(c => new TermHits(c.Key, c.Value.Hits, c.Value.Vetoed))];
     }
 }

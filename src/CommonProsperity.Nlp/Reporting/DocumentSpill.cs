@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace CommonProsperity.Nlp.Reporting;
 
 /// <summary>
-/// The per-document rows of a run, kept in a hidden temporary file beside the output folder instead of
+/// The per-document rows of a run, kept in a hidden temporary file in the run's staging folder instead of
 /// in memory, so that memory does not grow with the number of documents; read back, in order, to write
 /// the per-document reports at the end. The file is deleted as soon as it is open (on Unix) or when the
 /// spill is disposed.
@@ -16,11 +16,10 @@ internal sealed class DocumentSpill : IDisposable
     private readonly FileStream _file;
     private readonly Utf8JsonWriter _line;
 
-    /// <summary>Opens the spill beside <paramref name="output"/>'s folder (not in its staging folder, which becomes the reports).</summary>
+    /// <summary>Opens the spill in <paramref name="output"/>'s staging folder (a scratch file, never committed as a report).</summary>
     public DocumentSpill(OutputDirectory output)
     {
-        var folder = Path.GetDirectoryName(output.FullPath) ?? Path.GetTempPath();
-        var path = Path.Combine(folder, $".{Path.GetFileName(output.FullPath)}.cpnlp-documents-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        var path = output.ScratchPath($"documents-{Guid.NewGuid():N}.tmp");
         try
         {
             _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose);

@@ -118,12 +118,12 @@ public static class ManifestWriter
     }
 
     /// <summary>A skipped input's entry, with the index of the file first for a shard's partial results.</summary>
-    internal static void WriteSkip(Utf8JsonWriter json, int? file, SkippedInput skip)
+    internal static void WriteSkip(Utf8JsonWriter json, int? file, Problem skip)
     {
         json.WriteStartObject();
         WriteFile(json, file);
-        json.WriteString("path", skip.Path);
-        json.WriteString("reason", skip.Reason);
+        json.WriteString("path", skip.File);
+        json.WriteString("reason", skip.Text);
         json.WriteEndObject();
     }
 

@@ -6,7 +6,8 @@ namespace CommonProsperity.Nlp.Reporting;
 /// Writes a shard's partial results (<c>analyze --shard I/N</c>) for <c>cpnlp merge</c>:
 /// <c>partial_documents.jsonl</c> (one line per document: file index, id, metadata, counts per theme and
 /// term, and the size of its evidence), <c>partial_evidence.csv</c> (the documents' evidence rows in the
-/// same order, a valid <c>evidence.csv</c> of its own) and <c>partial.json</c> (<see cref="ShardHeader"/>).
+/// same order, a valid <c>evidence.csv</c> of its own), <c>partial.json</c> (<see cref="ShardHeader"/>) and
+/// <c>partial.sha256</c> (<see cref="PartialChecksums"/>, the hashes of the other three).
 /// Like the reports, they are staged and only moved into place, together, by <see cref="Complete"/>.
 /// </summary>
 public sealed class PartialResultWriter : IDisposable
@@ -66,9 +67,13 @@ public sealed class PartialResultWriter : IDisposable
             _line.Dispose();
             _documents.Dispose();
             _evidence.Dispose();
-            using var stream = File.Create(_output.Stage(ReportFiles.PartialHeader));
-            using var json = new Utf8JsonWriter(stream, ManifestWriter.JsonOptions);
-            WriteHeader(json, header);
+            using (var stream = File.Create(_output.Stage(ReportFiles.PartialHeader)))
+            using (var json = new Utf8JsonWriter(stream, ManifestWriter.JsonOptions))
+            {
+                WriteHeader(json, header);
+            }
+
+            PartialChecksums.Write(_output.Stage(ReportFiles.PartialChecksums), _output.StagedPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -94,9 +99,20 @@ public sealed class PartialResultWriter : IDisposable
         DocumentLine.WriteSummary(_line, report.Summary);
         _line.WriteNumber("characters", report.Characters);
         _line.WriteStartArray("terms");
-        foreach (var (term, hits) in report.Terms)
+        foreach (var (term, hits, vetoed) in report.Terms)
         {
-            DocumentLine.WritePair(_line, term, hits);
+            if (vetoed == 0)
+            {
+                DocumentLine.WritePair(_line, term, hits);
+            }
+            else
+            {
+                _line.WriteStartArray();
+                _line.WriteNumberValue(term);
+                _line.WriteNumberValue(hits);
+                _line.WriteNumberValue(vetoed);
+                _line.WriteEndArray();
+            }
         }
 
         _line.WriteEndArray();
@@ -123,6 +139,16 @@ public sealed class PartialResultWriter : IDisposable
         json.WriteStartObject("files");
         json.WriteNumber("count", header.Files);
         json.WriteString("sha256", header.FilesSha256);
+        json.WriteStartArray("list");
+        foreach (var (path, sha256) in header.FileHashes)
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(path);
+            json.WriteStringValue(sha256);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteStartArray("listing_skipped");
         foreach (var skip in header.ListingSkipped)
@@ -177,6 +203,11 @@ public sealed class PartialResultWriter : IDisposable
             json.WriteString("lang", term.Language);
             json.WriteString("note", term.Note);
             json.WriteNumber("line", term.Line);
+            if (term.Exclude is { } exclude)
+            {
+                ManifestWriter.WriteStrings(json, "exclude", exclude);
+            }
+
             json.WriteEndObject();
         }
 

@@ -13,21 +13,21 @@ public static class PassageReportWriter
     /// <summary>What a classify run did.</summary>
     /// <param name="Documents">Documents classified.</param>
     /// <param name="Passages">Passages classified.</param>
-    /// <param name="Skipped">Inputs passed over, with the reason.</param>
-    public sealed record Result(int Documents, long Passages, IReadOnlyList<SkippedInput> Skipped);
+    /// <param name="Problems">Inputs passed over and warnings (metadata), in order.</param>
+    public sealed record Result(int Documents, long Passages, IReadOnlyList<Problem> Problems);
 
     /// <summary>Classifies the inputs and writes the reports.</summary>
     public static Result Run(ThemeModel model, PassageUnit unit, IReadOnlyList<string> inputs, string outputDirectory, IngestionOptions ingestion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(ingestion);
-        var source = new DocumentSource(ingestion with { ExcludeDirectories = [outputDirectory] });
-        var skipped = new List<SkippedInput>();
-        var files = source.Discover(inputs, skipped);
+        DocumentSource.RefuseOutputInside(inputs, outputDirectory);
+        var source = new DocumentSource(ingestion.Excluding(outputDirectory));
+        var problems = new ProblemLog();
+        var files = source.Discover(inputs, problems);
         if (files.Count == 0)
         {
-            throw new Errors.CommonProsperityException($"no readable documents were found in {string.Join(", ", inputs)}.",
-                fix: "Point the command at files or folders holding .txt, .md, .html, .pdf or .csv files.");
+            throw source.NothingFound(inputs, problems.Skipped);
         }
 
         var themes = model.Themes;
@@ -43,7 +43,7 @@ public static class PassageReportWriter
             passagesCsv.WriteRow([.. header]);
             frequencyCsv.WriteRow("document", "theme", "passages_with_theme", "passages", "share", "mean_probability", "title", "date", "publisher", "language");
             var classifier = new DocumentClassifier(model, unit);
-            foreach (var (document, passages) in classifier.Classify(source.Read(files, skipped, cancellationToken), cancellationToken))
+            foreach (var (document, passages) in classifier.Classify(source.Read(files, problems, cancellationToken), cancellationToken))
             {
                 documents++;
                 passageCount += passages.Count;
@@ -66,10 +66,10 @@ public static class PassageReportWriter
 
         if (documents == 0)
         {
-            throw new Errors.CommonProsperityException($"none of the input files could be read: {string.Join(" ", skipped.Select(s => s.Reason))}", fix: "Fix or remove the files named above.");
+            throw DocumentSource.NoneRead(files.Count, problems.Skipped);
         }
 
         output.Commit();
-        return new Result(documents, passageCount, skipped);
+        return new Result(documents, passageCount, problems.All);
     }
 }

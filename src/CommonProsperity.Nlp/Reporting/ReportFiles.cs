@@ -66,4 +66,7 @@ public static class ReportFiles
 
     /// <summary>A shard's evidence rows, in the same order: a valid <c>evidence.csv</c> of its own.</summary>
     public const string PartialEvidence = "partial_evidence.csv";
+
+    /// <summary>The SHA-256 of each of a shard's other partial files, in <c>sha256sum</c> format (<see cref="PartialChecksums"/>).</summary>
+    public const string PartialChecksums = "partial.sha256";
 }

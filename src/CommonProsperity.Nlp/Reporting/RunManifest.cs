@@ -28,7 +28,7 @@ public sealed record RunManifest(
     int LexiconTerms,
     IReadOnlyList<string> Themes,
     IReadOnlyList<InputFileRecord> Inputs,
-    IReadOnlyList<SkippedInput> Skipped,
+    IReadOnlyList<Problem> Skipped,
     IReadOnlyList<string> Warnings,
     int Documents,
     long Tokens,

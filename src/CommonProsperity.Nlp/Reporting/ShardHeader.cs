@@ -15,7 +15,8 @@ namespace CommonProsperity.Nlp.Reporting;
 /// <param name="Options">The run's options, by name, as a manifest lists them.</param>
 /// <param name="Lexicon">The lexicon, whole (the merge needs its themes and terms, not the file).</param>
 /// <param name="Files">How many input files the run listed in all (over every shard).</param>
-/// <param name="FilesSha256">A fingerprint of that list (the files' relative paths, in order): equal in every shard of one run.</param>
+/// <param name="FilesSha256">A fingerprint of that list (each file's relative path and content SHA-256, in order): equal in every shard of one run.</param>
+/// <param name="FileHashes">The list itself: each input file's relative path and content SHA-256, in listing order (index = file index).</param>
 /// <param name="ListingSkipped">Inputs passed over while listing the files (the same in every shard).</param>
 /// <param name="Skipped">This shard's files, documents and records passed over, with their file index.</param>
 /// <param name="Inputs">This shard's files as the manifest lists them, with their file index.</param>
@@ -32,8 +33,9 @@ public sealed record ShardHeader(
     Lexicon Lexicon,
     int Files,
     string FilesSha256,
-    IReadOnlyList<SkippedInput> ListingSkipped,
-    IReadOnlyList<FileTagged<SkippedInput>> Skipped,
+    IReadOnlyList<KeyValuePair<string, string>> FileHashes,
+    IReadOnlyList<Problem> ListingSkipped,
+    IReadOnlyList<FileTagged<Problem>> Skipped,
     IReadOnlyList<FileTagged<InputFileRecord>> Inputs,
     IReadOnlyList<FileTagged<string>> Warnings,
     int Documents,
@@ -42,5 +44,5 @@ public sealed record ShardHeader(
     IReadOnlyList<KeyValuePair<string, long>> TimingsMs)
 {
     /// <summary>The format written in <c>partial.json</c>; a merge refuses any other.</summary>
-    public const string Format = "cpnlp-partial/1";
+    public const string Format = "cpnlp-partial/2";
 }

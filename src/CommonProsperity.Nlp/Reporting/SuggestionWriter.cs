@@ -10,7 +10,7 @@ namespace CommonProsperity.Nlp.Reporting;
 /// </summary>
 public static class SuggestionWriter
 {
-    /// <summary>Writes the suggestions to <paramref name="path"/> (atomically).</summary>
+    /// <summary>Writes the suggestions to <paramref name="path"/> (atomically, touching nothing else: <see cref="OutputFile"/>).</summary>
     public static void Write(string path, ThemeModel model, IReadOnlyList<(ClassifiedPassage Passage, double Margin, IReadOnlyList<string> UncertainThemes)> chosen,
         IReadOnlyDictionary<string, string> languages)
     {
@@ -18,10 +18,9 @@ public static class SuggestionWriter
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(chosen);
         ArgumentNullException.ThrowIfNull(languages);
-        var full = Path.GetFullPath(path);
-        using var output = OutputDirectory.Open(Path.GetDirectoryName(full)!);
-        using (var csv = CsvReport.Create(output.Stage(Path.GetFileName(full))))
+        OutputFile.Write(path, "the suggestions", temp =>
         {
+            using var csv = CsvReport.Create(temp);
             var header = new List<object?> { "id", "document", "lang", "text", "themes", "uncertain_themes", "margin" };
             header.AddRange(model.Themes.Select(t => $"{t}_p"));
             csv.WriteRow([.. header]);
@@ -35,8 +34,6 @@ public static class SuggestionWriter
                 row.AddRange(passage.Probabilities.Select(p => (object?)(double)p));
                 csv.WriteRow([.. row]);
             }
-        }
-
-        output.Commit();
+        });
     }
 }

@@ -33,6 +33,16 @@ public static class CharClass
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsHyphen(char c) => c == '-' || c == '\u2010' || c == '\u2011' || c == '\u00AD';
 
+    /// <summary>
+    /// The invisible characters that may stand inside a word without ending it: the soft hyphen (U+00AD),
+    /// zero-width space, non-joiner and joiner (U+200B to U+200D), word joiner (U+2060) and the zero-width
+    /// no-break space (U+FEFF). Matching ignores them: inside a word they are left out of its key, between
+    /// tokens they neither separate nor join. All are at least U+00AD, which keeps the test off the hot path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsIgnorable(char c) =>
+        c >= '\u00AD' && (c == '\u00AD' || (c >= '\u200B' && c <= '\u200D') || c == '\u2060' || c == '\uFEFF');
+
     /// <summary>The apostrophes that belong to a word when they stand between two letters.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsApostrophe(char c) => c == '\'' || c == '\u2019';

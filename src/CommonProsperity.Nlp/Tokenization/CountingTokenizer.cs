@@ -12,6 +12,9 @@ namespace CommonProsperity.Nlp.Tokenization;
 /// <item>Everything else separates tokens.</item>
 /// <item>A hyphen directly followed by a line break, with a lower-case letter before it and a lower-case
 /// letter starting the next line (spaces or tabs may indent that line), joins the two parts into one token.</item>
+/// <item>Soft hyphens and zero-width characters (<see cref="CharClass.IsIgnorable"/>) are ignored: between two
+/// word characters they do not end the word and are left out of its key (<c>inequal&amp;shy;ity</c> is
+/// <c>inequality</c>); between tokens they neither separate nor join. Offsets still point into the original text.</item>
 /// </list>
 /// Keys are lower-cased with the invariant culture and <c>’</c> becomes <c>'</c>. The same rules split
 /// lexicon terms, so a term and a text always agree on what a token is. The class is stateless and
@@ -83,7 +86,8 @@ public sealed class CountingTokenizer
                 continue;
             }
 
-            gapIsPhraseGap &= CharClass.IsPhraseGap(c);
+            // An invisible character between tokens is as if it were not there (rule 6).
+            gapIsPhraseGap &= CharClass.IsPhraseGap(c) || CharClass.IsIgnorable(c);
             i += width;
         }
     }
@@ -213,6 +217,12 @@ public sealed class CountingTokenizer
             var category = CharClass.Category(cp);
             if (!CharClass.IsWordCategory(category))
             {
+                if (CharClass.IsIgnorable(c) && WordGoesOnAfterIgnorables(text, i, out var next))
+                {
+                    i = next;
+                    continue;
+                }
+
                 break;
             }
 
@@ -232,6 +242,27 @@ public sealed class CountingTokenizer
 
         buffer.Add(start, i, joinsPrevious, length);
         return i;
+    }
+
+    /// <summary>
+    /// At an ignorable character inside a word: true when, after it and any others like it, a word
+    /// character follows, so the word goes on at <paramref name="next"/> (rule 6).
+    /// </summary>
+    private static bool WordGoesOnAfterIgnorables(ReadOnlySpan<char> text, int index, out int next)
+    {
+        next = index;
+        while (next < text.Length && CharClass.IsIgnorable(text[next]))
+        {
+            next++;
+        }
+
+        if (next == text.Length)
+        {
+            return false;
+        }
+
+        var cp = CharClass.CodePointAt(text, next, out _);
+        return !CharClass.IsHan(cp) && CharClass.IsWordCategory(CharClass.Category(cp));
     }
 
     private static bool NextIsLetter(ReadOnlySpan<char> text, int index)

@@ -87,8 +87,9 @@ public class AnalyzeCommandTests
     public void Analyze_NothingReadable_ExitsWith65()
     {
         using var temp = new TempDirectory();
+        using var elsewhere = new TempDirectory();
 
-        var (code, _, error) = CliRunner.Run("analyze", temp.Path, "--out", temp.File("out"));
+        var (code, _, error) = CliRunner.Run("analyze", temp.Path, "--out", elsewhere.File("out"));
 
         Assert.Equal(65, code);
         Assert.Contains("no readable documents", error, StringComparison.Ordinal);

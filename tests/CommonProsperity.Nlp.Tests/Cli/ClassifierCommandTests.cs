@@ -1,4 +1,5 @@
 using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Tests.Classification;
 using CommonProsperity.Nlp.Tests.Support;
 
@@ -87,6 +88,35 @@ public class ClassifierCommandTests(TrainedModelFixture fixture) : IClassFixture
 
         Assert.Equal(64, code);
         Assert.Contains("--unit 'chapter'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("classify")]
+    [InlineData("suggest")]
+    public void ClassifyAndSuggest_InputsSkipped_NameThemAndExitWithTwo(string command)
+    {
+        using var temp = new TempDirectory();
+        var output = command == "classify" ? temp.File("out") : temp.File("out/next.csv");
+
+        var (code, printed, error) = CliRunner.Run(command, TestPaths.MiniCorpus, "--model", fixture.ModelPath, "--out", output);
+
+        Assert.True(code == ExitCodes.CompletedWithSkips, $"exit {code}: {error}");
+        Assert.Contains("skipped: empty.txt: the file is empty. Remove it or check that it is the right file.", error, StringComparison.Ordinal);
+        Assert.Contains("skipped: rows.csv:", error, StringComparison.Ordinal);
+        Assert.Contains("3 input(s) were skipped (see above).", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_SourcesRowNamingNoFile_PrintsTheWarningAndExitsWithZero()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("in/a.txt", "Charity law governs donations to foundations. The party leads the work.");
+        temp.Write("in/sources.csv", "file,title\nmissing.txt,Gone\n");
+
+        var (code, _, error) = CliRunner.Run("classify", temp.File("in"), "--model", fixture.ModelPath, "--out", temp.File("out"));
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("warning: sources.csv:2: 'missing.txt' names no file in this folder", error, StringComparison.Ordinal);
     }
 
     [Fact]

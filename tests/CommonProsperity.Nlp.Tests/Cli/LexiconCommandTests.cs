@@ -49,6 +49,25 @@ public class LexiconCommandTests
     }
 
     [Fact]
+    public void Check_LexiconWithExclusions_ReportsWhatEachExclusionRemoved()
+    {
+        using var temp = new TempDirectory();
+        var labels = temp.Write("labels.csv", "text,themes\n要营造良好的政治生态。,\n加强湿地生态保护。,environment\nThe Asia Society met.,\nAsian trade grew.,international\n");
+        var lexicon = temp.Write("lexicon.csv", "theme,term,exclude\nenvironment,生态,政治生态|产业生态\ninternational,asia*,asia societ*\n");
+
+        var (code, output, error) = CliRunner.Run("lexicon", "check", "--labels", labels, "--lexicon", lexicon, "--out", temp.File("out"));
+
+        Assert.True(code == 0, error);
+        Assert.Contains("3 exclusion(s) vetoed 2 match(es)", output, StringComparison.Ordinal);
+        Assert.Contains("environment: '生态' inside '政治生态': 1 match(es) in 1 passage(s), 0 of them labelled environment", output, StringComparison.Ordinal);
+        var rows = ReportReader.Read(temp.File("out/lexicon_exclusions.csv"));
+        Assert.Equal(["政治生态", "产业生态", "asia societ*"], rows.Select(r => r["exclusion"]));
+        Assert.Equal(["1", "0", "1"], rows.Select(r => r["vetoed"]));
+        var check = ReportReader.Read(temp.File("out/lexicon_check.csv")).Single(r => r["theme"] == "international" && r["lang"] == "all");
+        Assert.Equal(("1", "0"), (check["true_positives"], check["false_positives"]));
+    }
+
+    [Fact]
     public void Check_LabelWithUnknownTheme_ExitsNamingTheRow()
     {
         using var temp = new TempDirectory();

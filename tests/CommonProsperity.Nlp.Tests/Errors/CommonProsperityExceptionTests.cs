@@ -1,4 +1,5 @@
 using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Errors;
 
@@ -26,7 +27,7 @@ public sealed class CommonProsperityExceptionTests
     public void Message_UnderACultureWithOtherDigitGrouping_UsesInvariantDigits()
     {
         // Arrange
-        using var culture = new TestSupport.CultureScope("ar-SA");
+        using var culture = new CultureScope("ar-SA");
 
         // Act
         var error = new LexiconException("bad.", "a.dic", 1234567);

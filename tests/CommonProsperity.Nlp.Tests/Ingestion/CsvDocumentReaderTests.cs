@@ -8,12 +8,12 @@ public class CsvDocumentReaderTests
 {
     private static readonly SourceFile File = new("/x/rows.csv", "rows.csv", "/x");
 
-    private static (List<Document> Documents, List<SkippedInput> Skipped) Read(string csv, IngestionOptions? options = null)
+    private static (List<Document> Documents, IReadOnlyList<Problem> Skipped) Read(string csv, IngestionOptions? options = null)
     {
-        var skipped = new List<SkippedInput>();
+        var skipped = new ProblemLog();
         var documents = new CsvDocumentReader(options ?? new IngestionOptions())
             .Read(File, Encoding.UTF8.GetBytes(csv), DocumentMetadata.Empty, skipped, CancellationToken.None).ToList();
-        return (documents, skipped);
+        return (documents, skipped.Skipped);
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public class CsvDocumentReaderTests
 
         Assert.Equal(["rows.csv#a", "rows.csv#d"], documents.Select(d => d.Id));
         Assert.Equal(2, skipped.Count);
-        Assert.StartsWith("rows.csv:3: the text column", skipped[0].Reason, StringComparison.Ordinal);
-        Assert.StartsWith("rows.csv:4: the row has 4 fields but the header has 3", skipped[1].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("rows.csv:3: the text column", skipped[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("rows.csv:4: the row has 4 fields but the header has 3", skipped[1].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class CsvDocumentReaderTests
         var (documents, skipped) = Read("id,text\na,one\na,two\n");
 
         Assert.Single(documents);
-        Assert.Contains("the id 'a' was used by an earlier row", Assert.Single(skipped).Reason, StringComparison.Ordinal);
+        Assert.Contains("the id 'a' was used by an earlier row", Assert.Single(skipped).Text, StringComparison.Ordinal);
     }
 
     [Fact]

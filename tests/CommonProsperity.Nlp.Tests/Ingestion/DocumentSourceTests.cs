@@ -5,13 +5,13 @@ namespace CommonProsperity.Nlp.Tests.Ingestion;
 
 public class DocumentSourceTests
 {
-    private static (List<Document> Documents, List<SkippedInput> Skipped, DocumentSource Source) ReadAll(IngestionOptions options, params string[] inputs)
+    internal static (List<Document> Documents, IReadOnlyList<Problem> Skipped, DocumentSource Source) ReadAll(IngestionOptions options, params string[] inputs)
     {
         var source = new DocumentSource(options);
-        var skipped = new List<SkippedInput>();
+        var skipped = new ProblemLog();
         var files = source.Discover(inputs, skipped);
         var documents = source.Read(files, skipped, CancellationToken.None).ToList();
-        return (documents, skipped, source);
+        return (documents, skipped.Skipped, source);
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public class DocumentSourceTests
     {
         var (_, skipped, _) = ReadAll(new IngestionOptions(), TestPaths.MiniCorpus);
 
-        Assert.Equal(["image.png", "empty.txt", "rows.csv#a3"], skipped.Select(s => s.Path));
-        Assert.All(skipped, s => Assert.StartsWith(s.Path.Split('#')[0], s.Reason, StringComparison.Ordinal));
+        Assert.Equal(["image.png", "empty.txt", "rows.csv#a3"], skipped.Select(s => s.File));
+        Assert.All(skipped, s => Assert.StartsWith(s.File.Split('#')[0], s.Text, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class DocumentSourceTests
         var (documents, skipped, _) = ReadAll(new IngestionOptions(), "/no/such/folder", Path.Combine(TestPaths.MiniCorpus, "report_en.txt"));
 
         Assert.Equal("report_en.txt", Assert.Single(documents).Id);
-        Assert.Contains("no such file or folder", skipped[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("no such file or folder", skipped[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class DocumentSourceTests
         var (documents, skipped, _) = ReadAll(new IngestionOptions(), temp.Path);
 
         Assert.Equal("sub/a.txt", Assert.Single(documents).Id);
-        Assert.Contains(skipped, s => s.Reason.Contains("loop", StringComparison.Ordinal));
+        Assert.Contains(skipped, s => s.Text.Contains("loop", StringComparison.Ordinal));
     }
 
     [Fact]

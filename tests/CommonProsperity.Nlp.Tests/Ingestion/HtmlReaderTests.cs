@@ -1,4 +1,5 @@
 using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Lexicons;
 
 namespace CommonProsperity.Nlp.Tests.Ingestion;
 
@@ -30,5 +31,21 @@ public class HtmlReaderTests
         var text = HtmlReader.ExtractVisibleText("<p>Rich &amp; poor &lt;gap&gt;</p>");
 
         Assert.Equal("Rich & poor <gap>", text);
+    }
+
+    [Fact]
+    public void ExtractVisibleText_SoftHyphenEntityInsideAWord_StillMatchesTheTerm()
+    {
+        // Arrange: issue 9: HTML soft hyphens and zero-width spaces hid a word from matching.
+        const string html = "<p>Rising inequal&shy;ity and wealth&#8203;gap, in&#x200B;equality.</p>";
+        var matcher = new LexiconMatcher(LexiconLoader.FromCsvText("theme,term\ninequality,inequality\ninequality,wealthgap\n", "test.csv"));
+
+        // Act
+        var text = HtmlReader.ExtractVisibleText(html);
+        var hits = matcher.Match(text);
+
+        // Assert: the text keeps the invisible characters; the hits point at them in it.
+        Assert.Equal("Rising inequal\u00ADity and wealth\u200Bgap, in\u200Bequality.", text);
+        Assert.Equal(["inequal\u00ADity", "wealth\u200Bgap", "in\u200Bequality"], hits.Select(h => text[h.Start..h.End]));
     }
 }

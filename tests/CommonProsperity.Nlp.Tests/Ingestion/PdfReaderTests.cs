@@ -31,7 +31,7 @@ public class PdfReaderTests
     {
         var bytes = MakePdf("Income inequality is a concern of", "the party-state and of philanthropy.");
 
-        var document = Assert.Single(new PdfReader().Read(File, bytes, DocumentMetadata.Empty, [], CancellationToken.None));
+        var document = Assert.Single(new PdfReader().Read(File, bytes, DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None));
 
         Assert.Contains("Income inequality is a concern of", document.Text, StringComparison.Ordinal);
         Assert.Contains("philanthropy.", document.Text, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public class PdfReaderTests
         builder.AddPage(PageSize.A4);
         var bytes = builder.Build();
 
-        var error = Assert.Throws<InputException>(() => new PdfReader().Read(File, bytes, DocumentMetadata.Empty, [], CancellationToken.None).ToList());
+        var error = Assert.Throws<InputException>(() => new PdfReader().Read(File, bytes, DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None).ToList());
 
         Assert.Contains("no text layer", error.Message, StringComparison.Ordinal);
         Assert.Contains("OCR", error.Message, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public class PdfReaderTests
     {
         var bytes = "%PDF-1.7\nthis is not really a pdf"u8.ToArray();
 
-        var error = Assert.Throws<InputException>(() => new PdfReader().Read(File, bytes, DocumentMetadata.Empty, [], CancellationToken.None).ToList());
+        var error = Assert.Throws<InputException>(() => new PdfReader().Read(File, bytes, DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None).ToList());
 
         Assert.StartsWith("report.pdf: cannot read the PDF", error.Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Lexicons;
 
@@ -154,7 +155,8 @@ public sealed class LexiconLoaderCsvTests
     [InlineData("theme,term\ncontrol,party-state\ninequality,wealth gap\n")]
     [InlineData("theme,term\ninequality,wealth gap\ncontrol,party-state*\n")]
     [InlineData("theme,term\ninequality,wealth gap\neconomy,party-state\n")]
-    public void Fingerprint_DifferentThemesTermsOrOrder_Changes(string other)
+    [InlineData("theme,term,exclude\ninequality,wealth gap,wealth gap index\ncontrol,party-state\n")]
+    public void Fingerprint_DifferentThemesTermsOrderOrExclusions_Changes(string other)
     {
         // Arrange
         var baseline = LexiconLoader.FromCsvText("theme,term\ninequality,wealth gap\ncontrol,party-state\n", Source);
@@ -164,6 +166,34 @@ public sealed class LexiconLoaderCsvTests
 
         // Assert
         Assert.NotEqual(baseline.Sha256, changed.Sha256);
+    }
+
+    [Fact]
+    public void FromCsvText_ExcludeColumn_SplitsAtPipesTrimsAndDropsEmptyAndRepeatedPhrases()
+    {
+        // Arrange
+        const string csv = "theme,term,lang,note,exclude\n"
+            + "environment,生态,zh,ecology, 政治生态 | 产业生态 ||政治生态\n"
+            + "international,asia*,en,,Asia Society\n"
+            + "inequality,gap,en,,\n";
+
+        // Act
+        var lexicon = LexiconLoader.FromCsvText(csv, Source);
+
+        // Assert
+        Assert.Equal(["政治生态", "产业生态"], lexicon.Terms[0].Exclusions);
+        Assert.Equal(["Asia Society"], lexicon.Terms[1].Exclusions);
+        Assert.Null(lexicon.Terms[2].Exclude);
+        Assert.Empty(lexicon.Terms[2].Exclusions);
+    }
+
+    [Fact]
+    public void Fingerprint_LexiconWithoutExclusions_IsTheSameWithAnEmptyExcludeColumn()
+    {
+        var without = LexiconLoader.FromCsvText("theme,term\ninequality,wealth gap\n", Source);
+        var empty = LexiconLoader.FromCsvText("theme,term,exclude\ninequality,wealth gap,\n", Source);
+
+        Assert.Equal(without.Sha256, empty.Sha256);
     }
 
     public static TheoryData<string, int, string> MalformedCsv => new()
@@ -182,6 +212,9 @@ public sealed class LexiconLoaderCsvTests
         { "theme,term\n1st,pension\n", 2, "'1st' is not a valid theme id." },
         { "theme,term\r\ninequality,gap\r\ncontrol,\r\n", 3, "the term is empty." },
         { "theme,term\n\n\ninequality,\n", 4, "the term is empty." },
+        { "theme,term,exclude\nenvironment,生态,生态|政治\n", 2, "the exclusion '政治' does not contain the term '生态', so it could never veto a match." },
+        { "theme,term,exclude\ninternational,asia*,society of asia*\ninternational,asian,asia minor\n", 3, "the exclusion 'asia minor' does not contain the term 'asian', so it could never veto a match." },
+        { "theme,term,exclude\nenvironment,生态,政治生态|---\n", 2, "'---' has no letters, digits or Chinese characters." },
     };
 
     [Theory]
@@ -260,7 +293,7 @@ public sealed class LexiconLoaderCsvTests
     public void FromCsvText_UnderTurkishCulture_LowerCasesThemeIdsInvariantly()
     {
         // Arrange: culture-sensitive lower-casing would turn "INEQUALITY" into "ınequalıty", an invalid id.
-        using var culture = new TestSupport.CultureScope("tr-TR");
+        using var culture = new CultureScope("tr-TR");
 
         // Act
         var lexicon = LexiconLoader.FromCsvText("theme,term\nINEQUALITY,INCOME GAP\n", Source);

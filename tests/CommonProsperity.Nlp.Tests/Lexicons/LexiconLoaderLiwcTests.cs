@@ -225,4 +225,19 @@ public sealed class LexiconLoaderLiwcTests
         // Assert
         Assert.Equal("the lexicon has no terms.", error.Problem);
     }
+
+    [Fact]
+    public void FromLiwcText_CategoryNumberDefinedTwice_ThrowsNamingTheSecondLine()
+    {
+        // Arrange: the second definition used to replace the first silently, so inequality terms counted as charity.
+        const string dic = "%\n1\tinequality\n2\tcontrol\n1\tcharity\n%\ninequalit*\t1\n";
+
+        // Act
+        var error = Assert.Throws<LexiconException>(() => LexiconLoader.FromLiwcText(dic, Source));
+
+        // Assert
+        Assert.Equal(4, error.Line);
+        Assert.Equal("category 1 is defined twice: as 'inequality' on line 2 and as 'charity' here.", error.Problem);
+        Assert.StartsWith("themes.dic:4: ", error.Message, StringComparison.Ordinal);
+    }
 }

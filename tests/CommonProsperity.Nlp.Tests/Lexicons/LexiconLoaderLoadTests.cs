@@ -1,7 +1,7 @@
 using System.Text;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Tests.TestSupport;
+using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Lexicons;
 
@@ -17,7 +17,7 @@ public sealed class LexiconLoaderLoadTests : IDisposable
     public void Load_DicExtension_ReadsLiwcFormat(string name)
     {
         // Arrange
-        var path = _temp.WriteFile(name, "%\n1\tinequality\n%\ninequalit*\t1\n");
+        var path = _temp.Write(name, "%\n1\tinequality\n%\ninequalit*\t1\n");
 
         // Act
         var lexicon = LexiconLoader.Load(path);
@@ -33,7 +33,7 @@ public sealed class LexiconLoaderLoadTests : IDisposable
     public void Load_OtherExtension_ReadsCsvFormat(string name)
     {
         // Arrange
-        var path = _temp.WriteFile(name, "theme,term,lang\nphilanthropy,慈善,zh\n");
+        var path = _temp.Write(name, "theme,term,lang\nphilanthropy,慈善,zh\n");
 
         // Act
         var lexicon = LexiconLoader.Load(path);
@@ -47,7 +47,7 @@ public sealed class LexiconLoaderLoadTests : IDisposable
     {
         // Arrange
         var bytes = new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes("theme,term\ninequality,共同富裕\n")).ToArray();
-        var path = _temp.WriteBytes("bom.csv", bytes);
+        var path = _temp.Write("bom.csv", bytes);
 
         // Act
         var lexicon = LexiconLoader.Load(path);
@@ -60,9 +60,9 @@ public sealed class LexiconLoaderLoadTests : IDisposable
     public void Load_SameTermsSavedWithOtherQuotingAndLineEndings_HasTheSameFingerprint()
     {
         // Arrange
-        var unix = _temp.WriteFile("unix.csv", "theme,term\ninequality,wealth gap\ncontrol,party-state\n");
-        var windows = _temp.WriteFile("windows.csv", "\"theme\",\"term\"\r\n\"inequality\",\"wealth gap\"\r\n\"control\",\"party-state\"\r\n");
-        var withBom = _temp.WriteBytes("bom.csv", [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(unix)]);
+        var unix = _temp.Write("unix.csv", "theme,term\ninequality,wealth gap\ncontrol,party-state\n");
+        var windows = _temp.Write("windows.csv", "\"theme\",\"term\"\r\n\"inequality\",\"wealth gap\"\r\n\"control\",\"party-state\"\r\n");
+        var withBom = _temp.Write("bom.csv", [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(unix)]);
 
         // Act
         var first = LexiconLoader.Load(unix);
@@ -93,7 +93,7 @@ public sealed class LexiconLoaderLoadTests : IDisposable
     public void Load_MalformedDicFile_NamesTheFullPathAndLine()
     {
         // Arrange
-        var path = _temp.WriteFile("bad.dic", "%\n1\tinequality\n%\ngap\t2\n");
+        var path = _temp.Write("bad.dic", "%\n1\tinequality\n%\ngap\t2\n");
 
         // Act
         var error = Assert.Throws<LexiconException>(() => LexiconLoader.Load(path));
@@ -107,7 +107,7 @@ public sealed class LexiconLoaderLoadTests : IDisposable
     public void Load_MalformedCsvFile_NamesTheFullPathAndLine()
     {
         // Arrange
-        var path = _temp.WriteFile("bad.csv", "theme,term\ninequality,gap\nSocial Welfare,pension\n");
+        var path = _temp.Write("bad.csv", "theme,term\ninequality,gap\nSocial Welfare,pension\n");
 
         // Act
         var error = Assert.Throws<LexiconException>(() => LexiconLoader.Load(path));
@@ -120,7 +120,7 @@ public sealed class LexiconLoaderLoadTests : IDisposable
     public void Load_BinaryFile_ThrowsLexiconException()
     {
         // Arrange
-        var path = _temp.WriteBytes("binary.csv", [0x00, 0x01, 0x02, 0x00, 0xFF, 0x00, 0x10, 0x80]);
+        var path = _temp.Write("binary.csv", [0x00, 0x01, 0x02, 0x00, 0xFF, 0x00, 0x10, 0x80]);
 
         // Act
         var error = Assert.Throws<LexiconException>(() => LexiconLoader.Load(path));

@@ -1,13 +1,13 @@
 using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Tests.Support;
-using CommonProsperity.Nlp.Tests.Support.Reference;
 
 namespace CommonProsperity.Nlp.Tests.Lexicons;
 
 /// <summary>
-/// The optimised matcher against the reference version (the counting rules as first written): the
-/// same hits, in the same order, for the built-in lexicon, the mini lexicon and a lexicon full of
-/// overlapping prefixes, on random stress texts and on the shared corpus.
+/// The optimised matcher against <see cref="ReferenceCounter"/>, the counting rules written as plainly
+/// as possible: the same hits and vetoed matches, in the same order, for the built-in lexicon, the mini
+/// lexicon, a lexicon full of overlapping prefixes and one full of overlapping exclusions, on random
+/// stress texts and on the shared corpus.
 /// </summary>
 public class LexiconMatcherDifferentialTests
 {
@@ -41,10 +41,25 @@ public class LexiconMatcherDifferentialTests
         gamma,ét*
         """;
 
+    private const string ExcludingLexicon = """
+        theme,term,exclude
+        alpha,party,the party state|party state of|strict party*
+        alpha,party state,party state control
+        alpha,part*,the part*|party of
+        alpha,state,state party state
+        beta,生态,政治生态|生态文明建设|产业生态
+        beta,生态文明,生态文明建设
+        beta,中国,发展中国家
+        beta,发展,发展中国
+        gamma,asia*,asia society|the asia*
+        gamma,asian,asian development
+        gamma,development,asian development bank
+        """;
+
     public static TheoryData<string, int> Cases()
     {
         var data = new TheoryData<string, int>();
-        foreach (var lexicon in new[] { "default", "mini", "overlapping" })
+        foreach (var lexicon in new[] { "default", "mini", "overlapping", "excluding" })
         {
             for (var seed = 1; seed <= 4; seed++)
             {
@@ -85,17 +100,20 @@ public class LexiconMatcherDifferentialTests
             default:
                 using (var temp = new TempDirectory())
                 {
-                    return LexiconLoader.Load(temp.Write("overlapping.csv", OverlappingLexicon));
+                    return LexiconLoader.Load(temp.Write($"{name}.csv", name == "excluding" ? ExcludingLexicon : OverlappingLexicon));
                 }
         }
     }
 
     private static void AssertSameHits(Lexicon lexicon, string text)
     {
-        var expected = new ReferenceMatcher(lexicon).Match(text);
-        var actual = new LexiconMatcher(lexicon).Match(text);
+        var matcher = new LexiconMatcher(lexicon);
+        var (expected, expectedVetoes) = ReferenceCounter.Match(text, lexicon.Terms.Select(t => (t.Theme, t.Term, t.Exclusions)).ToList(), matcher.Themes);
+        var vetoes = new List<LexiconVeto>();
+        var actual = matcher.Match(text, vetoes).Select(h => new ReferenceCounter.Hit(h.Theme, h.Term, h.Start, h.End, h.FirstToken, h.TokenCount)).ToList();
 
         Assert.Equal(expected.Count, actual.Count);
         Assert.Equal(expected, actual);
+        Assert.Equal(expectedVetoes, vetoes.Select(v => new ReferenceCounter.Veto(v.Theme, v.Term, v.Exclusion, v.Start, v.End)).ToList());
     }
 }

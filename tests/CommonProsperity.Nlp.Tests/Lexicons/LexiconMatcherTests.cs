@@ -1,5 +1,5 @@
 using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Tests.TestSupport;
+using CommonProsperity.Nlp.Tests.Support;
 using CommonProsperity.Nlp.Tokenization;
 
 namespace CommonProsperity.Nlp.Tests.Lexicons;

@@ -57,7 +57,7 @@ public class AnalysisPipelineGoldenTests
         Assert.Equal(["law_zh.txt", "notice_gbk.txt", "page.html", "report_en.txt", "rows.csv"],
             root.GetProperty("inputs").EnumerateArray().Select(i => i.GetProperty("path").GetString()));
         Assert.Equal(["image.png", "empty.txt", "rows.csv#a3"], root.GetProperty("skipped").EnumerateArray().Select(s => s.GetProperty("path").GetString()));
-        Assert.Equal(3, result.Skipped.Count);
+        Assert.Equal(3, result.Problems.Skipped().Count);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class SharedCorpusTests
         var result = new AnalysisPipeline(DefaultLexicon.Instance).Run(new AnalysisOptions([corpus], temp.Path, new IngestionOptions()));
 
         Assert.Equal(13, result.Documents);
-        Assert.Empty(result.Skipped);
+        Assert.Empty(result.Problems.Skipped());
         var frequency = ReportReader.Read(temp.File(ReportFiles.ThemeFrequency));
         var evidence = ReportReader.Read(temp.File(ReportFiles.Evidence));
         Assert.Equal(frequency.Sum(r => int.Parse(r["hits"], System.Globalization.CultureInfo.InvariantCulture)), evidence.Count);

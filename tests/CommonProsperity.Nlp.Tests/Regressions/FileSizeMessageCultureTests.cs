@@ -1,6 +1,5 @@
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Tests.Support;
-using CultureScope = CommonProsperity.Nlp.Tests.TestSupport.CultureScope;
 
 namespace CommonProsperity.Nlp.Tests.Regressions;
 
@@ -18,11 +17,11 @@ public class FileSizeMessageCultureTests
         temp.Write("big.txt", new string('x', 1500));
         temp.Write("small.txt", "Charity.");
         var source = new DocumentSource(new IngestionOptions(MaxFileBytes: 1000));
-        var skipped = new List<SkippedInput>();
+        var skipped = new ProblemLog();
 
         var documents = source.Read(source.Discover([temp.Path], skipped), skipped, CancellationToken.None).ToList();
 
         Assert.Equal("small.txt", Assert.Single(documents).Id);
-        Assert.Equal("big.txt: the file is 1,500 bytes, more than the limit of 1,000. Split it into smaller files.", Assert.Single(skipped).Reason);
+        Assert.Equal("big.txt: the file is 1,500 bytes, more than the limit of 1,000. Split it into smaller files.", Assert.Single(skipped.Skipped).Text);
     }
 }

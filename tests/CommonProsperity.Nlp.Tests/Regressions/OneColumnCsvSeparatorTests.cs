@@ -1,5 +1,4 @@
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Tests.Cli;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Regressions;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Tests.Cli;
 using CommonProsperity.Nlp.Tests.Ingestion;
 using CommonProsperity.Nlp.Tests.Support;
 using UglyToad.PdfPig.Content;
@@ -64,8 +63,8 @@ public class BadInputTests
             new("ragged.csv#r2", "ragged.csv:3: the row has 3 fields but the header has 2, so its columns cannot be trusted."),
             new("photo.jpg", "photo.jpg: unsupported file type. The readable types are .csv, .htm, .html, .markdown, .md, .pdf, .text, .txt, .xhtml;"),
             new("images/scan.tiff", "images/scan.tiff: unsupported file type."),
-            new("loop/again", "loop/again: a symbolic link leads back to a folder already read (a loop); it was not followed."),
-            new("broken_link.txt", "broken_link.txt: cannot read the file (", "Check that it exists and that you may read it."),
+            new("loop/again", "loop/again: a symbolic link to a folder already read (a loop, or another name for it); it was not followed."),
+            new("broken_link.txt", "broken_link.txt: a symbolic link to nothing (its target is missing, or the links loop); it was not followed.", "Remove the link or make it point to a file."),
         };
         Text("empty.txt", "");
         Text("whitespace.txt", "  \n\t\r\n   \u3000\n");
@@ -85,7 +84,7 @@ public class BadInputTests
         File.CreateSymbolicLink(Path.Combine(root, "broken_link.txt"), Path.Combine(root, "deleted long ago.txt"));
         if (mkfifo(Path.Combine(root, "pipe.txt"), 0x1A4) == 0)
         {
-            bad.Add(new("pipe.txt", "pipe.txt: the file is empty."));
+            bad.Add(new("pipe.txt", "pipe.txt: a named pipe (FIFO), not a regular file; it was not read (only regular files are)."));
         }
 
         if (MakeUnreadable(Path.Combine(root, "unreadable.txt")))
@@ -104,7 +103,8 @@ public class BadInputTests
         var bad = BuildFolder(root);
         var lexicon = TestPaths.MiniLexicon;
 
-        var (code, output, error) = CliRunner.Run("analyze", root, "--lexicon", lexicon, "--out", temp.File("reports"), "--quiet");
+        // --follow-symlinks: as root, the unreadable file is a link to a write-only file under /sys (links out of the inputs are otherwise skipped).
+        var (code, output, error) = CliRunner.Run("analyze", root, "--lexicon", lexicon, "--out", temp.File("reports"), "--quiet", "--follow-symlinks");
 
         // Exit code 2: done, with skips, each named on standard error and in the manifest.
         Assert.True(code == 2, error);
@@ -199,14 +199,14 @@ public class BadInputTests
         temp.Write("c.txt", "Inequality.");
         var source = new DocumentSource(new IngestionOptions(), path =>
             path == locked ? throw new UnauthorizedAccessException($"Access to the path '{path}' is denied.") : File.ReadAllBytes(path));
-        var skipped = new List<SkippedInput>();
+        var skipped = new ProblemLog();
 
         var documents = source.Read(source.Discover([temp.Path], skipped), skipped, CancellationToken.None).ToList();
 
         Assert.Equal(["a.txt", "c.txt"], documents.Select(d => d.Id));
-        var skip = Assert.Single(skipped);
-        Assert.Equal("b.txt", skip.Path);
-        Assert.Equal($"b.txt: cannot read the file (Access to the path '{locked}' is denied.). Check that it exists and that you may read it.", skip.Reason);
+        var skip = Assert.Single(skipped.Skipped);
+        Assert.Equal("b.txt", skip.File);
+        Assert.Equal($"b.txt: cannot read the file (Access to the path '{locked}' is denied.). Check that it exists and that you may read it.", skip.Text);
         Assert.Equal(["a.txt", "c.txt"], source.Inputs.Select(i => i.Path));
     }
 
@@ -233,14 +233,14 @@ public class BadInputTests
         var gone = temp.Write("b.txt", "Philanthropy.");
         temp.Write("c.txt", "Inequality.");
         var source = new DocumentSource(new IngestionOptions());
-        var skipped = new List<SkippedInput>();
+        var skipped = new ProblemLog();
         var files = source.Discover([temp.Path], skipped);
         File.Delete(gone);
 
         var documents = source.Read(files, skipped, CancellationToken.None).ToList();
 
         Assert.Equal(["a.txt", "c.txt"], documents.Select(d => d.Id));
-        Assert.Equal("b.txt: the file disappeared before it could be read. Run again once the folder is stable.", Assert.Single(skipped).Reason);
+        Assert.Equal("b.txt: the file disappeared before it could be read. Run again once the folder is stable.", Assert.Single(skipped.Skipped).Text);
     }
 
     [Fact]
@@ -251,12 +251,12 @@ public class BadInputTests
         var gone = temp.Write("b.txt", "Philanthropy.");
         var source = new DocumentSource(new IngestionOptions(), path =>
             path == gone ? throw new FileNotFoundException($"Could not find file '{path}'.", path) : File.ReadAllBytes(path));
-        var skipped = new List<SkippedInput>();
+        var skipped = new ProblemLog();
 
         var documents = source.Read(source.Discover([temp.Path], skipped), skipped, CancellationToken.None).ToList();
 
         Assert.Equal(["a.txt"], documents.Select(d => d.Id));
-        Assert.Equal($"b.txt: cannot read the file (Could not find file '{gone}'.). Check that it exists and that you may read it.", Assert.Single(skipped).Reason);
+        Assert.Equal($"b.txt: cannot read the file (Could not find file '{gone}'.). Check that it exists and that you may read it.", Assert.Single(skipped.Skipped).Text);
     }
 
     [Fact]

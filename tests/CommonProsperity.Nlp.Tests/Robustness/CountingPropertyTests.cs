@@ -1,5 +1,6 @@
 using System.Text;
 using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -12,7 +13,7 @@ namespace CommonProsperity.Nlp.Tests.Robustness;
 /// </summary>
 public class CountingPropertyTests
 {
-    private static readonly LexiconMatcher MiniMatcher = new(LexiconLoader.Load(Support.TestPaths.MiniLexicon));
+    private static readonly LexiconMatcher MiniMatcher = new(LexiconLoader.Load(TestPaths.MiniLexicon));
 
     [Property(MaxTest = 400)]
     public Property Match_RandomTextAndLexicon_AgreesWithTheReferenceImplementation() =>
@@ -23,10 +24,43 @@ public class CountingPropertyTests
             var matcher = new LexiconMatcher(lexicon);
             var expected = ReferenceCounter.Match(text, lexicon.Terms.Select(t => (t.Theme, t.Term)).ToList(), matcher.Themes);
 
-            var actual = matcher.Match(text).Select(h => new ReferenceCounter.Hit(h.Theme, h.Term, h.Start, h.End)).ToList();
+            var actual = matcher.Match(text).Select(h => new ReferenceCounter.Hit(h.Theme, h.Term, h.Start, h.End, h.FirstToken, h.TokenCount)).ToList();
 
             return expected.SequenceEqual(actual)
                 .Label($"text: {Escape(text)}\nlexicon: {Escape(csv)}\nexpected: {string.Join(", ", expected)}\nactual:   {string.Join(", ", actual)}");
+        });
+
+    [Property(MaxTest = 400)]
+    public Property Match_RandomLexiconWithExclusions_AgreesWithTheReferenceImplementationOnHitsAndVetoes() =>
+        Prop.ForAll(TextGenerators.LexiconWithExclusions().SelectMany(l => TextGenerators.TextWith(l.Phrases).Select(text => (text, l.Csv))).ToArbitrary(), pair =>
+        {
+            var (text, csv) = pair;
+            var lexicon = LexiconLoader.FromCsvText(csv, "random.csv");
+            var matcher = new LexiconMatcher(lexicon);
+            var (expectedHits, expectedVetoes) = ReferenceCounter.Match(text, lexicon.Terms.Select(t => (t.Theme, t.Term, t.Exclusions)).ToList(), matcher.Themes);
+
+            var vetoes = new List<LexiconVeto>();
+            var hits = matcher.Match(text, vetoes).Select(h => new ReferenceCounter.Hit(h.Theme, h.Term, h.Start, h.End, h.FirstToken, h.TokenCount)).ToList();
+            var actualVetoes = vetoes.Select(v => new ReferenceCounter.Veto(v.Theme, v.Term, v.Exclusion, v.Start, v.End)).ToList();
+
+            return (expectedHits.SequenceEqual(hits) && expectedVetoes.SequenceEqual(actualVetoes))
+                .Label($"text: {Escape(text)}\nlexicon: {Escape(csv)}\nexpected: {string.Join(", ", expectedHits)} | {string.Join(", ", expectedVetoes)}\nactual:   {string.Join(", ", hits)} | {string.Join(", ", actualVetoes)}");
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Match_ExclusionsOfOneTheme_LeaveTheOtherThemesHitsUnchanged() =>
+        Prop.ForAll(TextGenerators.LexiconWithExclusions().SelectMany(l => TextGenerators.TextWith(l.Phrases).Select(text => (text, l.Csv))).ToArbitrary(), pair =>
+        {
+            var (text, csv) = pair;
+            var lexicon = LexiconLoader.FromCsvText(csv, "random.csv");
+            var alpha = lexicon.Themes.ToList().IndexOf("alpha");
+            var alphaOnlyExclusions = lexicon with { Terms = [.. lexicon.Terms.Select(t => t.Theme == "alpha" ? t : t with { Exclude = null })] };
+            var none = lexicon with { Terms = [.. lexicon.Terms.Select(t => t with { Exclude = null })] };
+
+            var withExclusions = new LexiconMatcher(alphaOnlyExclusions).Match(text).Where(h => h.Theme != alpha);
+            var without = new LexiconMatcher(none).Match(text).Where(h => h.Theme != alpha);
+
+            return withExclusions.SequenceEqual(without).Label($"text: {Escape(text)}\nlexicon: {Escape(csv)}");
         });
 
     [Property(MaxTest = 400)]

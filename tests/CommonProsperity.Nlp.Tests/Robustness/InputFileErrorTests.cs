@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using CommonProsperity.Nlp.Tests.Cli;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Robustness;
@@ -92,7 +91,7 @@ public class InputFileErrorTests
         var (code, _, error) = CliRunner.Run("lexicon", "check", "--labels", temp.File("labels.csv"), "--out", temp.File("reports"));
 
         Assert.Equal(65, code);
-        Assert.StartsWith($"error: {temp.File("labels.csv")}: cannot read the file (Could not find file", error, StringComparison.Ordinal);
+        Assert.StartsWith($"error: {temp.File("labels.csv")}: the label file does not exist. Check the path given to --labels.", error, StringComparison.Ordinal);
     }
 
     private static string ShippedModel => Path.Combine(AppContext.BaseDirectory, "models", "themes.model.zip");

@@ -6,7 +6,8 @@ namespace CommonProsperity.Nlp.Tests.Support;
 /// <summary>
 /// Seeded random texts that stress the counting rules: lexicon words in any case, cut or extended
 /// (prefixes), Chinese terms, hyphens and line-end hyphenation, apostrophes, CRLF, marks, letters
-/// outside the Basic Multilingual Plane, lone surrogates and punctuation. For differential tests of
+/// outside the Basic Multilingual Plane, lone surrogates and punctuation; for terms with exclusions,
+/// often one of the exclusions instead. For differential tests of
 /// the optimised tokenizer and matcher against their reference versions.
 /// </summary>
 internal static class RandomText
@@ -21,7 +22,7 @@ internal static class RandomText
     private static readonly string[] Gaps =
     [
         " ", " ", " ", " ", "  ", "\n", "\r\n", "\n\n", "-", "‐", "‑", "\u00AD", " - ", "-\n", "-\n  ", "-\r\n\t", "'", "’", ", ", ". ", "; ",
-        "/", "\t", "\u3000", "", "", "_", "’s ", "'s ",
+        "/", "\t", "\u3000", "", "", "_", "’s ", "'s ", "\u200B", "\u200C\u200D", "\uFEFF",
     ];
 
     /// <summary>A text of about <paramref name="words"/> words drawn from <paramref name="lexicon"/> and the fillers.</summary>
@@ -35,7 +36,10 @@ internal static class RandomText
             string word;
             if (pick < 5 && terms.Count > 0)
             {
-                word = terms[random.Next(terms.Count)].Term.TrimEnd('*');
+                var term = terms[random.Next(terms.Count)];
+                word = term.Exclusions.Count > 0 && random.Next(3) == 0
+                    ? term.Exclusions[random.Next(term.Exclusions.Count)].TrimEnd('*')
+                    : term.Term.TrimEnd('*');
                 var variant = random.Next(8);
                 word = variant switch
                 {

@@ -1,4 +1,4 @@
-using CommonProsperity.Nlp.Tests.TestSupport;
+using CommonProsperity.Nlp.Tests.Support;
 using CommonProsperity.Nlp.Tokenization;
 
 namespace CommonProsperity.Nlp.Tests.Tokenization;
@@ -305,5 +305,58 @@ public sealed class CountingTokenizerTests
     public void Tokenize_NullString_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => Tokenizer.Tokenize((string)null!));
+    }
+
+    // Rule 6: soft hyphens and zero-width characters inside a word are ignored (issue 9).
+    public static TheoryData<string, string[]> InvisibleCases => new()
+    {
+        { "inequal\u00ADity", ["inequality"] },
+        { "in\u200Bequal\u200Cit\u200Dy", ["inequality"] },
+        { "in\u2060equal\uFEFFity", ["inequality"] },
+        { "in\u00AD\u200B\u00ADequality", ["inequality"] },
+        { "\uFEFFinequality\u200B", ["inequality"] },
+        { "wealth\u200B \u200Bgap", ["wealth", "gap"] },
+        { "gap\u200B共同", ["gap", "共", "同"] },
+        { "don\u00AD't", ["don", "t"] },
+        { "inequal\u00AD\nity", ["inequality"] },
+        { "INEQUAL\u00ADITY", ["inequality"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvisibleCases))]
+    public void Tokenize_InvisibleCharacterInsideAWord_IsLeftOutOfItsKey(string text, string[] expected)
+    {
+        // Act
+        var tokens = Texts(text);
+
+        // Assert
+        Assert.Equal(expected, tokens);
+    }
+
+    [Fact]
+    public void Tokenize_SoftHyphenInsideAWord_KeepsOffsetsIntoTheOriginalText()
+    {
+        // Arrange
+        const string text = "the inequal\u00ADity of";
+
+        // Act
+        var tokens = Tokenizer.Tokenize(text);
+
+        // Assert
+        Assert.Equal([new Token("the", 0, 3, false), new Token("inequality", 4, 15, true), new Token("of", 16, 18, true)], tokens);
+        Assert.Equal("inequal\u00ADity", text[tokens[1].Start..tokens[1].End]);
+    }
+
+    [Theory]
+    [InlineData("共同\u200B富裕")]
+    [InlineData("wealth \u200Bgap")]
+    [InlineData("wealth\u200B\u00A0gap")]
+    public void Tokenize_InvisibleCharacterBetweenTokens_DoesNotBreakAPhrase(string text)
+    {
+        // Act
+        var tokens = Tokenizer.Tokenize(text);
+
+        // Assert
+        Assert.All(tokens.Skip(1), t => Assert.True(t.JoinsPrevious, text));
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CommonProsperity.Nlp.Tests.TestSupport;
+namespace CommonProsperity.Nlp.Tests.Support;
 
 /// <summary>
 /// Sets the current culture and UI culture for the scope of a test and restores them on dispose,

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using CommonProsperity.Nlp.Cli;
 
-namespace CommonProsperity.Nlp.Tests.Robustness;
+namespace CommonProsperity.Nlp.Tests.Support;
 
 /// <summary>
 /// The real <c>cpnlp</c> run as a child process (<c>dotnet cpnlp.dll ...</c> from the test's output

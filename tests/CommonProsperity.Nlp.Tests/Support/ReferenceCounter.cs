@@ -1,22 +1,22 @@
 using System.Globalization;
 using System.Text;
 
-namespace CommonProsperity.Nlp.Tests.Robustness;
+namespace CommonProsperity.Nlp.Tests.Support;
 
 /// <summary>
 /// The counting rules of docs/counting-rules.md, implemented again as plainly as possible, without
-/// the production code's tries, buffers or fast paths, so that property tests can compare the two.
-/// Rule numbers refer to that page.
+/// the production code's tries, buffers or fast paths: the one counting oracle that the property and
+/// differential tests hold the tokenizer and the matcher to. Rule numbers refer to that page.
 /// </summary>
 internal static class ReferenceCounter
 {
     /// <summary>A token: its lower-case text, where it stands, and whether only whitespace or hyphens separate it from the one before.</summary>
     public sealed record Token(string Key, int Start, int End, bool JoinsPrevious);
 
-    /// <summary>A match of a lexicon term: theme index, term index, and its character range.</summary>
-    public sealed record Hit(int Theme, int Term, int Start, int End);
+    /// <summary>A match of a lexicon term: theme index, term index, its character range, and the tokens it covers.</summary>
+    public sealed record Hit(int Theme, int Term, int Start, int End, int FirstToken, int Tokens);
 
-    /// <summary>Rule 2: word tokens, Han tokens, apostrophes inside words, line-end hyphen joins.</summary>
+    /// <summary>Rule 2: word tokens, Han tokens, apostrophes inside words, line-end hyphen joins; invisible characters ignored.</summary>
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
@@ -53,6 +53,10 @@ internal static class ReferenceCounter
                     {
                         i = next;
                     }
+                    else if (IsIgnorable(text[i]) && AfterIgnorables(text, i) is var after && after < text.Length && IsWordCharacter(At(text, after).Rune))
+                    {
+                        i = after; // rule 2: an invisible character inside a word is not part of it
+                    }
                     else
                     {
                         break;
@@ -64,7 +68,7 @@ internal static class ReferenceCounter
             }
             else
             {
-                onlySpaceSinceLast &= char.IsWhiteSpace(text[i]) || IsHyphen(text[i]);
+                onlySpaceSinceLast &= char.IsWhiteSpace(text[i]) || IsHyphen(text[i]) || IsIgnorable(text[i]);
                 i += width;
             }
         }
@@ -72,24 +76,57 @@ internal static class ReferenceCounter
         return tokens;
     }
 
+    /// <summary>A match an exclusion vetoed (rule 7): theme index, term index, the exclusion's index, and its character range.</summary>
+    public sealed record Veto(int Theme, int Term, int Exclusion, int Start, int End);
+
     /// <summary>Rules 3 to 5: every theme matched on its own, left to right, the longest term winning at each token.</summary>
-    public static List<Hit> Match(string text, IReadOnlyList<(string Theme, string Term)> lexicon, IReadOnlyList<string> themes)
+    public static List<Hit> Match(string text, IReadOnlyList<(string Theme, string Term)> lexicon, IReadOnlyList<string> themes) =>
+        Match(text, lexicon.Select(t => (t.Theme, t.Term, (IReadOnlyList<string>)[])).ToList(), themes).Hits;
+
+    /// <summary>
+    /// Rules 3 to 7: as above, but a term's match that one of its exclusions covers does not take part
+    /// (rule 7); where such a vetoed match is longer than the one that counts (or none counts), it is
+    /// reported with the first exclusion that covers it.
+    /// </summary>
+    public static (List<Hit> Hits, List<Veto> Vetoes) Match(string text, IReadOnlyList<(string Theme, string Term, IReadOnlyList<string> Exclusions)> lexicon, IReadOnlyList<string> themes)
     {
         var tokens = Tokenize(text);
         var terms = lexicon.Select(t => Pattern(t.Term)).ToList();
+        var exclusions = lexicon.Select(t => t.Exclusions.Select(Pattern).ToList()).ToList();
         var hits = new List<Hit>();
+        var vetoes = new List<Veto>();
         for (var theme = 0; theme < themes.Count; theme++)
         {
+            var themeTerms = Enumerable.Range(0, terms.Count).Where(t => lexicon[t].Theme == themes[theme]).ToList();
             var position = 0;
             while (position < tokens.Count)
             {
                 var best = -1;
-                for (var t = 0; t < terms.Count; t++)
+                var bestVetoed = -1;
+                var bestVetoedBy = -1;
+                foreach (var t in themeTerms)
                 {
-                    if (lexicon[t].Theme == themes[theme] && Matches(terms[t], tokens, position) && (best < 0 || Better(terms[t], terms[best])))
+                    if (!Matches(terms[t], tokens, position))
+                    {
+                        continue;
+                    }
+
+                    var by = CoveringExclusion(exclusions[t], tokens, position, terms[t].Tokens.Count);
+                    if (by < 0 && (best < 0 || Better(terms[t], terms[best])))
                     {
                         best = t;
                     }
+                    else if (by >= 0 && (bestVetoed < 0 || Better(terms[t], terms[bestVetoed])))
+                    {
+                        bestVetoed = t;
+                        bestVetoedBy = by;
+                    }
+                }
+
+                if (bestVetoed >= 0 && (best < 0 || terms[bestVetoed].Tokens.Count > terms[best].Tokens.Count))
+                {
+                    var vetoedLength = terms[bestVetoed].Tokens.Count;
+                    vetoes.Add(new Veto(theme, bestVetoed, bestVetoedBy, tokens[position].Start, tokens[position + vetoedLength - 1].End));
                 }
 
                 if (best < 0)
@@ -99,12 +136,29 @@ internal static class ReferenceCounter
                 }
 
                 var length = terms[best].Tokens.Count;
-                hits.Add(new Hit(theme, best, tokens[position].Start, tokens[position + length - 1].End));
+                hits.Add(new Hit(theme, best, tokens[position].Start, tokens[position + length - 1].End, position, length));
                 position += length;
             }
         }
 
-        return hits.OrderBy(h => h.Start).ThenBy(h => h.Theme).ToList();
+        return (hits.OrderBy(h => h.Start).ThenBy(h => h.Theme).ToList(), vetoes.OrderBy(v => v.Start).ThenBy(v => v.Theme).ToList());
+    }
+
+    /// <summary>Rule 7: the first exclusion that matches (rule 4) somewhere covering all the tokens from <paramref name="position"/> on, or -1.</summary>
+    private static int CoveringExclusion(List<TermTokens> exclusions, List<Token> tokens, int position, int length)
+    {
+        for (var e = 0; e < exclusions.Count; e++)
+        {
+            for (var start = 0; start <= position; start++)
+            {
+                if (start + exclusions[e].Tokens.Count >= position + length && Matches(exclusions[e], tokens, start))
+                {
+                    return e;
+                }
+            }
+        }
+
+        return -1;
     }
 
     private sealed record TermTokens(List<string> Tokens, bool Prefix);
@@ -199,4 +253,17 @@ internal static class ReferenceCounter
         or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.DecimalDigitNumber);
 
     private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011' or '\u00AD';
+
+    /// <summary>Rule 2: soft hyphen, zero-width space, non-joiner, joiner, word joiner, zero-width no-break space.</summary>
+    private static bool IsIgnorable(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+
+    private static int AfterIgnorables(string text, int i)
+    {
+        while (i < text.Length && IsIgnorable(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CommonProsperity.Nlp.Tests.Robustness;
+namespace CommonProsperity.Nlp.Tests.Support;
 
 /// <summary>
 /// A corpus of plain-text documents made of random words (a few of them lexicon terms), big enough

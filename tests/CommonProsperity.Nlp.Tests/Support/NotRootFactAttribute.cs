@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CommonProsperity.Nlp.Tests.Robustness;
+namespace CommonProsperity.Nlp.Tests.Support;
 
 /// <summary>
 /// A test that relies on file permissions: root reads and writes whatever the mode bits say, so it is

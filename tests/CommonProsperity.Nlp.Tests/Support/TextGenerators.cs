@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace CommonProsperity.Nlp.Tests.Robustness;
+namespace CommonProsperity.Nlp.Tests.Support;
 
 /// <summary>
 /// FsCheck generators of random Unicode text and small lexicons for the property tests: lexicon words
@@ -25,7 +25,7 @@ internal static class TextGenerators
     public static readonly string[] Separators =
     [
         " ", " ", " ", "  ", "\t", "\n", "\r\n", "\r", "\u00A0", "\u3000", "\u2028", "-", "—", "–", ",", "，", "。", ".", "'", "’",
-        "\u00AD", "\u2010", "\u2011", "-\n", "-\r\n  ", "-\n\t", " - ", "",
+        "\u00AD", "\u2010", "\u2011", "-\n", "-\r\n  ", "-\n\t", " - ", "", "\u200B", "\u2060\u00AD", "\uFEFF",
     ];
 
     /// <summary>Terms of the random lexicons: words, phrases, prefixes and Chinese, all valid lexicon terms.</summary>
@@ -50,4 +50,37 @@ internal static class TextGenerators
         from count in Gen.Choose(1, 8)
         from rows in Gen.Zip(Gen.Elements(Themes), Gen.Elements(Terms)).ArrayOf(count)
         select "theme,term\n" + string.Concat(rows.Select(r => $"{r.Item1},{r.Item2}\n"));
+
+    /// <summary>Words put around a term to make an exclusion phrase that contains it.</summary>
+    public static readonly string[] Surroundings = ["the", "of", "party", "state", "strict", "gap", "income", "china's", "共同", "富裕", "慈善", "x²"];
+
+    /// <summary>
+    /// A lexicon of 1 to 8 random terms in the three themes with an <c>exclude</c> column: each term has
+    /// up to three exclusions, each the term with words before or after it (a starred term followed by
+    /// words is first completed to a word it starts), so that every exclusion contains its term.
+    /// </summary>
+    public static Gen<(string Csv, string[] Phrases)> LexiconWithExclusions() =>
+        from count in Gen.Choose(1, 8)
+        from rows in Gen.Zip(Gen.Zip(Gen.Elements(Themes), Gen.Elements(Terms)), Exclusion().ArrayOf().Select(a => a.Take(3).ToArray())).ArrayOf(count)
+        let phrases = rows.Select(r => r.Item2.Select(make => make(r.Item1.Item2)).Distinct().ToArray()).ToArray()
+        select (
+            "theme,term,exclude\n" + string.Concat(rows.Select((r, i) => $"{r.Item1.Item1},{r.Item1.Item2},\"{string.Join('|', phrases[i])}\"\n")),
+            phrases.SelectMany(p => p).ToArray());
+
+    /// <summary>Random text from the usual words and the words of <paramref name="phrases"/>, so that exclusions occur.</summary>
+    public static Gen<string> TextWith(string[] phrases) =>
+        from words in Gen.Elements(Words.Concat(phrases.Select(p => p.TrimEnd('*'))).Concat(phrases.Select(p => p.TrimEnd('*') + "s")).ToArray()).ListOf()
+        from separators in Gen.Elements(Separators).ArrayOf(words.Count + 1)
+        select string.Concat(words.Select((w, i) => separators[i] + w)) + separators[^1];
+
+    private static Gen<Func<string, string>> Exclusion() =>
+        from before in Gen.Elements(Surroundings).ArrayOf().Select(a => a.Take(2).ToArray())
+        from after in Gen.Elements(Surroundings).ArrayOf().Select(a => a.Take(2).ToArray())
+        from completion in Gen.Elements("", "y", "ies", "s")
+        select (Func<string, string>)(term =>
+        {
+            var words = before.Length == 0 && after.Length == 0 ? ["the"] : before;
+            var core = term.EndsWith('*') && after.Length > 0 ? term[..^1] + completion : term;
+            return string.Join(' ', words.Append(core).Concat(after));
+        });
 }

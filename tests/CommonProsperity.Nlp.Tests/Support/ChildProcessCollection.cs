@@ -1,4 +1,4 @@
-namespace CommonProsperity.Nlp.Tests.Robustness;
+namespace CommonProsperity.Nlp.Tests.Support;
 
 /// <summary>
 /// Tests that time child processes or use a lot of memory run on their own, after the parallel tests,

@@ -1,6 +1,6 @@
 using CommonProsperity.Nlp.Cli;
 
-namespace CommonProsperity.Nlp.Tests.Cli;
+namespace CommonProsperity.Nlp.Tests.Support;
 
 /// <summary>Runs cpnlp in-process and captures what it prints.</summary>
 internal static class CliRunner

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CommonProsperity.Nlp.Tests.Robustness;
+namespace CommonProsperity.Nlp.Tests.Support;
 
 /// <summary>Writes large single-line text files quickly (a repeated ASCII chunk, no line break).</summary>
 internal static class LargeText
