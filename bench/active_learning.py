@@ -13,6 +13,7 @@ For each seed:
 3. The same number of pool passages is drawn at random (seeded).
 4. `cpnlp train` on train.csv plus each pick; `cpnlp evaluate` of the base model and both new models on
    the test half (same folds, seed and options as the shipped model: --train-args).
+Set CPNLP=/path/to/cpnlp to run a given build (the script builds and runs the Release build otherwise).
 Prints per seed and on average the dev-test macro-F1 (all, en, zh) of base, +random and +suggest,
 and the gain of suggest over random. dev.csv labels are used inside this benchmark only; the shipped
 model never sees them. Outputs go to --data (default bench/.data/active-learning, ignored by git).
@@ -73,7 +74,8 @@ def main():
     parser.add_argument("--train-args", default="", help="extra cpnlp train options (the shipped model's defaults if empty)")
     parser.add_argument("--data", default=os.path.join(ROOT, "bench/.data/active-learning"))
     args = parser.parse_args()
-    subprocess.run(["dotnet", "build", "src/CommonProsperity.Nlp.Cli", "-c", "Release", "-v", "quiet", "-nologo"], cwd=ROOT, check=True, capture_output=True)
+    if not os.environ.get("CPNLP"):
+        subprocess.run(["dotnet", "build", "src/CommonProsperity.Nlp.Cli", "-c", "Release", "-v", "quiet", "-nologo"], cwd=ROOT, check=True, capture_output=True)
     os.makedirs(args.data, exist_ok=True)
     train_args = args.train_args.split()
     dev = read(DEV)

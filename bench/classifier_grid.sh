@@ -50,8 +50,14 @@ configs=(
   "lbfgs-default-shrink-0|--trainer lbfgs --features words,subwords,lexicon,context --l2 0.1 --threshold-shrink 0"
   "sdca-default|--trainer sdca --features words,subwords,lexicon,context --l2 0.1"
   "sdca-default-l2-1|--trainer sdca --features words,subwords,lexicon,context --l2 1"
-  "fasttree-words-lexicon-context|--trainer fasttree --features words,lexicon,context"
   "fasttree-lexicon-context|--trainer fasttree --features lexicon,context"
+  "lbfgs-lexicon-context-l2-0.01|--trainer lbfgs --features lexicon,context --l2 0.01"
+  "lbfgs-lexicon-context-l2-1|--trainer lbfgs --features lexicon,context --l2 1"
+  "lbfgs-lexicon-context-l2-10|--trainer lbfgs --features lexicon,context --l2 10"
+  "lbfgs-lexicon-context-shrink-0.5|--trainer lbfgs --features lexicon,context --l2 0.1 --threshold-shrink 0.5"
+  "lbfgs-lexicon-context-shrink-0|--trainer lbfgs --features lexicon,context --l2 0.1 --threshold-shrink 0"
+  "sdca-lexicon-context|--trainer sdca --features lexicon,context --l2 0.1"
+  "lbfgs-lexicon-context-chars|--trainer lbfgs --features chars,lexicon,context --l2 0.1"
 )
 [ -n "${CLASSIFIER_GRID_EXTRA:-}" ] && IFS=';' read -r -a extra <<< "$CLASSIFIER_GRID_EXTRA" && configs+=("${extra[@]}")
 

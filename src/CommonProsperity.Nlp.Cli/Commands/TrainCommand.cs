@@ -61,14 +61,14 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         /// <summary>Feature groups.</summary>
         [CommandOption("--features <LIST>")]
         [Description("Comma-separated feature groups: words, chars, subwords, lexicon, context")]
-        [DefaultValue("words,subwords,lexicon,context")]
-        public string Features { get; init; } = "words,subwords,lexicon,context";
+        [DefaultValue("lexicon,context")]
+        public string Features { get; init; } = "lexicon,context";
 
         /// <summary>L2.</summary>
         [CommandOption("--l2 <X>")]
         [Description("L2 regularisation of the logistic regressions (larger: simpler models)")]
-        [DefaultValue(0.1f)]
-        public float L2 { get; init; } = 0.1f;
+        [DefaultValue(1f)]
+        public float L2 { get; init; } = 1f;
 
         /// <summary>Threshold shrink.</summary>
         [CommandOption("--threshold-shrink <X>")]

@@ -137,9 +137,6 @@ public sealed class PassageFeaturizer
     public static string SubwordText(string text) =>
         string.Join(' ', Subword.Value.EncodeToIds(text).Select(id => "s" + id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-    /// <summary>The ML.NET featurization: token uni- and bigrams and subword unigrams (TF-IDF, L2-normalised) plus the lexicon vectors.</summary>
-    public static IEstimator<ITransformer> Pipeline(MLContext ml) => Pipeline(ml, TrainingOptions.DefaultFeatures);
-
     /// <summary>
     /// The ML.NET featurization of <paramref name="features"/>: each text group as TF-IDF n-grams,
     /// L2-normalised on its own (so no group outweighs another by its length), and the lexicon vectors

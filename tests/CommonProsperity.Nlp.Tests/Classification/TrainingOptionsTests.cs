@@ -78,7 +78,7 @@ public class TrainingOptionsTests
     [Theory]
     [InlineData("words,chars", FeatureSet.Words | FeatureSet.Chars)]
     [InlineData(" Lexicon , context ", FeatureSet.Lexicon | FeatureSet.Context)]
-    [InlineData("words,subwords,lexicon,context", TrainingOptions.DefaultFeatures)]
+    [InlineData("lexicon,context", TrainingOptions.DefaultFeatures)]
     public void ParseFeatures_ReadsCommaSeparatedGroups(string text, FeatureSet expected)
     {
         Assert.Equal(expected, TrainingOptions.ParseFeatures(text));
