@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using CommonProsperity.Nlp.Pipeline;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -38,6 +39,19 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         [CommandOption("-q|--quiet")]
         [Description("Print no progress, only warnings and the summary")]
         public bool Quiet { get; init; }
+
+        /// <summary>The library's options for these settings.</summary>
+        public AnalysisOptions Options() => new(
+            Inputs,
+            Out,
+            Ingestion,
+            Context,
+            Threads,
+            Charts: !NoCharts,
+            Shard: Shard is null ? null : ShardSpec.Parse(Shard));
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() => SettingsValidation.Check(() => Options().Validate());
     }
 
     /// <inheritdoc />
@@ -45,14 +59,7 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
     {
         var streams = CliStreams.Current;
         var lexicon = settings.LoadLexicon();
-        var options = new AnalysisOptions(
-            settings.Inputs,
-            settings.Out,
-            settings.Ingestion,
-            settings.Context,
-            settings.Threads,
-            Charts: !settings.NoCharts,
-            Shard: settings.Shard is null ? null : ShardSpec.Parse(settings.Shard));
+        var options = settings.Options();
         var progress = settings.Quiet ? null : new InlineProgress<AnalysisProgress>(p =>
             streams.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {p.Documents} documents, {p.Characters / 1e6:F1} M characters, {p.Elapsed.TotalSeconds:F0} s")));

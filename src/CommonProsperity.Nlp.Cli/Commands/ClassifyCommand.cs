@@ -3,6 +3,7 @@ using System.Globalization;
 using CommonProsperity.Nlp.Classification;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Reporting;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -29,6 +30,9 @@ internal sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
         [Description("Folder for passages.csv and theme_frequency_classifier.csv")]
         [DefaultValue("reports")]
         public string Out { get; init; } = "reports";
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() => SettingsValidation.Check(() => ParseUnit(Unit));
     }
 
     /// <inheritdoc />

@@ -18,8 +18,8 @@ internal class CorpusSettings : InputSettings
     public bool NoCharts { get; init; }
 
     /// <summary>The lexicon named by <see cref="Lexicon"/>, or the built-in one.</summary>
-    public Lexicon LoadLexicon() => Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(Lexicon);
+    public Lexicon LoadLexicon() => LexiconOption.Load(Lexicon);
 
     /// <summary>How the lexicon is named in summaries.</summary>
-    public string LexiconName => Lexicon is null ? "built-in lexicon" : "lexicon " + Lexicon;
+    public string LexiconName => LexiconOption.Name(Lexicon);
 }

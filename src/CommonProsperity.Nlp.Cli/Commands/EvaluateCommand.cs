@@ -3,6 +3,7 @@ using CommonProsperity.Nlp.Classification;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Reporting;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -45,19 +46,25 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         [Description("Random seed of the bootstrap (same seed, same intervals)")]
         [DefaultValue(42)]
         public int Seed { get; init; } = 42;
+
+        /// <summary>The bootstrap's options.</summary>
+        public BootstrapOptions Bootstrap() => new(Resamples, Seed);
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() => SettingsValidation.Check(() => Bootstrap().Validate());
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var streams = CliStreams.Current;
-        var bootstrap = new BootstrapOptions(settings.Resamples, settings.Seed).Validate();
+        var bootstrap = settings.Bootstrap();
         var modelPath = settings.Model ?? ThemeModel.DefaultPath;
         var model = ThemeModel.Load(modelPath);
         Lexicon? lexicon = null;
         if (settings.Lexicon is { IsSet: true } flag)
         {
-            lexicon = string.IsNullOrEmpty(flag.Value) ? DefaultLexicon.Instance : LexiconLoader.Load(flag.Value);
+            lexicon = LexiconOption.Load(flag.Value);
         }
 
         // Codebook themes the model lacks mean a model for other themes, not a typo in the labels: say so.

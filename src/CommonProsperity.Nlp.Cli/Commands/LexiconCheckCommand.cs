@@ -12,18 +12,8 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings>
 {
     /// <summary>The options of <c>lexicon check</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : LabelSettings
     {
-        /// <summary>The labelled passages.</summary>
-        [CommandOption("--labels <FILE>", isRequired: true)]
-        [Description("Labelled passages: CSV with text and themes (ids separated by ';')")]
-        public string Labels { get; init; } = "";
-
-        /// <summary>A lexicon instead of the built-in one.</summary>
-        [CommandOption("--lexicon <FILE>")]
-        [Description("The lexicon to check (default: the built-in one)")]
-        public string? Lexicon { get; init; }
-
         /// <summary>The output folder.</summary>
         [CommandOption("-o|--out <DIR>")]
         [Description("Folder for lexicon_check.csv, lexicon_terms.csv and lexicon_exclusions.csv")]
@@ -34,7 +24,7 @@ internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var lexicon = settings.Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(settings.Lexicon);
+        var lexicon = settings.LoadLexicon();
         var matcher = new LexiconMatcher(lexicon);
         var labels = LabelSet.Load([settings.Labels], lexicon.Themes);
         CommandOutput.LabelWarnings(CliStreams.Current, labels.Warnings);

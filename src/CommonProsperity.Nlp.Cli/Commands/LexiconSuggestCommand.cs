@@ -5,6 +5,7 @@ using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Reporting;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -13,18 +14,8 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class LexiconSuggestCommand : Command<LexiconSuggestCommand.Settings>
 {
     /// <summary>The options of <c>lexicon suggest</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : LabelSettings
     {
-        /// <summary>The labelled passages.</summary>
-        [CommandOption("--labels <FILE>", isRequired: true)]
-        [Description("Labelled passages: CSV with text and themes (ids separated by ';')")]
-        public string Labels { get; init; } = "";
-
-        /// <summary>A lexicon instead of the built-in one.</summary>
-        [CommandOption("--lexicon <FILE>")]
-        [Description("The lexicon to grow (default: the built-in one)")]
-        public string? Lexicon { get; init; }
-
         /// <summary>The output folder.</summary>
         [CommandOption("-o|--out <DIR>")]
         [Description("Folder for lexicon_suggestions.csv")]
@@ -53,13 +44,19 @@ internal sealed class LexiconSuggestCommand : Command<LexiconSuggestCommand.Sett
         [CommandOption("--new-only")]
         [Description("List only candidates that catch a passage of the theme the lexicon misses now")]
         public bool NewOnly { get; init; }
+
+        /// <summary>The library's options for these settings.</summary>
+        public SuggestOptions Options() => new(MinSupport, MinPrecision, Top, NewOnly);
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() => SettingsValidation.Check(() => Options().Validate());
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = new SuggestOptions(settings.MinSupport, settings.MinPrecision, settings.Top, settings.NewOnly).Validate();
-        var lexicon = settings.Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(settings.Lexicon);
+        var options = settings.Options();
+        var lexicon = settings.LoadLexicon();
         var labels = LabelSet.Load([settings.Labels], lexicon.Themes);
         CommandOutput.LabelWarnings(CliStreams.Current, labels.Warnings);
         var passages = labels.Passages;

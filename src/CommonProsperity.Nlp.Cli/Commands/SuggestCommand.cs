@@ -3,6 +3,7 @@ using CommonProsperity.Nlp.Classification;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Reporting;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -35,16 +36,22 @@ internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
         [Description("The CSV to write, in the labelled-data format")]
         [DefaultValue("reports/suggestions.csv")]
         public string Out { get; init; } = "reports/suggestions.csv";
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() => SettingsValidation.Check(() =>
+        {
+            if (Count < 1)
+            {
+                throw new OptionsException($"--count {Count} is below 1.", "Ask for at least one passage, for example --count 50.");
+            }
+
+            ClassifyCommand.ParseUnit(Unit);
+        });
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Count < 1)
-        {
-            throw new OptionsException($"--count {settings.Count} is below 1.", "Ask for at least one passage, for example --count 50.");
-        }
-
         DocumentSource.RefuseOutputInside(settings.Inputs, settings.Out);
         var model = ThemeModel.Load(settings.Model ?? ThemeModel.DefaultPath);
         var unit = ClassifyCommand.ParseUnit(settings.Unit);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Pipeline;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -58,14 +59,19 @@ internal sealed class TopicsCommand : Command<TopicsCommand.Settings>
         [CommandOption("--language <LANG>")]
         [Description("Model only the words of one language: en or zh (default: all)")]
         public string? Language { get; init; }
+
+        /// <summary>The library's options for these settings.</summary>
+        public TopicOptions Options() => new(Topics, Seed, Terms, PassageWords, MinCount, Iterations: Iterations, Language: Language?.Trim().ToLowerInvariant());
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() => SettingsValidation.Check(() => Options().Validate());
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var streams = CliStreams.Current;
-        var options = new TopicOptions(settings.Topics, settings.Seed, settings.Terms, settings.PassageWords, settings.MinCount,
-            Iterations: settings.Iterations, Language: settings.Language?.Trim().ToLowerInvariant());
+        var options = settings.Options();
         var result = new DiscoveryPipeline(settings.LoadLexicon())
             .RunTopics(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts), options, cancellationToken);
 

@@ -394,9 +394,10 @@ public sealed class DocumentSource
             : null;
 
     /// <summary>The message for a path longer than the system allows, else null.</summary>
-    private static Problem? TooLong(string path, string fullPath, Exception e) =>
+    private static Problem? TooLong(string path, string fullPath, Exception e, bool folder = false) =>
         FileSystemError.IsTooLong(e)
-            ? Problem.Skipped(path, string.Create(CultureInfo.InvariantCulture, $"{path}: the path is too long for the system ({System.Text.Encoding.UTF8.GetByteCount(fullPath):N0} bytes, or a name over 255 bytes); it was not read."),
+            ? Problem.Skipped(path, string.Create(CultureInfo.InvariantCulture,
+                $"{path}: the path is too long for the system ({System.Text.Encoding.UTF8.GetByteCount(fullPath):N0} bytes, or a name over 255 bytes); {(folder ? "the folder and everything in it were" : "it was")} not read."),
                 "Move the folder higher up or shorten the folder and file names.")
             : null;
 
@@ -516,7 +517,7 @@ public sealed class DocumentSource
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                _problems.Report(TooLong(Relative(root, directory), directory, e)
+                _problems.Report(TooLong(Relative(root, directory), directory, e, folder: true)
                     ?? Problem.Skipped(Relative(root, directory), $"{Relative(root, directory)}: cannot list the folder ({e.Message}).", "Check its permissions."));
                 return;
             }

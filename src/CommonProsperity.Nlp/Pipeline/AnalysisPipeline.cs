@@ -56,26 +56,15 @@ public sealed class AnalysisPipeline
 
         var shard = options.Shard;
         using var output = OutputDirectory.Open(options.OutputDirectory);
-        using var writer = shard is null ? new AnalysisReportWriter(output, _matcher, options.ContextCharacters, options.Charts) : null;
-        using var partial = shard is null ? null : new PartialResultWriter(output);
+        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, _matcher, options.Charts) : new PartialResultWriter(output, shard, files, cancellationToken);
         var run = new RunTally(listing.All);
         var lastProgress = TimeSpan.Zero;
-        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(_matcher), new DocumentReportBuilder(_matcher, options.ContextCharacters),
+        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(_matcher), new DocumentReportBuilder(_matcher, options.ContextCharacters, options.MaxEvidenceBytes),
             options.Parallelism, cancellationToken);
         var mine = files.Select((file, index) => (index, file)).Where(f => shard is null || shard.Contains(f.file.RelativePath));
         engine.Run(mine, result =>
         {
-            run.Take(result, report =>
-            {
-                if (writer is not null)
-                {
-                    writer.Add(report);
-                }
-                else
-                {
-                    partial!.Add(result.File, report);
-                }
-            });
+            run.Take(result, report => sink.Add(result.File, report));
             if (progress is not null && clock.Elapsed - lastProgress > TimeSpan.FromSeconds(2))
             {
                 lastProgress = clock.Elapsed;
@@ -108,20 +97,8 @@ public sealed class AnalysisPipeline
             .. shard is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("shard", shard.ToString())],
         ];
         IReadOnlyList<KeyValuePair<string, long>> timings = [new("discover", discoverMs), new("analyze", analyzeMs), new("total_before_write", clock.ElapsedMilliseconds)];
-        IReadOnlyList<string> reports;
-        if (writer is not null)
-        {
-            var manifest = new RunManifest("analyze", ToolVersion, started, optionList, _lexicon.Source, _lexicon.Sha256, _lexicon.Terms.Count, _matcher.Themes,
-                [.. run.Inputs.Select(i => i.Value)], problems.Skipped(), [.. problems.Warnings().Select(w => w.Text)], run.Documents, run.Tokens, run.Characters, timings);
-            reports = writer.Complete(manifest);
-        }
-        else
-        {
-            var (fingerprint, fileHashes) = InputFingerprint.Compute(files, cancellationToken);
-            var header = new ShardHeader(ToolVersion, shard!, started, optionList, _lexicon, files.Count, fingerprint, fileHashes, listing.Skipped,
-                run.TaggedSkipped, run.Inputs, run.TaggedWarnings, run.Documents, run.Tokens, run.Characters, timings);
-            reports = partial!.Complete(header);
-        }
+        var reports = sink.Complete(new AnalysisRun("analyze", ToolVersion, started, optionList, _lexicon, listing.All, problems, run.FileProblems, run.Inputs,
+            run.Documents, run.Tokens, run.Characters, timings));
 
         return new AnalysisResult(run.Documents, run.Tokens, run.Characters, problems, reports, clock.Elapsed);
     }
@@ -132,11 +109,9 @@ public sealed class AnalysisPipeline
         /// <summary>Every problem: those of listing the inputs, then each file's, in input order.</summary>
         public List<Problem> Problems { get; } = [.. listing];
 
-        public List<FileTagged<Problem>> TaggedSkipped { get; } = [];
+        public List<FileTagged<Problem>> FileProblems { get; } = [];
 
         public List<FileTagged<InputFileRecord>> Inputs { get; } = [];
-
-        public List<FileTagged<string>> TaggedWarnings { get; } = [];
 
         public int Documents { get; private set; }
 
@@ -147,8 +122,7 @@ public sealed class AnalysisPipeline
         public void Take(FileResult result, Action<DocumentReport> add)
         {
             Problems.AddRange(result.Problems);
-            TaggedSkipped.AddRange(result.Problems.Skipped().Select(p => new FileTagged<Problem>(result.File, p)));
-            TaggedWarnings.AddRange(result.Problems.Warnings().Select(p => new FileTagged<string>(result.File, p.Text)));
+            FileProblems.AddRange(result.Problems.Select(p => new FileTagged<Problem>(result.File, p)));
             foreach (var report in result.Reports)
             {
                 Documents++;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
@@ -57,9 +56,8 @@ public sealed class ShardMerger
         var first = readers[0].Header;
         var lexicon = first.Lexicon;
         var matcher = new LexiconMatcher(lexicon);
-        var context = int.Parse(Option(first, "context") ?? "40", CultureInfo.InvariantCulture);
         using var output = OutputDirectory.Open(outputDirectory);
-        using var writer = new AnalysisReportWriter(output, matcher, context, charts: true);
+        using var writer = new AnalysisReportWriter(output, matcher, charts: true);
         long tokens = 0, characters = 0;
 
         // Interleave the shards' documents by file index; a file's documents all come from one shard, in order.
@@ -94,15 +92,14 @@ public sealed class ShardMerger
 
         // Shards that loaded the same sources.csv report its warnings each; a single run reports them once, where first loaded.
         List<string> warnings = [.. lexicon.Warnings, .. headers.SelectMany(h => h.Warnings).OrderBy(w => w.File).Select(w => w.Value).Distinct(StringComparer.Ordinal)];
-        var inputs = headers.SelectMany(h => h.Inputs).OrderBy(i => i.File).Select(i => i.Value).ToList();
+        var inputs = headers.SelectMany(h => h.Inputs).OrderBy(i => i.File).ToList();
         var options = first.Options.Where(o => o.Key is not ("shard" or "out")).ToList();
         options.Add(new("out", outputDirectory));
         options.Add(new("shards", string.Join(";", readers.Select(r => r.Folder))));
-        var manifest = new RunManifest("merge", AnalysisPipeline.ToolVersion, started, options, lexicon.Source, lexicon.Sha256, lexicon.Terms.Count, matcher.Themes,
-            inputs, skipped, warnings, writer.Documents, tokens, characters,
-            [new("shards_analyze_max", headers.Max(h => Timing(h, "analyze"))), new("merge", clock.ElapsedMilliseconds)]);
-        var reports = writer.Complete(manifest);
-        return new AnalysisResult(writer.Documents, tokens, characters, [.. warnings.Select(w => Problem.Warning(string.Empty, w)), .. skipped], reports, clock.Elapsed);
+        List<Problem> problems = [.. warnings.Select(w => Problem.Warning(string.Empty, w)), .. skipped];
+        var reports = writer.Complete(new AnalysisRun("merge", AnalysisPipeline.ToolVersion, started, options, lexicon, first.ListingSkipped, problems, [], inputs,
+            writer.Documents, tokens, characters, [new("shards_analyze_max", headers.Max(h => Timing(h, "analyze"))), new("merge", clock.ElapsedMilliseconds)]));
+        return new AnalysisResult(writer.Documents, tokens, characters, problems, reports, clock.Elapsed);
     }
 
     private static void Advance(PartialResultReader reader, PriorityQueue<(PartialResultReader, DocumentReport), int> heads)

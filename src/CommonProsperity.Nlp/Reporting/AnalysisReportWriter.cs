@@ -1,6 +1,5 @@
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Pipeline;
 
 namespace CommonProsperity.Nlp.Reporting;
 
@@ -8,20 +7,18 @@ namespace CommonProsperity.Nlp.Reporting;
 /// Writes the reports of an <c>analyze</c> run. Evidence rows stream to disk as each document arrives;
 /// the corpus and term summaries are aggregated as they arrive, and the per-document rows wait in a
 /// temporary file (<see cref="DocumentSpill"/>), so memory does not grow with the corpus. Nothing becomes
-/// visible under its final name until <see cref="Complete"/> has written every report.
-/// <see cref="Prepare"/> does the per-document work (formatting the evidence rows) and may run on many
-/// threads at once; <see cref="Add(DocumentReport)"/> takes the documents in order, on one thread.
+/// visible under its final name until <see cref="Complete"/> has written every report. The documents
+/// come formatted (<see cref="DocumentReportBuilder"/>, on many threads) and are added in order, on one.
 /// </summary>
-public sealed class AnalysisReportWriter : IDisposable
+public sealed class AnalysisReportWriter : IDocumentReportSink
 {
     /// <summary>Put before the name of every metadata column beyond title, date, publisher and language, so it can never clash with a report column.</summary>
-    public const string MetadataPrefix = "meta_";
+    public const string MetadataPrefix = ReportLayout<DocumentSummary>.MetadataPrefix;
 
     private readonly OutputDirectory _output;
     private readonly LexiconMatcher _matcher;
     private readonly bool _charts;
     private readonly EvidenceAppender _evidence;
-    private readonly DocumentReportBuilder _builder;
     private readonly DocumentSpill _documents;
     private readonly CorpusSummaryTally _corpus;
     private readonly long[] _termHits;
@@ -31,7 +28,7 @@ public sealed class AnalysisReportWriter : IDisposable
     private readonly HashSet<string> _extraSeen = new(StringComparer.Ordinal);
 
     /// <summary>Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of <see cref="Charts.AnalysisCharts"/> too.</summary>
-    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, int contextCharacters, bool charts = false)
+    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false)
     {
         _charts = charts;
         _output = output ?? throw new ArgumentNullException(nameof(output));
@@ -40,7 +37,6 @@ public sealed class AnalysisReportWriter : IDisposable
         _termHits = new long[terms];
         _termDocuments = new int[terms];
         _termVetoed = new long[terms];
-        _builder = new DocumentReportBuilder(matcher, contextCharacters);
         _corpus = new CorpusSummaryTally(matcher.Themes.Count);
         _documents = new DocumentSpill(output);
         _evidence = new EvidenceAppender(output.Stage(ReportFiles.Evidence));
@@ -49,17 +45,11 @@ public sealed class AnalysisReportWriter : IDisposable
     /// <summary>The documents added so far.</summary>
     public int Documents => _documents.Count;
 
-    /// <summary>Adds one document's analysis: writes its evidence rows and keeps its summary.</summary>
-    public void Add(DocumentAnalysis analysis) => Add(Prepare(analysis));
-
-    /// <summary>
-    /// Turns one document's analysis into what the reports take from it, formatting its evidence rows.
-    /// Thread-safe: documents may be prepared on many threads at once, then added in order.
-    /// </summary>
-    public DocumentReport Prepare(DocumentAnalysis analysis) => _builder.Build(analysis);
-
     /// <summary>Adds one document, in input order: writes its evidence rows and keeps its summary.</summary>
-    public void Add(DocumentReport report)
+    public void Add(DocumentReport report) => Add(0, report);
+
+    /// <inheritdoc />
+    public void Add(int file, DocumentReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         _evidence.Append(report);
@@ -89,9 +79,10 @@ public sealed class AnalysisReportWriter : IDisposable
 
     /// <summary>Writes the aggregate reports and the manifest, then moves every report into place.</summary>
     /// <returns>The final paths of the reports.</returns>
-    public IReadOnlyList<string> Complete(RunManifest manifest)
+    public IReadOnlyList<string> Complete(AnalysisRun run)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(run);
+        var manifest = run.Manifest(_matcher.Themes);
         var evidenceSha256 = _evidence.Complete();
         WriteThemeFrequency(_output.Stage(ReportFiles.ThemeFrequency));
         WriteWide(_output.Stage(ReportFiles.ThemeFrequencyWide));
@@ -118,23 +109,14 @@ public sealed class AnalysisReportWriter : IDisposable
     private void WriteThemeFrequency(string path)
     {
         using var csv = CsvReport.Create(path);
-        var header = new List<object?> { "document", "theme", "hits", "tokens", "per_1000", "sentences_with_theme", "sentences", "sentence_share", "title", "date", "publisher", "language" };
-        header.AddRange(_extraColumns.Select(c => MetadataPrefix + c));
-        csv.WriteRow([.. header]);
+        var layout = AnalysisReports.ThemeFrequency;
+        csv.WriteRow(layout.Header(_matcher.Themes, _extraColumns));
         foreach (var document in _documents.Read())
         {
             var extra = ExtraValues(document.Metadata);
             for (var t = 0; t < _matcher.Themes.Count; t++)
             {
-                var tally = document.Themes[t];
-                var row = new List<object?>
-                {
-                    document.Id, _matcher.Themes[t], tally.Hits, document.Tokens, CsvReport.Per1000(tally.Hits, document.Tokens),
-                    tally.Sentences, document.Sentences, Share(tally.Sentences, document.Sentences),
-                    document.Metadata.Title, document.Metadata.Date, document.Metadata.Publisher, document.Metadata.Language,
-                };
-                row.AddRange(extra);
-                csv.WriteRow([.. row]);
+                csv.WriteRow(layout.Row(new AnalysisReports.ThemeRow(document, _matcher.Themes[t], document.Themes[t]), _matcher.Themes.Count, extra));
             }
         }
     }
@@ -142,16 +124,11 @@ public sealed class AnalysisReportWriter : IDisposable
     private void WriteWide(string path)
     {
         using var csv = CsvReport.Create(path);
-        var header = new List<object?> { "document", "title", "date", "publisher", "language", "tokens", "sentences" };
-        header.AddRange(_matcher.Themes.Select(t => $"{t}_hits"));
-        header.AddRange(_matcher.Themes.Select(t => $"{t}_per_1000"));
-        csv.WriteRow([.. header]);
+        var layout = AnalysisReports.ThemeFrequencyWide;
+        csv.WriteRow(layout.Header(_matcher.Themes));
         foreach (var document in _documents.Read())
         {
-            var row = new List<object?> { document.Id, document.Metadata.Title, document.Metadata.Date, document.Metadata.Publisher, document.Metadata.Language, document.Tokens, document.Sentences };
-            row.AddRange(document.Themes.Select(t => (object?)t.Hits));
-            row.AddRange(document.Themes.Select(t => (object?)CsvReport.Per1000(t.Hits, document.Tokens)));
-            csv.WriteRow([.. row]);
+            csv.WriteRow(layout.Row(document, _matcher.Themes.Count));
         }
     }
 
@@ -164,7 +141,8 @@ public sealed class AnalysisReportWriter : IDisposable
     private void WriteTermFrequency(string path)
     {
         using var csv = CsvReport.Create(path);
-        csv.WriteRow("theme", "rank", "term", "lang", "hits", "documents", "share_of_theme_hits", "vetoed");
+        var layout = AnalysisReports.TermFrequency;
+        csv.WriteRow(layout.Header(_matcher.Themes));
         var terms = _matcher.Lexicon.Terms;
         for (var t = 0; t < _matcher.Themes.Count; t++)
         {
@@ -176,14 +154,14 @@ public sealed class AnalysisReportWriter : IDisposable
             foreach (var i in indices)
             {
                 rank++;
-                csv.WriteRow(theme, rank, terms[i].Term, terms[i].Language, _termHits[i], _termDocuments[i], Share(_termHits[i], total), _termVetoed[i]);
+                csv.WriteRow(layout.Row(new AnalysisReports.TermRow(terms[i], rank, _termHits[i], _termDocuments[i], AnalysisReports.Share(_termHits[i], total), _termVetoed[i]), _matcher.Themes.Count));
             }
         }
     }
 
-    private List<object?> ExtraValues(DocumentMetadata metadata)
+    private List<string?> ExtraValues(DocumentMetadata metadata)
     {
-        var values = new List<object?>(_extraColumns.Count);
+        var values = new List<string?>(_extraColumns.Count);
         foreach (var column in _extraColumns)
         {
             var value = metadata.Extra.FirstOrDefault(kv => string.Equals(kv.Key, column, StringComparison.Ordinal)).Value;
@@ -198,6 +176,4 @@ public sealed class AnalysisReportWriter : IDisposable
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
-
-    private static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 }

@@ -37,17 +37,15 @@ internal sealed class CorpusSummaryTally(int themes)
 
     public void Write(CsvWriter csv, IReadOnlyList<string> themeIds)
     {
-        csv.WriteRow("group_by", "group", "theme", "documents", "documents_with_theme", "hits", "tokens", "per_1000", "mean_document_per_1000", "sentences_with_theme", "sentences", "sentence_share");
+        var layout = AnalysisReports.CorpusSummary;
+        csv.WriteRow(layout.Header(themeIds));
         for (var g = 0; g < Groupings.Length; g++)
         {
             foreach (var (key, group) in _groups[g].OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 for (var t = 0; t < themeIds.Count; t++)
                 {
-                    var tally = group.Tally(t);
-                    csv.WriteRow(Groupings[g].By, key, themeIds[t], tally.Documents, tally.DocumentsWithTheme, tally.Hits, tally.Tokens,
-                        tally.Per1000, tally.MeanDocumentPer1000, tally.SentencesWithTheme, tally.Sentences,
-                        tally.Sentences == 0 ? 0 : (double)tally.SentencesWithTheme / tally.Sentences);
+                    csv.WriteRow(layout.Row(new AnalysisReports.GroupRow(Groupings[g].By, key, themeIds[t], group.Tally(t)), themeIds.Count));
                 }
             }
         }

@@ -29,7 +29,7 @@ public static class CsvReport
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputException($"cannot write the report ({e.Message}).", path, "Check free disk space and permissions of the output folder.", e);
+            throw OutputException.Writing(path, e);
         }
     }
 

@@ -3,9 +3,9 @@ namespace CommonProsperity.Nlp.Reporting;
 /// <summary>
 /// What the reports take from one analysed document: its summary row, its hits per lexicon term, and
 /// its evidence rows already formatted as CSV bytes. Made on worker threads
-/// (<see cref="AnalysisReportWriter.Prepare"/>) or read back from a shard's partial results, so that
+/// (<see cref="DocumentReportBuilder"/>) or read back from a shard's partial results, so that
 /// the one thread writing the reports only copies bytes and adds numbers. It holds a pooled buffer:
-/// <see cref="AnalysisReportWriter.Add(DocumentReport)"/> takes it over, once.
+/// the <see cref="IDocumentReportSink"/> it is added to takes it over, once.
 /// </summary>
 public sealed class DocumentReport
 {

@@ -8,7 +8,7 @@ namespace CommonProsperity.Nlp.Reporting;
 public static class EvidenceFile
 {
     /// <summary>The columns, in order (docs/reports.md).</summary>
-    public static IReadOnlyList<string> Columns { get; } = ["document", "theme", "term", "start", "end", "left", "match", "right", "sentence"];
+    public static IReadOnlyList<string> Columns { get; } = [.. AnalysisReports.Evidence.Columns.Select(c => c.Name)];
 
     /// <summary>The bytes before the first row: the byte order mark and the header record.</summary>
     public static byte[] Preamble { get; } = BuildPreamble();
@@ -31,7 +31,7 @@ public static class EvidenceFile
 
     /// <summary>The error for a report file that cannot be written.</summary>
     public static Errors.OutputException Unwritable(string path, Exception e) =>
-        new($"cannot write the report ({e.Message}).", path, "Check free disk space and permissions of the output folder.", e);
+        Errors.OutputException.Writing(path, e);
 
     private static byte[] BuildPreamble()
     {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Pipeline;
 
 namespace CommonProsperity.Nlp.Reporting;
 
@@ -10,19 +12,25 @@ namespace CommonProsperity.Nlp.Reporting;
 /// <c>partial.sha256</c> (<see cref="PartialChecksums"/>, the hashes of the other three).
 /// Like the reports, they are staged and only moved into place, together, by <see cref="Complete"/>.
 /// </summary>
-public sealed class PartialResultWriter : IDisposable
+public sealed class PartialResultWriter : IDocumentReportSink
 {
     private static readonly JsonWriterOptions LineOptions = ManifestWriter.JsonOptions with { Indented = false };
 
     private readonly OutputDirectory _output;
+    private readonly ShardSpec _shard;
+    private readonly IReadOnlyList<SourceFile> _files;
+    private readonly CancellationToken _cancellationToken;
     private readonly FileStream _documents;
     private readonly FileStream _evidence;
     private readonly Utf8JsonWriter _line;
 
-    /// <summary>Starts the partial results of a shard in <paramref name="output"/>.</summary>
-    public PartialResultWriter(OutputDirectory output)
+    /// <summary>Starts the partial results of <paramref name="shard"/> in <paramref name="output"/>; <paramref name="files"/> is the run's whole list of files (fingerprinted at the end).</summary>
+    public PartialResultWriter(OutputDirectory output, ShardSpec shard, IReadOnlyList<SourceFile> files, CancellationToken cancellationToken = default)
     {
         _output = output ?? throw new ArgumentNullException(nameof(output));
+        _shard = shard ?? throw new ArgumentNullException(nameof(shard));
+        _files = files ?? throw new ArgumentNullException(nameof(files));
+        _cancellationToken = cancellationToken;
         var documents = output.Stage(ReportFiles.PartialDocuments);
         try
         {
@@ -57,11 +65,16 @@ public sealed class PartialResultWriter : IDisposable
         Documents++;
     }
 
-    /// <summary>Writes <c>partial.json</c> and moves the partial results into place.</summary>
+    /// <summary>Writes <c>partial.json</c> (the run as a <see cref="ShardHeader"/>, with the fingerprint of every input file) and moves the partial results into place.</summary>
     /// <returns>Their final paths.</returns>
-    public IReadOnlyList<string> Complete(ShardHeader header)
+    public IReadOnlyList<string> Complete(AnalysisRun run)
     {
-        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(run);
+        var (fingerprint, fileHashes) = InputFingerprint.Compute(_files, _cancellationToken);
+        var header = new ShardHeader(run.ToolVersion, _shard, run.StartedUtc, run.Options, run.Lexicon, _files.Count, fingerprint, fileHashes, run.Listing.Skipped(),
+            [.. run.FileProblems.Where(p => p.Value.Kind == ProblemKind.Skipped)], run.Inputs,
+            [.. run.FileProblems.Where(p => p.Value.Kind == ProblemKind.Warning).Select(p => new FileTagged<string>(p.File, p.Value.Text))],
+            run.Documents, run.Tokens, run.Characters, run.TimingsMs);
         try
         {
             _line.Dispose();

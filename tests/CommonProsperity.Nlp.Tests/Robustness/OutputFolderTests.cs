@@ -1,3 +1,4 @@
+using CommonProsperity.Nlp.Reporting;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Robustness;
@@ -49,5 +50,25 @@ public class OutputFolderTests
         {
             File.SetUnixFileMode(parent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+    }
+
+    [Fact]
+    public void Analyze_AgainWithoutCharts_RemovesThePreviousChartsAndKeepsTheUsersFiles()
+    {
+        using var temp = new TempDirectory();
+        var output = temp.File("reports");
+        var (first, _, firstError) = CliRunner.Run("analyze", TestPaths.MiniCorpus, "--out", output, "--quiet");
+        Assert.True(first is 0 or 2, firstError);
+        Assert.True(File.Exists(Path.Combine(output, ReportFiles.ThemeHeatmapChart)));
+        temp.Write("reports/notes.txt", "mine");
+        temp.Write("reports/old/chart_theme_heatmap.png", "a copy of mine");
+
+        var (code, _, error) = CliRunner.Run("analyze", TestPaths.MiniCorpus, "--out", output, "--quiet", "--no-charts");
+
+        Assert.True(code is 0 or 2, error);
+        ReportSet.ReadWhole(output, ignore: ["notes.txt", "old"]); // exactly the reports the manifest lists, each with its SHA-256
+        Assert.False(File.Exists(Path.Combine(output, ReportFiles.ThemeHeatmapChart)));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));
+        Assert.Equal("a copy of mine", File.ReadAllText(Path.Combine(output, "old", "chart_theme_heatmap.png")));
     }
 }
