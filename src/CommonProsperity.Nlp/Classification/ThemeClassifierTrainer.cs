@@ -1,5 +1,4 @@
 using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Pipeline;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 
@@ -231,7 +230,7 @@ public sealed class ThemeClassifierTrainer(TrainingOptions options)
         var counts = passages.SelectMany(p => p.Themes.Select(t => (Theme: t, Lang: p.Language ?? "und")))
             .GroupBy(x => x).OrderBy(g => Codebook.OrderOf(g.Key.Theme)).ThenBy(g => g.Key.Theme, StringComparer.Ordinal).ThenBy(g => g.Key.Lang, StringComparer.Ordinal)
             .Select(g => new LabelCount(g.Key.Theme, g.Key.Lang, g.Count())).ToArray();
-        return new ModelCard(ModelCard.CurrentFormat, AnalysisPipeline.ToolVersion, themes, skipped, lexicon.Sha256, labels.Files, passages.Count, counts, metrics,
+        return new ModelCard(ModelCard.CurrentFormat, ToolVersion.Current, themes, skipped, lexicon.Sha256, labels.Files, passages.Count, counts, metrics,
             _options.Folds, _options.Seed,
             TrainerDescription(),
             TrainingOptions.DescribeFeatures(_options.Features),
