@@ -83,10 +83,16 @@ public static class CpnlpApp
         return app.Run(args, cancellationToken);
     }
 
-    private static int Report(Exception exception, TextWriter error)
+    /// <summary>Prints what went wrong and returns the exit code: the one place exceptions become exit codes.</summary>
+    internal static int Report(Exception exception, TextWriter error)
     {
         switch (exception)
         {
+            case OutOfMemoryException or InsufficientMemoryException:
+                // The limits keep every single input within a few GB; this is the machine, not a bug.
+                error.WriteLine("error: the run ran out of memory. A file is analysed whole (up to 256 MiB, needing up to 24 bytes of memory per byte), "
+                    + "and several are analysed at once: use fewer threads (--threads 1), split the largest files, use less --context, or run on a machine with more memory.");
+                return ExitCodes.OutOfMemory;
             case CommonProsperityException known:
                 error.WriteLine($"error: {known.Message}");
                 return known.ExitCode;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using CommonProsperity.Nlp.Errors;
@@ -19,6 +20,14 @@ public sealed class ThemeModel
     private const string CardEntry = "card.json";
     private const string LexiconEntry = "lexicon.csv";
     private const string FeaturizerEntry = "featurizer.zip";
+    /// <summary>
+    /// The most bytes one part of a model file (an entry of the zip, or of the ML.NET zip inside it) may
+    /// inflate to: 256 MiB, two hundred times the largest part of the shipped model. A zip entry can
+    /// claim any size and inflate to far more than it claims (a "zip bomb"), so both the claimed and the
+    /// actual sizes are checked, and a part is never read past the cap.
+    /// </summary>
+    public const long MaxPartBytes = 256L << 20;
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private readonly MLContext _ml;
@@ -165,7 +174,10 @@ public sealed class ThemeModel
 
     /// <summary>Loads a model file.</summary>
     /// <exception cref="ModelException">The file is missing, not a model, truncated, or of another format version.</exception>
-    public static ThemeModel Load(string path, int seed = 42)
+    public static ThemeModel Load(string path, int seed = 42) => Load(path, seed, MaxPartBytes);
+
+    /// <summary>Loads a model file with another cap on the size of its parts (tests use a small one).</summary>
+    internal static ThemeModel Load(string path, int seed, long maxPartBytes)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -183,9 +195,10 @@ public sealed class ThemeModel
         try
         {
             using var zip = ZipFile.OpenRead(path);
+            CheckDeclaredSizes(zip.Entries.Select(e => (e.FullName, e.Length)), path, path, maxPartBytes);
             var cardEntry = zip.GetEntry(CardEntry) ?? throw new ModelException("the file is a zip archive but not a cpnlp theme model (no card.json).", path, "Pass a model written by 'cpnlp train'.");
             ModelCard card;
-            using (var stream = cardEntry.Open())
+            using (var stream = ReadPart(cardEntry, path, maxPartBytes))
             {
                 card = JsonSerializer.Deserialize<ModelCard>(stream, Json) ?? throw new ModelException("the model card is empty.", path, "Retrain the model.");
             }
@@ -202,13 +215,13 @@ public sealed class ThemeModel
             }
 
             string lexicon;
-            using (var reader = new StreamReader(Entry(zip, LexiconEntry, path)))
+            using (var reader = new StreamReader(ReadPart(Entry(zip, LexiconEntry, path), path, maxPartBytes)))
             {
                 lexicon = reader.ReadToEnd();
             }
 
-            var featurizer = LoadTransformer(ml, zip, FeaturizerEntry, path);
-            var predictors = card.Themes.Select(theme => LoadTransformer(ml, zip, $"themes/{theme.Id}.zip", path)).ToArray();
+            var featurizer = LoadTransformer(ml, zip, FeaturizerEntry, path, maxPartBytes);
+            var predictors = card.Themes.Select(theme => LoadTransformer(ml, zip, $"themes/{theme.Id}.zip", path, maxPartBytes)).ToArray();
             return new ThemeModel(ml, card, lexicon, featurizer, predictors);
         }
         catch (InvalidDataException e)
@@ -243,14 +256,18 @@ public sealed class ThemeModel
         buffer.CopyTo(destination);
     }
 
-    private static ITransformer LoadTransformer(MLContext ml, ZipArchive zip, string name, string path)
+    private static ITransformer LoadTransformer(MLContext ml, ZipArchive zip, string name, string path, long maxPartBytes)
     {
-        using var source = Entry(zip, name, path);
-        using var buffer = new MemoryStream();
-        source.CopyTo(buffer);
-        buffer.Position = 0;
+        using var buffer = ReadPart(Entry(zip, name, path), path, maxPartBytes);
         try
         {
+            // ML.NET's model is a zip of its own: its entries' claimed sizes are checked before ML.NET inflates them.
+            using (var inner = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true))
+            {
+                CheckDeclaredSizes(inner.Entries.Select(e => ($"{name}/{e.FullName}", e.Length)), $"{name}", path, maxPartBytes);
+            }
+
+            buffer.Position = 0;
             return ml.Model.Load(buffer, out _);
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or ArgumentException)
@@ -259,8 +276,50 @@ public sealed class ThemeModel
         }
     }
 
-    private static Stream Entry(ZipArchive zip, string name, string path) =>
-        (zip.GetEntry(name) ?? throw new ModelException($"the model has no '{name}'; it is incomplete.", path, "Retrain it with 'cpnlp train'.")).Open();
+    private static ZipArchiveEntry Entry(ZipArchive zip, string name, string path) =>
+        zip.GetEntry(name) ?? throw new ModelException($"the model has no '{name}'; it is incomplete.", path, "Retrain it with 'cpnlp train'.");
+
+    /// <summary>Refuses a zip whose entries claim more than the cap, each or together.</summary>
+    private static void CheckDeclaredSizes(IEnumerable<(string Name, long Length)> entries, string what, string path, long maxPartBytes)
+    {
+        long total = 0;
+        foreach (var (name, length) in entries)
+        {
+            total += length;
+            if (length > maxPartBytes || total > maxPartBytes * 64)
+            {
+                throw TooLarge(length > maxPartBytes ? $"the part '{name}' inflates to {Bytes(length)} bytes" : $"the parts of {what} inflate to more than {Bytes(maxPartBytes * 64)} bytes together", path, maxPartBytes);
+            }
+        }
+    }
+
+    /// <summary>Inflates one entry into memory, never past the cap, whatever size the entry claims.</summary>
+    private static MemoryStream ReadPart(ZipArchiveEntry entry, string path, long maxPartBytes)
+    {
+        using var source = entry.Open();
+        var buffer = new MemoryStream((int)Math.Min(Math.Max(entry.Length, 0), maxPartBytes));
+        var chunk = new byte[81920];
+        int read;
+        while ((read = source.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > maxPartBytes)
+            {
+                buffer.Dispose();
+                throw TooLarge($"the part '{entry.FullName}' inflates to more than {Bytes(maxPartBytes)} bytes (it claims {Bytes(entry.Length)})", path, maxPartBytes);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    private static string Bytes(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static ModelException TooLarge(string problem, string path, long maxPartBytes) =>
+        new($"{problem}, more than the {Bytes(maxPartBytes)} bytes a model part may have; the file is damaged or not a model written by cpnlp.", path,
+            "Use a model written by 'cpnlp train' (or the built-in one: leave out --model); do not load model files from untrusted sources.");
 
     private static void WriteEntry(ZipArchive zip, string name, Action<Stream> write)
     {

@@ -21,6 +21,9 @@ public static class ExitCodes
     /// <summary>A bug: an error the toolkit did not expect. Please report it.</summary>
     public const int Internal = 70;
 
+    /// <summary>The machine ran out of memory (sysexits' EX_OSERR): the inputs are within the limits but too large for it together.</summary>
+    public const int OutOfMemory = 71;
+
     /// <summary>The output folder cannot be created or written.</summary>
     public const int CannotWriteOutput = 73;
 

@@ -87,7 +87,16 @@ public sealed class CsvDocumentReader(IngestionOptions options) : IDocumentReade
                 switch (table.Headers[c].ToLowerInvariant())
                 {
                     case "title": title = NullIfEmpty(value) ?? title; break;
-                    case "date": date = NullIfEmpty(value) ?? date; break;
+                    case "date":
+                        date = NullIfEmpty(value) ?? date;
+                        if (value.Length > 0 && !SourcesCatalog.IsIsoDate(value))
+                        {
+                            problems.Report(Problem.Warning(documentId,
+                                $"{file.RelativePath}:{row.Line}: the date '{value}' is not yyyy-MM-dd, yyyy-MM or yyyy; it is kept as written but the document has no year for grouping.",
+                                "Write it as, for example, 2021-06-10."));
+                        }
+
+                        break;
                     case "publisher": publisher = NullIfEmpty(value) ?? publisher; break;
                     case "language" or "lang": language = NullIfEmpty(value) ?? language; break;
                     default: extra.Add(new(table.Headers[c], value)); break;

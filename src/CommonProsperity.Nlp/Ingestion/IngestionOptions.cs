@@ -6,7 +6,9 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// <param name="TextColumn">For <c>.csv</c> inputs: the column holding each document's text.</param>
 /// <param name="IdColumn">For <c>.csv</c> inputs: the column holding each document's id (row numbers when absent).</param>
 /// <param name="ExcludeDirectories">Folders (or files) never to read: a run's own output.</param>
-/// <param name="MaxFileBytes">Files larger than this are skipped with a warning (default 1 GiB).</param>
+/// <param name="MaxFileBytes">
+/// Files larger than this are skipped with a message to split them (default <see cref="DefaultMaxFileBytes"/>).
+/// </param>
 /// <param name="FollowSymlinks">
 /// Follow symbolic links that lead out of the input folders (by default they are skipped, with a
 /// message). Devices, named pipes, sockets and loops are refused either way.
@@ -15,9 +17,16 @@ public sealed record IngestionOptions(
     string TextColumn = "text",
     string? IdColumn = null,
     IReadOnlyList<string>? ExcludeDirectories = null,
-    long MaxFileBytes = 1L << 30,
+    long MaxFileBytes = IngestionOptions.DefaultMaxFileBytes,
     bool FollowSymlinks = false)
 {
+    /// <summary>
+    /// 256 MiB. A file is analysed whole, at about 14 bytes of memory per byte (its bytes, its text in
+    /// UTF-16, its tokens), so a file of this size peaks near 4 GB; a file of 1 GiB cannot be analysed
+    /// at all (its text is longer than the longest string .NET can hold) and would need about 15 GB.
+    /// </summary>
+    public const long DefaultMaxFileBytes = 256L << 20;
+
     /// <summary>These options with <paramref name="directory"/> added to the folders never read (a run's own output folder).</summary>
     public IngestionOptions Excluding(string directory) => this with { ExcludeDirectories = [.. ExcludeDirectories ?? [], directory] };
 

@@ -20,6 +20,9 @@ public sealed record AnalysisOptions(
     bool Charts = true,
     ShardSpec? Shard = null)
 {
+    /// <summary>The most bytes of evidence rows one document may have (they are held in memory); tests lower it.</summary>
+    internal int MaxEvidenceBytes { get; init; } = Reporting.CsvRowBuffer.MaxBytes;
+
     /// <summary>The effective parallelism.</summary>
     public int Parallelism => MaxParallelism > 0 ? MaxParallelism : Environment.ProcessorCount;
 

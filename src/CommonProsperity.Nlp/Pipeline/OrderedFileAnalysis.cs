@@ -1,3 +1,4 @@
+using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Reporting;
 
@@ -83,7 +84,10 @@ internal sealed class OrderedFileAnalysis(
         InputFileRecord? input = null;
         foreach (var document in source.Extract(loaded, problems, record => input = record, cancellationToken))
         {
-            reports.Add(builder.Build(analyzer.Analyze(document, cancellationToken)));
+            if (Build(document, problems) is { } report)
+            {
+                reports.Add(report);
+            }
         }
 
         return new FileResult(index, problems.All, reports, input, loaded.Bytes.Length);
@@ -97,11 +101,32 @@ internal sealed class OrderedFileAnalysis(
         {
             var before = problems.TakeAll();
             var bytes = document.Text.Length * 2L;
-            Enqueue(() => new FileResult(index, before, [builder.Build(analyzer.Analyze(document, cancellationToken))], null, bytes), bytes);
+            Enqueue(
+                () =>
+                {
+                    var log = new ProblemLog(before);
+                    var report = Build(document, log);
+                    return new FileResult(index, log.All, report is null ? [] : [report], null, bytes);
+                },
+                bytes);
             Drain(take, all: false);
         }
 
         _pending.Enqueue(Task.FromResult(new FileResult(index, problems.TakeAll(), [], input, 0)));
+    }
+
+    /// <summary>Analyses a document and builds its report; a document the report cannot hold (its evidence too large) is skipped with the reason.</summary>
+    private DocumentReport? Build(Document document, IProblemSink problems)
+    {
+        try
+        {
+            return builder.Build(analyzer.Analyze(document, cancellationToken));
+        }
+        catch (InputException e)
+        {
+            problems.Report(Problem.Skipped(document.Id, e.Message));
+            return null;
+        }
     }
 
     private void Enqueue(Func<FileResult> work, long bytes)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Pipeline;
 
@@ -11,7 +13,11 @@ namespace CommonProsperity.Nlp.Reporting;
 /// </summary>
 public sealed class DocumentReportBuilder
 {
+    /// <summary>The most a document's evidence buffer starts with; larger ones grow by doubling.</summary>
+    private const long InitialEvidenceBytes = 16L << 20;
+
     private readonly int _context;
+    private readonly int _maxEvidenceBytes;
     private readonly byte[][] _themeFields;
     private readonly byte[][] _termFields;
 
@@ -19,7 +25,14 @@ public sealed class DocumentReportBuilder
     /// <param name="matcher">The matcher whose hits will be reported.</param>
     /// <param name="contextCharacters">Characters of context each side of a match.</param>
     public DocumentReportBuilder(LexiconMatcher matcher, int contextCharacters)
+        : this(matcher, contextCharacters, CsvRowBuffer.MaxBytes)
     {
+    }
+
+    /// <summary>A builder whose documents may have at most <paramref name="maxEvidenceBytes"/> of evidence rows each (tests use a small limit).</summary>
+    internal DocumentReportBuilder(LexiconMatcher matcher, int contextCharacters, int maxEvidenceBytes)
+    {
+        _maxEvidenceBytes = maxEvidenceBytes;
         ArgumentNullException.ThrowIfNull(matcher);
         _context = contextCharacters;
         _themeFields = [.. matcher.Themes.Select(CsvRowBuffer.Encode)];
@@ -27,12 +40,36 @@ public sealed class DocumentReportBuilder
     }
 
     /// <summary>Builds the report of one document.</summary>
+    /// <exception cref="InputException">Its evidence rows would not fit in memory (more than 1 GiB); the message names the document.</exception>
     public DocumentReport Build(DocumentAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var document = analysis.Document;
         var text = document.Text;
-        var evidence = new CsvRowBuffer(256 + (analysis.Hits.Count * (64 + document.Id.Length + (_context * 4))));
+
+        // An estimate only, in long (hits × context overflowed int), and a modest start: the buffer doubles as needed.
+        var estimate = 256L + (analysis.Hits.Count * (64L + document.Id.Length + (_context * 4L)));
+        var evidence = new CsvRowBuffer((int)Math.Min(estimate, InitialEvidenceBytes), _maxEvidenceBytes);
+        try
+        {
+            WriteEvidence(analysis, evidence);
+        }
+        catch (EvidenceLimitException e)
+        {
+            evidence.Release();
+            throw new InputException(
+                $"the evidence rows of its {analysis.Hits.Count.ToString("N0", CultureInfo.InvariantCulture)} matches with {_context} characters of context each side would take more than {e.Limit.ToString("N0", CultureInfo.InvariantCulture)} bytes, more than one document may have in memory.",
+                document.Id, fix: "Analyse it with less context (--context, default 40), or split the file into smaller documents.", inner: e);
+        }
+
+        var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Segments.Sentences.Count, analysis.Themes);
+        return new DocumentReport(summary, text.Length, CountTerms(analysis.Hits, analysis.Vetoes), evidence);
+    }
+
+    private void WriteEvidence(DocumentAnalysis analysis, CsvRowBuffer evidence)
+    {
+        var document = analysis.Document;
+        var text = document.Text;
         var id = CsvRowBuffer.Encode(document.Id);
         var sentence = -1;
         foreach (var hit in analysis.Hits)
@@ -49,9 +86,6 @@ public sealed class DocumentReportBuilder
             evidence.WriteField(sentence);
             evidence.EndRecord();
         }
-
-        var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Segments.Sentences.Count, analysis.Themes);
-        return new DocumentReport(summary, text.Length, CountTerms(analysis.Hits, analysis.Vetoes), evidence);
     }
 
     private static TermHits[] CountTerms(IReadOnlyList<LexiconHit> hits, IReadOnlyList<LexiconVeto> vetoes)

@@ -71,4 +71,25 @@ public class CsvDocumentReaderTests
         Assert.StartsWith("rows.csv", error.Message, StringComparison.Ordinal);
         Assert.Contains("quote", error.Message, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void Read_RowWithAnInvalidDate_IsAnalysedWithAWarningAndNoYear()
+    {
+        // Issue 9: dates such as 2021-13-45 were grouped under 2021 and month 13.
+        var log = new ProblemLog();
+        var documents = new CsvDocumentReader(new IngestionOptions())
+            .Read(File, Encoding.UTF8.GetBytes("id,text,date\na,one,2021-13-45\nb,two,2021-02-30\nc,three,2021-06\n"), DocumentMetadata.Empty, log, CancellationToken.None).ToList();
+        var problems = log.All;
+
+        Assert.Equal(3, documents.Count);
+        Assert.Equal([null, null, "2021"], documents.Select(d => d.Metadata.Year));
+        Assert.Equal([null, null, "2021-06"], documents.Select(d => d.Metadata.Month));
+        Assert.All(problems, p => Assert.Equal(ProblemKind.Warning, p.Kind));
+        Assert.Equal(
+            [
+                "rows.csv:2: the date '2021-13-45' is not yyyy-MM-dd, yyyy-MM or yyyy; it is kept as written but the document has no year for grouping. Write it as, for example, 2021-06-10.",
+                "rows.csv:3: the date '2021-02-30' is not yyyy-MM-dd, yyyy-MM or yyyy; it is kept as written but the document has no year for grouping. Write it as, for example, 2021-06-10.",
+            ],
+            problems.Select(p => p.Text));
+    }
 }

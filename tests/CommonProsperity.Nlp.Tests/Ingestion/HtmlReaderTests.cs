@@ -48,4 +48,43 @@ public class HtmlReaderTests
         Assert.Equal("Rising inequal\u00ADity and wealth\u200Bgap, in\u200Bequality.", text);
         Assert.Equal(["inequal\u00ADity", "wealth\u200Bgap", "in\u200Bequality"], hits.Select(h => text[h.Start..h.End]));
     }
+
+    [Theory]
+    [InlineData("<html><head><title>T</title></head><body><div><p>One<p>Two<br><img src=x></div></body></html>", 1)]
+    [InlineData("<div><div><span>a</span></div></div>", 3)]
+    [InlineData("<div/><div/><div/>", 0)]
+    [InlineData("<!-- <div><div><div> --><div></div>", 1)]
+    [InlineData("<script>if (a < b) { x = '<div><div>'; }</script><b>x</b>", 1)]
+    public void NestingDepth_Tags_CountsWhatNestsAsWritten(string html, int expected)
+    {
+        Assert.Equal(expected, HtmlReader.NestingDepth(html, HtmlReader.MaxDepth));
+    }
+
+    [Fact]
+    public void Read_PageNestedDeeperThanTheLimit_IsRefusedNamingTheFile()
+    {
+        // Arrange: issue 9: 100,000 nested tags took five minutes to parse.
+        var html = string.Concat(Enumerable.Repeat("<div>", 100_000)) + "charity" + string.Concat(Enumerable.Repeat("</div>", 100_000));
+        var file = new SourceFile("/in/deep.html", "deep.html", "/in");
+
+        // Act
+        var error = Assert.Throws<CommonProsperity.Nlp.Errors.InputException>(
+            () => new HtmlReader().Read(file, System.Text.Encoding.UTF8.GetBytes(html), DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None).ToList());
+
+        // Assert
+        Assert.Equal("deep.html: the page nests elements more than 1000 deep (browsers stop at 512); reading it would take hours. "
+            + "The file is probably generated or damaged: remove it, or save the page's text as .txt and analyse that.", error.Message);
+    }
+
+    [Fact]
+    public void Read_PageNestedToTheLimit_IsRead()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", HtmlReader.MaxDepth)) + "charity" + string.Concat(Enumerable.Repeat("</div>", HtmlReader.MaxDepth))
+            + string.Concat(Enumerable.Repeat("<p>unclosed paragraph", 5000));
+        var file = new SourceFile("/in/deep.html", "deep.html", "/in");
+
+        var document = Assert.Single(new HtmlReader().Read(file, System.Text.Encoding.UTF8.GetBytes(html), DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None));
+
+        Assert.StartsWith("charity", document.Text, StringComparison.Ordinal);
+    }
 }
