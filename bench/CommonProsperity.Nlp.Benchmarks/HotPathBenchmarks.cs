@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Pipeline;
 using CommonProsperity.Nlp.Reporting;
 using CommonProsperity.Nlp.Segmentation;
 using CommonProsperity.Nlp.Tokenization;

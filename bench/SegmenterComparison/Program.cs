@@ -3,6 +3,8 @@
 // Usage: dotnet run --project bench/SegmenterComparison -c Release -- [corpus folder, default ../shared/corpus]
 using System.Diagnostics;
 using System.Globalization;
+using CommonProsperity.Nlp;
+using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Tokenization;
 using JiebaNet.Segmenter;

@@ -30,7 +30,7 @@ public static class CpnlpApp
         app.Configure(config =>
         {
             config.SetApplicationName("cpnlp");
-            config.SetApplicationVersion(Pipeline.AnalysisPipeline.ToolVersion);
+            config.SetApplicationVersion(ToolVersion.Current);
             config.ConfigureConsole(console);
             config.UseStrictParsing();
             config.CancellationExitCode(ExitCodes.Cancelled);
@@ -90,7 +90,7 @@ public static class CpnlpApp
         {
             case OutOfMemoryException or InsufficientMemoryException:
                 // The limits keep every single input within a few GB; this is the machine, not a bug.
-                error.WriteLine("error: the run ran out of memory. A file is analysed whole (up to 256 MiB, needing up to 24 bytes of memory per byte), "
+                error.WriteLine("error: the run ran out of memory. A file is analysed whole (up to 256 MiB, needing up to 30 bytes of memory per byte), "
                     + "and several are analysed at once: use fewer threads (--threads 1), split the largest files, use less --context, or run on a machine with more memory.");
                 return ExitCodes.OutOfMemory;
             case CommonProsperityException known:

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;

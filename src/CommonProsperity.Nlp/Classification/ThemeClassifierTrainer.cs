@@ -1,5 +1,4 @@
 using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Pipeline;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 
@@ -181,7 +180,7 @@ public sealed class ThemeClassifierTrainer(TrainingOptions options)
         var counts = passages.SelectMany(p => p.Themes.Select(t => (Theme: t, Lang: p.Language ?? "und")))
             .GroupBy(x => x).OrderBy(g => Codebook.OrderOf(g.Key.Theme)).ThenBy(g => g.Key.Theme, StringComparer.Ordinal).ThenBy(g => g.Key.Lang, StringComparer.Ordinal)
             .Select(g => new LabelCount(g.Key.Theme, g.Key.Lang, g.Count())).ToArray();
-        return new ModelCard(ModelCard.CurrentFormat, AnalysisPipeline.ToolVersion, themes, skipped, lexicon.Sha256, labels.Files, passages.Count, counts, metrics,
+        return new ModelCard(ModelCard.CurrentFormat, ToolVersion.Current, themes, skipped, lexicon.Sha256, labels.Files, passages.Count, counts, metrics,
             _options.Folds, _options.Seed,
             $"ML.NET L-BFGS logistic regression per theme (L2 {_options.L2.ToString(System.Globalization.CultureInfo.InvariantCulture)}), thresholds maximising cross-validated F1",
             "counting-rule token uni+bigrams (TF-IDF, L2), o200k subword unigrams (TF-IDF, L2), lexicon theme hits (binary, log(1+n)), document lexicon profile",

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.FileSystem;
 using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Reporting;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

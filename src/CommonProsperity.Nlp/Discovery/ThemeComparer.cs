@@ -1,4 +1,4 @@
-using CommonProsperity.Nlp.Reporting;
+using CommonProsperity.Nlp.Lexicons;
 
 namespace CommonProsperity.Nlp.Discovery;
 

@@ -1,5 +1,5 @@
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Reporting;
+using CommonProsperity.Nlp.Lexicons;
 
 namespace CommonProsperity.Nlp.Discovery;
 

@@ -1,4 +1,3 @@
-using CommonProsperity.Nlp.Tokenization;
 
 namespace CommonProsperity.Nlp.Discovery;
 

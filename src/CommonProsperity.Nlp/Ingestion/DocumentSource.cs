@@ -605,7 +605,7 @@ public sealed class DocumentSource
         /// <summary>Whether <paramref name="folder"/> holds a cpnlp manifest (the reports of a run).</summary>
         private static bool HoldsReports(string folder)
         {
-            var manifest = Path.Combine(folder, Reporting.ReportFiles.Manifest);
+            var manifest = Path.Combine(folder, ReportFiles.Manifest);
             try
             {
                 if (FileStatus.Of(manifest).Kind != FileKind.Regular)

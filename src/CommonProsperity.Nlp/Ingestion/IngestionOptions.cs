@@ -21,9 +21,9 @@ public sealed record IngestionOptions(
     bool FollowSymlinks = false)
 {
     /// <summary>
-    /// 256 MiB. A file is analysed whole, at about 14 bytes of memory per byte (its bytes, its text in
-    /// UTF-16, its tokens), so a file of this size peaks near 4 GB; a file of 1 GiB cannot be analysed
-    /// at all (its text is longer than the longest string .NET can hold) and would need about 15 GB.
+    /// 256 MiB. A file is analysed whole, at 14 to 30 bytes of memory per byte (its bytes, its text in
+    /// UTF-16, its tokens and matches), so a file of this size peaks at 6 to 8 GB (measured); a file of
+    /// 1 GiB cannot be analysed at all (its text is longer than the longest string .NET can hold).
     /// </summary>
     public const long DefaultMaxFileBytes = 256L << 20;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
@@ -26,10 +25,6 @@ public sealed class AnalysisPipeline
         _lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
         _matcher = new LexiconMatcher(lexicon);
     }
-
-    /// <summary>The version written into manifests.</summary>
-    public static string ToolVersion { get; } =
-        typeof(AnalysisPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>Runs the analysis and writes the reports (or, for a shard, the partial results).</summary>
     /// <exception cref="OptionsException">The options are invalid.</exception>
@@ -97,7 +92,7 @@ public sealed class AnalysisPipeline
             .. shard is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("shard", shard.ToString())],
         ];
         IReadOnlyList<KeyValuePair<string, long>> timings = [new("discover", discoverMs), new("analyze", analyzeMs), new("total_before_write", clock.ElapsedMilliseconds)];
-        var reports = sink.Complete(new AnalysisRun("analyze", ToolVersion, started, optionList, _lexicon, listing.All, problems, run.FileProblems, run.Inputs,
+        var reports = sink.Complete(new AnalysisRun("analyze", ToolVersion.Current, started, optionList, _lexicon, listing.All, problems, run.FileProblems, run.Inputs,
             run.Documents, run.Tokens, run.Characters, timings));
 
         return new AnalysisResult(run.Documents, run.Tokens, run.Characters, problems, reports, clock.Elapsed);

@@ -226,7 +226,7 @@ public sealed class DiscoveryPipeline
         names.Add(ReportFiles.Manifest);
         var manifest = new RunManifest(
             command,
-            AnalysisPipeline.ToolVersion,
+            ToolVersion.Current,
             started,
             [
                 new("inputs", string.Join(";", options.Inputs)),

@@ -1,5 +1,6 @@
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Reporting;
 
 namespace CommonProsperity.Nlp.Pipeline;

@@ -97,7 +97,7 @@ public sealed class ShardMerger
         options.Add(new("out", outputDirectory));
         options.Add(new("shards", string.Join(";", readers.Select(r => r.Folder))));
         List<Problem> problems = [.. warnings.Select(w => Problem.Warning(string.Empty, w)), .. skipped];
-        var reports = writer.Complete(new AnalysisRun("merge", AnalysisPipeline.ToolVersion, started, options, lexicon, first.ListingSkipped, problems, [], inputs,
+        var reports = writer.Complete(new AnalysisRun("merge", ToolVersion.Current, started, options, lexicon, first.ListingSkipped, problems, [], inputs,
             writer.Documents, tokens, characters, [new("shards_analyze_max", headers.Max(h => Timing(h, "analyze"))), new("merge", clock.ElapsedMilliseconds)]));
         return new AnalysisResult(writer.Documents, tokens, characters, problems, reports, clock.Elapsed);
     }

@@ -1,5 +1,4 @@
 using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Pipeline;
 
 namespace CommonProsperity.Nlp.Reporting;
 
@@ -35,7 +34,7 @@ internal static class AnalysisReports
             new("theme", ColumnFormat.Text, "the theme id", r => r.Theme),
             new("hits", ColumnFormat.Integer, "matches of the theme's terms ([counting rule 6](counting-rules.md))", r => r.Tally.Hits),
             new("tokens", ColumnFormat.Integer, "tokens in the document", r => r.Document.Tokens),
-            new("per_1000", ColumnFormat.Rate, "`hits / tokens × 1000` (0 when there are no tokens)", r => CsvReport.Per1000(r.Tally.Hits, r.Document.Tokens)),
+            new("per_1000", ColumnFormat.Rate, "`hits / tokens × 1000` (0 when there are no tokens)", r => Rate.Per1000(r.Tally.Hits, r.Document.Tokens)),
             new("sentences_with_theme", ColumnFormat.Integer, "sentences holding at least one match of the theme", r => r.Tally.Sentences),
             new("sentences", ColumnFormat.Integer, "sentences in the document", r => r.Document.Sentences),
             new("sentence_share", ColumnFormat.Rate, "`sentences_with_theme / sentences`", r => Share(r.Tally.Sentences, r.Document.Sentences)),
@@ -53,7 +52,7 @@ internal static class AnalysisReports
             new("tokens", ColumnFormat.Integer, "tokens in the document", d => d.Tokens),
             new("sentences", ColumnFormat.Integer, "sentences in the document", d => d.Sentences),
             new("_hits", ColumnFormat.Integer, "per theme (`inequality_hits`, ...): the theme's hits", (d, t) => d.Themes[t].Hits, PerTheme: true),
-            new("_per_1000", ColumnFormat.Rate, "per theme (`inequality_per_1000`, ...): its hits per 1,000 tokens", (d, t) => CsvReport.Per1000(d.Themes[t].Hits, d.Tokens), PerTheme: true),
+            new("_per_1000", ColumnFormat.Rate, "per theme (`inequality_per_1000`, ...): its hits per 1,000 tokens", (d, t) => Rate.Per1000(d.Themes[t].Hits, d.Tokens), PerTheme: true),
         ]);
 
     /// <summary><c>corpus_summary.csv</c>.</summary>

@@ -1,3 +1,4 @@
+
 namespace CommonProsperity.Nlp.Reporting;
 
 /// <summary>How a report column's values are written (docs/reports.md says the same in words).</summary>

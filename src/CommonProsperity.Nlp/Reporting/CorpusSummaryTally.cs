@@ -1,3 +1,4 @@
+using CommonProsperity.Nlp.Lexicons;
 using CsvHelper;
 
 namespace CommonProsperity.Nlp.Reporting;
@@ -85,7 +86,7 @@ internal sealed class CorpusSummaryTally(int themes)
                 Hits[t] += tally.Hits;
                 WithSentences[t] += tally.Sentences;
                 WithTheme[t] += tally.Hits > 0 ? 1 : 0;
-                RateSum[t] += CsvReport.Per1000(tally.Hits, document.Tokens);
+                RateSum[t] += Rate.Per1000(tally.Hits, document.Tokens);
             }
         }
     }

@@ -52,9 +52,6 @@ public static class CsvReport
     /// <summary>An integer, invariant culture.</summary>
     public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Hits per 1,000 tokens, 0 when there are no tokens.</summary>
-    public static double Per1000(long hits, long tokens) => tokens == 0 ? 0 : hits * 1000.0 / tokens;
-
     /// <summary>
     /// Writes one record: texts as they are (formula-escaped), integers invariant, doubles as <see cref="Rate"/>,
     /// <see cref="PreciseNumber"/>s with six significant digits. Numbers are written as numbers, so a

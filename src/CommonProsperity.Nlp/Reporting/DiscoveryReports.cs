@@ -1,4 +1,5 @@
 using CommonProsperity.Nlp.Discovery;
+using CommonProsperity.Nlp.Lexicons;
 
 namespace CommonProsperity.Nlp.Reporting;
 
@@ -55,7 +56,7 @@ public static class DiscoveryReports
         foreach (var t in result.Terms)
         {
             csv.WriteRow(groupBy, t.Group, t.Reference, t.Direction, t.Rank, t.Term, t.Language, t.Count, t.ReferenceCount,
-                CsvReport.Per1000(t.Count, t.Words), CsvReport.Per1000(t.ReferenceCount, t.ReferenceWords),
+                Rate.Per1000(t.Count, t.Words), Rate.Per1000(t.ReferenceCount, t.ReferenceWords),
                 t.Score.LogRatio, Precise(t.Score.G2), Precise(t.Score.G2P), Precise(t.Score.Chi2), Precise(t.Score.Chi2P), t.Words, t.ReferenceWords);
         }
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Pipeline;
+using CommonProsperity.Nlp.Lexicons;
 
 namespace CommonProsperity.Nlp.Reporting;
 

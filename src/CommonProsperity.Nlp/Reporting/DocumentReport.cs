@@ -1,3 +1,5 @@
+using CommonProsperity.Nlp.Lexicons;
+
 namespace CommonProsperity.Nlp.Reporting;
 
 /// <summary>

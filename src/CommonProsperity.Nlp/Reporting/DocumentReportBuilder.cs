@@ -1,7 +1,6 @@
 using System.Globalization;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Pipeline;
 
 namespace CommonProsperity.Nlp.Reporting;
 

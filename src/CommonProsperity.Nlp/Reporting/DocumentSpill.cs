@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CommonProsperity.Nlp.Lexicons;
 
 namespace CommonProsperity.Nlp.Reporting;
 

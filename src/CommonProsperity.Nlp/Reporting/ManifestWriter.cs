@@ -19,52 +19,44 @@ public static class ManifestWriter
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(reports);
+        var json = new ManifestJson(
+            "cpnlp",
+            manifest.ToolVersion,
+            manifest.Command,
+            manifest.StartedUtc.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            InOrder(manifest.Options),
+            new ManifestJson.LexiconJson(manifest.LexiconSource, manifest.LexiconSha256, manifest.LexiconTerms, manifest.Themes),
+            manifest.Documents,
+            manifest.Tokens,
+            manifest.Characters,
+            [.. manifest.Inputs.Select(i => new ManifestJson.InputJson(null, i.Path, i.Bytes, i.Sha256, i.Format, i.Encoding, i.Documents))],
+            [.. manifest.Skipped.Select(s => new ManifestJson.SkipJson(null, s.File, s.Text))],
+            manifest.Warnings,
+            [.. reports],
+            reportHashes is null ? null : InOrder(reportHashes),
+            InOrder(manifest.TimingsMs));
         using var stream = File.Create(path);
-        using var json = new Utf8JsonWriter(stream, JsonOptions);
-        json.WriteStartObject();
-        json.WriteString("tool", "cpnlp");
-        json.WriteString("version", manifest.ToolVersion);
-        json.WriteString("command", manifest.Command);
-        json.WriteString("started_utc", manifest.StartedUtc.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        WriteStrings(json, "options", manifest.Options);
-        json.WriteStartObject("lexicon");
-        json.WriteString("source", manifest.LexiconSource);
-        json.WriteString("sha256", manifest.LexiconSha256);
-        json.WriteNumber("terms", manifest.LexiconTerms);
-        WriteStrings(json, "themes", manifest.Themes);
-        json.WriteEndObject();
-        json.WriteNumber("documents", manifest.Documents);
-        json.WriteNumber("tokens", manifest.Tokens);
-        json.WriteNumber("characters", manifest.Characters);
-        json.WriteStartArray("inputs");
-        foreach (var input in manifest.Inputs)
+        JsonSerializer.Serialize(stream, json, Json.ManifestJson);
+    }
+
+    /// <summary>The source-generated serializers with the manifest's options (indented, snake_case, Chinese and quotes written as they are).</summary>
+    internal static ReportJsonContext Json { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>A dictionary that enumerates <paramref name="pairs"/> in their order (as JSON objects list them).</summary>
+    private static Dictionary<string, TValue> InOrder<TValue>(IEnumerable<KeyValuePair<string, TValue>> pairs)
+    {
+        var dictionary = new Dictionary<string, TValue>(StringComparer.Ordinal);
+        foreach (var (key, value) in pairs)
         {
-            WriteInput(json, null, input);
+            dictionary.Add(key, value);
         }
 
-        json.WriteEndArray();
-        json.WriteStartArray("skipped");
-        foreach (var skip in manifest.Skipped)
-        {
-            WriteSkip(json, null, skip);
-        }
-
-        json.WriteEndArray();
-        WriteStrings(json, "warnings", manifest.Warnings);
-        WriteStrings(json, "reports", reports);
-        if (reportHashes is not null)
-        {
-            json.WriteStartObject("report_sha256");
-            foreach (var (report, hash) in reportHashes)
-            {
-                json.WriteString(report, hash);
-            }
-
-            json.WriteEndObject();
-        }
-
-        WriteNumbers(json, "timings_ms", manifest.TimingsMs);
-        json.WriteEndObject();
+        return dictionary;
     }
 
     /// <summary>An array of strings.</summary>

@@ -3,7 +3,6 @@ using System.Text.Json;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Pipeline;
 
 namespace CommonProsperity.Nlp.Reporting;
 

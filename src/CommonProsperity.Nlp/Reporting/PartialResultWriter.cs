@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Pipeline;
 
 namespace CommonProsperity.Nlp.Reporting;
 

@@ -1,6 +1,5 @@
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Pipeline;
 
 namespace CommonProsperity.Nlp.Reporting;
 

@@ -1,4 +1,5 @@
 using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.FileSystem;
 
 namespace CommonProsperity.Nlp.Reporting;
 

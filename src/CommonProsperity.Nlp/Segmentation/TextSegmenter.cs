@@ -1,5 +1,4 @@
 using System.Buffers;
-using CommonProsperity.Nlp.Tokenization;
 
 namespace CommonProsperity.Nlp.Segmentation;
 

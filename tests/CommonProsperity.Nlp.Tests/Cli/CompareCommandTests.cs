@@ -1,5 +1,4 @@
 using System.Globalization;
-using CommonProsperity.Nlp.Reporting;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Cli;

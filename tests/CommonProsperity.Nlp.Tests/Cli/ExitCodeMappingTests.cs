@@ -16,7 +16,7 @@ public class ExitCodeMappingTests
 
         // Assert
         Assert.Equal(71, code);
-        Assert.StartsWith("error: the run ran out of memory.", error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("error: the run ran out of memory. A file is analysed whole (up to 256 MiB, needing up to 30 bytes of memory per byte)", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("--threads 1", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", error.ToString(), StringComparison.Ordinal);
     }

@@ -1,4 +1,3 @@
-using CommonProsperity.Nlp.Reporting;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Cli;

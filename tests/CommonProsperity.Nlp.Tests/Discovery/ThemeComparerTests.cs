@@ -1,7 +1,6 @@
 using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Pipeline;
-using CommonProsperity.Nlp.Reporting;
+using CommonProsperity.Nlp.Lexicons;
 
 namespace CommonProsperity.Nlp.Tests.Discovery;
 

@@ -1,8 +1,7 @@
 using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Pipeline;
-using CommonProsperity.Nlp.Reporting;
+using CommonProsperity.Nlp.Lexicons;
 
 namespace CommonProsperity.Nlp.Tests.Discovery;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Tokenization;
 
 namespace CommonProsperity.Nlp.Tests.Ingestion;
 

@@ -4,7 +4,6 @@ using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Pipeline;
-using CommonProsperity.Nlp.Reporting;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Pipeline;

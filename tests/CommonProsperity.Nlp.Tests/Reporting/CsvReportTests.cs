@@ -1,4 +1,5 @@
 using System.Text;
+using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Reporting;
 using CommonProsperity.Nlp.Tests.Support;
 
@@ -43,6 +44,6 @@ public class CsvReportTests
     [InlineData(3, 1500, 2.0)]
     public void Per1000_IsHitsPerThousandTokensAndZeroWithoutTokens(long hits, long tokens, double expected)
     {
-        Assert.Equal(expected, CsvReport.Per1000(hits, tokens), 10);
+        Assert.Equal(expected, Rate.Per1000(hits, tokens), 10);
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Reporting;
+using CommonProsperity.Nlp.FileSystem;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Reporting;

@@ -1,3 +1,5 @@
+using CommonProsperity.Nlp.Lexicons;
+
 namespace CommonProsperity.Nlp.Reporting.Charts;
 
 /// <summary>
@@ -28,7 +30,7 @@ public static class AnalysisCharts
         {
             for (var t = 0; t < themes.Count; t++)
             {
-                values[d, t] = CsvReport.Per1000(shown[d].Themes[t].Hits, shown[d].Tokens);
+                values[d, t] = Rate.Per1000(shown[d].Themes[t].Hits, shown[d].Tokens);
             }
         }
 

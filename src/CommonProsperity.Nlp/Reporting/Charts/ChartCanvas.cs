@@ -1,4 +1,3 @@
-using CommonProsperity.Nlp.Tokenization;
 using ScottPlot;
 
 namespace CommonProsperity.Nlp.Reporting.Charts;

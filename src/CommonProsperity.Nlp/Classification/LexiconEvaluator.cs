@@ -1,6 +1,6 @@
-using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Lexicons;
 
-namespace CommonProsperity.Nlp.Lexicons;
+namespace CommonProsperity.Nlp.Classification;
 
 /// <summary>
 /// Compares a lexicon with labelled passages: a passage counts as a lexicon hit for a theme when any of

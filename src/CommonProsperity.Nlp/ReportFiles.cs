@@ -1,4 +1,4 @@
-namespace CommonProsperity.Nlp.Reporting;
+namespace CommonProsperity.Nlp;
 
 /// <summary>The names of the reports the commands write (docs/reports.md and docs/discovery.md document their columns).</summary>
 public static class ReportFiles
@@ -58,7 +58,7 @@ public static class ReportFiles
     public static string KeynessChart(string? group) =>
         group is null ? "chart_keyness.png" : $"chart_keyness_{new string(group.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray())}.png";
 
-    /// <summary>A shard's header: which shard, the lexicon, the inputs and skips (<see cref="ShardHeader"/>).</summary>
+    /// <summary>A shard's header: which shard, the lexicon, the inputs and skips (<c>ShardHeader</c>).</summary>
     public const string PartialHeader = "partial.json";
 
     /// <summary>A shard's documents, one JSON object a line, in input order.</summary>

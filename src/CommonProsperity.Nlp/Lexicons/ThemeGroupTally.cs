@@ -1,4 +1,4 @@
-namespace CommonProsperity.Nlp.Reporting;
+namespace CommonProsperity.Nlp.Lexicons;
 
 /// <summary>One theme's counts over a group of documents (the whole corpus, a language, a year).</summary>
 /// <param name="Documents">Documents in the group.</param>
@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Reporting;
 public readonly record struct ThemeGroupTally(int Documents, int DocumentsWithTheme, long Hits, long Tokens, long Sentences, long SentencesWithTheme, double MeanDocumentPer1000)
 {
     /// <summary>The pooled rate: hits per 1,000 tokens over the group (long documents weigh more).</summary>
-    public double Per1000 => CsvReport.Per1000(Hits, Tokens);
+    public double Per1000 => Rate.Per1000(Hits, Tokens);
 
     /// <summary>Sums theme <paramref name="theme"/> (an index into each summary's themes) over <paramref name="documents"/>.</summary>
     public static ThemeGroupTally Of(IReadOnlyCollection<DocumentSummary> documents, int theme)
@@ -24,6 +24,6 @@ public readonly record struct ThemeGroupTally(int Documents, int DocumentsWithTh
             documents.Sum(d => (long)d.Tokens),
             documents.Sum(d => (long)d.Sentences),
             documents.Sum(d => (long)d.Themes[theme].Sentences),
-            documents.Count == 0 ? 0 : documents.Average(d => CsvReport.Per1000(d.Themes[theme].Hits, d.Tokens)));
+            documents.Count == 0 ? 0 : documents.Average(d => Rate.Per1000(d.Themes[theme].Hits, d.Tokens)));
     }
 }

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using CommonProsperity.Nlp.Ingestion;
 
-namespace CommonProsperity.Nlp.Pipeline;
+namespace CommonProsperity.Nlp.Ingestion;
 
 /// <summary>
 /// What makes the shards of one run recognisable as such: every input file's path (relative to its

@@ -1,9 +1,8 @@
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Segmentation;
 using CommonProsperity.Nlp.Tokenization;
 
-namespace CommonProsperity.Nlp.Pipeline;
+namespace CommonProsperity.Nlp.Lexicons;
 
 /// <summary>
 /// Analyses one document: tokenize, match the lexicon, segment into sentences, tally per theme.

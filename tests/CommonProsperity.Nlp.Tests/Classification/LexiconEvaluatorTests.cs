@@ -1,7 +1,7 @@
 using CommonProsperity.Nlp.Classification;
 using CommonProsperity.Nlp.Lexicons;
 
-namespace CommonProsperity.Nlp.Tests.Lexicons;
+namespace CommonProsperity.Nlp.Tests.Classification;
 
 public sealed class LexiconEvaluatorTests
 {

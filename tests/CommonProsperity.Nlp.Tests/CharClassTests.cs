@@ -1,7 +1,6 @@
 using System.Globalization;
-using CommonProsperity.Nlp.Tokenization;
 
-namespace CommonProsperity.Nlp.Tests.Tokenization;
+namespace CommonProsperity.Nlp.Tests;
 
 public sealed class CharClassTests
 {

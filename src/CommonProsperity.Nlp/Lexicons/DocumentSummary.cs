@@ -1,7 +1,6 @@
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Pipeline;
 
-namespace CommonProsperity.Nlp.Reporting;
+namespace CommonProsperity.Nlp.Lexicons;
 
 /// <summary>The part of a <see cref="DocumentAnalysis"/> the aggregate reports keep (the text and hits are not kept).</summary>
 /// <param name="Id">The document id.</param>

@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.FileSystem;
 
-namespace CommonProsperity.Nlp.Reporting;
+namespace CommonProsperity.Nlp.FileSystem;
 
 /// <summary>
 /// A single output file (<c>suggest --out x.csv</c>, <c>train --out m.zip</c>, <c>lexicon export</c>),

@@ -2,7 +2,7 @@ using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Lexicons;
 using JiebaNet.Segmenter;
 
-namespace CommonProsperity.Nlp.Tokenization;
+namespace CommonProsperity.Nlp.Discovery;
 
 /// <summary>
 /// Splits runs of Chinese characters into words with jieba.NET (its dictionary plus its HMM for words

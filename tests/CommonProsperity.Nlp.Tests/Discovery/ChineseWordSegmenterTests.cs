@@ -1,6 +1,6 @@
-using CommonProsperity.Nlp.Tokenization;
+using CommonProsperity.Nlp.Discovery;
 
-namespace CommonProsperity.Nlp.Tests.Tokenization;
+namespace CommonProsperity.Nlp.Tests.Discovery;
 
 public class ChineseWordSegmenterTests
 {

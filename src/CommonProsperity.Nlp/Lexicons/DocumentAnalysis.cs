@@ -1,8 +1,7 @@
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Segmentation;
 
-namespace CommonProsperity.Nlp.Pipeline;
+namespace CommonProsperity.Nlp.Lexicons;
 
 /// <summary>
 /// Everything the reports need from one document, made in one pass: token and sentence counts, each

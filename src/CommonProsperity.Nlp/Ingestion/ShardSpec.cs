@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CommonProsperity.Nlp.Errors;
 
-namespace CommonProsperity.Nlp.Pipeline;
+namespace CommonProsperity.Nlp.Ingestion;
 
 /// <summary>
 /// One part of a run split across machines: shard <see cref="Index"/> of <see cref="Count"/>, counted

@@ -1,4 +1,4 @@
-namespace CommonProsperity.Nlp.Pipeline;
+namespace CommonProsperity.Nlp.Lexicons;
 
 /// <summary>One theme's counts in one document.</summary>
 /// <param name="Hits">Matches of the theme's terms (non-overlapping, per the counting rules).</param>

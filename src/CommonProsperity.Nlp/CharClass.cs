@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace CommonProsperity.Nlp.Tokenization;
+namespace CommonProsperity.Nlp;
 
 /// <summary>
 /// The character classes of the counting rules (docs/counting-rules.md): word characters, Han
