@@ -52,6 +52,35 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         [DefaultValue(42)]
         public int Seed { get; init; } = 42;
 
+        /// <summary>Trainer.</summary>
+        [CommandOption("--trainer <NAME>")]
+        [Description("The binary trainer per theme: lbfgs, sdca or fasttree")]
+        [DefaultValue("lbfgs")]
+        public string Trainer { get; init; } = "lbfgs";
+
+        /// <summary>Feature groups.</summary>
+        [CommandOption("--features <LIST>")]
+        [Description("Comma-separated feature groups: words, chars, subwords, lexicon, context")]
+        [DefaultValue("lexicon,context")]
+        public string Features { get; init; } = "lexicon,context";
+
+        /// <summary>L2.</summary>
+        [CommandOption("--l2 <X>")]
+        [Description("L2 regularisation of the logistic regressions (larger: simpler models)")]
+        [DefaultValue(1f)]
+        public float L2 { get; init; } = 1f;
+
+        /// <summary>Threshold shrink.</summary>
+        [CommandOption("--threshold-shrink <X>")]
+        [Description("Share of the cross-validated threshold's move away from 0.5 that is kept (1: as tuned, 0: 0.5)")]
+        [DefaultValue(1.0)]
+        public double ThresholdShrink { get; init; } = 1.0;
+
+        /// <summary>Held-out labels to score on.</summary>
+        [CommandOption("--evaluate-on <FILE>")]
+        [Description("Labelled passages of other documents (a dev set) to score the finished model and its lexicon on, with 95% intervals; never trained on. The figures lead the model card")]
+        public string? EvaluateOn { get; init; }
+
         /// <summary>Report folder.</summary>
         [CommandOption("--report <DIR>")]
         [Description("Also write cv_metrics.csv and cv_predictions.csv (out-of-fold, with fold numbers) to this folder")]
@@ -62,6 +91,8 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var streams = CliStreams.Current;
+        var options = new TrainingOptions(settings.Folds, settings.Seed, L2: settings.L2, Trainer: TrainingOptions.ParseTrainer(settings.Trainer),
+            Features: TrainingOptions.ParseFeatures(settings.Features), ThresholdShrink: settings.ThresholdShrink).Validate();
         var lexiconCsv = settings.Lexicon is null ? DefaultLexicon.ReadText() : File.Exists(settings.Lexicon) ? File.ReadAllText(settings.Lexicon)
             : throw new LexiconException("the lexicon file does not exist.", settings.Lexicon);
         var lexicon = settings.Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(settings.Lexicon);
@@ -75,8 +106,22 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
 
         var labels = LabelSet.Load([.. settings.Labels, .. settings.MoreLabels], themes);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = new ThemeClassifierTrainer(new TrainingOptions(settings.Folds, settings.Seed)).Train(labels, lexiconCsv, themes, cancellationToken);
-        result.Model.Save(settings.Out);
+        var result = new ThemeClassifierTrainer(options).Train(labels, lexiconCsv, themes, cancellationToken);
+        var model = result.Model;
+        if (settings.EvaluateOn is not null)
+        {
+            var held = LabelSetReader.Read(settings.EvaluateOn, [.. themes.Union(Codebook.Themes.Select(t => t.Id), StringComparer.Ordinal)]);
+            var trainedTexts = result.Passages.Select(p => LabelSet.Key(p.Text)).ToHashSet(StringComparer.Ordinal);
+            var overlap = held.Count(p => trainedTexts.Contains(LabelSet.Key(p.Text)));
+            if (overlap > 0)
+            {
+                streams.Error.WriteLine($"warning: {overlap} passage(s) of {settings.EvaluateOn} are also in the training labels; the figures on it are not those of new documents.");
+            }
+
+            model = model.WithEvaluation(settings.EvaluateOn, held, new BootstrapOptions(Seed: settings.Seed));
+        }
+
+        model.Save(settings.Out);
         // The trainer's warnings start with those of the labels; only those can run into thousands.
         CommandOutput.LabelWarnings(streams, labels.Warnings);
         foreach (var warning in result.Warnings.Skip(labels.Warnings.Count))
@@ -84,7 +129,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
             streams.Error.WriteLine($"warning: {warning}");
         }
 
-        var card = result.Model.Card;
+        var card = model.Card;
         var outOfFold = result.OutOfFold.Select(result.Model.Decide).ToArray();
         var (_, intervals) = ModelEvaluator.Score(result.Model.Themes, result.Passages, outOfFold, new BootstrapOptions(Seed: settings.Seed));
         if (settings.Report is not null)
@@ -94,6 +139,13 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
 
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Trained {card.Themes.Count} theme classifier(s) on {card.Passages} passages in {clock.Elapsed.TotalSeconds:F1} s; model written to {settings.Out}."));
+        if (card.Evaluation is { } dev)
+        {
+            streams.Out.WriteLine($"On {dev.Labels} ({dev.Passages} passages of {dev.Documents} documents, not trained on; 95% intervals from {dev.Resamples} document resamples):");
+            streams.Out.WriteLine($"  classifier {ClassificationReports.MacroSummary(dev.Classifier, dev.ClassifierIntervals)}");
+            streams.Out.WriteLine($"  lexicon    {ClassificationReports.MacroSummary(dev.Lexicon, dev.LexiconIntervals)}");
+        }
+
         streams.Out.WriteLine($"Cross-validated ({card.Folds} folds grouped by document, thresholds chosen on the same out-of-fold scores, so optimistic; "
             + "95% intervals from 1000 resamples of whole documents):");
         streams.Out.WriteLine($"  {ClassificationReports.MacroSummary(card.CrossValidation, intervals)}");

@@ -16,6 +16,9 @@ namespace CommonProsperity.Nlp.Classification;
 /// <param name="Warnings">Duplicates and conflicts, each naming the files and lines.</param>
 public sealed record LabelSet(IReadOnlyList<LabeledPassage> Passages, IReadOnlyList<TrainingFile> Files, IReadOnlyList<string> Warnings)
 {
+    /// <summary>The key under which passages count as the same (their text without surrounding white space).</summary>
+    public static string Key(string text) => (text ?? throw new ArgumentNullException(nameof(text))).Trim();
+
     /// <summary>Reads and merges label files; every theme must be one of <paramref name="themes"/>.</summary>
     /// <exception cref="InputException">A file is missing or malformed.</exception>
     public static LabelSet Load(IReadOnlyList<string> paths, IReadOnlyCollection<string> themes)
@@ -42,8 +45,8 @@ public sealed record LabelSet(IReadOnlyList<LabeledPassage> Passages, IReadOnlyL
             files.Add(new TrainingFile(path, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))), passages.Count));
             foreach (var passage in passages)
             {
-                var key = passage.Text.Trim();
-                if (hasIds && byId.TryGetValue(passage.Id, out var first) && first.Passage.Text.Trim() != key)
+                var key = Key(passage.Text);
+                if (hasIds && byId.TryGetValue(passage.Id, out var first) && Key(first.Passage.Text) != key)
                 {
                     warnings.Add($"{path}:{passage.Line}: the id '{passage.Id}' already names another passage ({first.Path}:{first.Passage.Line}); this row was passed over. Give each passage its own id.");
                     continue;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CommonProsperity.Nlp.Classification;
 
 /// <summary>
@@ -18,9 +20,13 @@ namespace CommonProsperity.Nlp.Classification;
 /// <param name="Trainer">The trainer and its settings.</param>
 /// <param name="Features">The features, in words.</param>
 /// <param name="UnknownDocumentProfile">The lexicon profile used for a passage whose document is unknown: that of all training passages taken together.</param>
+/// <param name="Evaluation">
+/// The model (and the lexicon) scored on labelled passages it was not trained on (<c>cpnlp train --evaluate-on</c>),
+/// with confidence intervals; written first in <c>card.json</c>, as the figures that say how it does on new documents.
+/// </param>
 public sealed record ModelCard(
-    int FormatVersion,
-    string ToolVersion,
+    [property: JsonPropertyOrder(-3)] int FormatVersion,
+    [property: JsonPropertyOrder(-2)] string ToolVersion,
     IReadOnlyList<ModelTheme> Themes,
     IReadOnlyList<string> SkippedThemes,
     string LexiconSha256,
@@ -32,7 +38,8 @@ public sealed record ModelCard(
     int Seed,
     string Trainer,
     string Features,
-    IReadOnlyList<float> UnknownDocumentProfile)
+    IReadOnlyList<float> UnknownDocumentProfile,
+    [property: JsonPropertyOrder(-1)] CardEvaluation? Evaluation = null)
 {
     /// <summary>The format this version reads and writes.</summary>
     public const int CurrentFormat = 1;
@@ -55,3 +62,26 @@ public sealed record TrainingFile(string Path, string Sha256, int Rows);
 /// <param name="Language">The language.</param>
 /// <param name="Count">Positive passages.</param>
 public sealed record LabelCount(string Theme, string Language, int Count);
+
+/// <summary>A model's figures on labelled passages it was not trained on (a dev set), as the model card keeps them.</summary>
+/// <param name="Labels">The label file, as given.</param>
+/// <param name="Sha256">Hex SHA-256 of its bytes.</param>
+/// <param name="Passages">Passages scored.</param>
+/// <param name="Documents">Distinct documents among them.</param>
+/// <param name="Resamples">Bootstrap resamples of whole documents behind the intervals.</param>
+/// <param name="Seed">The bootstrap seed.</param>
+/// <param name="Classifier">The classifier's metrics.</param>
+/// <param name="ClassifierIntervals">Their 95% intervals, row by row.</param>
+/// <param name="Lexicon">The model's lexicon scored the same way (a passage is positive when a term hits).</param>
+/// <param name="LexiconIntervals">Their 95% intervals, row by row.</param>
+public sealed record CardEvaluation(
+    string Labels,
+    string Sha256,
+    int Passages,
+    int Documents,
+    int Resamples,
+    int Seed,
+    IReadOnlyList<ThemeMetrics> Classifier,
+    IReadOnlyList<MetricIntervals>? ClassifierIntervals,
+    IReadOnlyList<ThemeMetrics> Lexicon,
+    IReadOnlyList<MetricIntervals>? LexiconIntervals);

@@ -73,6 +73,7 @@ public sealed class PassageFeaturizer
         {
             rows[i] = new PassageRow
             {
+                Text = texts[i].ToLowerInvariant(),
                 Tokens = TokenText(texts[i]),
                 Subwords = SubwordText(texts[i]),
                 Lexicon = [.. hits[i].Select(h => h > 0 ? 1f : 0f), .. hits[i].Select(h => MathF.Log(1 + h))],
@@ -136,18 +137,53 @@ public sealed class PassageFeaturizer
     public static string SubwordText(string text) =>
         string.Join(' ', Subword.Value.EncodeToIds(text).Select(id => "s" + id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-    /// <summary>The ML.NET featurization: token uni- and bigrams and subword unigrams (TF-IDF, L2-normalised) plus the lexicon vectors.</summary>
-    public static IEstimator<ITransformer> Pipeline(MLContext ml)
+    /// <summary>
+    /// The ML.NET featurization of <paramref name="features"/>: each text group as TF-IDF n-grams,
+    /// L2-normalised on its own (so no group outweighs another by its length), and the lexicon vectors
+    /// as they are, concatenated into <c>Features</c>.
+    /// </summary>
+    public static IEstimator<ITransformer> Pipeline(MLContext ml, FeatureSet features)
     {
         ArgumentNullException.ThrowIfNull(ml);
-        return ml.Transforms.Text.TokenizeIntoWords("TokenWords", nameof(PassageRow.Tokens), [' '])
-            .Append(ml.Transforms.Conversion.MapValueToKey("TokenKeys", "TokenWords"))
-            .Append(ml.Transforms.Text.ProduceNgrams("TokenGrams", "TokenKeys", ngramLength: 2, useAllLengths: true, weighting: Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf))
-            .Append(ml.Transforms.NormalizeLpNorm("TokenFeatures", "TokenGrams"))
-            .Append(ml.Transforms.Text.TokenizeIntoWords("SubwordWords", nameof(PassageRow.Subwords), [' ']))
-            .Append(ml.Transforms.Conversion.MapValueToKey("SubwordKeys", "SubwordWords"))
-            .Append(ml.Transforms.Text.ProduceNgrams("SubwordGrams", "SubwordKeys", ngramLength: 1, weighting: Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf))
-            .Append(ml.Transforms.NormalizeLpNorm("SubwordFeatures", "SubwordGrams"))
-            .Append(ml.Transforms.Concatenate("Features", "TokenFeatures", "SubwordFeatures", nameof(PassageRow.Lexicon), nameof(PassageRow.Context)));
+        const Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria TfIdf = Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf;
+        IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
+        var columns = new List<string>();
+        if (features.HasFlag(FeatureSet.Words))
+        {
+            pipeline = pipeline.Append(ml.Transforms.Text.TokenizeIntoWords("TokenWords", nameof(PassageRow.Tokens), [' ']))
+                .Append(ml.Transforms.Conversion.MapValueToKey("TokenKeys", "TokenWords"))
+                .Append(ml.Transforms.Text.ProduceNgrams("TokenGrams", "TokenKeys", ngramLength: 2, useAllLengths: true, weighting: TfIdf))
+                .Append(ml.Transforms.NormalizeLpNorm("TokenFeatures", "TokenGrams"));
+            columns.Add("TokenFeatures");
+        }
+
+        if (features.HasFlag(FeatureSet.Chars))
+        {
+            pipeline = pipeline.Append(ml.Transforms.Text.TokenizeIntoCharactersAsKeys("CharKeys", nameof(PassageRow.Text), useMarkerCharacters: false))
+                .Append(ml.Transforms.Text.ProduceNgrams("CharGrams", "CharKeys", ngramLength: 3, useAllLengths: true, weighting: TfIdf))
+                .Append(ml.Transforms.NormalizeLpNorm("CharFeatures", "CharGrams"));
+            columns.Add("CharFeatures");
+        }
+
+        if (features.HasFlag(FeatureSet.Subwords))
+        {
+            pipeline = pipeline.Append(ml.Transforms.Text.TokenizeIntoWords("SubwordWords", nameof(PassageRow.Subwords), [' ']))
+                .Append(ml.Transforms.Conversion.MapValueToKey("SubwordKeys", "SubwordWords"))
+                .Append(ml.Transforms.Text.ProduceNgrams("SubwordGrams", "SubwordKeys", ngramLength: 1, weighting: TfIdf))
+                .Append(ml.Transforms.NormalizeLpNorm("SubwordFeatures", "SubwordGrams"));
+            columns.Add("SubwordFeatures");
+        }
+
+        if (features.HasFlag(FeatureSet.Lexicon))
+        {
+            columns.Add(nameof(PassageRow.Lexicon));
+        }
+
+        if (features.HasFlag(FeatureSet.Context))
+        {
+            columns.Add(nameof(PassageRow.Context));
+        }
+
+        return pipeline.Append(ml.Transforms.Concatenate("Features", [.. columns]));
     }
 }

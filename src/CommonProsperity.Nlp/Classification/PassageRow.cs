@@ -7,6 +7,9 @@ namespace CommonProsperity.Nlp.Classification;
 /// </summary>
 public sealed class PassageRow
 {
+    /// <summary>The passage text, lower-cased (for character n-grams).</summary>
+    public string Text { get; init; } = string.Empty;
+
     /// <summary>The passage's counting-rule tokens, space-separated (Chinese: one character each).</summary>
     public string Tokens { get; init; } = string.Empty;
 

@@ -108,7 +108,7 @@ public sealed class ThemeClassifierTrainer(TrainingOptions options)
         var schema = featurizer.SchemaFor();
         var trainRows = index.Select(i => rows[i]).ToArray();
         var data = ml.Data.LoadFromEnumerable(trainRows, schema);
-        var fitted = PassageFeaturizer.Pipeline(ml).Fit(data);
+        var fitted = PassageFeaturizer.Pipeline(ml, _options.Features).Fit(data);
         var predictors = new ITransformer[themes.Count];
         Microsoft.ML.DataViewSchema? featurizedSchema = null;
         for (var t = 0; t < themes.Count; t++)
@@ -116,6 +116,7 @@ public sealed class ThemeClassifierTrainer(TrainingOptions options)
             var theme = themes[t];
             var labelled = index.Select(i => new PassageRow
             {
+                Text = rows[i].Text,
                 Tokens = rows[i].Tokens,
                 Subwords = rows[i].Subwords,
                 Lexicon = rows[i].Lexicon,
@@ -124,21 +125,56 @@ public sealed class ThemeClassifierTrainer(TrainingOptions options)
             }).ToArray();
             var features = fitted.Transform(ml.Data.LoadFromEnumerable(labelled, schema));
             featurizedSchema ??= features.Schema;
-            var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-            {
-                LabelColumnName = nameof(PassageRow.Label),
-                FeatureColumnName = "Features",
-                L2Regularization = _options.L2,
-                L1Regularization = 0,
-                NumberOfThreads = 1,
-            });
+            var trainer = Trainer(ml);
             predictors[t] = trainer.Fit(features);
         }
 
         return (fitted, predictors, data.Schema, featurizedSchema!);
     }
 
-    private static double BestThreshold(IReadOnlyList<LabeledPassage> passages, IReadOnlyList<float[]> outOfFold, int t, string theme)
+    private IEstimator<ITransformer> Trainer(MLContext ml)
+    {
+        const string label = nameof(PassageRow.Label);
+        return _options.Trainer switch
+        {
+            ClassifierTrainerKind.Sdca => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+            {
+                LabelColumnName = label,
+                FeatureColumnName = "Features",
+                L2Regularization = _options.L2,
+                L1Regularization = 0,
+                NumberOfThreads = 1,
+                Shuffle = false,
+            }),
+            ClassifierTrainerKind.FastTree => ml.BinaryClassification.Trainers.FastTree(new Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer.Options
+            {
+                LabelColumnName = label,
+                FeatureColumnName = "Features",
+                NumberOfTrees = 100,
+                NumberOfLeaves = 16,
+                MinimumExampleCountPerLeaf = 5,
+                LearningRate = 0.1,
+                NumberOfThreads = 1,
+                FeatureFraction = 1,
+            }),
+            _ => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                LabelColumnName = label,
+                FeatureColumnName = "Features",
+                L2Regularization = _options.L2,
+                L1Regularization = 0,
+                NumberOfThreads = 1,
+            }),
+        };
+    }
+
+    private double BestThreshold(IReadOnlyList<LabeledPassage> passages, IReadOnlyList<float[]> outOfFold, int t, string theme)
+    {
+        var optimum = OutOfFoldOptimum(passages, outOfFold, t, theme);
+        return _options.ThresholdShrink >= 1 ? optimum : Math.Round(0.5 + (_options.ThresholdShrink * (optimum - 0.5)), 4);
+    }
+
+    private static double OutOfFoldOptimum(IReadOnlyList<LabeledPassage> passages, IReadOnlyList<float[]> outOfFold, int t, string theme)
     {
         var best = 0.5;
         var bestF1 = -1.0;
@@ -175,6 +211,20 @@ public sealed class ThemeClassifierTrainer(TrainingOptions options)
         return best;
     }
 
+    private string TrainerDescription()
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var trainer = _options.Trainer switch
+        {
+            ClassifierTrainerKind.Sdca => string.Create(invariant, $"ML.NET SDCA logistic regression per theme (L2 {_options.L2})"),
+            ClassifierTrainerKind.FastTree => "ML.NET FastTree boosted trees per theme (100 trees, 16 leaves, Platt-calibrated)",
+            _ => string.Create(invariant, $"ML.NET L-BFGS logistic regression per theme (L2 {_options.L2})"),
+        };
+        return trainer + (_options.ThresholdShrink >= 1
+            ? ", thresholds maximising cross-validated F1"
+            : string.Create(invariant, $", thresholds maximising cross-validated F1, shrunk toward 0.5 (kept {_options.ThresholdShrink:0.##} of the move)"));
+    }
+
     private ModelCard Card(IReadOnlyList<ModelTheme> themes, IReadOnlyList<string> skipped, Lexicon lexicon, LabelSet labels, IReadOnlyList<LabeledPassage> passages, IReadOnlyList<ThemeMetrics> metrics, float[] unknownProfile)
     {
         var counts = passages.SelectMany(p => p.Themes.Select(t => (Theme: t, Lang: p.Language ?? "und")))
@@ -182,8 +232,8 @@ public sealed class ThemeClassifierTrainer(TrainingOptions options)
             .Select(g => new LabelCount(g.Key.Theme, g.Key.Lang, g.Count())).ToArray();
         return new ModelCard(ModelCard.CurrentFormat, ToolVersion.Current, themes, skipped, lexicon.Sha256, labels.Files, passages.Count, counts, metrics,
             _options.Folds, _options.Seed,
-            $"ML.NET L-BFGS logistic regression per theme (L2 {_options.L2.ToString(System.Globalization.CultureInfo.InvariantCulture)}), thresholds maximising cross-validated F1",
-            "counting-rule token uni+bigrams (TF-IDF, L2), o200k subword unigrams (TF-IDF, L2), lexicon theme hits (binary, log(1+n)), document lexicon profile",
+            TrainerDescription(),
+            TrainingOptions.DescribeFeatures(_options.Features),
             unknownProfile);
     }
 }

@@ -28,7 +28,12 @@ public sealed class ThemeModel
     /// </summary>
     public const long MaxPartBytes = 256L << 20;
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     private readonly MLContext _ml;
     private readonly ITransformer _featurizer;
@@ -121,6 +126,29 @@ public sealed class ThemeModel
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// This model with its figures on <paramref name="passages"/> in its card: scores it on <paramref name="passages"/> (which
+    /// it must not have been trained on) and its lexicon on the same passages, with document-bootstrap intervals.
+    /// </summary>
+    /// <param name="labelsPath">The label file the passages came from (its SHA-256 goes into the card).</param>
+    /// <param name="passages">The labelled passages.</param>
+    /// <param name="bootstrap">Resamples and seed of the intervals.</param>
+    public ThemeModel WithEvaluation(string labelsPath, IReadOnlyList<LabeledPassage> passages, BootstrapOptions bootstrap)
+    {
+        ArgumentNullException.ThrowIfNull(labelsPath);
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(bootstrap);
+        var evaluation = ModelEvaluator.Evaluate(this, passages, LexiconLoader.FromCsvText(LexiconCsv, "model lexicon"), bootstrap);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(labelsPath)));
+        var documents = passages.Select(p => p.Document).Where(d => !string.IsNullOrEmpty(d)).Distinct(StringComparer.Ordinal).Count();
+        var card = Card with
+        {
+            Evaluation = new CardEvaluation(labelsPath, sha, passages.Count, documents, bootstrap.Resamples, bootstrap.Seed,
+                evaluation.Classifier, evaluation.ClassifierIntervals, evaluation.Lexicon!, evaluation.LexiconIntervals),
+        };
+        return new ThemeModel(_ml, card, LexiconCsv, _featurizer, _predictors) { SchemasForSave = SchemasForSave };
     }
 
     /// <summary>The themes whose probability reaches their threshold.</summary>

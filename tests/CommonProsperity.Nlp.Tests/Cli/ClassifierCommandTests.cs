@@ -154,6 +154,65 @@ public class ClassifierCommandTests(TrainedModelFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void Train_EvaluateOn_PutsHeldOutFiguresFirstInTheCard()
+    {
+        using var temp = new TempDirectory();
+        var rows = ReportReader.Read(fixture.LabelPath);
+        var documents = rows.Select(r => r["document"]).Distinct().ToList();
+        // Train on all documents but two; score on those two (never trained on).
+        var held = documents.Take(2).ToHashSet();
+        var train = temp.Write("train.csv", TrainedModelFixture.ToCsv(rows.Where(r => !held.Contains(r["document"]))));
+        var dev = temp.Write("dev.csv", TrainedModelFixture.ToCsv(rows.Where(r => held.Contains(r["document"]))));
+
+        var (code, output, error) = CliRunner.Run("train", "--labels", train, "--evaluate-on", dev, "--out", temp.File("m.zip"), "--folds", "2",
+            "--features", "lexicon,context", "--trainer", "lbfgs", "--l2", "1", "--threshold-shrink", "0.5");
+
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("also in the training labels", error, StringComparison.Ordinal);
+        Assert.True(output.IndexOf("On " + dev, StringComparison.Ordinal) < output.IndexOf("Cross-validated", StringComparison.Ordinal), output);
+        Assert.Contains("  lexicon    macro-F1 ", output, StringComparison.Ordinal);
+        var model = ThemeModel.Load(temp.File("m.zip"));
+        var evaluation = Assert.IsType<CardEvaluation>(model.Card.Evaluation);
+        Assert.Equal(2, evaluation.Documents);
+        Assert.Equal(rows.Count(r => held.Contains(r["document"])), evaluation.Passages);
+        var macro = evaluation.Classifier.Single(m => m.Theme == "macro" && m.Language == "all");
+        var interval = evaluation.ClassifierIntervals!.Single(i => i.Theme == "macro" && i.Language == "all").F1;
+        Assert.True(interval.Contains(macro.F1), $"{macro.F1} outside {interval}");
+        Assert.Contains("L2 1", model.Card.Trainer, StringComparison.Ordinal);
+        Assert.DoesNotContain("token", model.Card.Features, StringComparison.Ordinal);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(temp.File("m.zip"));
+        using var card = System.Text.Json.JsonDocument.Parse(zip.GetEntry("card.json")!.Open());
+        Assert.Equal(["format_version", "tool_version", "evaluation"], card.RootElement.EnumerateObject().Take(3).Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Train_EvaluateOnItsOwnLabels_WarnsThatTheFiguresAreNotOfNewDocuments()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, _, error) = CliRunner.Run("train", "--labels", fixture.LabelPath, "--evaluate-on", fixture.LabelPath, "--out", temp.File("m.zip"), "--folds", "2",
+            "--features", "lexicon,context");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("are also in the training labels; the figures on it are not those of new documents", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--trainer", "svm", "'svm' is not a trainer")]
+    [InlineData("--features", "words,ngrams", "'ngrams' is not a feature group")]
+    [InlineData("--threshold-shrink", "2", "threshold shrink 2")]
+    public void Train_BadModelOptions_ExitWith64(string option, string value, string message)
+    {
+        using var temp = new TempDirectory();
+
+        var (code, _, error) = CliRunner.Run("train", "--labels", fixture.LabelPath, option, value, "--out", temp.File("m.zip"));
+
+        Assert.Equal(64, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.File("m.zip")));
+    }
+
+    [Fact]
     public void Evaluate_ShippedModel_LoadsAndPredictsTheCodebookThemes()
     {
         var model = ThemeModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "themes.model.zip"));
