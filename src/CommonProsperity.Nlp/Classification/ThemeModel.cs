@@ -213,6 +213,12 @@ public sealed class ThemeModel
             throw new ModelException("the model file does not exist.", path, "Train one with 'cpnlp train --labels FILE --out MODEL', or leave out --model to use the built-in one.");
         }
 
+        if (FileSystem.FileStatus.Of(path).Kind is var kind && kind != FileSystem.FileKind.Regular)
+        {
+            // Opening a named pipe would block the run.
+            throw new ModelException($"the model path is {FileSystem.FileStatus.Describe(kind)}, not a regular file.", path, "Pass the model file written by 'cpnlp train'.");
+        }
+
         var ml = new MLContext(seed);
         try
         {

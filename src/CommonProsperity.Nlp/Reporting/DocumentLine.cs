@@ -22,10 +22,7 @@ internal static class DocumentLine
         json.WriteStartArray("extra");
         foreach (var (key, value) in metadata.Extra)
         {
-            json.WriteStartArray();
-            json.WriteStringValue(key);
-            json.WriteStringValue(value);
-            json.WriteEndArray();
+            WritePair(json, key, value);
         }
 
         json.WriteEndArray();
@@ -55,6 +52,15 @@ internal static class DocumentLine
             line.GetProperty("tokens").GetInt32(),
             line.GetProperty("sentences").GetInt32(),
             [.. line.GetProperty("themes").EnumerateArray().Select(t => new ThemeTally(t[0].GetInt32(), t[1].GetInt32()))]);
+    }
+
+    /// <summary>A pair of strings as a two-element array.</summary>
+    public static void WritePair(Utf8JsonWriter json, string first, string second)
+    {
+        json.WriteStartArray();
+        json.WriteStringValue(first);
+        json.WriteStringValue(second);
+        json.WriteEndArray();
     }
 
     /// <summary>A pair of numbers as a two-element array.</summary>

@@ -154,10 +154,7 @@ public sealed class PartialResultWriter : IDocumentReportSink
         json.WriteStartArray("list");
         foreach (var (path, sha256) in header.FileHashes)
         {
-            json.WriteStartArray();
-            json.WriteStringValue(path);
-            json.WriteStringValue(sha256);
-            json.WriteEndArray();
+            DocumentLine.WritePair(json, path, sha256);
         }
 
         json.WriteEndArray();

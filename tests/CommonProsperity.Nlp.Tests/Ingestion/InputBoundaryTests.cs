@@ -220,4 +220,17 @@ public class InputBoundaryTests
         Assert.Equal(["a.txt"], documents.Select(d => d.Id));
         Assert.Empty(skipped);
     }
+
+    [Fact]
+    public void LoadModel_ANamedPipe_StopsWithAMessageWithoutBlocking()
+    {
+        using var temp = new TempDirectory();
+        var model = temp.File("m.zip");
+        SpecialFiles.Fifo(model);
+
+        var error = Assert.Throws<ModelException>(() => Nlp.Classification.ThemeModel.Load(model));
+
+        Assert.Equal($"{model}: the model path is a named pipe (FIFO), not a regular file. Pass the model file written by 'cpnlp train'.", error.Message);
+        Assert.Equal(65, error.ExitCode);
+    }
 }
