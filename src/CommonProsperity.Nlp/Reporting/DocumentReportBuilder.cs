@@ -87,57 +87,50 @@ public sealed class DocumentReportBuilder
         }
     }
 
+    /// <summary>Hits and vetoed matches per term, by term index: both lists' term ids sorted, then counted in one walk.</summary>
     private static TermHits[] CountTerms(IReadOnlyList<LexiconHit> hits, IReadOnlyList<LexiconVeto> vetoes)
     {
-        if (vetoes.Count > 0)
-        {
-            return CountTermsWithVetoes(hits, vetoes);
-        }
-
-        if (hits.Count == 0)
+        if (hits.Count == 0 && vetoes.Count == 0)
         {
             return [];
         }
 
-        var terms = new int[hits.Count];
-        for (var h = 0; h < terms.Length; h++)
+        var hitTerms = new int[hits.Count];
+        for (var h = 0; h < hitTerms.Length; h++)
         {
-            terms[h] = hits[h].Term;
+            hitTerms[h] = hits[h].Term;
         }
 
-        Array.Sort(terms);
-        var counts = new List<TermHits>();
-        for (var start = 0; start < terms.Length;)
+        var vetoTerms = new int[vetoes.Count];
+        for (var v = 0; v < vetoTerms.Length; v++)
         {
-            var end = start + 1;
-            while (end < terms.Length && terms[end] == terms[start])
-            {
-                end++;
-            }
+            vetoTerms[v] = vetoes[v].Term;
+        }
 
-            counts.Add(new TermHits(terms[start], end - start));
-            start = end;
+        Array.Sort(hitTerms);
+        Array.Sort(vetoTerms);
+        var counts = new List<TermHits>();
+        int nextHit = 0, nextVeto = 0;
+        while (nextHit < hitTerms.Length || nextVeto < vetoTerms.Length)
+        {
+            var term = Math.Min(nextHit < hitTerms.Length ? hitTerms[nextHit] : int.MaxValue, nextVeto < vetoTerms.Length ? vetoTerms[nextVeto] : int.MaxValue);
+            var hitCount = Run(hitTerms, ref nextHit, term);
+            var vetoCount = Run(vetoTerms, ref nextVeto, term);
+            counts.Add(new TermHits(term, hitCount, vetoCount));
         }
 
         return [.. counts];
     }
 
-    /// <summary>The slower path for documents where exclusions vetoed matches: hits and vetoes per term, by term index.</summary>
-    private static TermHits[] CountTermsWithVetoes(IReadOnlyList<LexiconHit> hits, IReadOnlyList<LexiconVeto> vetoes)
+    /// <summary>How many of the sorted <paramref name="terms"/> from <paramref name="next"/> on equal <paramref name="term"/>; moves past them.</summary>
+    private static int Run(int[] terms, ref int next, int term)
     {
-        var counts = new SortedDictionary<int, (int Hits, int Vetoed)>();
-        foreach (var hit in hits)
+        var start = next;
+        while (next < terms.Length && terms[next] == term)
         {
-            var (h, v) = counts.GetValueOrDefault(hit.Term);
-            counts[hit.Term] = (h + 1, v);
+            next++;
         }
 
-        foreach (var veto in vetoes)
-        {
-            var (h, v) = counts.GetValueOrDefault(veto.Term);
-            counts[veto.Term] = (h, v + 1);
-        }
-
-        return [.. counts.Select(c => new TermHits(c.Key, c.Value.Hits, c.Value.Vetoed))];
+        return next - start;
     }
 }
