@@ -93,9 +93,8 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         var streams = CliStreams.Current;
         var options = new TrainingOptions(settings.Folds, settings.Seed, L2: settings.L2, Trainer: TrainingOptions.ParseTrainer(settings.Trainer),
             Features: TrainingOptions.ParseFeatures(settings.Features), ThresholdShrink: settings.ThresholdShrink).Validate();
-        var lexiconCsv = settings.Lexicon is null ? DefaultLexicon.ReadText() : File.Exists(settings.Lexicon) ? File.ReadAllText(settings.Lexicon)
-            : throw new LexiconException("the lexicon file does not exist.", settings.Lexicon);
         var lexicon = settings.Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(settings.Lexicon);
+        var lexiconCsv = settings.Lexicon is null ? DefaultLexicon.ReadText() : LexiconCsvText.From(lexicon); // read once, in any format and encoding
         var themes = settings.Themes is null
             ? lexicon.Themes
             : settings.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()).ToArray();

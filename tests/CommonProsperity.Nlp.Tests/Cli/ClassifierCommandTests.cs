@@ -1,5 +1,7 @@
+using System.Text;
 using CommonProsperity.Nlp.Classification;
 using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Tests.Classification;
 using CommonProsperity.Nlp.Tests.Support;
 
@@ -151,6 +153,41 @@ public class ClassifierCommandTests(TrainedModelFixture fixture) : IClassFixture
         var model = ThemeModel.Load(temp.File("m.zip"));
         Assert.Equal(2, model.Card.TrainingData.Count);
         Assert.Equal(rows.Count, ReportReader.Read(temp.File("report/cv_predictions.csv")).Count);
+    }
+
+    [Fact]
+    public void Train_GbkEncodedCsvLexicon_IsDecodedAndStoredWithTheSameTerms()
+    {
+        using var temp = new TempDirectory();
+        var gbk = CodePagesEncodingProvider.Instance.GetEncoding("GB18030")!;
+        var lexicon = temp.File("lexicon_gbk.csv");
+        File.WriteAllBytes(lexicon, gbk.GetBytes(DefaultLexicon.ReadText().TrimStart('\uFEFF')));
+
+        var (code, _, error) = CliRunner.Run("train", "--labels", fixture.LabelPath, "--lexicon", lexicon, "--out", temp.File("m.zip"), "--folds", "2");
+
+        Assert.True(code == 0, error);
+        Assert.Equal(DefaultLexicon.Instance.Sha256, ThemeModel.Load(temp.File("m.zip")).Card.LexiconSha256);
+    }
+
+    [Fact]
+    public void Train_LiwcDicLexicon_IsStoredInTheModelAsTheSameTerms()
+    {
+        using var temp = new TempDirectory();
+        var themes = DefaultLexicon.Instance.Themes;
+        var words = DefaultLexicon.Instance.Terms
+            .Where(t => t.Term.All(c => c is (>= 'a' and <= 'z') or '*'))
+            .GroupBy(t => t.Term, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}\t{string.Join(' ', g.Select(t => themes.ToList().IndexOf(t.Theme) + 1).Distinct())}");
+        var header = themes.Select((theme, i) => $"{i + 1}\t{theme}");
+        var dic = temp.Write("themes.dic", string.Join('\n', ["%", .. header, "%", .. words]) + "\n");
+
+        var (code, _, error) = CliRunner.Run("train", "--labels", fixture.LabelPath, "--lexicon", dic, "--themes", string.Join(',', themes),
+            "--out", temp.File("m.zip"), "--folds", "2");
+
+        Assert.True(code == 0, error);
+        var model = ThemeModel.Load(temp.File("m.zip"));
+        Assert.Equal(LexiconLoader.Load(dic).Sha256, model.Card.LexiconSha256);
+        Assert.Equal(LexiconLoader.Load(dic).Terms.Count, LexiconLoader.FromCsvText(model.LexiconCsv, "model").Terms.Count);
     }
 
     [Fact]
