@@ -46,21 +46,13 @@ done
 mkdir -p "$data"
 data=$(cd "$data" && pwd)
 
-corpus() { # lang -> folder (generated once, as bench/run.sh does)
-  local dir="$data/$1-$mb"
-  if [ ! -f "$dir/.complete" ]; then
-    rm -rf "$dir"
-    python3 bench/gen_corpus.py --lang "$1" --mb "$mb" --out "$dir" >&2
-    touch "$dir/.complete"
-  fi
-  echo "$dir"
-}
+source bench/corpus.sh # corpus LANG MB -> its folder under $data
 
 declare -A seconds cpu
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq "$runs"); do
   for lang in ${langs//,/ }; do
-    dir=$(corpus "$lang")
+    dir=$(corpus "$lang" "$mb")
     for config in "${configs[@]}"; do
       name=${config%%=*}
       spec=${config#*=}

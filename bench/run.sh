@@ -65,15 +65,7 @@ dotnet build src/CommonProsperity.Nlp.Cli -c Release -nologo -v quiet >/dev/null
 cpnlp="$repo/src/CommonProsperity.Nlp.Cli/bin/Release/net10.0/cpnlp"
 
 # --- helpers ------------------------------------------------------------------------------------
-corpus() { # lang mb -> folder (generated once; the generator is deterministic)
-  local dir="$data/$1-$2"
-  if [ ! -f "$dir/.complete" ]; then
-    rm -rf "$dir"
-    python3 bench/gen_corpus.py --lang "$1" --mb "$2" --out "$dir" >&2
-    touch "$dir/.complete"
-  fi
-  echo "$dir"
-}
+source bench/corpus.sh # corpus LANG MB -> its folder under $data
 bytes_of() { find "$1" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}'; }
 now() { echo "$EPOCHREALTIME"; }
 elapsed() { printf '%.2f' "$(echo "$2 - $1" | bc)"; }
