@@ -1,8 +1,8 @@
 using System.Text.Json;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Counting;
 
-namespace CommonProsperity.Nlp.Reporting.Html;
+namespace CommonProsperity.Nlp.Output.Html;
 
 /// <summary>
 /// <c>report.html</c> of an <c>analyze</c> (or <c>merge</c>) run: the run at a glance, the theme profile,

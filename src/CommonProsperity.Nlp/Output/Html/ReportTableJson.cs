@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CommonProsperity.Nlp.Reporting.Html;
+namespace CommonProsperity.Nlp.Output.Html;
 
 /// <summary>
 /// Writes a report's header and rows, as <see cref="ReportLayout{TRow}"/> made them for the CSV, into the

@@ -6,11 +6,11 @@ using System.Text.Json;
 using System.Text.Unicode;
 using CommonProsperity.Nlp.Errors;
 
-namespace CommonProsperity.Nlp.Reporting.Html;
+namespace CommonProsperity.Nlp.Output.Html;
 
 /// <summary>
 /// A self-contained report page: the hand-written template, style sheet and script (embedded resources
-/// under Reporting/Html/Resources) with the run's data as JSON in a non-executed
+/// under Output/Html/Resources) with the run's data as JSON in a non-executed
 /// <c>&lt;script type="application/json"&gt;</c> block. The script builds every element from that data with
 /// <c>textContent</c>, never as markup, and the JSON escapes <c>&lt; &gt; &amp; ' "</c>, so nothing in a
 /// document's text or metadata can become markup or script. A Content-Security-Policy allows only the
@@ -65,7 +65,7 @@ internal static class HtmlPage
 
     private static string Resource(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("CommonProsperity.Nlp.Reporting.Html." + name)
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("CommonProsperity.Nlp.Output.Html." + name)
             ?? throw new InvalidOperationException($"the resource {name} is missing from the assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd().ReplaceLineEndings("\n");

@@ -1,7 +1,7 @@
 using CommonProsperity.Nlp.Tests.Support;
 using PuppeteerSharp;
 
-namespace CommonProsperity.Nlp.Tests.Reporting.Html;
+namespace CommonProsperity.Nlp.Tests.Output.Html;
 
 /// <summary>
 /// report.html opened from disk in a real browser (headless Chromium): it draws without console errors

@@ -1,7 +1,7 @@
 using CommonProsperity.Nlp.Errors;
 using CsvHelper;
 
-namespace CommonProsperity.Nlp.Reporting.Html;
+namespace CommonProsperity.Nlp.Output.Html;
 
 /// <summary>
 /// The evidence rows the page embeds: for each document × theme, its first <see cref="PerCell"/> rows of
