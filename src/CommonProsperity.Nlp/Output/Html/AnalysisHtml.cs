@@ -71,15 +71,9 @@ internal static class AnalysisHtml
         json.WriteNumber("terms", run.Lexicon.Terms.Count);
         json.WriteEndObject();
         json.WriteStartArray("inputs");
-        foreach (var input in run.Inputs.Select(i => i.Value))
+        foreach (var input in run.Inputs)
         {
-            json.WriteStartObject();
-            json.WriteString("path", input.Path);
-            json.WriteString("format", input.Format);
-            json.WriteString("encoding", input.Encoding);
-            json.WriteNumber("documents", input.Documents);
-            json.WriteNumber("bytes", input.Bytes);
-            json.WriteEndObject();
+            ManifestWriter.WriteInput(json, null, input.Value); // as manifest.json lists it
         }
 
         json.WriteEndArray();
