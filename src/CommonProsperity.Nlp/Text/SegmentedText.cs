@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace CommonProsperity.Nlp.Text;
 
 /// <summary>The paragraphs and sentences of one text, each in text order.</summary>
-public sealed record SegmentedText(IReadOnlyList<TextSegment> Paragraphs, IReadOnlyList<TextSegment> Sentences)
+internal sealed record SegmentedText(IReadOnlyList<TextSegment> Paragraphs, IReadOnlyList<TextSegment> Sentences)
 {
     /// <summary>The index of the sentence containing <paramref name="offset"/>, or of the nearest one before it; -1 before the first.</summary>
     public int SentenceAt(int offset) => SentenceAt(offset, -1, binary: true);
