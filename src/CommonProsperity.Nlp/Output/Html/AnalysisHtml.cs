@@ -1,6 +1,6 @@
 using System.Text.Json;
-using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Ingestion;
 
 namespace CommonProsperity.Nlp.Output.Html;
 
@@ -15,6 +15,9 @@ internal static class AnalysisHtml
 {
     /// <summary>The terms listed per theme (all of them are in <c>term_frequency.csv</c>).</summary>
     public const int TermsPerTheme = 15;
+
+    /// <summary>The input files, and the problems, the page lists (<c>manifest.json</c> has them all).</summary>
+    public const int MaxListed = 1_000;
 
     /// <summary>The per-theme column of <c>theme_frequency_wide.csv</c> that the heatmap shows: hits per 1,000 tokens.</summary>
     public const string RateColumn = "_per_1000";
@@ -70,15 +73,18 @@ internal static class AnalysisHtml
         json.WriteString("sha256", run.Lexicon.Sha256);
         json.WriteNumber("terms", run.Lexicon.Terms.Count);
         json.WriteEndObject();
+        json.WriteNumber("input_count", run.Inputs.Count);
+        json.WriteNumber("problem_count", run.Problems.Count);
+        json.WriteNumber("skipped_count", run.Problems.Count(p => p.Kind == ProblemKind.Skipped));
         json.WriteStartArray("inputs");
-        foreach (var input in run.Inputs)
+        foreach (var input in run.Inputs.Take(MaxListed))
         {
             ManifestWriter.WriteInput(json, null, input.Value); // as manifest.json lists it
         }
 
         json.WriteEndArray();
         json.WriteStartArray("problems");
-        foreach (var problem in run.Problems)
+        foreach (var problem in run.Problems.Take(MaxListed))
         {
             json.WriteStartObject();
             json.WriteString("kind", problem.Kind == ProblemKind.Skipped ? "skipped" : "warning");
