@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Lexicons;
 using CommonProsperity.Nlp.Reporting;
@@ -34,7 +35,7 @@ public class HotPathBenchmarks
         CountingTokenizer.Instance.Tokenize(_text, _scratch.Tokens);
         _hits = [];
         var file = new SourceFile("/bench/text.txt", "text.txt", "/bench");
-        _analysis = new DocumentAnalyzer(_matcher).Analyze(new Document("text.txt", _text, DocumentMetadata.Empty, file, "txt", "utf-8"));
+        _analysis = new DocumentAnalyzer(_matcher, ChineseWordSegmenter.Words).Analyze(new Document("text.txt", _text, DocumentMetadata.Empty, file, "txt", "utf-8"));
         _builder = new DocumentReportBuilder(_matcher, 40);
     }
 
