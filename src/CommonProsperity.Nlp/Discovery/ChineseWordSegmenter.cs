@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Lexicons;
 using JiebaNet.Segmenter;
 
 namespace CommonProsperity.Nlp.Discovery;
