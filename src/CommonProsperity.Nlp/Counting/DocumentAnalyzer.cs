@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp.Counting;
 /// </summary>
 /// <param name="matcher">The lexicon to count.</param>
 /// <param name="words">Counts the document's words (for rates comparable across languages).</param>
-public sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words)
+internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words)
 {
     private readonly WordCounter _words = words ?? throw new ArgumentNullException(nameof(words));
     private readonly ThreadLocal<MatchScratch> _scratch = new(() => new MatchScratch());

@@ -12,7 +12,7 @@ namespace CommonProsperity.Nlp.Counting;
 /// Thread-safe when the segmenter's count is.
 /// </summary>
 /// <param name="chineseWords">The number of words in a run of two or more Chinese characters.</param>
-public sealed class WordCounter(Func<string, int> chineseWords)
+internal sealed class WordCounter(Func<string, int> chineseWords)
 {
     private readonly Func<string, int> _chineseWords = chineseWords ?? throw new ArgumentNullException(nameof(chineseWords));
 
