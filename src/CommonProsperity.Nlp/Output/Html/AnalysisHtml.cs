@@ -19,8 +19,14 @@ internal static class AnalysisHtml
     /// <summary>The input files, and the problems, the page lists (<c>manifest.json</c> has them all).</summary>
     public const int MaxListed = 1_000;
 
-    /// <summary>The per-theme column of <c>theme_frequency_wide.csv</c> that the heatmap shows: hits per 1,000 tokens.</summary>
-    public const string RateColumn = "_per_1000";
+    /// <summary>The per-theme column of <c>theme_frequency_wide.csv</c> that the heatmap shows: hits per 1,000 words, the rate that compares across languages.</summary>
+    public const string RateColumn = "_per_1000_words";
+
+    /// <summary>The column of <c>corpus_summary.csv</c> the theme profile shows: the same rate, pooled over a group.</summary>
+    public const string GroupRateColumn = "per_1000_words";
+
+    /// <summary>The document length the rate is per.</summary>
+    public const string LengthColumn = "words";
 
     /// <summary>The per-theme column of <c>theme_frequency_wide.csv</c> with the hits.</summary>
     public const string HitsColumn = "_hits";
@@ -45,6 +51,8 @@ internal static class AnalysisHtml
             WriteThemes(json, themes);
             json.WriteString("rate_column", RateColumn);
             json.WriteString("hits_column", HitsColumn);
+            json.WriteString("group_rate_column", GroupRateColumn);
+            json.WriteString("length_column", LengthColumn);
 
             var wide = AnalysisReports.ThemeFrequencyWide;
             ReportTableJson.Write(json, "documents", wide.Header(themes), documents.Select(d => wide.Row(d, themes.Count)));

@@ -6,7 +6,7 @@ const themes = DATA.themes;
 const documents = DATA.documents;
 const docId = column(documents, "document");
 const meta = ["title", "date", "publisher", "language"].map(name => ({ name, index: column(documents, name) }));
-const tokensAt = column(documents, "tokens");
+const lengthAt = column(documents, DATA.length_column);
 const rateAt = themes.map(t => column(documents, t.id + DATA.rate_column));
 const hitsAt = themes.map(t => column(documents, t.id + DATA.hits_column));
 const evidenceCells = new Map(DATA.evidence.cells.map(([d, t, rows]) => [d + "/" + t, rows]));
@@ -58,25 +58,24 @@ function drawRun() {
 function drawProfile() {
   const box = section("profile", "Theme profile");
   box.append(h("p", { className: "note" },
-    "Hits per 1,000 tokens over the whole corpus (corpus_summary.csv, group all): the long bar pools every document's hits and tokens (per_1000), " +
-    "the short one is the mean of the documents' rates (mean_document_per_1000), where every document weighs the same."));
+    "Hits per 1,000 words over the whole corpus: every document's hits and words pooled (" + DATA.group_rate_column + " in corpus_summary.csv, group all). " +
+    "Words count a Chinese word as one, as an English word, so the rate compares across languages."));
   const profile = DATA.profile;
   const by = column(profile, "group_by"), group = column(profile, "group"), theme = column(profile, "theme");
-  const pooled = column(profile, "per_1000"), mean = column(profile, "mean_document_per_1000"), hits = column(profile, "hits");
+  const pooled = column(profile, DATA.group_rate_column), hits = column(profile, "hits"), withTheme = column(profile, "documents_with_theme");
   const all = profile.rows.filter(r => r[by] === "all");
-  box.append(h("div", { className: "legend" }, h("span", { className: "bar" }), "pooled (per_1000)", h("span", { className: "bar second" }), "mean of the documents (mean_document_per_1000)"));
   box.append(bars(themes.map(t => {
     const row = all.find(r => r[theme] === t.id);
     return {
       label: h("span", { title: t.name }, t.id),
-      value: row[pooled], text: rate(row[pooled]) + " (" + thousands(row[hits]) + " hits)",
-      second: row[mean], secondText: "mean of the documents: " + rate(row[mean]),
+      value: row[pooled],
+      text: rate(row[pooled]) + " (" + thousands(row[hits]) + " hits in " + thousands(row[withTheme]) + " documents)",
     };
   })));
 
   const languages = [...new Set(profile.rows.filter(r => r[by] === "language").map(r => r[group]))];
   if (languages.length > 1) {
-    box.append(h("h3", {}, "By language (per_1000)"), h("table", {},
+    box.append(h("h3", {}, "By language (" + DATA.group_rate_column + ")"), h("table", {},
       h("thead", {}, h("tr", {}, h("th", {}, "language"), themes.map(t => h("th", { className: "num", title: t.name }, t.id)))),
       h("tbody", {}, languages.map(language => h("tr", {}, h("td", {}, language), themes.map(t => {
         const row = profile.rows.find(r => r[by] === "language" && r[group] === language && r[theme] === t.id);
@@ -88,7 +87,7 @@ function drawProfile() {
 function drawHeatmap() {
   const box = section("heatmap", "Documents × themes");
   box.append(h("p", { className: "note" },
-    "Hits per 1,000 tokens (per_1000 in theme_frequency.csv), so that documents of different lengths compare; the darker, the higher. " +
+    "Hits per 1,000 words (per_1000_words in theme_frequency.csv), so that documents of different lengths and languages compare; the darker, the higher. " +
     "Click a column heading to sort, type in a box to filter, click a cell to see its evidence below the table."));
   const max = Math.max(1e-9, ...documents.rows.flatMap(r => rateAt.map(i => r[i])));
   const rows = documents.rows.map((cells, index) => ({ index, cells }));
@@ -98,9 +97,9 @@ function drawHeatmap() {
       label: m.name, value: r => r.cells[m.index], filter: true,
       cell: r => h("td", { className: "doc", title: r.cells[m.index] }, r.cells[m.index]),
     })),
-    { label: "tokens", value: r => r.cells[tokensAt], num: true },
+    { label: DATA.length_column, value: r => r.cells[lengthAt], num: true },
     ...themes.map((t, ti) => ({
-      label: breakable(t.id), title: t.name + ": sort by per_1000", num: true, className: "theme",
+      label: breakable(t.id), title: t.name + ": sort by hits per 1,000 words", num: true, className: "theme",
       value: r => r.cells[rateAt[ti]],
       cell: r => heatCell(r, ti, max),
     })),
@@ -120,7 +119,7 @@ function heatCell(row, theme, max) {
   const hits = row.cells[hitsAt[theme]];
   const td = h("td", {
     className: "cell" + (hits === 0 ? " zero" : ""), tabindex: "0",
-    title: themes[theme].id + ": " + hits + " hits, " + rate(value) + " per 1,000 tokens",
+    title: themes[theme].id + ": " + hits + " hits, " + rate(value) + " per 1,000 words",
     dataset: { document: String(row.index), theme: themes[theme].id, hits: String(hits) },
   }, rate(value));
   if (hits > 0) {
@@ -150,7 +149,7 @@ function showEvidence(documentIndex, theme, td) {
   panel.dataset.hits = String(hits);
   panel.replaceChildren(
     h("h3", {}, id, title ? " — " + title : "", ": ", t.id, " (", t.name, ")"),
-    h("p", {}, thousands(hits) + " hits, " + rate(cells[rateAt[theme]]) + " per 1,000 tokens (theme_frequency.csv)."));
+    h("p", {}, thousands(hits) + " hits, " + rate(cells[rateAt[theme]]) + " per 1,000 words (theme_frequency.csv)."));
   if (hits === 0) {
     panel.append(h("p", { className: "note" }, "No term of this theme matched in this document."));
     return;
