@@ -12,7 +12,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// <c>of the</c> is not listed while <c>rule of law</c> is. Counts are exact; docs/discovery.md gives the formulas.
 /// Thread-safe.
 /// </summary>
-public sealed class PhraseFinder
+internal sealed class PhraseFinder
 {
     private const char Separator = '\u0001';
 
@@ -176,6 +176,11 @@ public sealed class PhraseFinder
         var units = new List<Unit>(han.Length);
         foreach (var rune in han.EnumerateRunes())
         {
+            if (!CharClass.IsHan(rune.Value))
+            {
+                continue;
+            }
+
             var text = rune.ToString();
             units.Add(new Unit(text, !BindingCharacters.Contains(text, StringComparison.Ordinal)));
         }
