@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// can be scored as lexicon terms against labelled passages. English terms are lower-cased as the
 /// counting rules compare them; repeats are kept once, in file order.
 /// </summary>
-internal static class CandidateTerms
+public static class CandidateTerms
 {
     /// <summary>The column that holds the terms.</summary>
     public const string Column = "term";

@@ -12,4 +12,4 @@ namespace CommonProsperity.Nlp.Discovery;
 /// <param name="Language"><c>en</c> or <c>zh</c>.</param>
 /// <param name="Documents">In how many of the group's documents the pair occurs.</param>
 /// <param name="Score">The table and its statistics.</param>
-internal sealed record Collocation(string Group, int Rank, string Term, string First, string Second, string Language, int Documents, CollocationScore Score);
+public sealed record Collocation(string Group, int Rank, string Term, string First, string Second, string Language, int Documents, CollocationScore Score);

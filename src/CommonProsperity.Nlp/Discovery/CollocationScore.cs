@@ -20,7 +20,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// <param name="G2">The log-likelihood statistic.</param>
 /// <param name="G2P">Its p-value.</param>
 /// <param name="Pmi">Pointwise mutual information, in bits.</param>
-internal readonly record struct CollocationScore(long Count, long FirstCount, long SecondCount, long Pairs, double Expected, double G2, double G2P, double Pmi)
+public readonly record struct CollocationScore(long Count, long FirstCount, long SecondCount, long Pairs, double Expected, double G2, double G2P, double Pmi)
 {
     /// <summary>Scores a pair seen <paramref name="count"/> times, from its margins.</summary>
     /// <param name="count">O11.</param>

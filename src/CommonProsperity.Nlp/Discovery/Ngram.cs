@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// <param name="Count">How often it occurs in the group.</param>
 /// <param name="Documents">In how many of the group's documents it occurs.</param>
 /// <param name="Units">Units (words or characters) of its language in the group: the base of <see cref="Per1000"/>.</param>
-internal sealed record Ngram(string Group, int Size, int Rank, string Term, string Language, long Count, int Documents, long Units)
+public sealed record Ngram(string Group, int Size, int Rank, string Term, string Language, long Count, int Documents, long Units)
 {
     /// <summary>Occurrences per 1,000 units of its language in the group.</summary>
     public double Per1000 => Units == 0 ? 0 : 1000.0 * Count / Units;

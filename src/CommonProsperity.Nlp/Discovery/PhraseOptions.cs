@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// <param name="KeepStopWords">Also list n-grams and pairs that begin or end with a stop word, a number or a single letter (left out by default).</param>
 /// <param name="Language">Only this language's units (<c>en</c> or <c>zh</c>); null for both.</param>
 /// <param name="Ranking">How collocations are ranked.</param>
-internal sealed record PhraseOptions(
+public sealed record PhraseOptions(
     int MinSize = 2,
     int MaxSize = 3,
     int MinCount = 3,

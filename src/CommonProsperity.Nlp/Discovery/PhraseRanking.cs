@@ -1,7 +1,7 @@
 namespace CommonProsperity.Nlp.Discovery;
 
 /// <summary>How collocations are ranked.</summary>
-internal enum PhraseRanking
+public enum PhraseRanking
 {
     /// <summary>By the log-likelihood G² (Dunning 1993): strong and frequent pairs first.</summary>
     G2,

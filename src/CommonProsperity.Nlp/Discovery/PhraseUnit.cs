@@ -1,7 +1,7 @@
 namespace CommonProsperity.Nlp.Discovery;
 
 /// <summary>What the n-grams and collocations of <see cref="PhraseFinder"/> are made of.</summary>
-internal enum PhraseUnit
+public enum PhraseUnit
 {
     /// <summary>Words: English words as <see cref="WordExtractor"/> gives them, Chinese words from jieba.NET.</summary>
     Words,

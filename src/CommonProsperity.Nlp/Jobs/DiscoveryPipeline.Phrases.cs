@@ -18,7 +18,7 @@ public sealed partial class DiscoveryPipeline
     /// <param name="by">The metadata field to group by, or null for one group of all documents.</param>
     /// <param name="phrases">Units, sizes, minimum count, how many.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    internal DiscoveryResult<IReadOnlyList<Ngram>> RunNgrams(DiscoveryOptions options, string? by, PhraseOptions phrases, CancellationToken cancellationToken = default)
+    public DiscoveryResult<IReadOnlyList<Ngram>> RunNgrams(DiscoveryOptions options, string? by, PhraseOptions phrases, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(phrases);
         phrases.Validate();
@@ -40,7 +40,7 @@ public sealed partial class DiscoveryPipeline
     /// <param name="by">The metadata field to group by, or null for one group of all documents.</param>
     /// <param name="phrases">Units, minimum count, how many, ranking.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    internal DiscoveryResult<IReadOnlyList<Collocation>> RunCollocations(DiscoveryOptions options, string? by, PhraseOptions phrases, CancellationToken cancellationToken = default)
+    public DiscoveryResult<IReadOnlyList<Collocation>> RunCollocations(DiscoveryOptions options, string? by, PhraseOptions phrases, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(phrases);
         phrases.Validate();
