@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
 {
     /// <summary>The options of <c>analyze</c>.</summary>
-    public sealed class Settings : CorpusSettings
+    public sealed class Settings : ReportPageSettings
     {
         /// <summary>The output folder.</summary>
         [CommandOption("-o|--out <DIR>")]
@@ -35,11 +35,6 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         [CommandOption("--shard <I/N>")]
         [Description("Analyse only shard I of N (0 to N-1, by a hash of each file's path) and write partial results for 'cpnlp merge'")]
         public string? Shard { get; init; }
-
-        /// <summary>No report.html.</summary>
-        [CommandOption("--no-html")]
-        [Description("Do not write report.html (the page that shows the reports and their evidence in a browser)")]
-        public bool NoHtml { get; init; }
 
         /// <summary>No progress lines.</summary>
         [CommandOption("-q|--quiet")]

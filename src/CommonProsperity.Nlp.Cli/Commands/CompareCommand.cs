@@ -10,7 +10,7 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class CompareCommand : Command<CompareCommand.Settings>
 {
     /// <summary>The options of <c>compare</c>.</summary>
-    public sealed class Settings : CorpusSettings
+    public sealed class Settings : ReportPageSettings
     {
         /// <summary>The output folder.</summary>
         [CommandOption("-o|--out <DIR>")]
@@ -62,7 +62,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
     {
         var streams = CliStreams.Current;
         var result = new DiscoveryPipeline(settings.LoadLexicon()).RunCompare(
-            new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts),
+            new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts, !settings.NoHtml),
             settings.By,
             settings.Versus,
             new KeynessOptions(settings.Top, settings.MinCount, settings.MaxP, settings.KeepStopWords),

@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class TopicsCommand : Command<TopicsCommand.Settings>
 {
     /// <summary>The options of <c>topics</c>.</summary>
-    public sealed class Settings : CorpusSettings
+    public sealed class Settings : ReportPageSettings
     {
         /// <summary>The output folder.</summary>
         [CommandOption("-o|--out <DIR>")]
@@ -73,7 +73,7 @@ internal sealed class TopicsCommand : Command<TopicsCommand.Settings>
         var streams = CliStreams.Current;
         var options = settings.Options();
         var result = new DiscoveryPipeline(settings.LoadLexicon())
-            .RunTopics(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts), options, cancellationToken);
+            .RunTopics(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts, !settings.NoHtml), options, cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var model = result.Value;

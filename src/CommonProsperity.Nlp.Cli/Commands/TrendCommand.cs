@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class TrendCommand : Command<TrendCommand.Settings>
 {
     /// <summary>The options of <c>trend</c>.</summary>
-    public sealed class Settings : CorpusSettings
+    public sealed class Settings : ReportPageSettings
     {
         /// <summary>The output folder.</summary>
         [CommandOption("-o|--out <DIR>")]
@@ -37,7 +37,7 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
             _ => throw new OptionsException($"--by {settings.By} is not a period.", "Use --by year or --by month."),
         };
         var result = new DiscoveryPipeline(settings.LoadLexicon())
-            .RunTrend(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts), period, cancellationToken);
+            .RunTrend(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts, !settings.NoHtml), period, cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var points = result.Value;

@@ -3,12 +3,13 @@ using CommonProsperity.Nlp.Ingestion;
 
 namespace CommonProsperity.Nlp.Jobs;
 
-/// <summary>What every discovery run (<c>topics</c>, <c>compare</c>, <c>trend</c>) needs: inputs, output folder, ingestion, charts.</summary>
+/// <summary>What every discovery run (<c>topics</c>, <c>compare</c>, <c>trend</c>) needs: inputs, output folder, ingestion, charts, page.</summary>
 /// <param name="Inputs">Files or folders to read.</param>
 /// <param name="OutputDirectory">Where the reports go.</param>
 /// <param name="Ingestion">How inputs are found and read.</param>
 /// <param name="Charts">Also draw the charts (PNG) next to the reports.</param>
-public sealed record DiscoveryOptions(IReadOnlyList<string> Inputs, string OutputDirectory, IngestionOptions Ingestion, bool Charts = true)
+/// <param name="Html">Also write <c>report.html</c>, the reports as one page to open in a browser.</param>
+public sealed record DiscoveryOptions(IReadOnlyList<string> Inputs, string OutputDirectory, IngestionOptions Ingestion, bool Charts = true, bool Html = true)
 {
     /// <summary>Checks the options.</summary>
     /// <exception cref="OptionsException">An option cannot work.</exception>

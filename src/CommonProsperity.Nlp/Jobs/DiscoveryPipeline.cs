@@ -6,6 +6,7 @@ using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Output;
 using CommonProsperity.Nlp.Output.Charts;
+using CommonProsperity.Nlp.Output.Html;
 using CommonProsperity.Nlp.Text;
 
 namespace CommonProsperity.Nlp.Jobs;
@@ -43,11 +44,9 @@ public sealed partial class DiscoveryPipeline
             (corpus, _) => new TopicModeler(WordExtractor.Default, new TermThemes(_matcher, StopWords.Default)).Fit(corpus.Documents, topics, cancellationToken),
             (output, model) =>
             {
-                DiscoveryReports.WriteTopics(output.Stage(ReportFiles.Topics), model);
-                DiscoveryReports.WriteDocumentTopics(output.Stage(ReportFiles.DocumentTopics), model);
                 if (!options.Charts)
                 {
-                    return [ReportFiles.Topics, ReportFiles.DocumentTopics];
+                    return [];
                 }
 
                 var shown = AnalysisCharts.Longest(model.Documents, d => d.Words, AnalysisCharts.MaxHeatmapRows);
@@ -65,8 +64,9 @@ public sealed partial class DiscoveryPipeline
                     shown.Select(d => AnalysisCharts.Label(d.Id)).ToList(),
                     model.Topics.Select(t => $"{t.Number}: {t.Label(3).Replace(" · ", " ", StringComparison.Ordinal)}").ToList(),
                     values, "share of the document's words", "topic (number: top words)", "0.00");
-                return [ReportFiles.Topics, ReportFiles.DocumentTopics, ReportFiles.DocumentTopicsChart];
-            });
+                return [ReportFiles.DocumentTopicsChart];
+            },
+            model => [DiscoveryReports.Topics(model), DiscoveryReports.DocumentTopics(model)]);
     }
 
     /// <summary>
@@ -133,18 +133,8 @@ public sealed partial class DiscoveryPipeline
 
                 return new Comparison(groupBy, keys, themes);
             },
-            (output, comparison) =>
-            {
-                DiscoveryReports.WriteKeyness(output.Stage(ReportFiles.Keyness), comparison.By, comparison.Keyness);
-                DiscoveryReports.WriteThemeByGroup(output.Stage(ReportFiles.ThemeByGroup), comparison.By, comparison.Themes);
-                var names = new List<string> { ReportFiles.Keyness, ReportFiles.ThemeByGroup };
-                if (options.Charts)
-                {
-                    names.AddRange(CompareCharts(output, comparison));
-                }
-
-                return names;
-            });
+            (output, comparison) => options.Charts ? CompareCharts(output, comparison) : [],
+            comparison => [DiscoveryReports.Keyness(comparison.By, comparison.Keyness), DiscoveryReports.ThemeByGroup(comparison.By, comparison.Themes)]);
     }
 
     /// <summary>Theme rates per year or month from the documents' dates: <c>theme_trend.csv</c> and its chart.</summary>
@@ -155,18 +145,18 @@ public sealed partial class DiscoveryPipeline
             (corpus, warnings) => ThemeTrend.Compute(Summaries(new DocumentAnalyzer(_matcher, ChineseWordSegmenter.Words), corpus.Documents, cancellationToken), _matcher.Themes, period, warnings),
             (output, points) =>
             {
-                DiscoveryReports.WriteThemeTrend(output.Stage(ReportFiles.ThemeTrend), period, points);
                 if (!options.Charts)
                 {
-                    return [ReportFiles.ThemeTrend];
+                    return [];
                 }
 
                 var periods = points.Select(p => p.Period).Distinct(StringComparer.Ordinal).ToList();
                 var lines = _matcher.Themes.Select(theme => (theme, (IReadOnlyList<double>)periods.Select(p => points.First(x => x.Period == p && x.Theme == theme).Tally.Per1000Words).ToList())).ToList();
                 LineChart.Write(output.Stage(ReportFiles.ThemeTrendChart), $"Themes by {period.ToString().ToLowerInvariant()} ({points.Where(p => p.Theme == _matcher.Themes[0]).Sum(p => p.Tally.Documents)} documents)",
                     periods, lines, AnalysisCharts.RateLabel);
-                return [ReportFiles.ThemeTrend, ReportFiles.ThemeTrendChart];
-            });
+                return [ReportFiles.ThemeTrendChart];
+            },
+            points => [DiscoveryReports.ThemeTrend(period, points)]);
     }
 
     private IEnumerable<string> CompareCharts(OutputDirectory output, Comparison comparison)
@@ -202,7 +192,7 @@ public sealed partial class DiscoveryPipeline
     }
 
     private DiscoveryResult<T> Run<T>(string command, DiscoveryOptions options, IReadOnlyList<KeyValuePair<string, string?>> settings, CancellationToken cancellationToken,
-        Func<Corpus, List<string>, T> compute, Func<OutputDirectory, T, IEnumerable<string>> write)
+        Func<Corpus, List<string>, T> compute, Func<OutputDirectory, T, IEnumerable<string>> write, Func<T, IReadOnlyList<ReportTable>>? tables = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -222,7 +212,22 @@ public sealed partial class DiscoveryPipeline
         }
 
         using var output = OutputDirectory.Open(options.OutputDirectory);
-        var names = write(output, value).ToList();
+        // The CSV reports made as tables are written here, and shown in report.html; write adds the charts (and the reports of commands without a page).
+        var reportTables = tables?.Invoke(value) ?? [];
+        foreach (var table in reportTables)
+        {
+            table.WriteCsv(output.Stage(table.File));
+        }
+
+        var names = reportTables.Select(t => t.File).ToList();
+        names.AddRange(write(output, value));
+        if (options.Html && tables is not null)
+        {
+            DiscoveryHtml.Write(output.Stage(ReportFiles.Report), command, ToolVersion.Current, corpus.Documents.Count, corpus.Tokens, corpus.Documents.Sum(d => (long)d.Text.Length),
+                _lexicon, _matcher.Themes, corpus.Inputs, problems, reportTables);
+            names.Add(ReportFiles.Report);
+        }
+
         names.Add(ReportFiles.Manifest);
         var manifest = new RunManifest(
             command,
@@ -235,6 +240,7 @@ public sealed partial class DiscoveryPipeline
                 new("text_column", options.Ingestion.TextColumn),
                 new("id_column", options.Ingestion.IdColumn),
                 new("charts", options.Charts ? "yes" : "no"),
+                new("html", options.Html ? "yes" : "no"),
                 .. settings,
             ],
             _lexicon.Source,

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CommonProsperity.Nlp.Counting;
-using CommonProsperity.Nlp.Ingestion;
 
 namespace CommonProsperity.Nlp.Output.Html;
 
@@ -15,9 +14,6 @@ internal static class AnalysisHtml
 {
     /// <summary>The terms listed per theme (all of them are in <c>term_frequency.csv</c>).</summary>
     public const int TermsPerTheme = 15;
-
-    /// <summary>The input files, and the problems, the page lists (<c>manifest.json</c> has them all).</summary>
-    public const int MaxListed = 1_000;
 
     /// <summary>The per-theme column of <c>theme_frequency_wide.csv</c> that the heatmap shows: hits per 1,000 words, the rate that compares across languages.</summary>
     public const string RateColumn = "_per_1000_words";
@@ -47,8 +43,8 @@ internal static class AnalysisHtml
         {
             json.WriteString("tool", "cpnlp");
             json.WriteString("version", run.ToolVersion);
-            WriteRun(json, run);
-            WriteThemes(json, themes);
+            HtmlPage.WriteRun(json, run.Documents, run.Tokens, run.Characters, run.Lexicon, [.. run.Inputs.Select(i => i.Value)], run.Problems);
+            HtmlPage.WriteThemes(json, themes);
             json.WriteString("rate_column", RateColumn);
             json.WriteString("hits_column", HitsColumn);
             json.WriteString("group_rate_column", GroupRateColumn);
@@ -68,55 +64,6 @@ internal static class AnalysisHtml
 
             WriteEvidence(json, evidence);
         });
-    }
-
-    private static void WriteRun(Utf8JsonWriter json, AnalysisRun run)
-    {
-        json.WriteStartObject("run");
-        json.WriteNumber("documents", run.Documents);
-        json.WriteNumber("tokens", run.Tokens);
-        json.WriteNumber("characters", run.Characters);
-        json.WriteStartObject("lexicon");
-        json.WriteString("source", run.Lexicon.Source);
-        json.WriteString("sha256", run.Lexicon.Sha256);
-        json.WriteNumber("terms", run.Lexicon.Terms.Count);
-        json.WriteEndObject();
-        json.WriteNumber("input_count", run.Inputs.Count);
-        json.WriteNumber("problem_count", run.Problems.Count);
-        json.WriteNumber("skipped_count", run.Problems.Count(p => p.Kind == ProblemKind.Skipped));
-        json.WriteStartArray("inputs");
-        foreach (var input in run.Inputs.Take(MaxListed))
-        {
-            ManifestWriter.WriteInput(json, null, input.Value); // as manifest.json lists it
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("problems");
-        foreach (var problem in run.Problems.Take(MaxListed))
-        {
-            json.WriteStartObject();
-            json.WriteString("kind", problem.Kind == ProblemKind.Skipped ? "skipped" : "warning");
-            json.WriteString("file", problem.File);
-            json.WriteString("text", problem.Text);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteThemes(Utf8JsonWriter json, IReadOnlyList<string> themes)
-    {
-        json.WriteStartArray("themes");
-        foreach (var theme in themes)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", theme);
-            json.WriteString("name", Codebook.Themes.FirstOrDefault(t => t.Id == theme)?.Name ?? theme);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
     }
 
     private static void WriteEvidence(Utf8JsonWriter json, EvidenceSample evidence)

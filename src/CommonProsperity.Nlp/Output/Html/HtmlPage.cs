@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Ingestion;
 
 namespace CommonProsperity.Nlp.Output.Html;
 
@@ -52,6 +54,60 @@ internal static class HtmlPage
         {
             throw OutputException.Writing(path, e);
         }
+    }
+
+    /// <summary>The input files, and the problems, a page lists (<c>manifest.json</c> has them all).</summary>
+    public const int MaxListed = 1_000;
+
+    /// <summary>The run at a glance, as every page shows it: totals, the lexicon and its fingerprint, the inputs, and the problems of the one problem channel.</summary>
+    public static void WriteRun(Utf8JsonWriter json, int documents, long tokens, long characters, Lexicon lexicon, IReadOnlyList<InputFileRecord> inputs, IReadOnlyList<Problem> problems)
+    {
+        json.WriteStartObject("run");
+        json.WriteNumber("documents", documents);
+        json.WriteNumber("tokens", tokens);
+        json.WriteNumber("characters", characters);
+        json.WriteStartObject("lexicon");
+        json.WriteString("source", lexicon.Source);
+        json.WriteString("sha256", lexicon.Sha256);
+        json.WriteNumber("terms", lexicon.Terms.Count);
+        json.WriteEndObject();
+        json.WriteNumber("input_count", inputs.Count);
+        json.WriteNumber("problem_count", problems.Count);
+        json.WriteNumber("skipped_count", problems.Count(p => p.Kind == ProblemKind.Skipped));
+        json.WriteStartArray("inputs");
+        foreach (var input in inputs.Take(MaxListed))
+        {
+            ManifestWriter.WriteInput(json, null, input); // as manifest.json lists it
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("problems");
+        foreach (var problem in problems.Take(MaxListed))
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", problem.Kind == ProblemKind.Skipped ? "skipped" : "warning");
+            json.WriteString("file", problem.File);
+            json.WriteString("text", problem.Text);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The themes, in report order, with their codebook names.</summary>
+    public static void WriteThemes(Utf8JsonWriter json, IReadOnlyList<string> themes)
+    {
+        json.WriteStartArray("themes");
+        foreach (var theme in themes)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", theme);
+            json.WriteString("name", Codebook.Themes.FirstOrDefault(t => t.Id == theme)?.Name ?? theme);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>The CSP source of <paramref name="text"/>: its SHA-256, so that only this exact style sheet or script runs.</summary>

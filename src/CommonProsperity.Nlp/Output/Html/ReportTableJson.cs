@@ -10,6 +10,9 @@ namespace CommonProsperity.Nlp.Output.Html;
 /// </summary>
 internal static class ReportTableJson
 {
+    /// <summary>Writes the property <paramref name="name"/>: <paramref name="table"/>'s columns and rows.</summary>
+    public static void Write(Utf8JsonWriter json, string name, ReportTable table) => Write(json, name, [.. table.Columns], table.Rows);
+
     /// <summary>Writes the property <paramref name="name"/>: the table with <paramref name="header"/> and <paramref name="rows"/>.</summary>
     public static void Write(Utf8JsonWriter json, string name, IReadOnlyList<object?> header, IEnumerable<object?[]> rows)
     {
@@ -51,7 +54,8 @@ internal static class ReportTableJson
             case string s: json.WriteStringValue(s); break;
             case int i: json.WriteNumberValue(i); break;
             case long l: json.WriteNumberValue(l); break;
-            case double d: json.WriteRawValue(CsvReport.Rate(d)); break; // the CSV's rounding, written as a JSON number
+            case double d when double.IsFinite(d): json.WriteRawValue(CsvReport.Rate(d)); break; // the CSV's rounding, written as a JSON number
+            case PreciseNumber p when double.IsFinite(p.Value): json.WriteRawValue(p.Value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)); break; // as the CSV: six significant digits
             default: json.WriteStringValue(Convert.ToString(cell, System.Globalization.CultureInfo.InvariantCulture)); break;
         }
     }

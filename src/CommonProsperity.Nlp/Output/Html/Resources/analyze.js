@@ -14,46 +14,10 @@ const evidenceCells = new Map(DATA.evidence.cells.map(([d, t, rows]) => [d + "/"
 document.getElementById("title").textContent = "cpnlp analyze: " + thousands(DATA.run.documents) + " documents";
 document.title = "cpnlp report: " + thousands(DATA.run.documents) + " documents";
 
-drawRun();
+drawRun(DATA.run, themes, DATA.tool + " " + DATA.version);
 drawProfile();
 drawHeatmap();
 drawTerms();
-
-function drawRun() {
-  const run = DATA.run;
-  const box = section("run", "The run");
-  const lexicon = run.lexicon;
-  box.append(h("dl", { className: "facts" },
-    h("dt", {}, "documents"), h("dd", { id: "run-documents" }, thousands(run.documents)),
-    h("dt", {}, "tokens"), h("dd", {}, thousands(run.tokens)),
-    h("dt", {}, "characters"), h("dd", {}, thousands(run.characters)),
-    h("dt", {}, "input files"), h("dd", {}, thousands(run.input_count)),
-    h("dt", {}, "lexicon"), h("dd", {}, lexicon.source + " (" + thousands(lexicon.terms) + " terms, " + themes.length + " themes)"),
-    h("dt", {}, "lexicon fingerprint"), h("dd", { className: "mono" }, "sha256 " + lexicon.sha256),
-    h("dt", {}, "tool"), h("dd", {}, DATA.tool + " " + DATA.version)));
-
-  const skipped = run.skipped_count;
-  const warnings = run.problem_count - skipped;
-  box.append(h("h3", {}, "Skipped files and warnings"));
-  if (run.problem_count === 0) {
-    box.append(h("p", { className: "ok" }, "No file was skipped and there were no warnings."));
-  } else {
-    box.append(h("p", {}, thousands(skipped) + " skipped, " + thousands(warnings) + " warning(s)" +
-      (run.problems.length < run.problem_count ? "; the first " + thousands(run.problems.length) + " are listed here, all in manifest.json." : "; manifest.json lists them too.")),
-      h("ul", { className: "problems" }, run.problems.map(p =>
-        h("li", { className: p.kind }, h("strong", {}, p.kind), " ", p.file ? h("span", { className: "mono" }, p.file) : null, p.file ? ": " : "", p.text))));
-  }
-
-  box.append(h("details", {}, h("summary", {}, "Input files" +
-    (run.inputs.length < run.input_count ? " (the first " + thousands(run.inputs.length) + " of " + thousands(run.input_count) + "; all in manifest.json)" : "")),
-    dataTable([
-      { label: "path", value: i => i.path, filter: true },
-      { label: "format", value: i => i.format, filter: true },
-      { label: "encoding", value: i => i.encoding, filter: true },
-      { label: "documents", value: i => i.documents, num: true },
-      { label: "bytes", value: i => i.bytes, num: true },
-    ], run.inputs, { pageSize: 100 })));
-}
 
 function drawProfile() {
   const box = section("profile", "Theme profile");

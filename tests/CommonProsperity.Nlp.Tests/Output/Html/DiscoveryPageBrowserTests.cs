@@ -1,0 +1,64 @@
+using CommonProsperity.Nlp.Tests.Support;
+using PuppeteerSharp;
+
+namespace CommonProsperity.Nlp.Tests.Output.Html;
+
+/// <summary>
+/// The report.html of compare, trend and topics opened from disk in headless Chromium: no console
+/// error, no request, and the command's own section drawn from its CSV report (one bar per group and
+/// theme, one line per theme, one card per topic). Waits are for conditions only.
+/// </summary>
+public sealed class DiscoveryPageBrowserTests
+{
+    private const int WaitMs = 120_000;
+
+    public static TheoryData<string, string[], string, string> Commands() => new()
+    {
+        // command, its arguments, an element per CSV row group to count, and the JavaScript that counts what the CSV says there should be
+        { "compare", ["--by", "language"], "#themes-by-group ~ .bars .bar", "groups * themes" },
+        { "trend", [], "svg.chart polyline", "themes" },
+        { "topics", ["--topics", "4"], "#topic-cards > div", "topics" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task Page_OfDiscoveryCommand_DrawsItsCsvWithoutErrorsOrRequests(string command, string[] arguments, string selector, string expected)
+    {
+        using var output = new TempDirectory();
+        var (code, _, error) = CliRunner.Run([command, Path.Combine(TestPaths.Shared, "corpus"), .. arguments, "--out", output.Path, "--no-charts"]);
+        Assert.True(code == 0, error);
+
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        await using var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        var requests = new List<string>();
+        page.Console += (_, e) => { if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning) { lock (errors) { errors.Add(e.Message.Text); } } };
+        page.PageError += (_, e) => { lock (errors) { errors.Add(e.Message); } };
+        page.Request += (_, e) => { lock (requests) { requests.Add(e.Request.Url); } };
+        var url = new Uri(Path.Combine(output.Path, ReportFiles.Report)).AbsoluteUri;
+        await page.GoToAsync(url, new NavigationOptions { Timeout = WaitMs, WaitUntil = [WaitUntilNavigation.Load] });
+        await page.WaitForSelectorAsync("#run", new WaitForSelectorOptions { Timeout = WaitMs });
+
+        var drawn = await page.EvaluateExpressionAsync<int>($"document.querySelectorAll({System.Text.Json.JsonSerializer.Serialize(selector)}).length");
+        var csv = CountFromCsv(output.Path, expected);
+        Assert.Equal(csv, drawn);
+        Assert.True(drawn > 0);
+        Assert.Empty(errors);
+        Assert.Equal([url], requests);
+    }
+
+    /// <summary>What the command's CSV report says the page must draw.</summary>
+    private static int CountFromCsv(string folder, string what)
+    {
+        switch (what)
+        {
+            case "groups * themes":
+                var byGroup = ReportReader.Read(Path.Combine(folder, ReportFiles.ThemeByGroup));
+                return byGroup.Count;
+            case "themes":
+                return ReportReader.Read(Path.Combine(folder, ReportFiles.ThemeTrend)).Select(r => r["theme"]).Distinct(StringComparer.Ordinal).Count();
+            default:
+                return ReportReader.Read(Path.Combine(folder, ReportFiles.Topics)).Select(r => r["topic"]).Distinct(StringComparer.Ordinal).Count();
+        }
+    }
+}
