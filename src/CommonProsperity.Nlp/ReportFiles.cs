@@ -18,6 +18,9 @@ public static class ReportFiles
     /// <summary>Hits per lexicon term.</summary>
     public const string TermFrequency = "term_frequency.csv";
 
+    /// <summary>The page a person opens: overview, heatmap, evidence and terms in one self-contained file (docs/report-html.md).</summary>
+    public const string Report = "report.html";
+
     /// <summary>What was run on what.</summary>
     public const string Manifest = "manifest.json";
 
@@ -50,6 +53,12 @@ public static class ReportFiles
 
     /// <summary><c>trend</c>: theme rates per period.</summary>
     public const string ThemeTrend = "theme_trend.csv";
+
+    /// <summary>The frequent n-grams of <c>ngrams</c>.</summary>
+    public const string Ngrams = "ngrams.csv";
+
+    /// <summary>The collocations of <c>collocations</c>.</summary>
+    public const string Collocations = "collocations.csv";
 
     /// <summary><c>lexicon suggest</c>: candidate terms per theme.</summary>
     public const string LexiconSuggestions = "lexicon_suggestions.csv";

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Text;
 
 namespace CommonProsperity.Nlp.Discovery;
@@ -11,7 +12,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// not a number (<c>2023</c>, <c>15th</c>, <c>十四</c>, <c>第十四条</c>) and not a single Latin letter.
 /// Thread-safe.
 /// </summary>
-public sealed partial class WordExtractor
+internal sealed partial class WordExtractor
 {
     private const string Numerals = "〇零一二三四五六七八九十百千万亿两第";
     private const string Counters = "条章节款项次届年月日号个";
@@ -43,14 +44,8 @@ public sealed partial class WordExtractor
         while (i < tokens.Count)
         {
             var start = tokens.Start(i);
-            if (CharClass.IsHan(CharClass.CodePointAt(text, start, out _)))
+            if (WordCounter.HanRunEnd(text, tokens, i) is var end and >= 0)
             {
-                var end = i + 1;
-                while (end < tokens.Count && tokens.Start(end) == tokens.End(end - 1) && CharClass.IsHan(CharClass.CodePointAt(text, tokens.Start(end), out _)))
-                {
-                    end++;
-                }
-
                 AddChinese(text, start, tokens.End(end - 1), tokens.JoinsPrevious(i), words);
                 i = end;
                 continue;

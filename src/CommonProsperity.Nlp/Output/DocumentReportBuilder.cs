@@ -10,7 +10,7 @@ namespace CommonProsperity.Nlp.Output;
 /// per-document share of report writing, done on worker threads so that the writer only appends.
 /// Thread-safe.
 /// </summary>
-public sealed class DocumentReportBuilder
+internal sealed class DocumentReportBuilder
 {
     /// <summary>The most a document's evidence buffer starts with; larger ones grow by doubling.</summary>
     private const long InitialEvidenceBytes = 16L << 20;
@@ -61,7 +61,7 @@ public sealed class DocumentReportBuilder
                 document.Id, fix: "Analyse it with less context (--context, default 40), or split the file into smaller documents.", inner: e);
         }
 
-        var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Segments.Sentences.Count, analysis.Themes);
+        var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Words, analysis.Segments.Sentences.Count, analysis.Themes);
         return new DocumentReport(summary, text.Length, CountTerms(analysis.Hits, analysis.Vetoes), evidence);
     }
 

@@ -24,7 +24,7 @@ namespace CommonProsperity.Nlp.Output;
 /// <param name="Tokens">Their tokens.</param>
 /// <param name="Characters">Their characters.</param>
 /// <param name="TimingsMs">This shard's wall-clock milliseconds by stage.</param>
-public sealed record ShardHeader(
+internal sealed record ShardHeader(
     string ToolVersion,
     ShardSpec Shard,
     DateTimeOffset StartedUtc,
@@ -43,5 +43,5 @@ public sealed record ShardHeader(
     IReadOnlyList<KeyValuePair<string, long>> TimingsMs)
 {
     /// <summary>The format written in <c>partial.json</c>; a merge refuses any other.</summary>
-    public const string Format = "cpnlp-partial/2";
+    public const string Format = "cpnlp-partial/3";
 }
