@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using System.Text;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.FileSystem;
 using CommonProsperity.Nlp.Lexicons;
 using Spectre.Console.Cli;
 
@@ -28,19 +26,7 @@ internal sealed class LexiconExportCommand : Command<LexiconExportCommand.Settin
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (File.Exists(settings.Out) && !settings.Force)
-        {
-            throw new OutputException("the file exists already.", settings.Out, "Choose another name with --out, or add --force to overwrite it.");
-        }
-
-        if (Directory.Exists(settings.Out))
-        {
-            throw new OutputException("the path is a folder.", settings.Out, "Give a file name with --out, for example --out my_lexicon.csv.");
-        }
-
-        var text = DefaultLexicon.ReadText().TrimStart('\uFEFF').ReplaceLineEndings("\r\n");
-        // A byte order mark, so that Excel opens the Chinese terms correctly; written beside the target then renamed over it, so a failure leaves no half file.
-        OutputFile.Write(settings.Out, "the lexicon", temp => File.WriteAllText(temp, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)));
+        LexiconCsvFile.Write(settings.Out, DefaultLexicon.ReadText(), settings.Force);
 
         var lexicon = DefaultLexicon.Instance;
         CliStreams.Current.Out.WriteLine($"Wrote {lexicon.Terms.Count} terms for {lexicon.Themes.Count} themes to {settings.Out}.");
