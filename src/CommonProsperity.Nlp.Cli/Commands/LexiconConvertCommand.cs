@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Counting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Lexicons;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
