@@ -10,23 +10,12 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class LexiconConvertCommand : Command<LexiconConvertCommand.Settings>
 {
     /// <summary>The options of <c>lexicon convert</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : LexiconCsvSettings
     {
         /// <summary>The dictionary to convert.</summary>
         [CommandArgument(0, "<FILE>")]
         [Description("The dictionary: LIWC .dic or .dicx, WordStat .cat, quanteda YAML, Lexicoder .lc3/.lcd, Yoshikoder .ykd, or a lexicon CSV")]
         public string File { get; init; } = string.Empty;
-
-        /// <summary>The file to write.</summary>
-        [CommandOption("-o|--out <FILE>")]
-        [Description("The CSV file to write")]
-        [DefaultValue("lexicon.csv")]
-        public string Out { get; init; } = "lexicon.csv";
-
-        /// <summary>Overwrite an existing file.</summary>
-        [CommandOption("--force")]
-        [Description("Overwrite the file if it exists")]
-        public bool Force { get; init; }
 
         /// <inheritdoc />
         public override ValidationResult Validate() =>

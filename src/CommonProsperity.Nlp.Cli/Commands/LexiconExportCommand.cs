@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
 using Spectre.Console.Cli;
@@ -9,18 +8,8 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class LexiconExportCommand : Command<LexiconExportCommand.Settings>
 {
     /// <summary>The options of <c>lexicon export</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : LexiconCsvSettings
     {
-        /// <summary>The file to write.</summary>
-        [CommandOption("-o|--out <FILE>")]
-        [Description("The CSV file to write")]
-        [DefaultValue("lexicon.csv")]
-        public string Out { get; init; } = "lexicon.csv";
-
-        /// <summary>Overwrite an existing file.</summary>
-        [CommandOption("--force")]
-        [Description("Overwrite the file if it exists")]
-        public bool Force { get; init; }
     }
 
     /// <inheritdoc />

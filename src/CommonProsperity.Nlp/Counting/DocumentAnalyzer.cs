@@ -11,6 +11,9 @@ public sealed class DocumentAnalyzer(LexiconMatcher matcher)
 {
     private readonly ThreadLocal<MatchScratch> _scratch = new(() => new MatchScratch());
 
+    /// <summary>Each term's weight (1 for a term without one), by term index; null for a lexicon without weights.</summary>
+    private readonly double[]? _weights = matcher?.Lexicon.HasWeights == true ? [.. matcher.Lexicon.Terms.Select(t => t.Weight ?? 1)] : null;
+
     /// <summary>The matcher in use.</summary>
     public LexiconMatcher Matcher { get; } = matcher ?? throw new ArgumentNullException(nameof(matcher));
 
@@ -31,12 +34,18 @@ public sealed class DocumentAnalyzer(LexiconMatcher matcher)
         var themeCount = Matcher.Themes.Count;
         var hitCounts = new int[themeCount];
         var sentenceCounts = new int[themeCount];
+        var weighted = new double[themeCount];
         var lastSentence = new int[themeCount];
         Array.Fill(lastSentence, -1);
         var sentence = -1;
         foreach (var hit in hits)
         {
             hitCounts[hit.Theme]++;
+            if (_weights is not null)
+            {
+                weighted[hit.Theme] += _weights[hit.Term];
+            }
+
             sentence = segments.SentenceAt(hit.Start, sentence);
             if (sentence != lastSentence[hit.Theme])
             {
@@ -48,7 +57,7 @@ public sealed class DocumentAnalyzer(LexiconMatcher matcher)
         var tallies = new ThemeTally[themeCount];
         for (var t = 0; t < themeCount; t++)
         {
-            tallies[t] = new ThemeTally(hitCounts[t], sentenceCounts[t]);
+            tallies[t] = new ThemeTally(hitCounts[t], sentenceCounts[t], weighted[t]);
         }
 
         return new DocumentAnalysis(document, scratch.Tokens.Count, segments, tallies, hits, vetoes ?? []);

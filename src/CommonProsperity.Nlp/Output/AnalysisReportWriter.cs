@@ -109,14 +109,14 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
     private void WriteThemeFrequency(string path)
     {
         using var csv = CsvReport.Create(path);
-        var layout = AnalysisReports.ThemeFrequency;
+        var layout = AnalysisReports.ThemeFrequency.For(_matcher.Lexicon);
         csv.WriteRow(layout.Header(_matcher.Themes, _extraColumns));
         foreach (var document in _documents.Read())
         {
             var extra = ExtraValues(document.Metadata);
             for (var t = 0; t < _matcher.Themes.Count; t++)
             {
-                csv.WriteRow(layout.Row(new AnalysisReports.ThemeRow(document, _matcher.Themes[t], document.Themes[t]), _matcher.Themes.Count, extra));
+                csv.WriteRow(layout.Row(new AnalysisReports.ThemeRow(document, _matcher.Themes[t], _matcher.Lexicon.LabelOf(_matcher.Themes[t]), document.Themes[t]), _matcher.Themes.Count, extra));
             }
         }
     }
@@ -124,7 +124,7 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
     private void WriteWide(string path)
     {
         using var csv = CsvReport.Create(path);
-        var layout = AnalysisReports.ThemeFrequencyWide;
+        var layout = AnalysisReports.ThemeFrequencyWide.For(_matcher.Lexicon);
         csv.WriteRow(layout.Header(_matcher.Themes));
         foreach (var document in _documents.Read())
         {
@@ -135,13 +135,13 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
     private void WriteCorpusSummary(string path)
     {
         using var csv = CsvReport.Create(path);
-        _corpus.Write(csv, _matcher.Themes);
+        _corpus.Write(csv, _matcher.Lexicon, _matcher.Themes);
     }
 
     private void WriteTermFrequency(string path)
     {
         using var csv = CsvReport.Create(path);
-        var layout = AnalysisReports.TermFrequency;
+        var layout = AnalysisReports.TermFrequency.For(_matcher.Lexicon);
         csv.WriteRow(layout.Header(_matcher.Themes));
         var terms = _matcher.Lexicon.Terms;
         for (var t = 0; t < _matcher.Themes.Count; t++)
@@ -154,7 +154,7 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
             foreach (var i in indices)
             {
                 rank++;
-                csv.WriteRow(layout.Row(new AnalysisReports.TermRow(terms[i], rank, _termHits[i], _termDocuments[i], AnalysisReports.Share(_termHits[i], total), _termVetoed[i]), _matcher.Themes.Count));
+                csv.WriteRow(layout.Row(new AnalysisReports.TermRow(terms[i], _matcher.Lexicon.LabelOf(theme), rank, _termHits[i], _termDocuments[i], AnalysisReports.Share(_termHits[i], total), _termVetoed[i]), _matcher.Themes.Count));
             }
         }
     }

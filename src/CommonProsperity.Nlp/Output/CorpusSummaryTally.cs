@@ -36,9 +36,9 @@ internal sealed class CorpusSummaryTally(int themes)
         }
     }
 
-    public void Write(CsvWriter csv, IReadOnlyList<string> themeIds)
+    public void Write(CsvWriter csv, Lexicon lexicon, IReadOnlyList<string> themeIds)
     {
-        var layout = AnalysisReports.CorpusSummary;
+        var layout = AnalysisReports.CorpusSummary.For(lexicon);
         csv.WriteRow(layout.Header(themeIds));
         for (var g = 0; g < Groupings.Length; g++)
         {
@@ -46,7 +46,7 @@ internal sealed class CorpusSummaryTally(int themes)
             {
                 for (var t = 0; t < themeIds.Count; t++)
                 {
-                    csv.WriteRow(layout.Row(new AnalysisReports.GroupRow(Groupings[g].By, key, themeIds[t], group.Tally(t)), themeIds.Count));
+                    csv.WriteRow(layout.Row(new AnalysisReports.GroupRow(Groupings[g].By, key, themeIds[t], lexicon.LabelOf(themeIds[t]), group.Tally(t)), themeIds.Count));
                 }
             }
         }
@@ -68,12 +68,14 @@ internal sealed class CorpusSummaryTally(int themes)
 
         public double[] RateSum { get; } = new double[themes];
 
+        public double[] Weighted { get; } = new double[themes];
+
         /// <summary>
         /// The same as <see cref="ThemeGroupTally.Of"/> over the group's documents: the running sums took
         /// them in document order, as <see cref="Enumerable.Average{TSource}(IEnumerable{TSource}, Func{TSource, double})"/> does.
         /// </summary>
         public ThemeGroupTally Tally(int theme) =>
-            new(Documents, WithTheme[theme], Hits[theme], Tokens, Sentences, WithSentences[theme], Documents == 0 ? 0 : RateSum[theme] / Documents);
+            new(Documents, WithTheme[theme], Hits[theme], Tokens, Sentences, WithSentences[theme], Documents == 0 ? 0 : RateSum[theme] / Documents, Weighted[theme]);
 
         public void Add(DocumentSummary document)
         {
@@ -87,6 +89,7 @@ internal sealed class CorpusSummaryTally(int themes)
                 WithSentences[t] += tally.Sentences;
                 WithTheme[t] += tally.Hits > 0 ? 1 : 0;
                 RateSum[t] += Rate.Per1000(tally.Hits, document.Tokens);
+                Weighted[t] += tally.Weighted;
             }
         }
     }
