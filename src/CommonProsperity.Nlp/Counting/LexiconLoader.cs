@@ -53,7 +53,7 @@ public static partial class LexiconLoader
 
     /// <summary>Parses a lexicon held in memory in <paramref name="format"/>; <paramref name="source"/> names it in messages.</summary>
     /// <exception cref="LexiconException">The text breaks the format.</exception>
-    public static Lexicon FromText(string text, string source, LexiconFormat format)
+    internal static Lexicon FromText(string text, string source, LexiconFormat format)
     {
         ArgumentNullException.ThrowIfNull(text);
         return format switch
@@ -156,7 +156,7 @@ public static partial class LexiconLoader
     /// and required to contain the term (else it could never veto a match). Null when the cell is empty.
     /// </summary>
     /// <exception cref="LexiconException">A phrase breaks a rule; the message names the file and line.</exception>
-    public static IReadOnlyList<string>? ParseExclusions(string cell, TermPattern term, string termText, string source, int line)
+    internal static IReadOnlyList<string>? ParseExclusions(string cell, TermPattern term, string termText, string source, int line)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(term);

@@ -14,7 +14,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// seed, one sampling thread and a reset random generator give the same topics every time. The topic
 /// words are read from the freshly fitted transformer, the only place they can be read.
 /// </summary>
-public sealed class TopicModeler
+internal sealed class TopicModeler
 {
     private const double MinThemeShare = 0.1;
     private const int LabelWords = 20;

@@ -7,4 +7,4 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// <param name="Format">How it was read.</param>
 /// <param name="Encoding">The detected encoding.</param>
 /// <param name="Documents">How many documents it gave (rows for CSV).</param>
-public sealed record InputFileRecord(string Path, long Bytes, string Sha256, string Format, string Encoding, int Documents);
+internal sealed record InputFileRecord(string Path, long Bytes, string Sha256, string Format, string Encoding, int Documents);

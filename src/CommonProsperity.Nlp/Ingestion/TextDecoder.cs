@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// GB18030 (which includes GBK and GB2312) with Chinese text in it. Anything else is refused with a
 /// message that says how to re-save the file.
 /// </summary>
-public static class TextDecoder
+internal static class TextDecoder
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
     private static readonly Lazy<Encoding> StrictGb18030 = new(() =>

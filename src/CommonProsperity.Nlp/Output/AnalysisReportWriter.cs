@@ -10,7 +10,7 @@ namespace CommonProsperity.Nlp.Output;
 /// visible under its final name until <see cref="Complete"/> has written every report. The documents
 /// come formatted (<see cref="DocumentReportBuilder"/>, on many threads) and are added in order, on one.
 /// </summary>
-public sealed class AnalysisReportWriter : IDocumentReportSink
+internal sealed class AnalysisReportWriter : IDocumentReportSink
 {
     /// <summary>Put before the name of every metadata column beyond title, date, publisher and language, so it can never clash with a report column.</summary>
     public const string MetadataPrefix = ReportLayout<DocumentSummary>.MetadataPrefix;

@@ -19,7 +19,7 @@ namespace CommonProsperity.Nlp.Output;
 /// <param name="Characters">Characters analysed.</param>
 /// <param name="TimingsMs">Wall-clock milliseconds by stage.</param>
 /// <param name="ThemeLabels">The themes' names in the dictionary they came from, when the lexicon has them (<see cref="Counting.Lexicon.ThemeLabels"/>).</param>
-public sealed record RunManifest(
+internal sealed record RunManifest(
     string Command,
     string ToolVersion,
     DateTimeOffset StartedUtc,

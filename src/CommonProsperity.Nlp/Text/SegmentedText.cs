@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace CommonProsperity.Nlp.Text;
 
 /// <summary>The paragraphs and sentences of one text, each in text order.</summary>
-public sealed record SegmentedText(IReadOnlyList<TextSegment> Paragraphs, IReadOnlyList<TextSegment> Sentences)
+internal sealed record SegmentedText(IReadOnlyList<TextSegment> Paragraphs, IReadOnlyList<TextSegment> Sentences)
 {
     /// <summary>
     /// The longest passage, in characters, that <see cref="Passages"/> leaves whole: about 170 English

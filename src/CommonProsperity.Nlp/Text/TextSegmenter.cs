@@ -14,7 +14,7 @@ namespace CommonProsperity.Nlp.Text;
 /// or Chinese character follow, unless the period ends an abbreviation such as "U.S.", "No.", "Dr.",
 /// "e.g." or a single initial.</para>
 /// </summary>
-public sealed class TextSegmenter
+internal sealed class TextSegmenter
 {
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {

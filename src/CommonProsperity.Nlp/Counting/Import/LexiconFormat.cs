@@ -1,7 +1,7 @@
 namespace CommonProsperity.Nlp.Counting.Import;
 
 /// <summary>The lexicon and dictionary formats the toolkit reads, recognised by content.</summary>
-public enum LexiconFormat
+internal enum LexiconFormat
 {
     /// <summary>The project's CSV: <c>theme,term</c> and optional columns.</summary>
     Csv,
