@@ -72,6 +72,21 @@ public sealed class LiwcDicReaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_Liwc2015IndentedHeader_ReadsEachCategoryAsListedByItsWords()
+    {
+        // Arrange: LIWC2015 indents subcategories in the header; each word lists every level's number itself.
+        var path = _temp.Write("nested.dic", "%\n1\taffect\n\t2\tposemo\n\t3\tnegemo\n%\nhappy\t1\t2\nsad\t1\t3\n");
+
+        // Act
+        var lexicon = LexiconLoader.Load(path);
+
+        // Assert
+        Assert.Equal(["affect", "posemo", "negemo"], lexicon.Themes);
+        Assert.Equal([("affect", "happy"), ("affect", "sad"), ("posemo", "happy"), ("negemo", "sad")], lexicon.Terms.Select(t => (t.Theme, t.Term)));
+        Assert.Empty(lexicon.Warnings);
+    }
+
+    [Fact]
     public void Load_TwoNamesGivingOneId_KeepsBothAndReportsTheCollision()
     {
         // Arrange
