@@ -34,7 +34,7 @@ internal static class HtmlPage
     {
         var style = Resource("report.css");
         var code = Resource("common.js") + "\n" + Resource(script);
-        var policy = $"default-src 'none'; style-src '{Hash(style)}'; script-src '{Hash(code)}'; img-src data:; base-uri 'none'; form-action 'none'";
+        var policy = $"default-src 'none'; style-src '{Hash(style)}'; script-src '{Hash(code)}'; base-uri 'none'; form-action 'none'";
         var template = Resource("report.html");
         var (beforeData, afterData) = Split(template, DataPlaceholder);
         try

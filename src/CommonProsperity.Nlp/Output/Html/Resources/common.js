@@ -115,12 +115,12 @@ function dataTable(columns, rows, options) {
   return h("div", {}, h("div", { className: "scroll" }, table), pages.element);
 }
 
-/** Horizontal bars: [{ label, value, text, second?, secondText? }] scaled to the largest value. */
-function bars(items) {
+/** Horizontal bars: [{ label, value, text, second?, secondText? }] scaled to the largest value; kind "under" draws them in the second colour. */
+function bars(items, kind) {
   const max = Math.max(1e-9, ...items.map(i => Math.max(i.value, i.second || 0)));
   const grid = h("div", { className: "bars", role: "list" });
   for (const item of items) {
-    const bar = h("div", { className: "bar", title: item.text });
+    const bar = h("div", { className: kind === "under" ? "bar under" : "bar", title: item.text });
     bar.style.width = (100 * item.value / max) + "%";
     const track = h("div", {}, bar);
     if (item.second !== undefined) {

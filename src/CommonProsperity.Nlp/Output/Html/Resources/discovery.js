@@ -65,7 +65,7 @@ function drawCompare() {
       const top = rows.filter(r => r[direction] === d).slice(0, 15);
       pair.append(h("div", {}, h("h3", {}, (d === "over" ? "more in " : "less in ") + g + " than in " + (rows[0] ? rows[0][reference] : "the rest")),
         top.length === 0 ? h("p", { className: "note" }, "No word passes the thresholds.") :
-          bars(top.map(r => ({ label: r[term], value: Math.abs(r[ratio]), text: rate(r[ratio]) + " (" + r[count] + " vs " + r[refCount] + ")" })))));
+          bars(top.map(r => ({ label: r[term], value: Math.abs(r[ratio]), text: rate(r[ratio]) + " (" + r[count] + " vs " + r[refCount] + ")" })), d)));
     }
     keys.append(h("h3", {}, g), pair);
   }
