@@ -221,6 +221,12 @@ public sealed partial class DiscoveryPipeline
 
         var names = reportTables.Select(t => t.File).ToList();
         names.AddRange(write(output, value));
+        if (options.Workbook)
+        {
+            Workbook.Write(output.Stage(ReportFiles.Workbook), [.. names.Where(n => n.EndsWith(".csv", StringComparison.Ordinal)).Select(n => (output.StagedPath(n), Workbook.LayoutOf(n)))]);
+            names.Add(ReportFiles.Workbook);
+        }
+
         if (options.Html && tables is not null)
         {
             DiscoveryHtml.Write(output.Stage(ReportFiles.Report), command, ToolVersion.Current, corpus.Documents.Count, corpus.Tokens, corpus.Documents.Sum(d => (long)d.Text.Length),
@@ -241,6 +247,7 @@ public sealed partial class DiscoveryPipeline
                 new("id_column", options.Ingestion.IdColumn),
                 new("charts", options.Charts ? "yes" : "no"),
                 new("html", options.Html ? "yes" : "no"),
+                new("xlsx", options.Workbook ? "yes" : "no"),
                 .. settings,
             ],
             _lexicon.Source,
