@@ -8,7 +8,7 @@ namespace CommonProsperity.Nlp.Counting;
 /// <c>.dic</c>), as the project's CSV text. A classifier model stores its lexicon this way, so that it
 /// keeps exactly the terms (and fingerprint) of the lexicon it was trained with.
 /// </summary>
-public static class LexiconCsvText
+internal static class LexiconCsvText
 {
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { FormatProvider = CultureInfo.InvariantCulture };
 
