@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Output;
@@ -51,10 +52,10 @@ public sealed class AnalysisPipeline
 
         var shard = options.Shard;
         using var output = OutputDirectory.Open(options.OutputDirectory);
-        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, _matcher, options.Charts) : new PartialResultWriter(output, shard, files, cancellationToken);
+        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, _matcher, options.Charts, options.Html) : new PartialResultWriter(output, shard, files, cancellationToken);
         var run = new RunTally(listing.All);
         var lastProgress = TimeSpan.Zero;
-        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(_matcher), new DocumentReportBuilder(_matcher, options.ContextCharacters, options.MaxEvidenceBytes),
+        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(_matcher, ChineseWordSegmenter.Words), new DocumentReportBuilder(_matcher, options.ContextCharacters, options.MaxEvidenceBytes),
             options.Parallelism, cancellationToken);
         var mine = files.Select((file, index) => (index, file)).Where(f => shard is null || shard.Contains(f.file.RelativePath));
         engine.Run(mine, result =>
@@ -89,6 +90,7 @@ public sealed class AnalysisPipeline
             new("id_column", options.Ingestion.IdColumn),
             new("context", options.ContextCharacters.ToString(CultureInfo.InvariantCulture)),
             new("charts", options.Charts && shard is null ? "yes" : "no"),
+            new("html", options.Html && shard is null ? "yes" : "no"),
             .. shard is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("shard", shard.ToString())],
         ];
         IReadOnlyList<KeyValuePair<string, long>> timings = [new("discover", discoverMs), new("analyze", analyzeMs), new("total_before_write", clock.ElapsedMilliseconds)];

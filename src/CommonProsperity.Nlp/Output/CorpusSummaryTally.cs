@@ -40,13 +40,22 @@ internal sealed class CorpusSummaryTally(int themes)
     {
         var layout = AnalysisReports.CorpusSummary;
         csv.WriteRow(layout.Header(themeIds));
+        foreach (var row in Rows(themeIds))
+        {
+            csv.WriteRow(layout.Row(row, themeIds.Count));
+        }
+    }
+
+    /// <summary>The rows of <c>corpus_summary.csv</c>, in its order (the HTML report shows some of them).</summary>
+    public IEnumerable<AnalysisReports.GroupRow> Rows(IReadOnlyList<string> themeIds)
+    {
         for (var g = 0; g < Groupings.Length; g++)
         {
             foreach (var (key, group) in _groups[g].OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 for (var t = 0; t < themeIds.Count; t++)
                 {
-                    csv.WriteRow(layout.Row(new AnalysisReports.GroupRow(Groupings[g].By, key, themeIds[t], group.Tally(t)), themeIds.Count));
+                    yield return new AnalysisReports.GroupRow(Groupings[g].By, key, themeIds[t], group.Tally(t));
                 }
             }
         }
@@ -57,6 +66,8 @@ internal sealed class CorpusSummaryTally(int themes)
         public int Documents { get; private set; }
 
         public long Tokens { get; private set; }
+
+        public long Words { get; private set; }
 
         public long Sentences { get; private set; }
 
@@ -73,12 +84,13 @@ internal sealed class CorpusSummaryTally(int themes)
         /// them in document order, as <see cref="Enumerable.Average{TSource}(IEnumerable{TSource}, Func{TSource, double})"/> does.
         /// </summary>
         public ThemeGroupTally Tally(int theme) =>
-            new(Documents, WithTheme[theme], Hits[theme], Tokens, Sentences, WithSentences[theme], Documents == 0 ? 0 : RateSum[theme] / Documents);
+            new(Documents, WithTheme[theme], Hits[theme], Tokens, Words, Sentences, WithSentences[theme], Documents == 0 ? 0 : RateSum[theme] / Documents);
 
         public void Add(DocumentSummary document)
         {
             Documents++;
             Tokens += document.Tokens;
+            Words += document.Words;
             Sentences += document.Sentences;
             for (var t = 0; t < Hits.Length; t++)
             {
