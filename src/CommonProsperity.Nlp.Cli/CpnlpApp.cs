@@ -70,12 +70,23 @@ public static class CpnlpApp
                 .WithDescription("A concordance (keyword in context) of words or phrases, or of a lexicon theme's terms; --sample draws lines to check by hand.")
                 .WithExample("kwic", "corpus/", "--term", "common prosperity", "--term", "共同富裕")
                 .WithExample("kwic", "corpus/", "--lexicon-theme", "philanthropy", "--sample", "50", "--seed", "7");
+            config.AddCommand<NgramsCommand>("ngrams")
+                .WithDescription("The most frequent n-grams of words (English, and Chinese by jieba.NET) or Chinese characters, per group if asked.")
+                .WithExample("ngrams", "corpus/")
+                .WithExample("ngrams", "../shared/corpus", "--unit", "characters", "--min-size", "2", "--max-size", "4", "--by", "year");
+            config.AddCommand<CollocationsCommand>("collocations")
+                .WithDescription("Pairs of words or Chinese characters that stand together more often than chance (G2 log-likelihood, PMI).")
+                .WithExample("collocations", "corpus/")
+                .WithExample("collocations", "../shared/corpus", "--language", "zh", "--rank", "pmi", "--min-count", "5");
             config.AddBranch("lexicon", lexicon =>
             {
                 lexicon.SetDescription("Work with theme lexicons.");
                 lexicon.AddCommand<LexiconExportCommand>("export")
                     .WithDescription("Write the built-in lexicon to a CSV file you can edit and pass back with --lexicon.")
                     .WithExample("lexicon", "export", "--out", "my_lexicon.csv");
+                lexicon.AddCommand<LexiconConvertCommand>("convert")
+                    .WithDescription("Write a dictionary (LIWC .dic/.dicx, WordStat, quanteda YAML, Lexicoder, Yoshikoder) as the project's lexicon CSV.")
+                    .WithExample("lexicon", "convert", "moral.dic", "--out", "moral.csv");
                 lexicon.AddCommand<LexiconCheckCommand>("check")
                     .WithDescription("Compare a lexicon with labelled passages: precision and recall per theme and per term.")
                     .WithExample("lexicon", "check", "--labels", "labels.csv");

@@ -66,6 +66,12 @@ public static class ReportFiles
     /// <summary><c>lexicon check --validated</c>: precision per term and theme from a hand-checked sample.</summary>
     public const string ValidatedPrecision = "validated_precision.csv";
 
+    /// <summary>The frequent n-grams of <c>ngrams</c>.</summary>
+    public const string Ngrams = "ngrams.csv";
+
+    /// <summary>The collocations of <c>collocations</c>.</summary>
+    public const string Collocations = "collocations.csv";
+
     /// <summary><c>lexicon suggest</c>: candidate terms per theme.</summary>
     public const string LexiconSuggestions = "lexicon_suggestions.csv";
 

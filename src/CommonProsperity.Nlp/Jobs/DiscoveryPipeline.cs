@@ -16,7 +16,7 @@ namespace CommonProsperity.Nlp.Jobs;
 /// charts and manifest atomically through <see cref="OutputDirectory"/>, so a run that fails writes
 /// nothing. Themes are counted by the same counting rules and lexicon as <c>analyze</c>.
 /// </summary>
-public sealed class DiscoveryPipeline
+public sealed partial class DiscoveryPipeline
 {
     private readonly Lexicon _lexicon;
     private readonly LexiconMatcher _matcher;
@@ -274,7 +274,8 @@ public sealed class DiscoveryPipeline
             corpus.Documents.Count,
             corpus.Tokens,
             corpus.Documents.Sum(d => (long)d.Text.Length),
-            [new("read", readMs), new("compute", computeMs), new("total_before_write", clock.ElapsedMilliseconds)]);
+            [new("read", readMs), new("compute", computeMs), new("total_before_write", clock.ElapsedMilliseconds)],
+            _lexicon.ThemeLabels);
         ManifestWriter.Write(output.Stage(ReportFiles.Manifest), manifest, names);
         var reports = output.Commit();
         return new DiscoveryResult<T>(value, corpus.Documents.Count, problems, reports, clock.Elapsed);
