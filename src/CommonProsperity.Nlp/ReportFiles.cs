@@ -66,6 +66,9 @@ public static class ReportFiles
     /// <summary><c>lexicon check --validated</c>: precision per term and theme from a hand-checked sample.</summary>
     public const string ValidatedPrecision = "validated_precision.csv";
 
+    /// <summary>With <c>--xlsx</c>: every CSV report of a run as a sheet of one Excel workbook.</summary>
+    public const string Workbook = "reports.xlsx";
+
     /// <summary>The frequent n-grams of <c>ngrams</c>.</summary>
     public const string Ngrams = "ngrams.csv";
 

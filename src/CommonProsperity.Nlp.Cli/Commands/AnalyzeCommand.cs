@@ -55,7 +55,8 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             Threads,
             Charts: !NoCharts,
             Shard: Shard is null ? null : ShardSpec.Parse(Shard),
-            Html: !NoHtml);
+            Html: !NoHtml,
+            Workbook: Xlsx);
 
         /// <inheritdoc />
         public override ValidationResult Validate() => SettingsValidation.Check(() => Options().Validate());
