@@ -1,6 +1,5 @@
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Segmentation;
-using CommonProsperity.Nlp.Tokenization;
 
 namespace CommonProsperity.Nlp.Lexicons;
 
@@ -21,7 +20,7 @@ public sealed class DocumentAnalyzer(LexiconMatcher matcher)
         ArgumentNullException.ThrowIfNull(document);
         cancellationToken.ThrowIfCancellationRequested();
         var scratch = _scratch.Value!;
-        CountingTokenizer.Instance.Tokenize(document.Text, scratch.Tokens);
+        Matcher.Tokenizer.Tokenize(document.Text, scratch.Tokens);
         cancellationToken.ThrowIfCancellationRequested();
         var hits = new List<LexiconHit>();
         var vetoes = Matcher.HasExclusions ? new List<LexiconVeto>() : null;

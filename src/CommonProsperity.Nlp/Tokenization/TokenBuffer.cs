@@ -12,6 +12,8 @@ public sealed class TokenBuffer
     private char[] _keys = new char[8192];
     private int _keyLength;
 
+    private char[] _folded = [];
+
     /// <summary>The number of tokens.</summary>
     public int Count { get; private set; }
 
@@ -53,6 +55,9 @@ public sealed class TokenBuffer
             _keys = new char[Math.Max(textLength, _keys.Length * 2)];
         }
     }
+
+    /// <summary>Where the folded copy of a text goes (<see cref="CharFold.Apply"/>), reused like the rest.</summary>
+    internal ref char[] FoldBuffer => ref _folded;
 
     /// <summary>Where the next token's key goes: write it here, then <see cref="Add"/> the token.</summary>
     internal Span<char> KeySpace => _keys.AsSpan(_keyLength);
