@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Tokenization;
+using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Text;
 
 namespace CommonProsperity.Nlp.Benchmarks;
 

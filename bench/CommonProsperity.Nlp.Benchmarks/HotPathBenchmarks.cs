@@ -1,9 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Reporting;
-using CommonProsperity.Nlp.Segmentation;
-using CommonProsperity.Nlp.Tokenization;
+using CommonProsperity.Nlp.Output;
+using CommonProsperity.Nlp.Text;
 
 namespace CommonProsperity.Nlp.Benchmarks;
 

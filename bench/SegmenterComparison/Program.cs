@@ -4,9 +4,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using CommonProsperity.Nlp;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Discovery;
-using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Tokenization;
+using CommonProsperity.Nlp.Text;
 using JiebaNet.Segmenter;
 using Lucene.Net.Analysis.Cn.Smart.Hhmm;
 

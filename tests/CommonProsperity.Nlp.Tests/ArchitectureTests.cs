@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Reflection.Emit;
-using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Counting;
 
 namespace CommonProsperity.Nlp.Tests;
 
@@ -17,12 +17,12 @@ public sealed class ArchitectureTests
     [
         ["", "Errors", "FileSystem"],        // foundation: the tool's version, report names, character classes, errors, file-system facts
         ["Ingestion"],                       // files and folders -> documents, one problem channel
-        ["Segmentation", "Tokenization"],    // text: sentences, the counting tokenizer
-        ["Lexicons"],                        // counting: lexicons, the matcher, per-document analysis and tallies
-        ["Classification"],                  // models: features, classifiers, evaluation (lexicon and model)
+        ["Text"],                            // sentences and paragraphs, the counting tokenizer
+        ["Counting"],                        // lexicons, the matcher, per-document analysis and tallies
+        ["Models"],                          // features, classifiers, evaluation (lexicon and model)
         ["Discovery"],                       // topics, keyness, trends, Chinese word segmentation
-        ["Reporting"],                       // output: writers, manifest, output folder, charts
-        ["Pipeline"],                        // jobs: analyze, merge, discovery runs
+        ["Output"],                          // writers, manifest, output folder, charts
+        ["Jobs"],                            // one class per command: analyze, merge, discovery runs, ...
     ];
 
     private const string Root = "CommonProsperity.Nlp";

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Pipeline;
+using CommonProsperity.Nlp.Jobs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

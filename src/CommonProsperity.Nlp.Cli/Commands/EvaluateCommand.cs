@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Reporting;
+using CommonProsperity.Nlp.Models;
+using CommonProsperity.Nlp.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Counting;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;

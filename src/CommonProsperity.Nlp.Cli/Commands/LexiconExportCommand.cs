@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Text;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.FileSystem;
-using CommonProsperity.Nlp.Lexicons;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;

@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
-using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Reporting;
+using CommonProsperity.Nlp.Models;
+using CommonProsperity.Nlp.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

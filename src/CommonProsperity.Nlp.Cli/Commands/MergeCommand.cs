@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
-using CommonProsperity.Nlp.Pipeline;
+using CommonProsperity.Nlp.Jobs;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;

@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
-using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Reporting;
+using CommonProsperity.Nlp.Models;
+using CommonProsperity.Nlp.Output;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;

@@ -1,5 +1,5 @@
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Lexicons;
 using JiebaNet.Segmenter;
 
 namespace CommonProsperity.Nlp.Discovery;

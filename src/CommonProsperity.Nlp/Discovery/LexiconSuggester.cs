@@ -1,5 +1,5 @@
-using CommonProsperity.Nlp.Classification;
-using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Models;
 
 namespace CommonProsperity.Nlp.Discovery;
 

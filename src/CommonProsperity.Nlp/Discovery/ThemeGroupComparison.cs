@@ -1,4 +1,4 @@
-using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Counting;
 
 namespace CommonProsperity.Nlp.Discovery;
 

@@ -1,5 +1,5 @@
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Lexicons;
 
 namespace CommonProsperity.Nlp.Discovery;
 

@@ -1,6 +1,6 @@
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Segmentation;
+using CommonProsperity.Nlp.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CommonProsperity.Nlp.Tokenization;
+using CommonProsperity.Nlp.Text;
 
 namespace CommonProsperity.Nlp.Discovery;
 

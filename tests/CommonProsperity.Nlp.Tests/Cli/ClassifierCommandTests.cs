@@ -1,8 +1,8 @@
 using System.Text;
-using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Tests.Classification;
+using CommonProsperity.Nlp.Models;
+using CommonProsperity.Nlp.Tests.Models;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Cli;
@@ -254,7 +254,7 @@ public class ClassifierCommandTests(TrainedModelFixture fixture) : IClassFixture
     {
         var model = ThemeModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "themes.model.zip"));
 
-        Assert.Equal(CommonProsperity.Nlp.Lexicons.Codebook.Themes.Select(t => t.Id), model.Themes);
+        Assert.Equal(CommonProsperity.Nlp.Counting.Codebook.Themes.Select(t => t.Id), model.Themes);
         var probabilities = model.PredictProbabilities(["发展慈善事业，鼓励社会捐赠。"], ["d"]);
         Assert.Contains("philanthropy", model.Decide(probabilities[0]));
     }

@@ -1,4 +1,4 @@
-using CommonProsperity.Nlp.Tests.Classification;
+using CommonProsperity.Nlp.Tests.Models;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Cli;

@@ -1,4 +1,4 @@
-using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Cli;

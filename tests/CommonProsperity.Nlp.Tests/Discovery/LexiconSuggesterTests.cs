@@ -1,6 +1,6 @@
-using CommonProsperity.Nlp.Classification;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Discovery;
-using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Models;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Discovery;

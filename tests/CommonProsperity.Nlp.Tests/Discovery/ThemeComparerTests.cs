@@ -1,6 +1,6 @@
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Lexicons;
 
 namespace CommonProsperity.Nlp.Tests.Discovery;
 

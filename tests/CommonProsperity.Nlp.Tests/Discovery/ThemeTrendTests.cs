@@ -1,7 +1,7 @@
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Lexicons;
 
 namespace CommonProsperity.Nlp.Tests.Discovery;
 

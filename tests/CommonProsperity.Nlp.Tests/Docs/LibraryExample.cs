@@ -1,6 +1,6 @@
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Pipeline;
+using CommonProsperity.Nlp.Jobs;
 
 namespace CommonProsperity.Nlp.Tests.Docs;
 

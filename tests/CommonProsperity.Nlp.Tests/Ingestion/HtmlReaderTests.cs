@@ -1,5 +1,5 @@
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Lexicons;
 
 namespace CommonProsperity.Nlp.Tests.Ingestion;
 

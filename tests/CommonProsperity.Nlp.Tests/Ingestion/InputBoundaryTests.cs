@@ -228,7 +228,7 @@ public class InputBoundaryTests
         var model = temp.File("m.zip");
         SpecialFiles.Fifo(model);
 
-        var error = Assert.Throws<ModelException>(() => Nlp.Classification.ThemeModel.Load(model));
+        var error = Assert.Throws<ModelException>(() => Nlp.Models.ThemeModel.Load(model));
 
         Assert.Equal($"{model}: the model path is a named pipe (FIFO), not a regular file. Pass the model file written by 'cpnlp train'.", error.Message);
         Assert.Equal(65, error.ExitCode);

@@ -1,5 +1,5 @@
 using System.Text;
-using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
@@ -68,7 +68,7 @@ public class CountingPropertyTests
         Prop.ForAll(TextGenerators.Text().ToArbitrary(), text =>
         {
             var expected = ReferenceCounter.Tokenize(text).Select(t => (t.Key, t.Start, t.End, t.JoinsPrevious));
-            var actual = CommonProsperity.Nlp.Tokenization.CountingTokenizer.Instance.Tokenize(text).Select(t => (t.Text, t.Start, t.End, t.JoinsPrevious));
+            var actual = CommonProsperity.Nlp.Text.CountingTokenizer.Instance.Tokenize(text).Select(t => (t.Text, t.Start, t.End, t.JoinsPrevious));
 
             return expected.SequenceEqual(actual).Label($"text: {Escape(text)}");
         });

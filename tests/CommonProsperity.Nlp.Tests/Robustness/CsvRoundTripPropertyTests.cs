@@ -1,5 +1,5 @@
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Reporting;
+using CommonProsperity.Nlp.Output;
 using CommonProsperity.Nlp.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Ingestion;
-using CommonProsperity.Nlp.Lexicons;
-using CommonProsperity.Nlp.Pipeline;
-using CommonProsperity.Nlp.Reporting;
+using CommonProsperity.Nlp.Jobs;
+using CommonProsperity.Nlp.Output;
 using CommonProsperity.Nlp.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,5 +1,5 @@
 using System.Text;
-using CommonProsperity.Nlp.Lexicons;
+using CommonProsperity.Nlp.Counting;
 
 namespace CommonProsperity.Nlp.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using CommonProsperity.Nlp.Reporting;
+using CommonProsperity.Nlp.Output;
 
 namespace CommonProsperity.Nlp.Tests.Support;
 

@@ -1,0 +1,56 @@
+using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Text;
+
+namespace CommonProsperity.Nlp.Counting;
+
+/// <summary>
+/// Analyses one document: tokenize, match the lexicon, segment into sentences, tally per theme.
+/// Thread-safe; each thread keeps its own scratch buffers.
+/// </summary>
+public sealed class DocumentAnalyzer(LexiconMatcher matcher)
+{
+    private readonly ThreadLocal<MatchScratch> _scratch = new(() => new MatchScratch());
+
+    /// <summary>The matcher in use.</summary>
+    public LexiconMatcher Matcher { get; } = matcher ?? throw new ArgumentNullException(nameof(matcher));
+
+    /// <summary>Analyses <paramref name="document"/>.</summary>
+    public DocumentAnalysis Analyze(Document document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        cancellationToken.ThrowIfCancellationRequested();
+        var scratch = _scratch.Value!;
+        Matcher.Tokenizer.Tokenize(document.Text, scratch.Tokens);
+        cancellationToken.ThrowIfCancellationRequested();
+        var hits = new List<LexiconHit>();
+        var vetoes = Matcher.HasExclusions ? new List<LexiconVeto>() : null;
+        Matcher.Match(scratch, hits, vetoes);
+        cancellationToken.ThrowIfCancellationRequested();
+        var segments = TextSegmenter.Instance.Segment(document.Text);
+
+        var themeCount = Matcher.Themes.Count;
+        var hitCounts = new int[themeCount];
+        var sentenceCounts = new int[themeCount];
+        var lastSentence = new int[themeCount];
+        Array.Fill(lastSentence, -1);
+        var sentence = -1;
+        foreach (var hit in hits)
+        {
+            hitCounts[hit.Theme]++;
+            sentence = segments.SentenceAt(hit.Start, sentence);
+            if (sentence != lastSentence[hit.Theme])
+            {
+                sentenceCounts[hit.Theme]++;
+                lastSentence[hit.Theme] = sentence;
+            }
+        }
+
+        var tallies = new ThemeTally[themeCount];
+        for (var t = 0; t < themeCount; t++)
+        {
+            tallies[t] = new ThemeTally(hitCounts[t], sentenceCounts[t]);
+        }
+
+        return new DocumentAnalysis(document, scratch.Tokens.Count, segments, tallies, hits, vetoes ?? []);
+    }
+}

@@ -1,0 +1,11 @@
+using CommonProsperity.Nlp.Ingestion;
+
+namespace CommonProsperity.Nlp.Counting;
+
+/// <summary>The part of a <see cref="DocumentAnalysis"/> the aggregate reports keep (the text and hits are not kept).</summary>
+/// <param name="Id">The document id.</param>
+/// <param name="Metadata">Its metadata.</param>
+/// <param name="Tokens">Its token count.</param>
+/// <param name="Sentences">Its sentence count.</param>
+/// <param name="Themes">Per theme, hits and sentences with hits.</param>
+public sealed record DocumentSummary(string Id, DocumentMetadata Metadata, int Tokens, int Sentences, IReadOnlyList<ThemeTally> Themes);

@@ -1,0 +1,17 @@
+namespace CommonProsperity.Nlp.Counting;
+
+/// <summary>
+/// A validated theme lexicon: its themes in report order and its terms. Build one with
+/// <see cref="LexiconLoader"/> (files) or <see cref="DefaultLexicon"/> (the one built into the tool).
+/// </summary>
+/// <param name="Themes">Theme ids in report order: codebook themes first, then the lexicon's own.</param>
+/// <param name="Terms">The terms, in file order.</param>
+/// <param name="Source">Where the lexicon came from: a path, or <c>built-in</c>.</param>
+/// <param name="Sha256">Hex SHA-256 of the lexicon file's bytes, so a report can name the exact lexicon.</param>
+/// <param name="Warnings">Entries that were passed over, each with its line and why.</param>
+public sealed record Lexicon(
+    IReadOnlyList<string> Themes,
+    IReadOnlyList<LexiconTerm> Terms,
+    string Source,
+    string Sha256,
+    IReadOnlyList<string> Warnings);

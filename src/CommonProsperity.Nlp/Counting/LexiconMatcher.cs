@@ -1,0 +1,478 @@
+using CommonProsperity.Nlp.Text;
+
+namespace CommonProsperity.Nlp.Counting;
+
+/// <summary>
+/// Finds a lexicon's terms in tokenized text by the counting rules: a term matches consecutive tokens
+/// that equal its tokens (a starred last token: starts with it) with only whitespace or hyphens between
+/// them; per theme, matching runs left to right and at each position the longest term (in tokens) wins
+/// and uses its tokens up, so one theme's matches never overlap; themes are matched independently.
+/// When two terms cover the same tokens, an exact last word wins over a prefix, and a longer prefix over
+/// a shorter one. A match that one of its term's exclusions covers is vetoed: it does not count, uses no
+/// tokens, and is reported apart. Thread-safe once built; per-call state lives in a <see cref="MatchScratch"/>.
+/// </summary>
+/// <remarks>
+/// Built for speed, since it runs on every token of every document: each token is turned into the ids
+/// of the term tokens it can stand for (one hash lookup, a table lookup for one-character tokens such
+/// as Chinese characters, and a prefix check only for tokens whose first characters start some
+/// prefix); then one walk of a trie shared by all themes, depth first and candidates in the order
+/// exact, longest prefix, shorter prefixes, finds every theme's longest term at the position. Visiting
+/// the candidates in that order is what makes an exact last word win over a prefix, and a longer
+/// prefix over a shorter one, at equal length.
+/// </remarks>
+public sealed class LexiconMatcher
+{
+    private readonly TokenIdTable _exact;
+    private readonly int _themeCount;
+    private readonly int[] _singleCharIds;
+    private readonly PrefixIndex _prefixes;
+    private readonly int[] _rootChild;
+    private readonly TrieNode[] _nodes;
+    private readonly int[] _edgeIds;
+    private readonly int[] _edgeChildren;
+    private readonly int[] _terminalThemes;
+    private readonly int[] _terminalTerms;
+    private readonly Exclusion[]?[] _exclusions;
+    private readonly bool _anyExclusions;
+
+    /// <summary>Compiles <paramref name="lexicon"/> into a token-id trie shared by its themes.</summary>
+    /// <param name="lexicon">The terms to find.</param>
+    /// <param name="normalize">Fold characters before matching (counting rule 1), in the terms and in every text; false matches the characters as written.</param>
+    public LexiconMatcher(Lexicon lexicon, bool normalize = true)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        Lexicon = lexicon;
+        Tokenizer = CountingTokenizer.For(normalize);
+        Themes = lexicon.Themes;
+        var exact = new Dictionary<string, int>(StringComparer.Ordinal);
+        var prefix = new Dictionary<string, int>(StringComparer.Ordinal);
+        var patterns = lexicon.Terms.Select(t => TermPattern.Parse(t.Term, lexicon.Source, t.Line, Tokenizer)).ToArray();
+        foreach (var pattern in patterns)
+        {
+            for (var k = 0; k < pattern.Tokens.Count; k++)
+            {
+                var map = IsPrefixToken(pattern, k) ? prefix : exact;
+                map.TryAdd(pattern.Tokens[k], map.Count);
+            }
+        }
+
+        _exact = new TokenIdTable(exact);
+        _themeCount = Themes.Count;
+        _singleCharIds = new int[char.MaxValue + 1];
+        foreach (var (token, id) in exact)
+        {
+            if (token.Length == 1)
+            {
+                _singleCharIds[token[0]] = id + 1;
+            }
+        }
+
+        _prefixes = new PrefixIndex(prefix.Select(p => (p.Key, exact.Count + p.Value)));
+
+        var themeIndex = Themes.Select((theme, index) => (theme, index)).ToDictionary(t => t.theme, t => t.index, StringComparer.Ordinal);
+        var builder = new TrieBuilder(exact.Count + prefix.Count);
+        for (var termIndex = 0; termIndex < patterns.Length; termIndex++)
+        {
+            var pattern = patterns[termIndex];
+            var ids = new int[pattern.Tokens.Count];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                ids[k] = IsPrefixToken(pattern, k) ? exact.Count + prefix[pattern.Tokens[k]] : exact[pattern.Tokens[k]];
+            }
+
+            builder.Add(ids, themeIndex[lexicon.Terms[termIndex].Theme], termIndex);
+        }
+
+        (_rootChild, _nodes, _edgeIds, _edgeChildren, _terminalThemes, _terminalTerms) = builder.Build();
+        _exclusions = [.. lexicon.Terms.Select(t => t.Exclusions.Count == 0 ? null
+            : t.Exclusions.Select(phrase => new Exclusion(TermPattern.Parse(phrase, lexicon.Source, t.Line, Tokenizer))).ToArray())];
+        _anyExclusions = _exclusions.Any(e => e is not null);
+    }
+
+    /// <summary>The lexicon this matcher was built from.</summary>
+    public Lexicon Lexicon { get; }
+
+    /// <summary>The tokenizer of the terms, by which texts must be tokenized too (folding or not).</summary>
+    public CountingTokenizer Tokenizer { get; }
+
+    /// <summary>The theme ids, in report order; <see cref="LexiconHit.Theme"/> indexes this list.</summary>
+    public IReadOnlyList<string> Themes { get; }
+
+    /// <summary>True when some term of the lexicon has exclusions.</summary>
+    public bool HasExclusions => _anyExclusions;
+
+    /// <summary>
+    /// Tokenizes and matches a text (convenient; not for the hot path). When <paramref name="vetoes"/>
+    /// is given, the vetoed matches are appended to it.
+    /// </summary>
+    public IReadOnlyList<LexiconHit> Match(string text, List<LexiconVeto>? vetoes = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var scratch = new MatchScratch();
+        Tokenizer.Tokenize(text, scratch.Tokens);
+        var hits = new List<LexiconHit>();
+        Match(scratch, hits, vetoes);
+        return hits;
+    }
+
+    /// <summary>
+    /// Matches the tokens already in <paramref name="scratch"/> and appends the hits to
+    /// <paramref name="hits"/> in text order (by position, then theme order); when
+    /// <paramref name="vetoes"/> is given, appends the vetoed matches to it in the same order. A vetoed
+    /// match is reported where, exclusions aside, it would have been its theme's match: the position is
+    /// free for the theme and no match counts there or only a shorter one.
+    /// </summary>
+    public void Match(MatchScratch scratch, List<LexiconHit> hits, List<LexiconVeto>? vetoes = null)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        ArgumentNullException.ThrowIfNull(hits);
+        var tokens = scratch.Tokens;
+        var count = tokens.Count;
+        scratch.Prepare(count, _themeCount);
+        FindCandidates(scratch);
+
+        var state = new WalkState(scratch);
+        var nextFree = scratch.NextFree;
+        var bestLength = scratch.BestLength;
+        var bestTerm = scratch.BestTerm;
+        var vetoLength = scratch.VetoLength;
+        var vetoStamp = scratch.VetoStamp;
+        var anyVeto = scratch.AnyVetoStamp;
+        var candStart = scratch.CandidateStart;
+        var candidates = scratch.Candidates;
+        for (var i = 0; i < count; i++)
+        {
+            var walked = false;
+            for (var c = candStart[i]; c < candStart[i + 1]; c++)
+            {
+                var child = _rootChild[candidates[c]];
+                if (child < 0)
+                {
+                    continue;
+                }
+
+                if (!walked)
+                {
+                    Array.Fill(bestLength, 0, 0, _themeCount);
+                    walked = true;
+                }
+
+                Visit(child, 1, i + 1, ref state);
+            }
+
+            if (!walked)
+            {
+                continue;
+            }
+
+            if (anyVeto[0] == i + 1 && vetoes is not null)
+            {
+                for (var theme = 0; theme < _themeCount; theme++)
+                {
+                    if (vetoStamp[theme] == i + 1 && vetoLength[theme] > bestLength[theme] && nextFree[theme] <= i)
+                    {
+                        var vetoed = vetoLength[theme];
+                        vetoes.Add(new LexiconVeto(theme, scratch.VetoTerm[theme], scratch.VetoExclusion[theme], tokens.Start(i), tokens.End(i + vetoed - 1), i, vetoed));
+                    }
+                }
+            }
+
+            for (var theme = 0; theme < _themeCount; theme++)
+            {
+                var length = bestLength[theme];
+                if (length > 0 && nextFree[theme] <= i)
+                {
+                    hits.Add(new LexiconHit(theme, bestTerm[theme], tokens.Start(i), tokens.End(i + length - 1), i, length));
+                    nextFree[theme] = i + length;
+                }
+            }
+        }
+    }
+
+    private static bool IsPrefixToken(TermPattern pattern, int k) => pattern.LastIsPrefix && k == pattern.Tokens.Count - 1;
+
+    /// <summary>For every token, the ids of the term tokens it can stand for: exact first, then prefixes, longest first.</summary>
+    private void FindCandidates(MatchScratch scratch)
+    {
+        var tokens = scratch.Tokens;
+        var count = tokens.Count;
+        var candStart = scratch.CandidateStart;
+        for (var i = 0; i < count; i++)
+        {
+            candStart[i] = scratch.CandidateCount;
+            var key = tokens.Key(i);
+            if (key.Length == 1)
+            {
+                var id = _singleCharIds[key[0]] - 1;
+                if (id >= 0)
+                {
+                    scratch.AddCandidate(id);
+                }
+            }
+            else if (_exact.Find(key) is var id and >= 0)
+            {
+                scratch.AddCandidate(id);
+            }
+
+            _prefixes.Find(key, scratch);
+        }
+
+        candStart[count] = scratch.CandidateCount;
+    }
+
+    /// <summary>Enters <paramref name="node"/> at <paramref name="depth"/> tokens; <paramref name="next"/> is the token after them.</summary>
+    private void Visit(int node, int depth, int next, ref WalkState state)
+    {
+        ref readonly var entered = ref _nodes[node];
+        for (var k = entered.TerminalStart; k < entered.TerminalEnd; k++)
+        {
+            var theme = _terminalThemes[k];
+            if (depth > state.BestLength[theme])
+            {
+                var term = _terminalTerms[k];
+                if (_exclusions[term] is { } exclusions && Vetoing(exclusions, state.Tokens, next - depth, depth) is var exclusion and >= 0)
+                {
+                    var stamp = next - depth + 1;
+                    if (state.VetoStamp[theme] != stamp || depth > state.VetoLength[theme])
+                    {
+                        state.VetoStamp[theme] = stamp;
+                        state.AnyVetoStamp[0] = stamp;
+                        state.VetoLength[theme] = depth;
+                        state.VetoTerm[theme] = term;
+                        state.VetoExclusion[theme] = exclusion;
+                    }
+                }
+                else
+                {
+                    state.BestLength[theme] = depth;
+                    state.BestTerm[theme] = term;
+                }
+            }
+        }
+
+        if (entered.EdgeStart == entered.EdgeEnd || next >= state.Tokens.Count || !state.Tokens.JoinsPrevious(next))
+        {
+            return;
+        }
+
+        for (var c = state.CandidateStart[next]; c < state.CandidateStart[next + 1]; c++)
+        {
+            var id = state.Candidates[c];
+            for (var e = entered.EdgeStart; e < entered.EdgeEnd; e++)
+            {
+                if (_edgeIds[e] == id)
+                {
+                    Visit(_edgeChildren[e], depth + 1, next + 1, ref state);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The index of the first of <paramref name="exclusions"/> that matches (rule 4) a run of tokens
+    /// containing the <paramref name="length"/> tokens from <paramref name="first"/>, or -1.
+    /// </summary>
+    private static int Vetoing(Exclusion[] exclusions, TokenBuffer tokens, int first, int length)
+    {
+        for (var e = 0; e < exclusions.Length; e++)
+        {
+            var phrase = exclusions[e];
+            var size = phrase.Tokens.Length;
+            var last = Math.Min(first, tokens.Count - size);
+            for (var start = Math.Max(0, first + length - size); start <= last; start++)
+            {
+                if (phrase.MatchesAt(tokens, start))
+                {
+                    return e;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The arrays a walk reads and writes, gathered so the recursion passes one reference.</summary>
+    private readonly ref struct WalkState(MatchScratch scratch)
+    {
+        public readonly TokenBuffer Tokens = scratch.Tokens;
+        public readonly int[] CandidateStart = scratch.CandidateStart;
+        public readonly int[] Candidates = scratch.Candidates;
+        public readonly int[] BestLength = scratch.BestLength;
+        public readonly int[] BestTerm = scratch.BestTerm;
+        public readonly int[] VetoStamp = scratch.VetoStamp;
+        public readonly int[] AnyVetoStamp = scratch.AnyVetoStamp;
+        public readonly int[] VetoLength = scratch.VetoLength;
+        public readonly int[] VetoTerm = scratch.VetoTerm;
+        public readonly int[] VetoExclusion = scratch.VetoExclusion;
+    }
+
+    /// <summary>An exclusion phrase, as tokens (the last one a prefix when it ended in <c>*</c>).</summary>
+    private sealed class Exclusion(TermPattern pattern)
+    {
+        public string[] Tokens { get; } = [.. pattern.Tokens];
+
+        private bool LastIsPrefix { get; } = pattern.LastIsPrefix;
+
+        /// <summary>Rule 4 at <paramref name="start"/>: equal tokens (a starred last one: starts with), joined by whitespace or hyphens only.</summary>
+        public bool MatchesAt(TokenBuffer tokens, int start)
+        {
+            for (var k = 0; k < Tokens.Length; k++)
+            {
+                var key = tokens.Key(start + k);
+                var equal = LastIsPrefix && k == Tokens.Length - 1
+                    ? key.StartsWith(Tokens[k], StringComparison.Ordinal)
+                    : key.SequenceEqual(Tokens[k]);
+                if (!equal || (k > 0 && !tokens.JoinsPrevious(start + k)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>A trie node: its outgoing edges and the (theme, term) pairs of the terms that end here, as ranges of shared arrays.</summary>
+    private readonly record struct TrieNode(int EdgeStart, int EdgeEnd, int TerminalStart, int TerminalEnd);
+
+    /// <summary>Builds the trie with dictionaries, then freezes it into flat arrays.</summary>
+    private sealed class TrieBuilder(int tokenIds)
+    {
+        private readonly List<Dictionary<int, int>> _children = [new()];
+        private readonly List<List<(int Theme, int Term)>> _terminals = [[]];
+
+        public void Add(int[] ids, int theme, int term)
+        {
+            var node = 0;
+            foreach (var id in ids)
+            {
+                if (!_children[node].TryGetValue(id, out var child))
+                {
+                    child = _children.Count;
+                    _children.Add([]);
+                    _terminals.Add([]);
+                    _children[node][id] = child;
+                }
+
+                node = child;
+            }
+
+            // The first term of a theme with these tokens counts for it (as in file order).
+            if (!_terminals[node].Exists(t => t.Theme == theme))
+            {
+                _terminals[node].Add((theme, term));
+            }
+        }
+
+        public (int[] Root, TrieNode[] Nodes, int[] EdgeIds, int[] EdgeChildren, int[] TerminalThemes, int[] TerminalTerms) Build()
+        {
+            var root = new int[tokenIds];
+            Array.Fill(root, -1);
+            foreach (var (id, child) in _children[0])
+            {
+                root[id] = child;
+            }
+
+            var nodes = new TrieNode[_children.Count];
+            var edgeIds = new List<int>();
+            var edgeChildren = new List<int>();
+            var terminalThemes = new List<int>();
+            var terminalTerms = new List<int>();
+            for (var n = 0; n < nodes.Length; n++)
+            {
+                var edgeStart = edgeIds.Count;
+                if (n > 0)
+                {
+                    foreach (var (id, child) in _children[n])
+                    {
+                        edgeIds.Add(id);
+                        edgeChildren.Add(child);
+                    }
+                }
+
+                var terminalStart = terminalThemes.Count;
+                foreach (var (theme, term) in _terminals[n])
+                {
+                    terminalThemes.Add(theme);
+                    terminalTerms.Add(term);
+                }
+
+                nodes[n] = new TrieNode(edgeStart, edgeIds.Count, terminalStart, terminalThemes.Count);
+            }
+
+            return (root, nodes, [.. edgeIds], [.. edgeChildren], [.. terminalThemes], [.. terminalTerms]);
+        }
+    }
+
+    /// <summary>
+    /// The prefix (starred) term tokens, grouped by their first characters, with a bit filter in
+    /// front so that the many tokens that start no prefix are turned away with one probe.
+    /// </summary>
+    private sealed class PrefixIndex
+    {
+        private const int FilterBits = 1 << 16;
+        private readonly int _headLength;
+        private readonly ulong[] _filter = new ulong[FilterBits / 64];
+        private readonly Dictionary<string, (string Prefix, int Id)[]>.AlternateLookup<ReadOnlySpan<char>> _byHead;
+
+        public PrefixIndex(IEnumerable<(string Prefix, int Id)> prefixes)
+        {
+            var all = prefixes.ToList();
+            _headLength = all.Count == 0 ? 0 : Math.Min(3, all.Min(p => p.Prefix.Length));
+            var byHead = all
+                .GroupBy(p => p.Prefix[.._headLength], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Prefix.Length).ToArray(), StringComparer.Ordinal);
+            foreach (var head in byHead.Keys)
+            {
+                var bit = Hash(head);
+                _filter[bit >> 6] |= 1UL << bit;
+            }
+
+            _byHead = byHead.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        /// <summary>Adds the ids of the prefixes <paramref name="key"/> starts with, longest first.</summary>
+        public void Find(ReadOnlySpan<char> key, MatchScratch scratch)
+        {
+            if (_headLength == 0 || key.Length < _headLength)
+            {
+                return;
+            }
+
+            var head = key[.._headLength];
+            var bit = Hash(head);
+            if ((_filter[bit >> 6] & (1UL << bit)) == 0 || !_byHead.TryGetValue(head, out var candidates))
+            {
+                return;
+            }
+
+            foreach (var (prefix, id) in candidates)
+            {
+                if (prefix.Length <= key.Length && key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    scratch.AddCandidate(id);
+                }
+            }
+        }
+
+        private static int Hash(ReadOnlySpan<char> head)
+        {
+            uint hash;
+            if (head.Length == 3)
+            {
+                hash = (head[0] * 0x9E3779B1) ^ (head[1] * 0x85EBCA6B) ^ (head[2] * 0xC2B2AE35);
+            }
+            else
+            {
+                hash = 0;
+                foreach (var c in head)
+                {
+                    hash = (hash * 0x9E3779B1) ^ c;
+                }
+            }
+
+            return (int)((hash ^ (hash >> 16)) & (FilterBits - 1));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using CommonProsperity.Nlp.Text;
+
+namespace CommonProsperity.Nlp.Counting;
+
+/// <summary>
+/// Working memory for one thread's matching: the token buffer and per-token candidate lists, reused
+/// from document to document so that matching allocates nothing in the steady state.
+/// </summary>
+public sealed class MatchScratch
+{
+    /// <summary>The tokens to match; fill it with <see cref="CountingTokenizer.Tokenize(ReadOnlySpan{char}, TokenBuffer)"/>.</summary>
+    public TokenBuffer Tokens { get; } = new();
+
+    /// <summary>Where each token's candidates start in <see cref="Candidates"/>; entry <c>count</c> ends the last token's.</summary>
+    internal int[] CandidateStart { get; private set; } = new int[1025];
+
+    /// <summary>The candidate term-token ids of all tokens, token after token.</summary>
+    internal int[] Candidates { get; private set; } = new int[256];
+
+    /// <summary>How many entries of <see cref="Candidates"/> are in use.</summary>
+    internal int CandidateCount { get; private set; }
+
+    /// <summary>Per theme, the first token a new match may start at.</summary>
+    internal int[] NextFree { get; private set; } = new int[16];
+
+    /// <summary>Per theme, the length in tokens of the longest term found at the current position (0: none).</summary>
+    internal int[] BestLength { get; private set; } = new int[16];
+
+    /// <summary>Per theme, the lexicon index of that term.</summary>
+    internal int[] BestTerm { get; private set; } = new int[16];
+
+    /// <summary>
+    /// Per theme, the position + 1 at which the vetoed term below was found: the veto fields of a theme
+    /// hold for the current position only when this equals it + 1, so they need no clearing per position.
+    /// </summary>
+    internal int[] VetoStamp { get; private set; } = new int[16];
+
+    /// <summary>One cell: the latest <see cref="VetoStamp"/> of any theme, so that a position without vetoes costs one check.</summary>
+    internal int[] AnyVetoStamp { get; } = new int[1];
+
+    /// <summary>Per theme, the length in tokens of the longest vetoed term found at <see cref="VetoStamp"/>.</summary>
+    internal int[] VetoLength { get; private set; } = new int[16];
+
+    /// <summary>Per theme, the lexicon index of that vetoed term.</summary>
+    internal int[] VetoTerm { get; private set; } = new int[16];
+
+    /// <summary>Per theme, the index of the exclusion that vetoed it.</summary>
+    internal int[] VetoExclusion { get; private set; } = new int[16];
+
+    internal void Prepare(int tokens, int themes)
+    {
+        if (CandidateStart.Length < tokens + 1)
+        {
+            CandidateStart = new int[Math.Max(tokens + 1, CandidateStart.Length * 2)];
+        }
+
+        if (NextFree.Length < themes)
+        {
+            NextFree = new int[themes];
+            BestLength = new int[themes];
+            BestTerm = new int[themes];
+            VetoStamp = new int[themes];
+            VetoLength = new int[themes];
+            VetoTerm = new int[themes];
+            VetoExclusion = new int[themes];
+        }
+
+        Array.Clear(NextFree, 0, themes);
+        Array.Clear(VetoStamp, 0, themes);
+        AnyVetoStamp[0] = 0;
+        CandidateCount = 0;
+    }
+
+    internal void AddCandidate(int id)
+    {
+        if (CandidateCount == Candidates.Length)
+        {
+            var grown = Candidates;
+            Array.Resize(ref grown, grown.Length * 2);
+            Candidates = grown;
+        }
+
+        Candidates[CandidateCount++] = id;
+    }
+}

@@ -1,0 +1,6 @@
+namespace CommonProsperity.Nlp.Counting;
+
+/// <summary>One theme's counts in one document.</summary>
+/// <param name="Hits">Matches of the theme's terms (non-overlapping, per the counting rules).</param>
+/// <param name="Sentences">Sentences holding at least one match.</param>
+public readonly record struct ThemeTally(int Hits, int Sentences);

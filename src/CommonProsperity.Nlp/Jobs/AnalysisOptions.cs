@@ -1,0 +1,58 @@
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Ingestion;
+
+namespace CommonProsperity.Nlp.Jobs;
+
+/// <summary>The settings of an <c>analyze</c> run; <see cref="Validate"/> names any bad value.</summary>
+/// <param name="Inputs">Files or folders to analyse.</param>
+/// <param name="OutputDirectory">Where the reports go.</param>
+/// <param name="Ingestion">How inputs are found and read.</param>
+/// <param name="ContextCharacters">Characters of context each side of a match in <c>evidence.csv</c>.</param>
+/// <param name="MaxParallelism">Documents analysed at once (defaults to the number of cores).</param>
+/// <param name="Charts">Also draw the charts (PNG) next to the reports.</param>
+/// <param name="Shard">With a shard, only its share of the files is analysed and partial results are written, for <c>cpnlp merge</c>.</param>
+public sealed record AnalysisOptions(
+    IReadOnlyList<string> Inputs,
+    string OutputDirectory,
+    IngestionOptions Ingestion,
+    int ContextCharacters = 40,
+    int MaxParallelism = 0,
+    bool Charts = true,
+    ShardSpec? Shard = null)
+{
+    /// <summary>The most bytes of evidence rows one document may have (they are held in memory); tests lower it.</summary>
+    internal int MaxEvidenceBytes { get; init; } = Output.CsvRowBuffer.MaxBytes;
+
+    /// <summary>The effective parallelism.</summary>
+    public int Parallelism => MaxParallelism > 0 ? MaxParallelism : Environment.ProcessorCount;
+
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="OptionsException">An option cannot work.</exception>
+    public AnalysisOptions Validate()
+    {
+        if (Inputs.Count == 0)
+        {
+            throw new OptionsException("no input was given.", "Name at least one file or folder, for example: cpnlp analyze corpus/");
+        }
+
+        if (string.IsNullOrWhiteSpace(OutputDirectory))
+        {
+            throw new OptionsException("the output folder is empty.", "Give a folder with --out, for example --out reports.");
+        }
+
+        if (ContextCharacters is < 0 or > 1000)
+        {
+            throw new OptionsException($"--context {ContextCharacters} is out of range.", "Use a number of characters from 0 to 1000 (default 40).");
+        }
+
+        if (MaxParallelism < 0)
+        {
+            throw new OptionsException($"the parallelism {MaxParallelism} is negative.", "Use 0 for one worker per core, or a positive number.");
+        }
+
+        DocumentSource.RefuseOutputInside(Inputs, OutputDirectory);
+        Shard?.Validate();
+        Ingestion.Validate();
+        return this;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Output;
+
+namespace CommonProsperity.Nlp.Jobs;
+
+/// <summary>
+/// The <c>analyze</c> job: inputs in, theme reports out. Files stream through
+/// <see cref="OrderedFileAnalysis"/> (read in order, analysed in parallel, results written in input
+/// order), so memory stays bounded by the work in flight and the output is the same whatever the
+/// parallelism. With <see cref="AnalysisOptions.Shard"/>, only the shard's files are analysed and
+/// partial results are written instead of reports, for <see cref="ShardMerger"/> to combine.
+/// </summary>
+public sealed class AnalysisPipeline
+{
+    private readonly Lexicon _lexicon;
+    private readonly LexiconMatcher _matcher;
+
+    /// <summary>Creates a pipeline for <paramref name="lexicon"/>.</summary>
+    public AnalysisPipeline(Lexicon lexicon)
+    {
+        _lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
+        _matcher = new LexiconMatcher(lexicon);
+    }
+
+    /// <summary>Runs the analysis and writes the reports (or, for a shard, the partial results).</summary>
+    /// <exception cref="OptionsException">The options are invalid.</exception>
+    /// <exception cref="OutputException">The output folder cannot be written.</exception>
+    /// <exception cref="CommonProsperityException">No input could be analysed (nothing is written then).</exception>
+    public AnalysisResult Run(AnalysisOptions options, IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var ingestion = options.Ingestion with
+        {
+            ExcludeDirectories = [.. options.Ingestion.ExcludeDirectories ?? [], options.OutputDirectory],
+        };
+        var source = new DocumentSource(ingestion);
+        var listing = new ProblemLog();
+        var files = source.Discover(options.Inputs, listing);
+        var discoverMs = clock.ElapsedMilliseconds;
+        if (files.Count == 0)
+        {
+            throw source.NothingFound(options.Inputs, listing.Skipped);
+        }
+
+        var shard = options.Shard;
+        using var output = OutputDirectory.Open(options.OutputDirectory);
+        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, _matcher, options.Charts) : new PartialResultWriter(output, shard, files, cancellationToken);
+        var run = new RunTally(listing.All);
+        var lastProgress = TimeSpan.Zero;
+        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(_matcher), new DocumentReportBuilder(_matcher, options.ContextCharacters, options.MaxEvidenceBytes),
+            options.Parallelism, cancellationToken);
+        var mine = files.Select((file, index) => (index, file)).Where(f => shard is null || shard.Contains(f.file.RelativePath));
+        engine.Run(mine, result =>
+        {
+            run.Take(result, report => sink.Add(result.File, report));
+            if (progress is not null && clock.Elapsed - lastProgress > TimeSpan.FromSeconds(2))
+            {
+                lastProgress = clock.Elapsed;
+                progress.Report(new AnalysisProgress(run.Documents, files.Count, run.Characters, clock.Elapsed));
+            }
+        });
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var analyzeMs = clock.ElapsedMilliseconds - discoverMs;
+        if (run.Documents == 0 && shard is null)
+        {
+            throw DocumentSource.NoneRead(files.Count, run.Problems.Skipped());
+        }
+
+        List<Problem> problems = [.. _lexicon.Warnings.Select(w => Problem.Warning(_lexicon.Source, w)), .. run.Problems];
+        if (options.Charts && shard is null && Output.Charts.ChartFonts.Warning is { } fontWarning)
+        {
+            problems.Add(Problem.Warning(string.Empty, fontWarning));
+        }
+
+        IReadOnlyList<KeyValuePair<string, string?>> optionList =
+        [
+            new("inputs", string.Join(";", options.Inputs)),
+            new("out", options.OutputDirectory),
+            new("lexicon", _lexicon.Source),
+            new("text_column", options.Ingestion.TextColumn),
+            new("id_column", options.Ingestion.IdColumn),
+            new("context", options.ContextCharacters.ToString(CultureInfo.InvariantCulture)),
+            new("charts", options.Charts && shard is null ? "yes" : "no"),
+            .. shard is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("shard", shard.ToString())],
+        ];
+        IReadOnlyList<KeyValuePair<string, long>> timings = [new("discover", discoverMs), new("analyze", analyzeMs), new("total_before_write", clock.ElapsedMilliseconds)];
+        var reports = sink.Complete(new AnalysisRun("analyze", ToolVersion.Current, started, optionList, _lexicon, listing.All, problems, run.FileProblems, run.Inputs,
+            run.Documents, run.Tokens, run.Characters, timings));
+
+        return new AnalysisResult(run.Documents, run.Tokens, run.Characters, problems, reports, clock.Elapsed);
+    }
+
+    /// <summary>The totals and lists of a run, gathered from the results in order, each tagged with its file for a shard's partial results.</summary>
+    private sealed class RunTally(IReadOnlyList<Problem> listing)
+    {
+        /// <summary>Every problem: those of listing the inputs, then each file's, in input order.</summary>
+        public List<Problem> Problems { get; } = [.. listing];
+
+        public List<FileTagged<Problem>> FileProblems { get; } = [];
+
+        public List<FileTagged<InputFileRecord>> Inputs { get; } = [];
+
+        public int Documents { get; private set; }
+
+        public long Tokens { get; private set; }
+
+        public long Characters { get; private set; }
+
+        public void Take(FileResult result, Action<DocumentReport> add)
+        {
+            Problems.AddRange(result.Problems);
+            FileProblems.AddRange(result.Problems.Select(p => new FileTagged<Problem>(result.File, p)));
+            foreach (var report in result.Reports)
+            {
+                Documents++;
+                Tokens += report.Summary.Tokens;
+                Characters += report.Characters;
+                add(report);
+            }
+
+            if (result.Input is { } input)
+            {
+                Inputs.Add(new(result.File, input));
+            }
+        }
+    }
+}

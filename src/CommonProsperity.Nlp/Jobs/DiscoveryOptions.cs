@@ -1,0 +1,31 @@
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Ingestion;
+
+namespace CommonProsperity.Nlp.Jobs;
+
+/// <summary>What every discovery run (<c>topics</c>, <c>compare</c>, <c>trend</c>) needs: inputs, output folder, ingestion, charts.</summary>
+/// <param name="Inputs">Files or folders to read.</param>
+/// <param name="OutputDirectory">Where the reports go.</param>
+/// <param name="Ingestion">How inputs are found and read.</param>
+/// <param name="Charts">Also draw the charts (PNG) next to the reports.</param>
+public sealed record DiscoveryOptions(IReadOnlyList<string> Inputs, string OutputDirectory, IngestionOptions Ingestion, bool Charts = true)
+{
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="OptionsException">An option cannot work.</exception>
+    public DiscoveryOptions Validate()
+    {
+        if (Inputs.Count == 0)
+        {
+            throw new OptionsException("no input was given.", "Name at least one file or folder, for example: cpnlp topics corpus/");
+        }
+
+        if (string.IsNullOrWhiteSpace(OutputDirectory))
+        {
+            throw new OptionsException("the output folder is empty.", "Give a folder with --out.");
+        }
+
+        DocumentSource.RefuseOutputInside(Inputs, OutputDirectory);
+        Ingestion.Validate();
+        return this;
+    }
+}

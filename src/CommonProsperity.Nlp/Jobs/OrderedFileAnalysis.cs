@@ -1,0 +1,157 @@
+using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Output;
+
+namespace CommonProsperity.Nlp.Jobs;
+
+/// <summary>
+/// The engine of <c>analyze</c>: files stream through it and their results come back in input order.
+/// Each file is read on the calling thread (which also loads <c>sources.csv</c> metadata, in order),
+/// then decoded, analysed and its evidence rows formatted on a worker; a file larger than
+/// <see cref="WholeFileBytes"/> is decoded on the calling thread and its documents analysed on workers,
+/// so that it is never held twice over. At most a few files per worker, and
+/// <see cref="MaxBytesInFlight"/> of input, wait between reading and the in-order hand-back, so memory
+/// stays bounded whatever the number of files, and the results do not depend on the parallelism.
+/// </summary>
+internal sealed class OrderedFileAnalysis(
+    DocumentSource source,
+    DocumentAnalyzer analyzer,
+    DocumentReportBuilder builder,
+    int parallelism,
+    CancellationToken cancellationToken)
+{
+    /// <summary>Files up to this size are decoded and analysed whole on a worker thread.</summary>
+    public const int WholeFileBytes = 4 << 20;
+
+    /// <summary>The input bytes that may wait between reading and the in-order hand-back.</summary>
+    public const long MaxBytesInFlight = 64L << 20;
+
+    private readonly TaskScheduler _workers = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, parallelism).ConcurrentScheduler;
+    private readonly Queue<Task<FileResult>> _pending = new();
+    private long _bytesInFlight;
+
+    /// <summary>Analyses <paramref name="files"/> (each with its index in the full list of the run) and passes each result to <paramref name="take"/>, in order, on the calling thread.</summary>
+    public void Run(IEnumerable<(int Index, SourceFile File)> files, Action<FileResult> take)
+    {
+        try
+        {
+            foreach (var (index, file) in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var problems = new ProblemLog();
+                var loaded = source.Load(file, problems);
+                if (loaded is null)
+                {
+                    _pending.Enqueue(Task.FromResult(new FileResult(index, problems.All, [], null, 0)));
+                }
+                else if (loaded.Bytes.Length <= WholeFileBytes)
+                {
+                    Enqueue(() => AnalyzeWholeFile(index, loaded, problems), loaded.Bytes.Length);
+                }
+                else
+                {
+                    AnalyzeDocumentsOfLargeFile(index, loaded, problems, take);
+                }
+
+                Drain(take, all: false);
+            }
+
+            Drain(take, all: true);
+        }
+        finally
+        {
+            // Let in-flight work finish before the caller disposes the writers and the output folder; when
+            // cancelled, return at once instead (the analyses touch neither, and stop at their next check),
+            // so that Ctrl-C does not wait for a large document.
+            foreach (var task in cancellationToken.IsCancellationRequested ? [] : _pending)
+            {
+                try
+                {
+                    task.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // The first failure is already propagating.
+                }
+            }
+        }
+    }
+
+    /// <summary>A file analysed whole on a worker; <paramref name="problems"/> is its own log, already holding what loading it met.</summary>
+    private FileResult AnalyzeWholeFile(int index, LoadedFile loaded, ProblemLog problems)
+    {
+        var reports = new List<DocumentReport>();
+        InputFileRecord? input = null;
+        foreach (var document in source.Extract(loaded, problems, record => input = record, cancellationToken))
+        {
+            if (Build(document, problems) is { } report)
+            {
+                reports.Add(report);
+            }
+        }
+
+        return new FileResult(index, problems.All, reports, input, loaded.Bytes.Length);
+    }
+
+    /// <summary>Each document of a large file becomes a result of its own, carrying the problems met before it.</summary>
+    private void AnalyzeDocumentsOfLargeFile(int index, LoadedFile loaded, ProblemLog problems, Action<FileResult> take)
+    {
+        InputFileRecord? input = null;
+        foreach (var document in source.Extract(loaded, problems, record => input = record, cancellationToken))
+        {
+            var before = problems.TakeAll();
+            var bytes = document.Text.Length * 2L;
+            Enqueue(
+                () =>
+                {
+                    var log = new ProblemLog(before);
+                    var report = Build(document, log);
+                    return new FileResult(index, log.All, report is null ? [] : [report], null, bytes);
+                },
+                bytes);
+            Drain(take, all: false);
+        }
+
+        _pending.Enqueue(Task.FromResult(new FileResult(index, problems.TakeAll(), [], input, 0)));
+    }
+
+    /// <summary>Analyses a document and builds its report; a document the report cannot hold (its evidence too large) is skipped with the reason.</summary>
+    private DocumentReport? Build(Document document, IProblemSink problems)
+    {
+        try
+        {
+            return builder.Build(analyzer.Analyze(document, cancellationToken));
+        }
+        catch (InputException e)
+        {
+            problems.Report(Problem.Skipped(document.Id, e.Message));
+            return null;
+        }
+    }
+
+    private void Enqueue(Func<FileResult> work, long bytes)
+    {
+        _pending.Enqueue(Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.None, _workers));
+        _bytesInFlight += bytes;
+    }
+
+    private void Drain(Action<FileResult> take, bool all)
+    {
+        while (_pending.Count > 0 && (all || _pending.Count > parallelism * 4 || _bytesInFlight > MaxBytesInFlight))
+        {
+            var next = _pending.Dequeue();
+            if (!next.IsCompleted)
+            {
+                // Block without spinning (on a small machine a spinning writer takes a core from the workers),
+                // but wake for Ctrl-C: a large document can take seconds.
+                WaitHandle.WaitAny([((IAsyncResult)next).AsyncWaitHandle, cancellationToken.WaitHandle]);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var result = next.GetAwaiter().GetResult();
+            _bytesInFlight -= result.Bytes;
+            take(result);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Ingestion;
+
+namespace CommonProsperity.Nlp.Output;
+
+/// <summary>
+/// Writes the reports of an <c>analyze</c> run. Evidence rows stream to disk as each document arrives;
+/// the corpus and term summaries are aggregated as they arrive, and the per-document rows wait in a
+/// temporary file (<see cref="DocumentSpill"/>), so memory does not grow with the corpus. Nothing becomes
+/// visible under its final name until <see cref="Complete"/> has written every report. The documents
+/// come formatted (<see cref="DocumentReportBuilder"/>, on many threads) and are added in order, on one.
+/// </summary>
+public sealed class AnalysisReportWriter : IDocumentReportSink
+{
+    /// <summary>Put before the name of every metadata column beyond title, date, publisher and language, so it can never clash with a report column.</summary>
+    public const string MetadataPrefix = ReportLayout<DocumentSummary>.MetadataPrefix;
+
+    private readonly OutputDirectory _output;
+    private readonly LexiconMatcher _matcher;
+    private readonly bool _charts;
+    private readonly EvidenceAppender _evidence;
+    private readonly DocumentSpill _documents;
+    private readonly CorpusSummaryTally _corpus;
+    private readonly long[] _termHits;
+    private readonly int[] _termDocuments;
+    private readonly long[] _termVetoed;
+    private readonly List<string> _extraColumns = [];
+    private readonly HashSet<string> _extraSeen = new(StringComparer.Ordinal);
+
+    /// <summary>Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of <see cref="Charts.AnalysisCharts"/> too.</summary>
+    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false)
+    {
+        _charts = charts;
+        _output = output ?? throw new ArgumentNullException(nameof(output));
+        _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
+        var terms = matcher.Lexicon.Terms.Count;
+        _termHits = new long[terms];
+        _termDocuments = new int[terms];
+        _termVetoed = new long[terms];
+        _corpus = new CorpusSummaryTally(matcher.Themes.Count);
+        _documents = new DocumentSpill(output);
+        _evidence = new EvidenceAppender(output.Stage(ReportFiles.Evidence));
+    }
+
+    /// <summary>The documents added so far.</summary>
+    public int Documents => _documents.Count;
+
+    /// <summary>Adds one document, in input order: writes its evidence rows and keeps its summary.</summary>
+    public void Add(DocumentReport report) => Add(0, report);
+
+    /// <inheritdoc />
+    public void Add(int file, DocumentReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        _evidence.Append(report);
+
+        foreach (var (term, hits, vetoed) in report.Terms)
+        {
+            _termHits[term] += hits;
+            _termVetoed[term] += vetoed;
+            if (hits > 0)
+            {
+                _termDocuments[term]++;
+            }
+        }
+
+        var metadata = report.Summary.Metadata;
+        foreach (var (key, _) in metadata.Extra)
+        {
+            if (_extraSeen.Add(key))
+            {
+                _extraColumns.Add(key);
+            }
+        }
+
+        _documents.Add(report.Summary);
+        _corpus.Add(report.Summary);
+    }
+
+    /// <summary>Writes the aggregate reports and the manifest, then moves every report into place.</summary>
+    /// <returns>The final paths of the reports.</returns>
+    public IReadOnlyList<string> Complete(AnalysisRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var manifest = run.Manifest(_matcher.Themes);
+        var evidenceSha256 = _evidence.Complete();
+        WriteThemeFrequency(_output.Stage(ReportFiles.ThemeFrequency));
+        WriteWide(_output.Stage(ReportFiles.ThemeFrequencyWide));
+        WriteCorpusSummary(_output.Stage(ReportFiles.CorpusSummary));
+        WriteTermFrequency(_output.Stage(ReportFiles.TermFrequency));
+        // The charts need every document's summary at once (a heatmap of the longest): read back from the spill, only for them.
+        var charts = _charts ? Charts.AnalysisCharts.Write(_output, [.. _documents.Read()], _matcher.Themes) : [];
+        string[] csvs = [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
+        var hashes = csvs.Concat(charts).ToDictionary(
+            name => name,
+            name => name == ReportFiles.Evidence ? evidenceSha256 : Sha256Of(_output.StagedPath(name)), // the evidence, often GBs, was hashed as it was written
+            StringComparer.Ordinal);
+        ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, [.. csvs, .. charts, ReportFiles.Manifest], hashes);
+        return _output.Commit();
+    }
+
+    /// <summary>Closes the evidence file and deletes the per-document rows; staged files are removed by the output folder unless committed.</summary>
+    public void Dispose()
+    {
+        _evidence.Dispose();
+        _documents.Dispose();
+    }
+
+    private void WriteThemeFrequency(string path)
+    {
+        using var csv = CsvReport.Create(path);
+        var layout = AnalysisReports.ThemeFrequency;
+        csv.WriteRow(layout.Header(_matcher.Themes, _extraColumns));
+        foreach (var document in _documents.Read())
+        {
+            var extra = ExtraValues(document.Metadata);
+            for (var t = 0; t < _matcher.Themes.Count; t++)
+            {
+                csv.WriteRow(layout.Row(new AnalysisReports.ThemeRow(document, _matcher.Themes[t], document.Themes[t]), _matcher.Themes.Count, extra));
+            }
+        }
+    }
+
+    private void WriteWide(string path)
+    {
+        using var csv = CsvReport.Create(path);
+        var layout = AnalysisReports.ThemeFrequencyWide;
+        csv.WriteRow(layout.Header(_matcher.Themes));
+        foreach (var document in _documents.Read())
+        {
+            csv.WriteRow(layout.Row(document, _matcher.Themes.Count));
+        }
+    }
+
+    private void WriteCorpusSummary(string path)
+    {
+        using var csv = CsvReport.Create(path);
+        _corpus.Write(csv, _matcher.Themes);
+    }
+
+    private void WriteTermFrequency(string path)
+    {
+        using var csv = CsvReport.Create(path);
+        var layout = AnalysisReports.TermFrequency;
+        csv.WriteRow(layout.Header(_matcher.Themes));
+        var terms = _matcher.Lexicon.Terms;
+        for (var t = 0; t < _matcher.Themes.Count; t++)
+        {
+            var theme = _matcher.Themes[t];
+            var indices = Enumerable.Range(0, terms.Count).Where(i => string.Equals(terms[i].Theme, theme, StringComparison.Ordinal))
+                .OrderByDescending(i => _termHits[i]).ThenBy(i => terms[i].Term, StringComparer.Ordinal).ToList();
+            var total = indices.Sum(i => _termHits[i]);
+            var rank = 0;
+            foreach (var i in indices)
+            {
+                rank++;
+                csv.WriteRow(layout.Row(new AnalysisReports.TermRow(terms[i], rank, _termHits[i], _termDocuments[i], AnalysisReports.Share(_termHits[i], total), _termVetoed[i]), _matcher.Themes.Count));
+            }
+        }
+    }
+
+    private List<string?> ExtraValues(DocumentMetadata metadata)
+    {
+        var values = new List<string?>(_extraColumns.Count);
+        foreach (var column in _extraColumns)
+        {
+            var value = metadata.Extra.FirstOrDefault(kv => string.Equals(kv.Key, column, StringComparison.Ordinal)).Value;
+            values.Add(value);
+        }
+
+        return values;
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+}

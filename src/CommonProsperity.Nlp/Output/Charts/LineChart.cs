@@ -1,0 +1,49 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace CommonProsperity.Nlp.Output.Charts;
+
+/// <summary>Lines with markers over time (one per series), periods placed at their dates so that gaps show, with a legend.</summary>
+public static class LineChart
+{
+    /// <summary>Draws the lines to a PNG at <paramref name="path"/>.</summary>
+    /// <param name="path">The file to write.</param>
+    /// <param name="title">The chart's title.</param>
+    /// <param name="periods">The periods: <c>yyyy</c> or <c>yyyy-MM</c>, in time order.</param>
+    /// <param name="series">Each series' name and its value per period.</param>
+    /// <param name="valueLabel">What the values measure.</param>
+    public static void Write(string path, string title, IReadOnlyList<string> periods, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string valueLabel)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        ArgumentNullException.ThrowIfNull(series);
+        ChartCanvas.Draw(path, title, 1400, 700, plot =>
+        {
+            var xs = periods.Select(Position).ToArray();
+            var palette = new ScottPlot.Palettes.Category10();
+            MarkerShape[] markers = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
+            for (var s = 0; s < series.Count; s++)
+            {
+                var line = plot.Add.Scatter(xs, series[s].Values.ToArray());
+                line.LegendText = series[s].Name;
+                line.Color = palette.GetColor(s);
+                line.LineWidth = 2.5f;
+                line.MarkerSize = 9;
+                line.MarkerShape = markers[s % markers.Length];
+            }
+
+            // One tick per period, unless they would crowd: then every n-th.
+            var step = Math.Max(1, (int)Math.Ceiling(periods.Count / 14.0));
+            var ticks = Enumerable.Range(0, periods.Count).Where(i => i % step == 0).ToArray();
+            ChartCanvas.Ticks(plot.Axes.Bottom, ticks.Select(i => xs[i]).ToList(), ticks.Select(i => periods[i]).ToList());
+            plot.Axes.Bottom.TickLabelStyle.OffsetY = 4;
+            plot.Axes.Left.Label.Text = valueLabel;
+            plot.Axes.Margins(left: 0.04, right: 0.04, bottom: 0, top: 0.08);
+            plot.ShowLegend(Edge.Right);
+        });
+    }
+
+    /// <summary>A period as a number of years: <c>2023</c> → 2023, <c>2023-07</c> → 2023.5.</summary>
+    private static double Position(string period) =>
+        int.Parse(period.AsSpan(0, 4), CultureInfo.InvariantCulture)
+        + (period.Length >= 7 ? (int.Parse(period.AsSpan(5, 2), CultureInfo.InvariantCulture) - 1) / 12.0 : 0);
+}

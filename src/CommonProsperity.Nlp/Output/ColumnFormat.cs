@@ -1,0 +1,15 @@
+
+namespace CommonProsperity.Nlp.Output;
+
+/// <summary>How a report column's values are written (docs/reports.md says the same in words).</summary>
+internal enum ColumnFormat
+{
+    /// <summary>Text as it is; a cell a spreadsheet would run as a formula gets a leading <c>'</c>.</summary>
+    Text,
+
+    /// <summary>A whole number, invariant culture.</summary>
+    Integer,
+
+    /// <summary>A number with four decimals (rates and shares).</summary>
+    Rate,
+}

@@ -1,0 +1,93 @@
+using CommonProsperity.Nlp.Counting;
+using CsvHelper;
+
+namespace CommonProsperity.Nlp.Output;
+
+/// <summary>
+/// <c>corpus_summary.csv</c> aggregated as documents arrive, per theme for the whole corpus and per
+/// language, year and publisher, so that no document needs to be kept: each group's
+/// <see cref="ThemeGroupTally"/> is built from running sums instead of from its list of documents.
+/// The sums run in document order, so the mean of the documents' rates comes out exactly as averaging
+/// them at the end would.
+/// </summary>
+internal sealed class CorpusSummaryTally(int themes)
+{
+    private static readonly (string By, Func<DocumentSummary, string?> Key)[] Groupings =
+    [
+        ("all", _ => "all"),
+        ("language", d => d.Metadata.Language),
+        ("year", d => d.Metadata.Year),
+        ("publisher", d => d.Metadata.Publisher),
+    ];
+
+    private readonly Dictionary<string, Group>[] _groups = [.. Groupings.Select(_ => new Dictionary<string, Group>(StringComparer.Ordinal))];
+
+    public void Add(DocumentSummary document)
+    {
+        for (var g = 0; g < Groupings.Length; g++)
+        {
+            var key = Groupings[g].Key(document) ?? "unknown";
+            if (!_groups[g].TryGetValue(key, out var group))
+            {
+                _groups[g][key] = group = new Group(themes);
+            }
+
+            group.Add(document);
+        }
+    }
+
+    public void Write(CsvWriter csv, IReadOnlyList<string> themeIds)
+    {
+        var layout = AnalysisReports.CorpusSummary;
+        csv.WriteRow(layout.Header(themeIds));
+        for (var g = 0; g < Groupings.Length; g++)
+        {
+            foreach (var (key, group) in _groups[g].OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                for (var t = 0; t < themeIds.Count; t++)
+                {
+                    csv.WriteRow(layout.Row(new AnalysisReports.GroupRow(Groupings[g].By, key, themeIds[t], group.Tally(t)), themeIds.Count));
+                }
+            }
+        }
+    }
+
+    private sealed class Group(int themes)
+    {
+        public int Documents { get; private set; }
+
+        public long Tokens { get; private set; }
+
+        public long Sentences { get; private set; }
+
+        public long[] Hits { get; } = new long[themes];
+
+        public long[] WithSentences { get; } = new long[themes];
+
+        public int[] WithTheme { get; } = new int[themes];
+
+        public double[] RateSum { get; } = new double[themes];
+
+        /// <summary>
+        /// The same as <see cref="ThemeGroupTally.Of"/> over the group's documents: the running sums took
+        /// them in document order, as <see cref="Enumerable.Average{TSource}(IEnumerable{TSource}, Func{TSource, double})"/> does.
+        /// </summary>
+        public ThemeGroupTally Tally(int theme) =>
+            new(Documents, WithTheme[theme], Hits[theme], Tokens, Sentences, WithSentences[theme], Documents == 0 ? 0 : RateSum[theme] / Documents);
+
+        public void Add(DocumentSummary document)
+        {
+            Documents++;
+            Tokens += document.Tokens;
+            Sentences += document.Sentences;
+            for (var t = 0; t < Hits.Length; t++)
+            {
+                var tally = document.Themes[t];
+                Hits[t] += tally.Hits;
+                WithSentences[t] += tally.Sentences;
+                WithTheme[t] += tally.Hits > 0 ? 1 : 0;
+                RateSum[t] += Rate.Per1000(tally.Hits, document.Tokens);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using CommonProsperity.Nlp.Counting;
+
+namespace CommonProsperity.Nlp.Output;
+
+/// <summary>
+/// What the reports take from one analysed document: its summary row, its hits per lexicon term, and
+/// its evidence rows already formatted as CSV bytes. Made on worker threads
+/// (<see cref="DocumentReportBuilder"/>) or read back from a shard's partial results, so that
+/// the one thread writing the reports only copies bytes and adds numbers. It holds a pooled buffer:
+/// the <see cref="IDocumentReportSink"/> it is added to takes it over, once.
+/// </summary>
+public sealed class DocumentReport
+{
+    private CsvRowBuffer? _evidence;
+
+    internal DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, CsvRowBuffer evidence)
+    {
+        Summary = summary;
+        Characters = characters;
+        Terms = terms;
+        _evidence = evidence;
+        EvidenceRows = evidence.Records;
+        EvidenceBytes = evidence.Length;
+    }
+
+    /// <summary>The document's row in the per-document reports.</summary>
+    public DocumentSummary Summary { get; }
+
+    /// <summary>The characters of its text.</summary>
+    public long Characters { get; }
+
+    /// <summary>The lexicon terms it matched, by term index, each with its hits.</summary>
+    public IReadOnlyList<TermHits> Terms { get; }
+
+    /// <summary>Its evidence rows (one per hit).</summary>
+    public int EvidenceRows { get; }
+
+    /// <summary>The size of its evidence rows in bytes of UTF-8 CSV.</summary>
+    public int EvidenceBytes { get; }
+
+    /// <summary>Writes the evidence rows to <paramref name="stream"/> and gives their buffer back to the pool.</summary>
+    /// <exception cref="InvalidOperationException">The rows were written already.</exception>
+    internal void MoveEvidenceTo(Stream stream)
+    {
+        var evidence = TakeEvidence();
+        stream.Write(evidence.Written);
+        evidence.Release();
+    }
+
+    /// <summary>Takes the evidence rows over (the taker releases their buffer).</summary>
+    /// <exception cref="InvalidOperationException">They were taken already.</exception>
+    internal CsvRowBuffer TakeEvidence()
+    {
+        var evidence = _evidence ?? throw new InvalidOperationException($"the evidence of {Summary.Id} was written already.");
+        _evidence = null;
+        return evidence;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Errors;
+
+namespace CommonProsperity.Nlp.Output;
+
+/// <summary>
+/// Turns a document's analysis into what the reports take from it (<see cref="DocumentReport"/>):
+/// its summary row, its hits per term, and its evidence rows formatted as CSV bytes. This is the
+/// per-document share of report writing, done on worker threads so that the writer only appends.
+/// Thread-safe.
+/// </summary>
+public sealed class DocumentReportBuilder
+{
+    /// <summary>The most a document's evidence buffer starts with; larger ones grow by doubling.</summary>
+    private const long InitialEvidenceBytes = 16L << 20;
+
+    private readonly int _context;
+    private readonly int _maxEvidenceBytes;
+    private readonly byte[][] _themeFields;
+    private readonly byte[][] _termFields;
+
+    /// <summary>Prepares the theme and term cells of <paramref name="matcher"/>'s lexicon once.</summary>
+    /// <param name="matcher">The matcher whose hits will be reported.</param>
+    /// <param name="contextCharacters">Characters of context each side of a match.</param>
+    public DocumentReportBuilder(LexiconMatcher matcher, int contextCharacters)
+        : this(matcher, contextCharacters, CsvRowBuffer.MaxBytes)
+    {
+    }
+
+    /// <summary>A builder whose documents may have at most <paramref name="maxEvidenceBytes"/> of evidence rows each (tests use a small limit).</summary>
+    internal DocumentReportBuilder(LexiconMatcher matcher, int contextCharacters, int maxEvidenceBytes)
+    {
+        _maxEvidenceBytes = maxEvidenceBytes;
+        ArgumentNullException.ThrowIfNull(matcher);
+        _context = contextCharacters;
+        _themeFields = [.. matcher.Themes.Select(CsvRowBuffer.Encode)];
+        _termFields = [.. matcher.Lexicon.Terms.Select(t => CsvRowBuffer.Encode(t.Term))];
+    }
+
+    /// <summary>Builds the report of one document.</summary>
+    /// <exception cref="InputException">Its evidence rows would not fit in memory (more than 1 GiB); the message names the document.</exception>
+    public DocumentReport Build(DocumentAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var document = analysis.Document;
+        var text = document.Text;
+
+        // An estimate only, in long (hits × context overflowed int), and a modest start: the buffer doubles as needed.
+        var estimate = 256L + (analysis.Hits.Count * (64L + document.Id.Length + (_context * 4L)));
+        var evidence = new CsvRowBuffer((int)Math.Min(estimate, InitialEvidenceBytes), _maxEvidenceBytes);
+        try
+        {
+            WriteEvidence(analysis, evidence);
+        }
+        catch (EvidenceLimitException e)
+        {
+            evidence.Release();
+            throw new InputException(
+                $"the evidence rows of its {analysis.Hits.Count.ToString("N0", CultureInfo.InvariantCulture)} matches with {_context} characters of context each side would take more than {e.Limit.ToString("N0", CultureInfo.InvariantCulture)} bytes, more than one document may have in memory.",
+                document.Id, fix: "Analyse it with less context (--context, default 40), or split the file into smaller documents.", inner: e);
+        }
+
+        var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Segments.Sentences.Count, analysis.Themes);
+        return new DocumentReport(summary, text.Length, CountTerms(analysis.Hits, analysis.Vetoes), evidence);
+    }
+
+    private void WriteEvidence(DocumentAnalysis analysis, CsvRowBuffer evidence)
+    {
+        var document = analysis.Document;
+        var text = document.Text;
+        var id = CsvRowBuffer.Encode(document.Id);
+        var sentence = -1;
+        foreach (var hit in analysis.Hits)
+        {
+            sentence = analysis.Segments.SentenceAt(hit.Start, sentence);
+            evidence.WriteEncodedField(id);
+            evidence.WriteEncodedField(_themeFields[hit.Theme]);
+            evidence.WriteEncodedField(_termFields[hit.Term]);
+            evidence.WriteField(hit.Start);
+            evidence.WriteField(hit.End);
+            EvidenceContext.WriteLeft(evidence, text, hit.Start, _context);
+            evidence.WriteField(text.AsSpan(hit.Start, hit.End - hit.Start));
+            EvidenceContext.WriteRight(evidence, text, hit.End, _context);
+            evidence.WriteField(sentence);
+            evidence.EndRecord();
+        }
+    }
+
+    /// <summary>Hits and vetoed matches per term, by term index: both lists' term ids sorted, then counted in one walk.</summary>
+    private static TermHits[] CountTerms(IReadOnlyList<LexiconHit> hits, IReadOnlyList<LexiconVeto> vetoes)
+    {
+        if (hits.Count == 0 && vetoes.Count == 0)
+        {
+            return [];
+        }
+
+        var hitTerms = new int[hits.Count];
+        for (var h = 0; h < hitTerms.Length; h++)
+        {
+            hitTerms[h] = hits[h].Term;
+        }
+
+        var vetoTerms = new int[vetoes.Count];
+        for (var v = 0; v < vetoTerms.Length; v++)
+        {
+            vetoTerms[v] = vetoes[v].Term;
+        }
+
+        Array.Sort(hitTerms);
+        Array.Sort(vetoTerms);
+        var counts = new List<TermHits>();
+        int nextHit = 0, nextVeto = 0;
+        while (nextHit < hitTerms.Length || nextVeto < vetoTerms.Length)
+        {
+            var term = Math.Min(nextHit < hitTerms.Length ? hitTerms[nextHit] : int.MaxValue, nextVeto < vetoTerms.Length ? vetoTerms[nextVeto] : int.MaxValue);
+            var hitCount = Run(hitTerms, ref nextHit, term);
+            var vetoCount = Run(vetoTerms, ref nextVeto, term);
+            counts.Add(new TermHits(term, hitCount, vetoCount));
+        }
+
+        return [.. counts];
+    }
+
+    /// <summary>How many of the sorted <paramref name="terms"/> from <paramref name="next"/> on equal <paramref name="term"/>; moves past them.</summary>
+    private static int Run(int[] terms, ref int next, int term)
+    {
+        var start = next;
+        while (next < terms.Length && terms[next] == term)
+        {
+            next++;
+        }
+
+        return next - start;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json;
+using CommonProsperity.Nlp.Counting;
+
+namespace CommonProsperity.Nlp.Output;
+
+/// <summary>
+/// The per-document rows of a run, kept in a hidden temporary file in the run's staging folder instead of
+/// in memory, so that memory does not grow with the number of documents; read back, in order, to write
+/// the per-document reports at the end. The file is deleted as soon as it is open (on Unix) or when the
+/// spill is disposed.
+/// </summary>
+internal sealed class DocumentSpill : IDisposable
+{
+    private static readonly JsonWriterOptions LineOptions = ManifestWriter.JsonOptions with { Indented = false };
+
+    private readonly FileStream _file;
+    private readonly Utf8JsonWriter _line;
+
+    /// <summary>Opens the spill in <paramref name="output"/>'s staging folder (a scratch file, never committed as a report).</summary>
+    public DocumentSpill(OutputDirectory output)
+    {
+        var path = output.ScratchPath($"documents-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw EvidenceFile.Unwritable(path, e);
+        }
+
+        try
+        {
+            // Unlinked at once where the system allows it, so that not even a killed run leaves it behind.
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Then it goes when the file is closed (DeleteOnClose).
+        }
+
+        _line = new Utf8JsonWriter(_file, LineOptions);
+    }
+
+    /// <summary>The documents added so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Keeps one document's row.</summary>
+    public void Add(DocumentSummary summary)
+    {
+        _line.Reset();
+        _line.WriteStartObject();
+        DocumentLine.WriteSummary(_line, summary);
+        _line.WriteEndObject();
+        _line.Flush();
+        _file.WriteByte((byte)'\n');
+        Count++;
+    }
+
+    /// <summary>The rows, in the order they were added (each call reads the file again from the start).</summary>
+    public IEnumerable<DocumentSummary> Read()
+    {
+        _file.Flush();
+        _file.Position = 0;
+        using var reader = new StreamReader(_file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        while (reader.ReadLine() is { } line)
+        {
+            using var json = JsonDocument.Parse(line);
+            yield return DocumentLine.ReadSummary(json.RootElement);
+        }
+    }
+
+    public void Dispose()
+    {
+        _line.Dispose();
+        _file.Dispose();
+    }
+}

@@ -1,0 +1,49 @@
+namespace CommonProsperity.Nlp.Output;
+
+/// <summary>
+/// <c>evidence.csv</c> as a byte stream: a UTF-8 byte order mark and the header, then the rows of each
+/// document as <see cref="DocumentReportBuilder"/> formatted them, appended in input order. Shared by
+/// the reports of a run and the partial results of a shard, whose evidence is the same file cut in parts.
+/// </summary>
+public static class EvidenceFile
+{
+    /// <summary>The columns, in order (docs/reports.md).</summary>
+    public static IReadOnlyList<string> Columns { get; } = [.. AnalysisReports.Evidence.Columns.Select(c => c.Name)];
+
+    /// <summary>The bytes before the first row: the byte order mark and the header record.</summary>
+    public static byte[] Preamble { get; } = BuildPreamble();
+
+    /// <summary>Creates the file at <paramref name="path"/> and writes the <see cref="Preamble"/>.</summary>
+    /// <exception cref="Errors.OutputException">The file cannot be created.</exception>
+    public static FileStream Create(string path)
+    {
+        try
+        {
+            var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 20);
+            stream.Write(Preamble);
+            return stream;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unwritable(path, e);
+        }
+    }
+
+    /// <summary>The error for a report file that cannot be written.</summary>
+    public static Errors.OutputException Unwritable(string path, Exception e) =>
+        Errors.OutputException.Writing(path, e);
+
+    private static byte[] BuildPreamble()
+    {
+        var header = new CsvRowBuffer();
+        foreach (var column in Columns)
+        {
+            header.WriteField(column);
+        }
+
+        header.EndRecord();
+        byte[] preamble = [0xEF, 0xBB, 0xBF, .. header.Written];
+        header.Release();
+        return preamble;
+    }
+}

@@ -1,0 +1,298 @@
+using System.Globalization;
+using System.Text.Json;
+using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Ingestion;
+
+namespace CommonProsperity.Nlp.Output;
+
+/// <summary>
+/// Reads back what <see cref="PartialResultWriter"/> wrote in a shard's folder: the header at once,
+/// the documents one at a time (with their evidence rows), so that a merge holds only one document
+/// per shard in memory.
+/// </summary>
+public sealed class PartialResultReader : IDisposable
+{
+    private readonly StreamReader _documents;
+    private readonly FileStream _evidence;
+    private readonly Dictionary<int, InputFileRecord> _inputs;
+    private readonly int[] _themeOfTerm;
+    private int _line;
+    private int _lastFile = -1;
+    private long _tokens;
+    private long _characters;
+
+    private PartialResultReader(string folder, ShardHeader header, StreamReader documents, FileStream evidence)
+    {
+        Folder = folder;
+        Header = header;
+        _documents = documents;
+        _evidence = evidence;
+        _inputs = header.Inputs.ToDictionary(i => i.File, i => i.Value);
+        var themes = header.Lexicon.Themes.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
+        _themeOfTerm = [.. header.Lexicon.Terms.Select(t => themes.TryGetValue(t.Theme, out var i) ? i : -1)];
+    }
+
+    /// <summary>The shard's folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>What the shard recorded besides its documents.</summary>
+    public ShardHeader Header { get; }
+
+    /// <summary>
+    /// Opens the partial results in <paramref name="folder"/> after checking them against their
+    /// checksums (<see cref="PartialChecksums"/>) and every number of the header for sense.
+    /// </summary>
+    /// <exception cref="InputException">The folder holds no partial results, or they are damaged.</exception>
+    public static PartialResultReader Open(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var headerPath = Path.Combine(folder, ReportFiles.PartialHeader);
+        if (!File.Exists(headerPath))
+        {
+            throw new InputException($"there is no {ReportFiles.PartialHeader}, so this is not the output of 'cpnlp analyze --shard I/N'.", folder,
+                fix: "Give merge the --out folders of the shard runs, each after its shard finished.");
+        }
+
+        ShardHeader header;
+        try
+        {
+            PartialChecksums.Verify(folder);
+            using var json = JsonDocument.Parse(File.ReadAllBytes(headerPath));
+            header = ReadHeader(json.RootElement, headerPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot read the partial results ({e.Message}).", folder, fix: "Check that the shard finished and that its folder is complete and readable.", inner: e);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        {
+            throw Damaged(headerPath, e);
+        }
+
+        try
+        {
+            var documents = new StreamReader(Path.Combine(folder, ReportFiles.PartialDocuments), System.Text.Encoding.UTF8);
+            var evidence = new FileStream(Path.Combine(folder, ReportFiles.PartialEvidence), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            var preamble = new byte[EvidenceFile.Preamble.Length];
+            evidence.ReadExactly(preamble);
+            if (!preamble.AsSpan().SequenceEqual(EvidenceFile.Preamble))
+            {
+                throw new InputException($"{ReportFiles.PartialEvidence} does not start with the evidence header.", folder, fix: "Run the shard again.");
+            }
+
+            return new PartialResultReader(folder, header, documents, evidence);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot read the partial results ({e.Message}).", folder, fix: "Check that the shard finished and that its folder is complete and readable.", inner: e);
+        }
+    }
+
+    /// <summary>The next document with the index of its input file, or null at the end.</summary>
+    /// <exception cref="InputException">The documents or the evidence are damaged, or a number in them makes no sense.</exception>
+    public (int File, DocumentReport Report)? Next()
+    {
+        var path = Path.Combine(Folder, ReportFiles.PartialDocuments);
+        string? line;
+        try
+        {
+            line = _documents.ReadLine();
+        }
+        catch (IOException e)
+        {
+            throw new InputException($"cannot read the partial results ({e.Message}).", path, fix: "Check that the shard's folder is complete and readable.", inner: e);
+        }
+
+        if (line is null)
+        {
+            CheckTotals();
+            return null;
+        }
+
+        _line++;
+        int file, evidenceBytes, evidenceRows;
+        long characters;
+        DocumentSummary summary;
+        TermHits[] terms;
+        try
+        {
+            using var json = JsonDocument.Parse(line);
+            var d = json.RootElement;
+            summary = DocumentLine.ReadSummary(d);
+            terms = [.. d.GetProperty("terms").EnumerateArray().Select(t => new TermHits(t[0].GetInt32(), t[1].GetInt32(), t.GetArrayLength() > 2 ? t[2].GetInt32() : 0))];
+            file = d.GetProperty("file").GetInt32();
+            characters = d.GetProperty("characters").GetInt64();
+            evidenceBytes = d.GetProperty("evidence_bytes").GetInt32();
+            evidenceRows = d.GetProperty("evidence_rows").GetInt32();
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        {
+            throw new InputException($"line {_line} is not a document record ({e.Message}).", path, fix: "The shard's output is damaged; run the shard again.", inner: e);
+        }
+
+        CheckDocument(path, file, characters, summary, terms, evidenceBytes, evidenceRows);
+        try
+        {
+            var evidence = CsvRowBuffer.ReadFrom(_evidence, evidenceBytes, evidenceRows);
+            _tokens += summary.Tokens;
+            _characters += characters;
+            return (file, new DocumentReport(summary, characters, terms, evidence));
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InputException($"{ReportFiles.PartialEvidence} ends before the evidence of document {_line} of {ReportFiles.PartialDocuments}.", Folder,
+                fix: "The shard's output is incomplete; run the shard again.", inner: e);
+        }
+    }
+
+    /// <summary>
+    /// Checks every number of a document record against the others and the header: none negative, the
+    /// file one of this shard's inputs and in order, term and theme hits adding up, vetoed matches only
+    /// for terms with exclusions, one evidence row per hit, and no more evidence bytes than the evidence
+    /// file has left.
+    /// </summary>
+    private void CheckDocument(string path, int file, long characters, DocumentSummary summary, TermHits[] terms, int evidenceBytes, int evidenceRows)
+    {
+        void Require(bool condition, string problem)
+        {
+            if (!condition)
+            {
+                throw new InputException($"line {_line}: {problem}", path,
+                    fix: "The partial results were edited or damaged after the shard wrote them; run the shard again.");
+            }
+        }
+
+        Require(file >= 0 && file < Header.Files, $"the file index {file} is not one of the run's {Header.Files} input files.");
+        Require(_inputs.ContainsKey(file), $"the file index {file} ({Header.FileHashes[file].Key}) is not one of this shard's inputs.");
+        Require(file >= _lastFile, $"the file index {file} comes after {_lastFile}; documents must be in input order.");
+        _lastFile = file;
+        Require(characters >= 0 && summary.Tokens >= 0 && summary.Sentences >= 0, $"a count is negative (characters {characters}, tokens {summary.Tokens}, sentences {summary.Sentences}).");
+        Require(evidenceBytes >= 0 && evidenceRows >= 0, $"evidence_bytes {evidenceBytes} and evidence_rows {evidenceRows} must not be negative.");
+        Require(evidenceBytes <= _evidence.Length - _evidence.Position,
+            $"evidence_bytes {evidenceBytes} is more than the {_evidence.Length - _evidence.Position} bytes left in {ReportFiles.PartialEvidence}.");
+        Require(summary.Themes.Count == Header.Lexicon.Themes.Count, $"it has counts for {summary.Themes.Count} themes; the lexicon has {Header.Lexicon.Themes.Count}.");
+        var byTheme = new long[summary.Themes.Count];
+        foreach (var (term, hits, vetoed) in terms)
+        {
+            Require(term >= 0 && term < _themeOfTerm.Length && _themeOfTerm[term] >= 0, $"the term index {term} is not a term of the lexicon.");
+            Require(hits >= 0 && vetoed >= 0 && hits + vetoed > 0, $"term {term} has {hits} hits and {vetoed} vetoed matches.");
+            Require(vetoed == 0 || Header.Lexicon.Terms[term].Exclusions.Count > 0, $"term {term} has {vetoed} vetoed matches but no exclusions.");
+            byTheme[_themeOfTerm[term]] += hits;
+        }
+
+        for (var t = 0; t < byTheme.Length; t++)
+        {
+            var tally = summary.Themes[t];
+            Require(tally.Hits == byTheme[t], $"theme '{Header.Lexicon.Themes[t]}' has {tally.Hits} hits, but its terms have {byTheme[t]}.");
+            Require(tally.Sentences >= 0 && tally.Sentences <= tally.Hits && tally.Sentences <= summary.Sentences,
+                $"theme '{Header.Lexicon.Themes[t]}' is in {tally.Sentences} sentences, with {tally.Hits} hits in {summary.Sentences} sentences.");
+        }
+
+        Require(evidenceRows == byTheme.Sum(), $"evidence_rows {evidenceRows} does not match the {byTheme.Sum()} hits (one evidence row per hit).");
+    }
+
+    private void CheckTotals()
+    {
+        if (_line != Header.Documents || _tokens != Header.Tokens || _characters != Header.Characters || _evidence.Position != _evidence.Length)
+        {
+            throw new InputException(
+                $"{ReportFiles.PartialHeader} records {Header.Documents} documents, {Header.Tokens} tokens and {Header.Characters} characters, but {ReportFiles.PartialDocuments} holds {_line}, {_tokens} and {_characters}"
+                + (_evidence.Position != _evidence.Length ? $", and {_evidence.Length - _evidence.Position} bytes of {ReportFiles.PartialEvidence} belong to no document." : "."),
+                Folder, fix: "The partial results were edited or damaged after the shard wrote them; run the shard again.");
+        }
+    }
+
+    /// <summary>Closes the files.</summary>
+    public void Dispose()
+    {
+        _documents.Dispose();
+        _evidence.Dispose();
+    }
+
+    private static ShardHeader ReadHeader(JsonElement h, string path)
+    {
+        var format = h.GetProperty("format").GetString();
+        if (!string.Equals(format, ShardHeader.Format, StringComparison.Ordinal))
+        {
+            throw new InputException($"the partial results are in format '{format}', not {ShardHeader.Format}.", path,
+                fix: "Run every shard and the merge with the same version of cpnlp.");
+        }
+
+        var shard = h.GetProperty("shard");
+        var lexicon = h.GetProperty("lexicon");
+        var files = h.GetProperty("files");
+        var header = new ShardHeader(
+            h.GetProperty("version").GetString()!,
+            new ShardSpec(shard.GetProperty("index").GetInt32(), shard.GetProperty("count").GetInt32()),
+            DateTimeOffset.Parse(h.GetProperty("started_utc").GetString()!, CultureInfo.InvariantCulture),
+            [.. h.GetProperty("options").EnumerateObject().Select(o => new KeyValuePair<string, string?>(o.Name, o.Value.GetString()))],
+            new Lexicon(
+                [.. lexicon.GetProperty("themes").EnumerateArray().Select(t => t.GetString()!)],
+                [.. lexicon.GetProperty("terms").EnumerateArray().Select(t => new LexiconTerm(
+                    t.GetProperty("theme").GetString()!, t.GetProperty("term").GetString()!, t.GetProperty("lang").GetString(),
+                    t.GetProperty("note").GetString(), t.GetProperty("line").GetInt32(),
+                    t.TryGetProperty("exclude", out var exclude) ? [.. exclude.EnumerateArray().Select(e => e.GetString()!)] : null))],
+                lexicon.GetProperty("source").GetString()!,
+                lexicon.GetProperty("sha256").GetString()!,
+                [.. lexicon.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)]),
+            files.GetProperty("count").GetInt32(),
+            files.GetProperty("sha256").GetString()!,
+            [.. files.GetProperty("list").EnumerateArray().Select(f => new KeyValuePair<string, string>(f[0].GetString()!, f[1].GetString()!))],
+            [.. h.GetProperty("listing_skipped").EnumerateArray().Select(ReadSkip)],
+            [.. h.GetProperty("skipped").EnumerateArray().Select(s => new FileTagged<Problem>(s.GetProperty("file").GetInt32(), ReadSkip(s)))],
+            [.. h.GetProperty("inputs").EnumerateArray().Select(i => new FileTagged<InputFileRecord>(i.GetProperty("file").GetInt32(), new InputFileRecord(
+                i.GetProperty("path").GetString()!, i.GetProperty("bytes").GetInt64(), i.GetProperty("sha256").GetString()!,
+                i.GetProperty("format").GetString()!, i.GetProperty("encoding").GetString()!, i.GetProperty("documents").GetInt32())))],
+            [.. h.GetProperty("warnings").EnumerateArray().Select(w => new FileTagged<string>(w.GetProperty("file").GetInt32(), w.GetProperty("message").GetString()!))],
+            h.GetProperty("documents").GetInt32(),
+            h.GetProperty("tokens").GetInt64(),
+            h.GetProperty("characters").GetInt64(),
+            [.. h.GetProperty("timings_ms").EnumerateObject().Select(t => new KeyValuePair<string, long>(t.Name, t.Value.GetInt64()))]);
+        CheckHeader(header, path);
+        return header;
+    }
+
+    /// <summary>Checks the header's numbers: none negative, file indexes in range, each input where the listing and the shard put it, with the content fingerprinted.</summary>
+    private static void CheckHeader(ShardHeader header, string path)
+    {
+        void Require(bool condition, string problem)
+        {
+            if (!condition)
+            {
+                throw new InputException(problem, path, fix: "The partial results were edited or damaged after the shard wrote them; run the shard again.");
+            }
+        }
+
+        Require(header.Shard.Count >= 1 && header.Shard.Index >= 0 && header.Shard.Index < header.Shard.Count, $"the shard {header.Shard} is not one of 0/N to N-1/N.");
+        Require(header.Files >= 0 && header.Files == header.FileHashes.Count, $"it records {header.Files} input files but lists {header.FileHashes.Count}.");
+        Require(string.Equals(InputFingerprint.Of(header.FileHashes), header.FilesSha256, StringComparison.Ordinal), "the fingerprint of the input files does not match their list.");
+        Require(header.Documents >= 0 && header.Tokens >= 0 && header.Characters >= 0,
+            $"a total is negative (documents {header.Documents}, tokens {header.Tokens}, characters {header.Characters}).");
+        foreach (var (file, input) in header.Inputs)
+        {
+            Require(file >= 0 && file < header.Files, $"the input '{input.Path}' has the file index {file}, not one of the run's {header.Files} files.");
+            var (listed, sha256) = header.FileHashes[file];
+            Require(string.Equals(listed, input.Path, StringComparison.Ordinal), $"the input '{input.Path}' has the file index {file}, which the listing gives to '{listed}'.");
+            Require(header.Shard.Contains(input.Path), $"the input '{input.Path}' belongs to another shard than {header.Shard}.");
+            Require(input.Bytes >= 0 && input.Documents >= 0, $"the input '{input.Path}' has a negative size or number of documents.");
+            Require(string.Equals(input.Sha256, sha256, StringComparison.Ordinal),
+                $"the input '{input.Path}' changed while the shard ran: its content when analysed (SHA-256 {input.Sha256[..Math.Min(12, input.Sha256.Length)]}…) is not its content when fingerprinted ({sha256[..Math.Min(12, sha256.Length)]}…).");
+        }
+
+        foreach (var (file, _) in header.Skipped)
+        {
+            Require(file >= 0 && file < header.Files, $"a skipped input has the file index {file}, not one of the run's {header.Files} files.");
+        }
+
+        foreach (var (file, _) in header.Warnings)
+        {
+            Require(file >= 0 && file < header.Files, $"a warning has the file index {file}, not one of the run's {header.Files} files.");
+        }
+    }
+
+    private static Problem ReadSkip(JsonElement s) => Problem.Skipped(s.GetProperty("path").GetString()!, s.GetProperty("reason").GetString()!);
+
+    private static InputException Damaged(string path, Exception e) =>
+        new($"cannot read the partial results ({e.Message}).", path, fix: "The shard's output is damaged or from another tool; run the shard again.", inner: e);
+}

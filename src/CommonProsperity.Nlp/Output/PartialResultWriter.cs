@@ -1,0 +1,227 @@
+using System.Text.Json;
+using CommonProsperity.Nlp.Ingestion;
+
+namespace CommonProsperity.Nlp.Output;
+
+/// <summary>
+/// Writes a shard's partial results (<c>analyze --shard I/N</c>) for <c>cpnlp merge</c>:
+/// <c>partial_documents.jsonl</c> (one line per document: file index, id, metadata, counts per theme and
+/// term, and the size of its evidence), <c>partial_evidence.csv</c> (the documents' evidence rows in the
+/// same order, a valid <c>evidence.csv</c> of its own), <c>partial.json</c> (<see cref="ShardHeader"/>) and
+/// <c>partial.sha256</c> (<see cref="PartialChecksums"/>, the hashes of the other three).
+/// Like the reports, they are staged and only moved into place, together, by <see cref="Complete"/>.
+/// </summary>
+public sealed class PartialResultWriter : IDocumentReportSink
+{
+    private static readonly JsonWriterOptions LineOptions = ManifestWriter.JsonOptions with { Indented = false };
+
+    private readonly OutputDirectory _output;
+    private readonly ShardSpec _shard;
+    private readonly IReadOnlyList<SourceFile> _files;
+    private readonly CancellationToken _cancellationToken;
+    private readonly FileStream _documents;
+    private readonly FileStream _evidence;
+    private readonly Utf8JsonWriter _line;
+
+    /// <summary>Starts the partial results of <paramref name="shard"/> in <paramref name="output"/>; <paramref name="files"/> is the run's whole list of files (fingerprinted at the end).</summary>
+    public PartialResultWriter(OutputDirectory output, ShardSpec shard, IReadOnlyList<SourceFile> files, CancellationToken cancellationToken = default)
+    {
+        _output = output ?? throw new ArgumentNullException(nameof(output));
+        _shard = shard ?? throw new ArgumentNullException(nameof(shard));
+        _files = files ?? throw new ArgumentNullException(nameof(files));
+        _cancellationToken = cancellationToken;
+        var documents = output.Stage(ReportFiles.PartialDocuments);
+        try
+        {
+            _documents = new FileStream(documents, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw EvidenceFile.Unwritable(documents, e);
+        }
+
+        _evidence = EvidenceFile.Create(output.Stage(ReportFiles.PartialEvidence));
+        _line = new Utf8JsonWriter(_documents, LineOptions);
+    }
+
+    /// <summary>The documents added so far.</summary>
+    public int Documents { get; private set; }
+
+    /// <summary>Adds one document of input file <paramref name="file"/>, in input order.</summary>
+    public void Add(int file, DocumentReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        try
+        {
+            WriteDocument(file, report);
+            report.MoveEvidenceTo(_evidence);
+        }
+        catch (IOException e)
+        {
+            throw EvidenceFile.Unwritable(_output.FullPath, e);
+        }
+
+        Documents++;
+    }
+
+    /// <summary>Writes <c>partial.json</c> (the run as a <see cref="ShardHeader"/>, with the fingerprint of every input file) and moves the partial results into place.</summary>
+    /// <returns>Their final paths.</returns>
+    public IReadOnlyList<string> Complete(AnalysisRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var (fingerprint, fileHashes) = InputFingerprint.Compute(_files, _cancellationToken);
+        var header = new ShardHeader(run.ToolVersion, _shard, run.StartedUtc, run.Options, run.Lexicon, _files.Count, fingerprint, fileHashes, run.Listing.Skipped(),
+            [.. run.FileProblems.Where(p => p.Value.Kind == ProblemKind.Skipped)], run.Inputs,
+            [.. run.FileProblems.Where(p => p.Value.Kind == ProblemKind.Warning).Select(p => new FileTagged<string>(p.File, p.Value.Text))],
+            run.Documents, run.Tokens, run.Characters, run.TimingsMs);
+        try
+        {
+            _line.Dispose();
+            _documents.Dispose();
+            _evidence.Dispose();
+            using (var stream = File.Create(_output.Stage(ReportFiles.PartialHeader)))
+            using (var json = new Utf8JsonWriter(stream, ManifestWriter.JsonOptions))
+            {
+                WriteHeader(json, header);
+            }
+
+            PartialChecksums.Write(_output.Stage(ReportFiles.PartialChecksums), _output.StagedPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw EvidenceFile.Unwritable(_output.FullPath, e);
+        }
+
+        return _output.Commit();
+    }
+
+    /// <summary>Closes the files; staged files are removed by the output folder unless committed.</summary>
+    public void Dispose()
+    {
+        _line.Dispose();
+        _documents.Dispose();
+        _evidence.Dispose();
+    }
+
+    private void WriteDocument(int file, DocumentReport report)
+    {
+        _line.Reset();
+        _line.WriteStartObject();
+        _line.WriteNumber("file", file);
+        DocumentLine.WriteSummary(_line, report.Summary);
+        _line.WriteNumber("characters", report.Characters);
+        _line.WriteStartArray("terms");
+        foreach (var (term, hits, vetoed) in report.Terms)
+        {
+            if (vetoed == 0)
+            {
+                DocumentLine.WritePair(_line, term, hits);
+            }
+            else
+            {
+                _line.WriteStartArray();
+                _line.WriteNumberValue(term);
+                _line.WriteNumberValue(hits);
+                _line.WriteNumberValue(vetoed);
+                _line.WriteEndArray();
+            }
+        }
+
+        _line.WriteEndArray();
+        _line.WriteNumber("evidence_rows", report.EvidenceRows);
+        _line.WriteNumber("evidence_bytes", report.EvidenceBytes);
+        _line.WriteEndObject();
+        _line.Flush();
+        _documents.WriteByte((byte)'\n');
+    }
+
+    private static void WriteHeader(Utf8JsonWriter json, ShardHeader header)
+    {
+        json.WriteStartObject();
+        json.WriteString("format", ShardHeader.Format);
+        json.WriteString("tool", "cpnlp");
+        json.WriteString("version", header.ToolVersion);
+        json.WriteStartObject("shard");
+        json.WriteNumber("index", header.Shard.Index);
+        json.WriteNumber("count", header.Shard.Count);
+        json.WriteEndObject();
+        json.WriteString("started_utc", header.StartedUtc.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        ManifestWriter.WriteStrings(json, "options", header.Options);
+        WriteLexicon(json, header.Lexicon);
+        json.WriteStartObject("files");
+        json.WriteNumber("count", header.Files);
+        json.WriteString("sha256", header.FilesSha256);
+        json.WriteStartArray("list");
+        foreach (var (path, sha256) in header.FileHashes)
+        {
+            DocumentLine.WritePair(json, path, sha256);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteStartArray("listing_skipped");
+        foreach (var skip in header.ListingSkipped)
+        {
+            ManifestWriter.WriteSkip(json, null, skip);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("skipped");
+        foreach (var (file, skip) in header.Skipped)
+        {
+            ManifestWriter.WriteSkip(json, file, skip);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("inputs");
+        foreach (var (file, input) in header.Inputs)
+        {
+            ManifestWriter.WriteInput(json, file, input);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("warnings");
+        foreach (var (file, warning) in header.Warnings)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("file", file);
+            json.WriteString("message", warning);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("documents", header.Documents);
+        json.WriteNumber("tokens", header.Tokens);
+        json.WriteNumber("characters", header.Characters);
+        ManifestWriter.WriteNumbers(json, "timings_ms", header.TimingsMs);
+        json.WriteEndObject();
+    }
+
+    private static void WriteLexicon(Utf8JsonWriter json, Counting.Lexicon lexicon)
+    {
+        json.WriteStartObject("lexicon");
+        json.WriteString("source", lexicon.Source);
+        json.WriteString("sha256", lexicon.Sha256);
+        ManifestWriter.WriteStrings(json, "themes", lexicon.Themes);
+        json.WriteStartArray("terms");
+        foreach (var term in lexicon.Terms)
+        {
+            json.WriteStartObject();
+            json.WriteString("theme", term.Theme);
+            json.WriteString("term", term.Term);
+            json.WriteString("lang", term.Language);
+            json.WriteString("note", term.Note);
+            json.WriteNumber("line", term.Line);
+            if (term.Exclude is { } exclude)
+            {
+                ManifestWriter.WriteStrings(json, "exclude", exclude);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        ManifestWriter.WriteStrings(json, "warnings", lexicon.Warnings);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,63 @@
+namespace CommonProsperity.Nlp.Output;
+
+/// <summary>
+/// A CSV report's shape, declared once: its file, what a row is, and its columns in order. Columns
+/// <see cref="ReportColumn{TRow}.PerTheme"/> expand over the themes; with <see cref="MetadataColumns"/>,
+/// the documents' other metadata columns follow at the end as <c>meta_*</c>.
+/// </summary>
+/// <typeparam name="TRow">What one report row is made from.</typeparam>
+/// <param name="File">The report's file name.</param>
+/// <param name="Rows">What one row stands for, for docs/reports.md.</param>
+/// <param name="Columns">The columns, in order.</param>
+/// <param name="MetadataColumns">Whether the other metadata columns follow at the end.</param>
+internal sealed record ReportLayout<TRow>(string File, string Rows, IReadOnlyList<ReportColumn<TRow>> Columns, bool MetadataColumns = false) : IReportLayout
+{
+    /// <summary>Put before the name of every metadata column beyond title, date, publisher and language, so it can never clash with a report column.</summary>
+    public const string MetadataPrefix = "meta_";
+
+    IReadOnlyList<IReportColumn> IReportLayout.Columns => Columns;
+
+    /// <summary>The header record for <paramref name="themes"/> and, when <see cref="MetadataColumns"/>, the metadata columns <paramref name="extra"/>.</summary>
+    public object?[] Header(IReadOnlyList<string> themes, IReadOnlyList<string>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(themes);
+        var header = new List<object?>();
+        foreach (var column in Columns)
+        {
+            if (column.PerTheme)
+            {
+                header.AddRange(themes.Select(t => t + column.Name));
+            }
+            else
+            {
+                header.Add(column.Name);
+            }
+        }
+
+        header.AddRange((extra ?? []).Select(c => MetadataPrefix + c));
+        return [.. header];
+    }
+
+    /// <summary>The record for <paramref name="row"/>, with <paramref name="themes"/> themes and the metadata values <paramref name="extra"/>.</summary>
+    public object?[] Row(TRow row, int themes, IReadOnlyList<string?>? extra = null)
+    {
+        var cells = new List<object?>();
+        foreach (var column in Columns)
+        {
+            if (column.PerTheme)
+            {
+                for (var t = 0; t < themes; t++)
+                {
+                    cells.Add(column.Cell(row, t));
+                }
+            }
+            else
+            {
+                cells.Add(column.Cell(row));
+            }
+        }
+
+        cells.AddRange(extra ?? []);
+        return [.. cells];
+    }
+}

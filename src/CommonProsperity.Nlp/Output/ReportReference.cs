@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace CommonProsperity.Nlp.Output;
+
+/// <summary>
+/// The column reference of docs/reports.md, generated from the reports' declarations
+/// (<see cref="AnalysisReports"/>), so that the page cannot drift from what the tool writes.
+/// </summary>
+internal static class ReportReference
+{
+    /// <summary>The line before the generated tables in docs/reports.md.</summary>
+    public const string Begin = "<!-- Generated from src/CommonProsperity.Nlp/Output/AnalysisReports.cs by ReportReference; a test checks it is current (CPNLP_UPDATE_DOCS=1 dotnet test --filter ReportReference rewrites it). -->";
+
+    /// <summary>The line after them.</summary>
+    public const string End = "<!-- End of the generated column tables. -->";
+
+    /// <summary>The tables of <paramref name="layouts"/>, between <see cref="Begin"/> and <see cref="End"/>, with LF line ends.</summary>
+    public static string Markdown(IEnumerable<IReportLayout> layouts)
+    {
+        ArgumentNullException.ThrowIfNull(layouts);
+        var text = new StringBuilder();
+        text.Append(Begin).Append('\n');
+        foreach (var layout in layouts)
+        {
+            text.Append('\n').Append("**`").Append(layout.File).Append("`** — ").Append(layout.Rows).Append('\n').Append('\n');
+            text.Append("| column | format | meaning |\n|---|---|---|\n");
+            foreach (var column in layout.Columns)
+            {
+                var name = column.PerTheme ? $"<theme>{column.Name}" : column.Name;
+                text.Append("| `").Append(name).Append("` | ").Append(Describe(column.Format)).Append(" | ").Append(column.Meaning).Append(" |\n");
+            }
+
+            if (layout.MetadataColumns)
+            {
+                text.Append("| `").Append(ReportLayout<object>.MetadataPrefix).Append("*` | text | the documents' other metadata columns (from `sources.csv` or the CSV row), in the order first met |\n");
+            }
+        }
+
+        text.Append('\n').Append(End).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Describe(ColumnFormat format) => format switch
+    {
+        ColumnFormat.Integer => "integer",
+        ColumnFormat.Rate => "number, 4 decimals",
+        _ => "text",
+    };
+}

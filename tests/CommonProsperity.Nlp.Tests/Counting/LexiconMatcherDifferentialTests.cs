@@ -1,0 +1,119 @@
+using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Tests.Support;
+
+namespace CommonProsperity.Nlp.Tests.Counting;
+
+/// <summary>
+/// The optimised matcher against <see cref="ReferenceCounter"/>, the counting rules written as plainly
+/// as possible: the same hits and vetoed matches, in the same order, for the built-in lexicon, the mini
+/// lexicon, a lexicon full of overlapping prefixes and one full of overlapping exclusions, on random
+/// stress texts and on the shared corpus.
+/// </summary>
+public class LexiconMatcherDifferentialTests
+{
+    private const string OverlappingLexicon = """
+        theme,term
+        alpha,a*
+        alpha,ab*
+        alpha,abc*
+        alpha,abc
+        alpha,party state
+        alpha,party state*
+        alpha,party*
+        alpha,party
+        alpha,the party
+        beta,the party
+        beta,the part*
+        beta,the p*
+        beta,x
+        beta,i
+        beta,中国
+        beta,中
+        alpha,party-state
+        alpha,Party  State
+        gamma,China's
+        gamma,china
+        gamma,s
+        gamma,发展
+        gamma,发展中国
+        gamma,state party state
+        gamma,e*
+        gamma,ét*
+        """;
+
+    private const string ExcludingLexicon = """
+        theme,term,exclude
+        alpha,party,the party state|party state of|strict party*
+        alpha,party state,party state control
+        alpha,part*,the part*|party of
+        alpha,state,state party state
+        beta,生态,政治生态|生态文明建设|产业生态
+        beta,生态文明,生态文明建设
+        beta,中国,发展中国家
+        beta,发展,发展中国
+        gamma,asia*,asia society|the asia*
+        gamma,asian,asian development
+        gamma,development,asian development bank
+        """;
+
+    public static TheoryData<string, int> Cases()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var lexicon in new[] { "default", "mini", "overlapping", "excluding" })
+        {
+            for (var seed = 1; seed <= 4; seed++)
+            {
+                data.Add(lexicon, seed);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Match_RandomStressText_MatchesReference(string lexiconName, int seed)
+    {
+        var lexicon = Load(lexiconName);
+        var text = RandomText.Make(new Random(seed), lexicon, 20_000);
+
+        AssertSameHits(lexicon, text);
+    }
+
+    [Fact]
+    public void Match_SharedCorpus_MatchesReference()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Shared, "corpus"), "*.txt"))
+        {
+            AssertSameHits(DefaultLexicon.Instance, File.ReadAllText(file));
+        }
+    }
+
+    private static Lexicon Load(string name)
+    {
+        switch (name)
+        {
+            case "default":
+                return DefaultLexicon.Instance;
+            case "mini":
+                return LexiconLoader.Load(TestPaths.MiniLexicon);
+            default:
+                using (var temp = new TempDirectory())
+                {
+                    return LexiconLoader.Load(temp.Write($"{name}.csv", name == "excluding" ? ExcludingLexicon : OverlappingLexicon));
+                }
+        }
+    }
+
+    private static void AssertSameHits(Lexicon lexicon, string text)
+    {
+        var matcher = new LexiconMatcher(lexicon);
+        var (expected, expectedVetoes) = ReferenceCounter.Match(text, lexicon.Terms.Select(t => (t.Theme, t.Term, t.Exclusions)).ToList(), matcher.Themes);
+        var vetoes = new List<LexiconVeto>();
+        var actual = matcher.Match(text, vetoes).Select(h => new ReferenceCounter.Hit(h.Theme, h.Term, h.Start, h.End, h.FirstToken, h.TokenCount)).ToList();
+
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(expected, actual);
+        Assert.Equal(expectedVetoes, vetoes.Select(v => new ReferenceCounter.Veto(v.Theme, v.Term, v.Exclusion, v.Start, v.End)).ToList());
+    }
+}

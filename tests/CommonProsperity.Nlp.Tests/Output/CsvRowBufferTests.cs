@@ -1,0 +1,176 @@
+using System.Text;
+using CommonProsperity.Nlp.Output;
+using CommonProsperity.Nlp.Tests.Support;
+
+namespace CommonProsperity.Nlp.Tests.Output;
+
+/// <summary>The fast evidence-row formatter writes exactly what CsvHelper writes with the report options.</summary>
+public class CsvRowBufferTests
+{
+    private const string Alphabet = "ab ,\"\r\n=@+-\t'’共同。，\u00A0\u3000x1\uD800\uDC00";
+
+    public static TheoryData<int> Seeds() => [1, 2, 3, 4, 5, 6, 7, 8];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Rows_RandomFields_MatchCsvHelperByteForByte(int seed)
+    {
+        var random = new Random(seed);
+        var fields = random.Next(1, 10);
+        var rows = Enumerable.Range(0, 2000).Select(_ => RandomRow(random, fields)).ToList();
+
+        Assert.Equal(WithCsvHelper(rows), WithBuffer(rows));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("plain")]
+    [InlineData("-5")]
+    [InlineData("=SUM(A1)")]
+    [InlineData("\tindented")]
+    [InlineData("a,b")]
+    [InlineData("say \"hi\"")]
+    [InlineData("+\"x\"")]
+    [InlineData("line\nbreak")]
+    [InlineData("lone \uD800 surrogate")]
+    public void Rows_EdgeCases_MatchCsvHelperByteForByte(string text)
+    {
+        List<object?[]> single = [[text], [text]];
+        List<object?[]> pairs = [[text, 1L], [1L, text], [text, text]];
+
+        Assert.Equal(WithCsvHelper(single), WithBuffer(single));
+        Assert.Equal(WithCsvHelper(pairs), WithBuffer(pairs));
+    }
+
+    [Fact]
+    public void Encode_ThenWriteEncodedField_EqualsWriteField()
+    {
+        var direct = new CsvRowBuffer();
+        direct.WriteField("x");
+        direct.WriteField("=a,b");
+        direct.EndRecord();
+        var cached = new CsvRowBuffer();
+        cached.WriteField("x");
+        cached.WriteEncodedField(CsvRowBuffer.Encode("=a,b"));
+        cached.EndRecord();
+
+        Assert.Equal(direct.Written.ToArray(), cached.Written.ToArray());
+        Assert.Equal(1, cached.Records);
+    }
+
+    private static object?[] RandomRow(Random random, int count)
+    {
+        var fields = new object?[count];
+        for (var f = 0; f < fields.Length; f++)
+        {
+            if (random.Next(4) == 0)
+            {
+                fields[f] = (long)random.Next(-100, 100000);
+                continue;
+            }
+
+            var text = new StringBuilder();
+            var length = random.Next(0, 12);
+            for (var c = 0; c < length; c++)
+            {
+                text.Append(Alphabet[random.Next(Alphabet.Length)]);
+            }
+
+            fields[f] = text.ToString();
+        }
+
+        return fields;
+    }
+
+    private static byte[] WithCsvHelper(List<object?[]> rows)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("rows.csv");
+        using (var csv = CsvReport.Create(path))
+        {
+            foreach (var row in rows)
+            {
+                csv.WriteRow(row);
+            }
+        }
+
+        return File.ReadAllBytes(path)[3..];
+    }
+
+    private static byte[] WithBuffer(List<object?[]> rows)
+    {
+        var buffer = new CsvRowBuffer(16);
+        foreach (var row in rows)
+        {
+            foreach (var field in row)
+            {
+                if (field is long number)
+                {
+                    buffer.WriteField(number);
+                }
+                else
+                {
+                    buffer.WriteField((string)field!);
+                }
+            }
+
+            buffer.EndRecord();
+        }
+
+        var bytes = buffer.Written.ToArray();
+        buffer.Release();
+        return bytes;
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void WriteCollapsedField_RandomText_EqualsWriteFieldOfTheCollapsedText(int seed)
+    {
+        const string Characters = "ab ,\"\r\n\t=@+-'’共同。，\u00A0\u3000\u2028\u0085x1\uD800\uDC00é  ";
+        var random = new Random(seed);
+        for (var n = 0; n < 3000; n++)
+        {
+            var text = new StringBuilder();
+            var length = random.Next(0, 50);
+            for (var c = 0; c < length; c++)
+            {
+                text.Append(Characters[random.Next(Characters.Length)]);
+            }
+
+            var trimStart = random.Next(2) == 0;
+            var trimEnd = random.Next(2) == 0;
+            var expected = new CsvRowBuffer(16);
+            expected.WriteField("x");
+            expected.WriteField(Collapse(text.ToString(), trimStart, trimEnd));
+            expected.EndRecord();
+            var actual = new CsvRowBuffer(16);
+            actual.WriteField("x");
+            actual.WriteCollapsedField(text.ToString(), trimStart, trimEnd);
+            actual.EndRecord();
+
+            Assert.Equal(Encoding.UTF8.GetString(expected.Written), Encoding.UTF8.GetString(actual.Written));
+            Assert.Equal(expected.Written.ToArray(), actual.Written.ToArray());
+        }
+    }
+
+    /// <summary>The snippet rule spelled out: runs of whitespace become one space, then the ends are trimmed as asked.</summary>
+    private static string Collapse(string text, bool trimStart, bool trimEnd)
+    {
+        var collapsed = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                collapsed.Append(c);
+            }
+            else if (collapsed.Length == 0 || collapsed[^1] != ' ')
+            {
+                collapsed.Append(' ');
+            }
+        }
+
+        var result = collapsed.ToString();
+        result = trimStart ? result.TrimStart(' ') : result;
+        return trimEnd ? result.TrimEnd(' ') : result;
+    }
+}

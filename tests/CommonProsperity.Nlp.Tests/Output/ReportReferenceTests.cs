@@ -1,0 +1,47 @@
+using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Output;
+using CommonProsperity.Nlp.Tests.Support;
+
+namespace CommonProsperity.Nlp.Tests.Output;
+
+/// <summary>
+/// docs/reports.md holds the column tables generated from the reports' declarations, and the
+/// declarations give exactly the headers of the golden reports.
+/// </summary>
+public sealed class ReportReferenceTests
+{
+    [Fact]
+    public void ReportsPage_GeneratedColumnTables_AreCurrent()
+    {
+        var path = Path.Combine(TestPaths.RepoRoot, "docs", "reports.md");
+        var page = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var begin = page.IndexOf(ReportReference.Begin, StringComparison.Ordinal);
+        var end = page.IndexOf(ReportReference.End, StringComparison.Ordinal);
+        Assert.True(begin >= 0 && end > begin, $"docs/reports.md lacks the lines that enclose the generated tables:\n{ReportReference.Begin}\n{ReportReference.End}");
+        var current = page[begin..(end + ReportReference.End.Length + 1)];
+        var generated = ReportReference.Markdown(AnalysisReports.All);
+        if (Environment.GetEnvironmentVariable("CPNLP_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(path, page.Replace(current, generated, StringComparison.Ordinal));
+            return;
+        }
+
+        Assert.Equal(generated, current);
+    }
+
+    public static TheoryData<string> Layouts() => [.. AnalysisReports.All.Select(l => l.File)];
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void Header_MiniLexiconThemes_IsTheGoldenReportsHeader(string report)
+    {
+        var themes = new LexiconMatcher(LexiconLoader.Load(TestPaths.MiniLexicon)).Themes;
+        var golden = File.ReadLines(Path.Combine(TestPaths.SourceFixtures, "Golden", report)).First().TrimStart('\uFEFF').Split(',');
+        var layout = AnalysisReports.All.Single(l => l.File == report);
+        var declared = layout.Columns.SelectMany(c => c.PerTheme ? themes.Select(t => t + c.Name) : [c.Name]).ToList();
+
+        Assert.Equal(declared, golden.Take(declared.Count));
+        Assert.All(golden.Skip(declared.Count), c => Assert.StartsWith("meta_", c, StringComparison.Ordinal));
+        Assert.True(layout.MetadataColumns || golden.Length == declared.Count);
+    }
+}
