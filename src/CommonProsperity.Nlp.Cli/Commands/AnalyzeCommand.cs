@@ -49,7 +49,8 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             Context,
             Threads,
             Charts: !NoCharts,
-            Shard: Shard is null ? null : ShardSpec.Parse(Shard));
+            Shard: Shard is null ? null : ShardSpec.Parse(Shard),
+            Normalize: !NoNormalize);
 
         /// <inheritdoc />
         public override ValidationResult Validate() => SettingsValidation.Check(() => Options().Validate());

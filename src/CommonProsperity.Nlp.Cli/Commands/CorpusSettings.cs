@@ -17,6 +17,11 @@ internal class CorpusSettings : InputSettings
     [Description("Write the CSV reports only, no PNG charts")]
     public bool NoCharts { get; init; }
 
+    /// <summary>Match the characters as written, without folding.</summary>
+    [CommandOption("--no-normalize")]
+    [Description("Match characters as written: no folding of full-width forms, radicals, compatibility or traditional characters (docs/counting-rules.md, rule 1)")]
+    public bool NoNormalize { get; init; }
+
     /// <summary>The lexicon named by <see cref="Lexicon"/>, or the built-in one.</summary>
     public Lexicon LoadLexicon() => LexiconOption.Load(Lexicon);
 

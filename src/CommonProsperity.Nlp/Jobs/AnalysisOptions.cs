@@ -11,6 +11,7 @@ namespace CommonProsperity.Nlp.Jobs;
 /// <param name="MaxParallelism">Documents analysed at once (defaults to the number of cores).</param>
 /// <param name="Charts">Also draw the charts (PNG) next to the reports.</param>
 /// <param name="Shard">With a shard, only its share of the files is analysed and partial results are written, for <c>cpnlp merge</c>.</param>
+/// <param name="Normalize">Fold characters before matching (counting rule 1: full-width forms, radicals, compatibility and traditional characters); false matches the characters as written.</param>
 public sealed record AnalysisOptions(
     IReadOnlyList<string> Inputs,
     string OutputDirectory,
@@ -18,7 +19,8 @@ public sealed record AnalysisOptions(
     int ContextCharacters = 40,
     int MaxParallelism = 0,
     bool Charts = true,
-    ShardSpec? Shard = null)
+    ShardSpec? Shard = null,
+    bool Normalize = true)
 {
     /// <summary>The most bytes of evidence rows one document may have (they are held in memory); tests lower it.</summary>
     internal int MaxEvidenceBytes { get; init; } = Output.CsvRowBuffer.MaxBytes;
