@@ -103,7 +103,7 @@ public sealed class CsvDocumentReader(IngestionOptions options) : IDocumentReade
                 }
             }
 
-            yield return new Document(documentId, text, new DocumentMetadata(title, date, publisher, language, extra), file, "csv", decoded.Encoding);
+            yield return new Document(documentId, text, new DocumentMetadata(title, date, publisher, language, extra), file, "csv", decoded.Encoding) { EncodingBy = decoded.By };
         }
     }
 

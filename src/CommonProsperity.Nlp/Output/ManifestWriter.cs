@@ -29,7 +29,7 @@ public static class ManifestWriter
             manifest.Documents,
             manifest.Tokens,
             manifest.Characters,
-            [.. manifest.Inputs.Select(i => new ManifestJson.InputJson(null, i.Path, i.Bytes, i.Sha256, i.Format, i.Encoding, i.Documents))],
+            [.. manifest.Inputs.Select(i => new ManifestJson.InputJson(null, i.Path, i.Bytes, i.Sha256, i.Format, i.Encoding, i.EncodingBy, i.Documents))],
             [.. manifest.Skipped.Select(s => new ManifestJson.SkipJson(null, s.File, s.Text))],
             manifest.Warnings,
             [.. reports],
@@ -105,6 +105,11 @@ public static class ManifestWriter
         json.WriteString("sha256", input.Sha256);
         json.WriteString("format", input.Format);
         json.WriteString("encoding", input.Encoding);
+        if (input.EncodingBy is not null)
+        {
+            json.WriteString("encoding_by", input.EncodingBy);
+        }
+
         json.WriteNumber("documents", input.Documents);
         json.WriteEndObject();
     }

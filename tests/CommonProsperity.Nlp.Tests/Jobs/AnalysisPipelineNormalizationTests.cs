@@ -102,4 +102,28 @@ public class AnalysisPipelineNormalizationTests
         Assert.Equal("2", HitsOf(themes, "simplified.txt")["economy"]);
         Assert.Equal(("0", "0"), (HitsOf(themes, "full-width.txt")["economy"], HitsOf(themes, "full-width.txt")["people"]));
     }
+
+    [Fact]
+    public void Run_Big5TwinOfASimplifiedText_CountsTheSameAndTheManifestNamesItsEncoding()
+    {
+        // Arrange
+        using var temp = new TempDirectory();
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        const string twin = "紮實推進共同富裕，縮小收入差距。2021年GDP增長，發展慈善事業，為人民服務。";
+        temp.Write("in/simplified.txt", Simplified);
+        temp.Write("in/big5.txt", System.Text.Encoding.GetEncoding("big5").GetBytes(twin));
+
+        // Act
+        var (themes, evidence) = Analyze(temp, Lexicon, normalize: true);
+
+        // Assert
+        Assert.Equal(HitsOf(themes, "simplified.txt"), HitsOf(themes, "big5.txt"));
+        var rows = evidence.Where(r => r["document"] == "big5.txt").ToList();
+        Assert.Equal(6, rows.Count);
+        Assert.All(rows, r => Assert.Equal(twin[int.Parse(r["start"], CultureInfo.InvariantCulture)..int.Parse(r["end"], CultureInfo.InvariantCulture)], r["match"]));
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("out/" + ReportFiles.Manifest)));
+        var input = manifest.RootElement.GetProperty("inputs").EnumerateArray().Single(i => i.GetProperty("path").GetString() == "big5.txt");
+        Assert.Equal("big5", input.GetProperty("encoding").GetString());
+        Assert.StartsWith("detector UTF.Unknown: big5", input.GetProperty("encoding_by").GetString(), StringComparison.Ordinal);
+    }
 }
