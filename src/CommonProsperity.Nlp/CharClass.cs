@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp;
 /// ideographs, hyphens, apostrophes and line breaks. Kept in one place so that the tokenizer, the
 /// segmenter and the lexicon reader cannot disagree.
 /// </summary>
-public static class CharClass
+internal static class CharClass
 {
     /// <summary>True for a Han (CJK) ideograph, each of which is a token by itself.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

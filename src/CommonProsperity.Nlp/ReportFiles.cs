@@ -18,6 +18,9 @@ public static class ReportFiles
     /// <summary>Hits per lexicon term.</summary>
     public const string TermFrequency = "term_frequency.csv";
 
+    /// <summary>The page a person opens: overview, heatmap, evidence and terms in one self-contained file (docs/report-html.md).</summary>
+    public const string Report = "report.html";
+
     /// <summary>What was run on what.</summary>
     public const string Manifest = "manifest.json";
 

@@ -78,7 +78,7 @@ public sealed class ArchitectureTests
         return index < 0 ? null : index;
     }
 
-    private static Type Outer(Type type)
+    internal static Type Outer(Type type)
     {
         if (type.IsGenericType && !type.IsGenericTypeDefinition)
         {
@@ -93,7 +93,7 @@ public sealed class ArchitectureTests
         return type;
     }
 
-    private static IEnumerable<Type> References(Type type)
+    internal static IEnumerable<Type> References(Type type)
     {
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
         var found = new List<Type>();

@@ -36,6 +36,11 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         [Description("Analyse only shard I of N (0 to N-1, by a hash of each file's path) and write partial results for 'cpnlp merge'")]
         public string? Shard { get; init; }
 
+        /// <summary>No report.html.</summary>
+        [CommandOption("--no-html")]
+        [Description("Do not write report.html (the page that shows the reports and their evidence in a browser)")]
+        public bool NoHtml { get; init; }
+
         /// <summary>No progress lines.</summary>
         [CommandOption("-q|--quiet")]
         [Description("Print no progress, only warnings and the summary")]
@@ -50,6 +55,7 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             Threads,
             Charts: !NoCharts,
             Shard: Shard is null ? null : ShardSpec.Parse(Shard),
+            Html: !NoHtml,
             Normalize: !NoNormalize);
 
         /// <inheritdoc />

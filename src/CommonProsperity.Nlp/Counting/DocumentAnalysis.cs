@@ -13,7 +13,7 @@ namespace CommonProsperity.Nlp.Counting;
 /// <param name="Themes">Per theme (in the matcher's theme order), hits and sentences with hits.</param>
 /// <param name="Hits">Every match, in text order.</param>
 /// <param name="Vetoes">Every match an exclusion vetoed (not counted, not evidence), in text order.</param>
-public sealed record DocumentAnalysis(
+internal sealed record DocumentAnalysis(
     Document Document,
     int Tokens,
     SegmentedText Segments,

@@ -7,7 +7,7 @@ namespace CommonProsperity.Nlp.Counting;
 /// Analyses one document: tokenize, match the lexicon, segment into sentences, tally per theme.
 /// Thread-safe; each thread keeps its own scratch buffers.
 /// </summary>
-public sealed class DocumentAnalyzer(LexiconMatcher matcher)
+internal sealed class DocumentAnalyzer(LexiconMatcher matcher)
 {
     private readonly ThreadLocal<MatchScratch> _scratch = new(() => new MatchScratch());
 

@@ -239,7 +239,7 @@ public static partial class LexiconLoader
     /// and required to contain the term (else it could never veto a match). Null when the cell is empty.
     /// </summary>
     /// <exception cref="LexiconException">A phrase breaks a rule; the message names the file and line.</exception>
-    public static IReadOnlyList<string>? ParseExclusions(string cell, TermPattern term, string termText, string source, int line)
+    internal static IReadOnlyList<string>? ParseExclusions(string cell, TermPattern term, string termText, string source, int line)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(term);

@@ -122,7 +122,7 @@ public sealed class LexiconMatcher
     /// match is reported where, exclusions aside, it would have been its theme's match: the position is
     /// free for the theme and no match counts there or only a shorter one.
     /// </summary>
-    public void Match(MatchScratch scratch, List<LexiconHit> hits, List<LexiconVeto>? vetoes = null)
+    internal void Match(MatchScratch scratch, List<LexiconHit> hits, List<LexiconVeto>? vetoes = null)
     {
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(hits);

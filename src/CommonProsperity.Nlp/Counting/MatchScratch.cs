@@ -6,7 +6,7 @@ namespace CommonProsperity.Nlp.Counting;
 /// Working memory for one thread's matching: the token buffer and per-token candidate lists, reused
 /// from document to document so that matching allocates nothing in the steady state.
 /// </summary>
-public sealed class MatchScratch
+internal sealed class MatchScratch
 {
     /// <summary>The tokens to match; fill it with <see cref="CountingTokenizer.Tokenize(ReadOnlySpan{char}, TokenBuffer)"/>.</summary>
     public TokenBuffer Tokens { get; } = new();

@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp.Counting;
 /// </summary>
 /// <param name="Tokens">The term's normalised tokens.</param>
 /// <param name="LastIsPrefix">True when the term ended in <c>*</c>.</param>
-public sealed record TermPattern(IReadOnlyList<string> Tokens, bool LastIsPrefix)
+internal sealed record TermPattern(IReadOnlyList<string> Tokens, bool LastIsPrefix)
 {
     /// <summary>
     /// Parses a term, enforcing the lexicon rules: not empty, at most one <c>*</c> and only at the end,

@@ -5,7 +5,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// <c>p = Q(df/2, x/2)</c>, the regularised upper incomplete gamma function (series below
 /// <c>a + 1</c>, Lentz's continued fraction above; relative error about 1e-14).
 /// </summary>
-public static class ChiSquare
+internal static class ChiSquare
 {
     private const int MaxIterations = 1000;
     private const double Epsilon = 1e-15;

@@ -14,7 +14,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// characters, at the same speed. Its dictionary is process-wide, so the segmentation never depends on a
 /// user's lexicon. Thread-safe: calls are serialised.</para>
 /// </summary>
-public sealed class ChineseWordSegmenter
+internal sealed class ChineseWordSegmenter
 {
     /// <summary>The folder, beside the assembly, that holds jieba's dictionary and HMM tables.</summary>
     public const string ResourceFolder = "jieba";

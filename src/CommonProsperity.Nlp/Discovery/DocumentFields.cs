@@ -8,7 +8,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// <c>month</c> (of <c>date</c>), <c>date</c>, <c>title</c>, and any other column of <c>sources.csv</c> or of
 /// a CSV input (by its name, with or without the <c>meta_</c> prefix the reports give it).
 /// </summary>
-public static class DocumentFields
+internal static class DocumentFields
 {
     /// <summary>The fields every document may have.</summary>
     public static IReadOnlyList<string> Standard { get; } = ["language", "publisher", "year", "month", "date", "title"];

@@ -8,7 +8,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// with <see cref="WordExtractor"/> (English words, Chinese words from the segmenter; stop words left out
 /// unless asked) and scored with <see cref="KeynessScore"/>; a group's list is ranked by G².
 /// </summary>
-public sealed class KeynessAnalyzer
+internal sealed class KeynessAnalyzer
 {
     private readonly WordExtractor _words;
 

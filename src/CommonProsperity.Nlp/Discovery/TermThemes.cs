@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// <c>charitable</c>, and <c>慈善</c> matches inside <c>慈善组织</c>). Used to label topics and to leave out
 /// suggestions a theme's lexicon already catches. Answers are cached; thread-safe.
 /// </summary>
-public sealed class TermThemes
+internal sealed class TermThemes
 {
     private readonly LexiconMatcher _matcher;
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _cache = new(StringComparer.Ordinal);

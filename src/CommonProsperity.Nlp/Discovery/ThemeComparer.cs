@@ -7,7 +7,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// The tests treat every token as an independent draw, which documents are not (a theme clusters in the
 /// documents about it), so with few documents read the p-values as a screen, not as proof.
 /// </summary>
-public static class ThemeComparer
+internal static class ThemeComparer
 {
     /// <summary>Compares each theme across <paramref name="groups"/> (document summaries, at least two groups).</summary>
     public static IReadOnlyList<ThemeGroupComparison> Compare(IReadOnlyList<(string Name, IReadOnlyList<DocumentSummary> Documents)> groups, IReadOnlyList<string> themes)

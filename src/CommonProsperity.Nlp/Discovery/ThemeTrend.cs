@@ -4,7 +4,7 @@ using CommonProsperity.Nlp.Errors;
 namespace CommonProsperity.Nlp.Discovery;
 
 /// <summary>Theme rates over time, from the documents' dates: per period (year or month) and theme, the pooled hits per 1,000 tokens.</summary>
-public static class ThemeTrend
+internal static class ThemeTrend
 {
     /// <summary>
     /// The points of every theme for each period that has documents, periods in time order. Documents

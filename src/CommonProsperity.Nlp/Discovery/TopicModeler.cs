@@ -9,12 +9,12 @@ namespace CommonProsperity.Nlp.Discovery;
 
 /// <summary>
 /// Finds topics with ML.NET's LDA (<see cref="LatentDirichletAllocationEstimator"/>). Documents are cut
-/// into passages at paragraph ends (LDA needs many short documents, and a corpus of laws has few long
+/// into passages at paragraph ends, long paragraphs also at sentence ends (LDA needs many short documents, and a corpus of laws has few long
 /// ones); each passage is a bag of content words (<see cref="WordExtractor"/>). Runs are repeatable: one
 /// seed, one sampling thread and a reset random generator give the same topics every time. The topic
 /// words are read from the freshly fitted transformer, the only place they can be read.
 /// </summary>
-public sealed class TopicModeler
+internal sealed class TopicModeler
 {
     private const double MinThemeShare = 0.1;
     private const int LabelWords = 20;
@@ -90,7 +90,7 @@ public sealed class TopicModeler
             return;
         }
 
-        var paragraphs = TextSegmenter.Instance.Segment(document.Text).Paragraphs;
+        var paragraphs = TextSegmenter.Instance.Segment(document.Text).Passages(); // paragraphs, long ones cut at sentence ends
         var current = new List<string>();
         var p = 0;
         foreach (var word in words)

@@ -7,7 +7,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// <param name="Topics">How many topics to find.</param>
 /// <param name="Seed">The random seed: the same seed, documents and settings give the same topics.</param>
 /// <param name="TermsPerTopic">How many top words to keep per topic.</param>
-/// <param name="PassageWords">Documents are cut at paragraph ends into passages of at least this many content words, which the model treats as its documents (0: whole documents).</param>
+/// <param name="PassageWords">Documents are cut at paragraph ends (a paragraph longer than <see cref="Text.SegmentedText.MaxPassageLength"/> characters also at sentence ends) into passages of at least this many content words, which the model treats as its documents (0: whole documents).</param>
 /// <param name="MinWordCount">Words seen fewer times than this in the corpus are left out of the model.</param>
 /// <param name="MaxPassageShare">Words in more than this share of passages are left out (they are everywhere, so they tell topics apart poorly).</param>
 /// <param name="Iterations">Sampling iterations.</param>

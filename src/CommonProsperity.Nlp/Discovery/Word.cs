@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// <param name="IsChinese">True for a word of Chinese characters.</param>
 /// <param name="JoinsPrevious">True when only whitespace or hyphens (or nothing, inside Chinese) separate it from the word before, so the two may form a phrase.</param>
 /// <param name="IsContent">False for stop words, numbers and single letters: words left out of topics, keyness and suggestions.</param>
-public readonly record struct Word(string Text, int Start, int End, bool IsChinese, bool JoinsPrevious, bool IsContent)
+internal readonly record struct Word(string Text, int Start, int End, bool IsChinese, bool JoinsPrevious, bool IsContent)
 {
     /// <summary>The word's language code: <c>zh</c> or <c>en</c> (any other alphabet counts as <c>en</c>).</summary>
     public string Language => IsChinese ? "zh" : "en";

@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// not a number (<c>2023</c>, <c>15th</c>, <c>十四</c>, <c>第十四条</c>) and not a single Latin letter.
 /// Thread-safe.
 /// </summary>
-public sealed partial class WordExtractor
+internal sealed partial class WordExtractor
 {
     private const string Numerals = "〇零一二三四五六七八九十百千万亿两第";
     private const string Counters = "条章节款项次届年月日号个";

@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// (<c>title</c>, <c>date</c>, <c>publisher</c>, <c>language</c>/<c>lang</c> are recognised; the rest are
 /// carried into the reports). Rows that cannot be used are skipped one by one with their line.
 /// </summary>
-public sealed class CsvDocumentReader(IngestionOptions options) : IDocumentReader
+internal sealed class CsvDocumentReader(IngestionOptions options) : IDocumentReader
 {
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = ["csv"];

@@ -10,7 +10,7 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// the one the header row uses (<c>,</c> <c>;</c> tab or <c>|</c>, comma when the header has a single
 /// column), so a one-column file whose text holds semicolons or tabs is not split on them.
 /// </summary>
-public sealed class CsvTable
+internal sealed class CsvTable
 {
     private static readonly char[] Separators = [',', ';', '\t', '|'];
 

@@ -50,7 +50,7 @@ public sealed class DocumentSource
     public IReadOnlyCollection<string> Extensions => _readers.Keys;
 
     /// <summary>The files read so far by <see cref="Read"/>, for the manifest.</summary>
-    public IReadOnlyList<InputFileRecord> Inputs => _inputs;
+    internal IReadOnlyList<InputFileRecord> Inputs => _inputs;
 
     /// <summary>
     /// Lists the files under <paramref name="inputs"/> (files or folders, recursively). Inputs that do
@@ -141,7 +141,7 @@ public sealed class DocumentSource
     /// thread (it caches <c>sources.csv</c> catalogs, and reports their warnings to <paramref name="problems"/>
     /// when it first loads them).
     /// </summary>
-    public LoadedFile? Load(SourceFile file, IProblemSink problems)
+    internal LoadedFile? Load(SourceFile file, IProblemSink problems)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(problems);
@@ -160,7 +160,7 @@ public sealed class DocumentSource
     /// <paramref name="completed"/> gets the file's manifest entry. Thread-safe: files may be extracted
     /// on several threads at once, each with its own sink.
     /// </summary>
-    public IEnumerable<Document> Extract(LoadedFile loaded, IProblemSink problems, Action<InputFileRecord> completed, CancellationToken cancellationToken)
+    internal IEnumerable<Document> Extract(LoadedFile loaded, IProblemSink problems, Action<InputFileRecord> completed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(problems);

@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// shows them. A page nested deeper than <see cref="MaxDepth"/> elements is refused before it is parsed:
 /// the parser's time grows with the square of the depth (100,000 nested tags took five minutes).
 /// </summary>
-public sealed class HtmlReader : IDocumentReader
+internal sealed class HtmlReader : IDocumentReader
 {
     /// <summary>
     /// The deepest nesting of elements read, counted on the tags as written (elements a browser closes by

@@ -4,7 +4,7 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// Turns one input file into documents. Implementations are sealed, stateless and named after the
 /// format they read; <see cref="DocumentSource"/> picks one by extension.
 /// </summary>
-public interface IDocumentReader
+internal interface IDocumentReader
 {
     /// <summary>The lower-case extensions (without the dot) this reader handles.</summary>
     IReadOnlyCollection<string> Extensions { get; }

@@ -7,7 +7,7 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// Guesses a document's language from its script when the metadata does not say: <c>zh</c> when Han
 /// characters make up at least a fifth of the letters, <c>en</c> when Latin letters dominate, else <c>und</c>.
 /// </summary>
-public static class LanguageGuesser
+internal static class LanguageGuesser
 {
     /// <summary>Guesses from the first 20,000 characters.</summary>
     public static string Guess(string text)

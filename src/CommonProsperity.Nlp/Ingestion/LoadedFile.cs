@@ -7,4 +7,4 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// <param name="File">The file.</param>
 /// <param name="Bytes">Its contents.</param>
 /// <param name="Metadata">The metadata a <c>sources.csv</c> gives it (empty when none does).</param>
-public sealed record LoadedFile(SourceFile File, byte[] Bytes, DocumentMetadata Metadata);
+internal sealed record LoadedFile(SourceFile File, byte[] Bytes, DocumentMetadata Metadata);

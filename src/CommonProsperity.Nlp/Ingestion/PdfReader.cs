@@ -10,7 +10,7 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// keeps the PDF's hard line wraps; the segmenter and the tokenizer's hyphen rule re-flow it.
 /// A PDF without a text layer (a scan) is refused with a message that says to run OCR first.
 /// </summary>
-public sealed class PdfReader : IDocumentReader
+internal sealed class PdfReader : IDocumentReader
 {
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = ["pdf"];

@@ -1,7 +1,7 @@
 namespace CommonProsperity.Nlp.Ingestion;
 
 /// <summary>Reads <c>.txt</c> and <c>.md</c> files as they are (Markdown marks separate tokens like any punctuation).</summary>
-public sealed class PlainTextReader : IDocumentReader
+internal sealed class PlainTextReader : IDocumentReader
 {
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = ["txt", "md", "markdown", "text"];

@@ -8,7 +8,7 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// <c>publisher</c>, <c>date</c>, <c>language</c>, and any others, which are carried into the reports).
 /// Rows are matched to documents by the <c>file</c> column, relative to the folder.
 /// </summary>
-public sealed class SourcesCatalog
+internal sealed class SourcesCatalog
 {
     /// <summary>The file name that marks a metadata table instead of a document.</summary>
     public const string FileName = "sources.csv";

@@ -16,7 +16,7 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// are valid Big5 too (then the file is refused as ambiguous). Anything else is refused with a message
 /// that says how to re-save the file. <see cref="DecodedText.By"/> says which of these decided.
 /// </summary>
-public static class TextDecoder
+internal static class TextDecoder
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
     private static readonly Lazy<Encoding> StrictGb18030 = new(() =>

@@ -57,7 +57,7 @@ public sealed class ShardMerger
         var lexicon = first.Lexicon;
         var matcher = new LexiconMatcher(lexicon);
         using var output = OutputDirectory.Open(outputDirectory);
-        using var writer = new AnalysisReportWriter(output, matcher, charts: true);
+        using var writer = new AnalysisReportWriter(output, matcher, charts: true, html: true);
         long tokens = 0, characters = 0;
 
         // Interleave the shards' documents by file index; a file's documents all come from one shard, in order.

@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Models;
 /// left out of that metric's percentiles. A passage without a document counts as a document of its own;
 /// a document's language is that of its first passage.
 /// </summary>
-public static class DocumentBootstrap
+internal static class DocumentBootstrap
 {
     /// <summary>Intervals in the order of <see cref="MultiLabelEvaluator.Evaluate"/>'s rows.</summary>
     /// <param name="themes">The themes to score, in report order.</param>

@@ -27,7 +27,7 @@ public sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int b
             var spans = unit switch
             {
                 PassageUnit.Sentence => segments.Sentences.Select(s => (s.Start, s.End, document.Text[s.Start..s.End])).ToList(),
-                PassageUnit.Paragraph => segments.Paragraphs.Select(p => (p.Start, p.End, document.Text[p.Start..p.End])).ToList(),
+                PassageUnit.Paragraph => segments.Passages().Select(p => (p.Start, p.End, document.Text[p.Start..p.End])).ToList(),
                 _ => segments.Paragraphs.Count == 0 ? [] : [(segments.Paragraphs[0].Start, segments.Paragraphs[^1].End, document.Text[segments.Paragraphs[0].Start..segments.Paragraphs[^1].End])],
             };
             pending.Add((document, spans, Model.Featurizer.DocumentProfile(sentences)));

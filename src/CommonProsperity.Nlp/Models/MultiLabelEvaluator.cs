@@ -4,7 +4,7 @@ namespace CommonProsperity.Nlp.Models;
 /// Multi-label metrics: per theme, then micro (pooled counts) and macro (mean of the themes' F1,
 /// over themes with at least one gold positive in the slice), for all passages and per language.
 /// </summary>
-public static class MultiLabelEvaluator
+internal static class MultiLabelEvaluator
 {
     /// <summary>The slice that holds every passage, whatever its language.</summary>
     public const string AllLanguages = "all";

@@ -14,7 +14,7 @@ namespace CommonProsperity.Nlp.Models;
 /// across languages: an English passage about charity and a Chinese one about 慈善 light up the same
 /// feature, which matters because some themes have almost no English labels.
 /// </summary>
-public sealed class PassageFeaturizer
+internal sealed class PassageFeaturizer
 {
     private static readonly Lazy<Tokenizer> Subword = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
     private const string UnknownDocument = "\u0000unknown";

@@ -5,7 +5,7 @@ namespace CommonProsperity.Nlp.Models;
 /// space-separated text, and two dense vectors computed from the lexicon. The vectors' length is
 /// set at run time from the model's theme count (see <see cref="PassageFeaturizer.SchemaFor"/>).
 /// </summary>
-public sealed class PassageRow
+internal sealed class PassageRow
 {
     /// <summary>The passage text, lower-cased (for character n-grams).</summary>
     public string Text { get; init; } = string.Empty;

@@ -6,7 +6,7 @@ public enum PassageUnit
     /// <summary>One sentence.</summary>
     Sentence,
 
-    /// <summary>One paragraph.</summary>
+    /// <summary>One paragraph; a paragraph longer than <see cref="Text.SegmentedText.MaxPassageLength"/> is cut at sentence ends (<see cref="Text.SegmentedText.Passages"/>).</summary>
     Paragraph,
 
     /// <summary>The whole document.</summary>

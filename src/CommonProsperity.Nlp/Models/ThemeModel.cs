@@ -67,7 +67,7 @@ public sealed class ThemeModel
     internal (DataViewSchema Featurized, DataViewSchema Input)? SchemasForSave { get; set; }
 
     /// <summary>The featurizer (lexicon and tokenizers) of this model.</summary>
-    public PassageFeaturizer Featurizer { get; }
+    internal PassageFeaturizer Featurizer { get; }
 
     /// <summary>
     /// Probabilities per passage and theme (in <see cref="Themes"/> order). <paramref name="groups"/>

@@ -10,7 +10,7 @@ namespace CommonProsperity.Nlp.Output;
 /// visible under its final name until <see cref="Complete"/> has written every report. The documents
 /// come formatted (<see cref="DocumentReportBuilder"/>, on many threads) and are added in order, on one.
 /// </summary>
-public sealed class AnalysisReportWriter : IDocumentReportSink
+internal sealed class AnalysisReportWriter : IDocumentReportSink
 {
     /// <summary>Put before the name of every metadata column beyond title, date, publisher and language, so it can never clash with a report column.</summary>
     public const string MetadataPrefix = ReportLayout<DocumentSummary>.MetadataPrefix;
@@ -18,6 +18,7 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
     private readonly OutputDirectory _output;
     private readonly LexiconMatcher _matcher;
     private readonly bool _charts;
+    private readonly bool _html;
     private readonly EvidenceAppender _evidence;
     private readonly DocumentSpill _documents;
     private readonly CorpusSummaryTally _corpus;
@@ -26,11 +27,13 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
     private readonly long[] _termVetoed;
     private readonly List<string> _extraColumns = [];
     private readonly HashSet<string> _extraSeen = new(StringComparer.Ordinal);
+    private long _cellsWithHits;
 
-    /// <summary>Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of <see cref="Charts.AnalysisCharts"/> too.</summary>
-    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false)
+    /// <summary>Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of <see cref="Charts.AnalysisCharts"/> too; with <paramref name="html"/>, <c>report.html</c>.</summary>
+    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false, bool html = false)
     {
         _charts = charts;
+        _html = html;
         _output = output ?? throw new ArgumentNullException(nameof(output));
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
         var terms = matcher.Lexicon.Terms.Count;
@@ -75,6 +78,7 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
 
         _documents.Add(report.Summary);
         _corpus.Add(report.Summary);
+        _cellsWithHits += report.Summary.Themes.Count(t => t.Hits > 0);
     }
 
     /// <summary>Writes the aggregate reports and the manifest, then moves every report into place.</summary>
@@ -91,11 +95,12 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
         // The charts need every document's summary at once (a heatmap of the longest): read back from the spill, only for them.
         var charts = _charts ? Charts.AnalysisCharts.Write(_output, [.. _documents.Read()], _matcher.Themes) : [];
         string[] csvs = [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
-        var hashes = csvs.Concat(charts).ToDictionary(
+        string[] page = _html ? [WriteHtml(run)] : [];
+        var hashes = csvs.Concat(charts).Concat(page).ToDictionary(
             name => name,
             name => name == ReportFiles.Evidence ? evidenceSha256 : Sha256Of(_output.StagedPath(name)), // the evidence, often GBs, was hashed as it was written
             StringComparer.Ordinal);
-        ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, [.. csvs, .. charts, ReportFiles.Manifest], hashes);
+        ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, [.. csvs, .. charts, .. page, ReportFiles.Manifest], hashes);
         return _output.Commit();
     }
 
@@ -138,11 +143,29 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
         _corpus.Write(csv, _matcher.Themes);
     }
 
+    /// <summary>Writes <c>report.html</c> from the same rows as the CSV reports, with a sample of the evidence file just written.</summary>
+    private string WriteHtml(AnalysisRun run)
+    {
+        var ids = _documents.Read().Select(d => d.Id).ToList();
+        var evidence = Html.EvidenceSample.Read(_output.StagedPath(ReportFiles.Evidence), ids, _matcher.Themes, Html.EvidenceSample.CapFor(_cellsWithHits));
+        Html.AnalysisHtml.Write(_output.Stage(ReportFiles.Report), run, _matcher.Themes, _documents.Read(), _corpus.Rows(_matcher.Themes), TermRows(), evidence);
+        return ReportFiles.Report;
+    }
+
     private void WriteTermFrequency(string path)
     {
         using var csv = CsvReport.Create(path);
         var layout = AnalysisReports.TermFrequency;
         csv.WriteRow(layout.Header(_matcher.Themes));
+        foreach (var row in TermRows())
+        {
+            csv.WriteRow(layout.Row(row, _matcher.Themes.Count));
+        }
+    }
+
+    /// <summary>The rows of <c>term_frequency.csv</c>: per theme, its terms by hits.</summary>
+    private IEnumerable<AnalysisReports.TermRow> TermRows()
+    {
         var terms = _matcher.Lexicon.Terms;
         for (var t = 0; t < _matcher.Themes.Count; t++)
         {
@@ -154,7 +177,7 @@ public sealed class AnalysisReportWriter : IDocumentReportSink
             foreach (var i in indices)
             {
                 rank++;
-                csv.WriteRow(layout.Row(new AnalysisReports.TermRow(terms[i], rank, _termHits[i], _termDocuments[i], AnalysisReports.Share(_termHits[i], total), _termVetoed[i]), _matcher.Themes.Count));
+                yield return new AnalysisReports.TermRow(terms[i], rank, _termHits[i], _termDocuments[i], AnalysisReports.Share(_termHits[i], total), _termVetoed[i]);
             }
         }
     }

@@ -20,7 +20,7 @@ namespace CommonProsperity.Nlp.Output;
 /// <param name="Tokens">Tokens counted.</param>
 /// <param name="Characters">Characters analysed.</param>
 /// <param name="TimingsMs">Wall-clock milliseconds by stage.</param>
-public sealed record AnalysisRun(
+internal sealed record AnalysisRun(
     string Command,
     string ToolVersion,
     DateTimeOffset StartedUtc,

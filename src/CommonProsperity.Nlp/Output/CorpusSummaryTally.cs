@@ -40,13 +40,22 @@ internal sealed class CorpusSummaryTally(int themes)
     {
         var layout = AnalysisReports.CorpusSummary;
         csv.WriteRow(layout.Header(themeIds));
+        foreach (var row in Rows(themeIds))
+        {
+            csv.WriteRow(layout.Row(row, themeIds.Count));
+        }
+    }
+
+    /// <summary>The rows of <c>corpus_summary.csv</c>, in its order (the HTML report shows some of them).</summary>
+    public IEnumerable<AnalysisReports.GroupRow> Rows(IReadOnlyList<string> themeIds)
+    {
         for (var g = 0; g < Groupings.Length; g++)
         {
             foreach (var (key, group) in _groups[g].OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 for (var t = 0; t < themeIds.Count; t++)
                 {
-                    csv.WriteRow(layout.Row(new AnalysisReports.GroupRow(Groupings[g].By, key, themeIds[t], group.Tally(t)), themeIds.Count));
+                    yield return new AnalysisReports.GroupRow(Groupings[g].By, key, themeIds[t], group.Tally(t));
                 }
             }
         }

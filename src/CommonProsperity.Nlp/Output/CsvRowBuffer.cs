@@ -12,7 +12,7 @@ namespace CommonProsperity.Nlp.Output;
 /// rows here, in parallel, and one thread writes the bytes out in order. The buffer comes from the
 /// shared array pool; <see cref="Release"/> gives it back.
 /// </summary>
-public sealed class CsvRowBuffer
+internal sealed class CsvRowBuffer
 {
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
     private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=@+-\t\r");

@@ -12,7 +12,7 @@ namespace CommonProsperity.Nlp.Output;
 public static class DiscoveryReports
 {
     /// <summary>A probability, statistic or p-value: six significant digits, invariant culture.</summary>
-    public static PreciseNumber Precise(double value) => new(value);
+    internal static PreciseNumber Precise(double value) => new(value);
 
     /// <summary><c>topics.csv</c>: one row per topic × top word.</summary>
     public static void WriteTopics(string path, TopicModel model)

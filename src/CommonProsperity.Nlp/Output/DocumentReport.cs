@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp.Output;
 /// the one thread writing the reports only copies bytes and adds numbers. It holds a pooled buffer:
 /// the <see cref="IDocumentReportSink"/> it is added to takes it over, once.
 /// </summary>
-public sealed class DocumentReport
+internal sealed class DocumentReport
 {
     private CsvRowBuffer? _evidence;
 

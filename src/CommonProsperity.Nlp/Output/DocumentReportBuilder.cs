@@ -10,7 +10,7 @@ namespace CommonProsperity.Nlp.Output;
 /// per-document share of report writing, done on worker threads so that the writer only appends.
 /// Thread-safe.
 /// </summary>
-public sealed class DocumentReportBuilder
+internal sealed class DocumentReportBuilder
 {
     /// <summary>The most a document's evidence buffer starts with; larger ones grow by doubling.</summary>
     private const long InitialEvidenceBytes = 16L << 20;

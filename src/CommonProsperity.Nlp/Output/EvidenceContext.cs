@@ -7,7 +7,7 @@ namespace CommonProsperity.Nlp.Output;
 /// of whitespace (line breaks included) shown as one space so that each cell stays on one line. A
 /// snippet never cuts a surrogate pair.
 /// </summary>
-public static class EvidenceContext
+internal static class EvidenceContext
 {
     private static readonly bool[] AsciiWhiteSpace = [.. Enumerable.Range(0, 0x80).Select(c => char.IsWhiteSpace((char)c))];
 

@@ -5,7 +5,7 @@ namespace CommonProsperity.Nlp.Output;
 /// document as <see cref="DocumentReportBuilder"/> formatted them, appended in input order. Shared by
 /// the reports of a run and the partial results of a shard, whose evidence is the same file cut in parts.
 /// </summary>
-public static class EvidenceFile
+internal static class EvidenceFile
 {
     /// <summary>The columns, in order (docs/reports.md).</summary>
     public static IReadOnlyList<string> Columns { get; } = [.. AnalysisReports.Evidence.Columns.Select(c => c.Name)];

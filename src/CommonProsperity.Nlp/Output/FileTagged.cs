@@ -4,4 +4,4 @@ namespace CommonProsperity.Nlp.Output;
 /// <typeparam name="T">The value's type.</typeparam>
 /// <param name="File">The file's index in the run's full list of files.</param>
 /// <param name="Value">The value.</param>
-public readonly record struct FileTagged<T>(int File, T Value);
+internal readonly record struct FileTagged<T>(int File, T Value);

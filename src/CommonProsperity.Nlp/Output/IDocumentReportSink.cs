@@ -5,7 +5,7 @@ namespace CommonProsperity.Nlp.Output;
 /// (<see cref="AnalysisReportWriter"/>) or a shard's partial results (<see cref="PartialResultWriter"/>).
 /// Nothing a sink writes is visible under its final name before <see cref="Complete"/>.
 /// </summary>
-public interface IDocumentReportSink : IDisposable
+internal interface IDocumentReportSink : IDisposable
 {
     /// <summary>Takes one document of input file <paramref name="file"/> (its index in the run's list of files), in input order.</summary>
     void Add(int file, DocumentReport report);

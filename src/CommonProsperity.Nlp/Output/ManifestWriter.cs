@@ -5,7 +5,7 @@ using CommonProsperity.Nlp.Ingestion;
 namespace CommonProsperity.Nlp.Output;
 
 /// <summary>Writes <see cref="RunManifest"/> as indented JSON (UTF-8, no BOM, snake_case keys).</summary>
-public static class ManifestWriter
+internal static class ManifestWriter
 {
     /// <summary>The JSON options of the manifest and of shards' partial results.</summary>
     internal static JsonWriterOptions JsonOptions { get; } = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

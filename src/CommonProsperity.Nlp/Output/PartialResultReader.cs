@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Output;
 /// the documents one at a time (with their evidence rows), so that a merge holds only one document
 /// per shard in memory.
 /// </summary>
-public sealed class PartialResultReader : IDisposable
+internal sealed class PartialResultReader : IDisposable
 {
     private readonly StreamReader _documents;
     private readonly FileStream _evidence;

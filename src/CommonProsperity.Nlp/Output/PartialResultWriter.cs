@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Output;
 /// <c>partial.sha256</c> (<see cref="PartialChecksums"/>, the hashes of the other three).
 /// Like the reports, they are staged and only moved into place, together, by <see cref="Complete"/>.
 /// </summary>
-public sealed class PartialResultWriter : IDocumentReportSink
+internal sealed class PartialResultWriter : IDocumentReportSink
 {
     private static readonly JsonWriterOptions LineOptions = ManifestWriter.JsonOptions with { Indented = false };
 

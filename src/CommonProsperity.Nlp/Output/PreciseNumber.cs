@@ -5,4 +5,4 @@ namespace CommonProsperity.Nlp.Output;
 /// for probabilities, test statistics and p-values, which span many orders of magnitude.
 /// </summary>
 /// <param name="Value">The number.</param>
-public readonly record struct PreciseNumber(double Value);
+internal readonly record struct PreciseNumber(double Value);

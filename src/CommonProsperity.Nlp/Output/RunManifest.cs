@@ -18,7 +18,7 @@ namespace CommonProsperity.Nlp.Output;
 /// <param name="Tokens">Tokens counted.</param>
 /// <param name="Characters">Characters analysed.</param>
 /// <param name="TimingsMs">Wall-clock milliseconds by stage.</param>
-public sealed record RunManifest(
+internal sealed record RunManifest(
     string Command,
     string ToolVersion,
     DateTimeOffset StartedUtc,

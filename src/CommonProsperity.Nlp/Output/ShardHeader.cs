@@ -24,7 +24,7 @@ namespace CommonProsperity.Nlp.Output;
 /// <param name="Tokens">Their tokens.</param>
 /// <param name="Characters">Their characters.</param>
 /// <param name="TimingsMs">This shard's wall-clock milliseconds by stage.</param>
-public sealed record ShardHeader(
+internal sealed record ShardHeader(
     string ToolVersion,
     ShardSpec Shard,
     DateTimeOffset StartedUtc,

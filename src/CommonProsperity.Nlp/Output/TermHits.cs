@@ -4,4 +4,4 @@ namespace CommonProsperity.Nlp.Output;
 /// <param name="Term">The term's index in the lexicon's terms.</param>
 /// <param name="Hits">Its matches in the document.</param>
 /// <param name="Vetoed">Its matches there that one of its exclusions vetoed (counting rule 7).</param>
-public readonly record struct TermHits(int Term, int Hits, int Vetoed = 0);
+internal readonly record struct TermHits(int Term, int Hits, int Vetoed = 0);

@@ -49,7 +49,7 @@ public sealed class CountingTokenizer
     }
 
     /// <summary>Tokenizes <paramref name="text"/> into <paramref name="buffer"/>, replacing what it held.</summary>
-    public void Tokenize(ReadOnlySpan<char> text, TokenBuffer buffer)
+    internal void Tokenize(ReadOnlySpan<char> text, TokenBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
         buffer.Reset(text.Length);

@@ -5,7 +5,7 @@ namespace CommonProsperity.Nlp.Text;
 /// <param name="Start">Offset of the first non-space character.</param>
 /// <param name="End">Offset just past the last non-space character.</param>
 /// <param name="Paragraph">The paragraph the segment belongs to (a paragraph's own index for paragraphs).</param>
-public readonly record struct TextSegment(int Index, int Start, int End, int Paragraph)
+internal readonly record struct TextSegment(int Index, int Start, int End, int Paragraph)
 {
     /// <summary>The number of characters covered.</summary>
     public int Length => End - Start;

@@ -5,15 +5,16 @@ namespace CommonProsperity.Nlp.Text;
 /// <summary>
 /// Splits text into paragraphs and sentences, for English and Chinese, including text converted
 /// from PDF with hard line wraps.
-/// <para>Paragraphs end at a blank line, before a line that starts with a list bullet, and at any line
-/// break next to Chinese text (Chinese documents put one paragraph on a line). Other single line
-/// breaks are wraps inside a paragraph.</para>
+/// <para>Paragraphs end at a blank line, before a line that starts with a list bullet, at any line
+/// break next to Chinese text (Chinese documents put one paragraph on a line), and before two
+/// ideographic spaces (U+3000 U+3000) that follow text on the same line (Chinese sources published as
+/// one line open each paragraph so). Other single line breaks are wraps inside a paragraph.</para>
 /// <para>Sentences end at a paragraph end; after 。！？ (with any closing quotes or brackets); and after
 /// . ! ? (with closing quotes or brackets) when whitespace and then a capital letter, digit, opening quote
 /// or Chinese character follow, unless the period ends an abbreviation such as "U.S.", "No.", "Dr.",
 /// "e.g." or a single initial.</para>
 /// </summary>
-public sealed class TextSegmenter
+internal sealed class TextSegmenter
 {
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -31,6 +32,9 @@ public sealed class TextSegmenter
     private static readonly HashSet<ulong> PackedAbbreviations = [.. Abbreviations.Select(a => Pack(a))];
 
     private static readonly char[] LineBreaks = ['\n', '\r'];
+
+    /// <summary>Two ideographic spaces (U+3000): how Chinese sources open a paragraph, also inside a line.</summary>
+    private const string ParagraphMark = "\u3000\u3000";
 
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？\uFF61.!?");
 
@@ -78,18 +82,33 @@ public sealed class TextSegmenter
             }
             else
             {
-                if (paragraphStart >= 0 && StartsNewParagraph(text, previousLineEnd, contentStart))
+                // A line may hold several paragraphs, each opened by two ideographic spaces.
+                var pieceStart = contentStart;
+                var marked = false;
+                while (true)
                 {
-                    yield return (paragraphStart, previousLineEnd);
-                    paragraphStart = -1;
-                }
+                    var mark = pieceStart + 1 < contentEnd ? text.AsSpan(pieceStart + 1, contentEnd - pieceStart - 1).IndexOf(ParagraphMark, StringComparison.Ordinal) : -1;
+                    var pieceEnd = mark < 0 ? contentEnd : Trim(text, pieceStart, pieceStart + 1 + mark).End;
+                    if (paragraphStart >= 0 && (marked || StartsNewParagraph(text, previousLineEnd, pieceStart)))
+                    {
+                        yield return (paragraphStart, previousLineEnd);
+                        paragraphStart = -1;
+                    }
 
-                if (paragraphStart < 0)
-                {
-                    paragraphStart = contentStart;
-                }
+                    if (paragraphStart < 0)
+                    {
+                        paragraphStart = pieceStart;
+                    }
 
-                previousLineEnd = contentEnd;
+                    previousLineEnd = pieceEnd;
+                    if (mark < 0)
+                    {
+                        break;
+                    }
+
+                    pieceStart = Trim(text, pieceStart + 1 + mark, contentEnd).Start;
+                    marked = true;
+                }
             }
 
             if (newline < 0)

@@ -6,7 +6,7 @@ namespace CommonProsperity.Nlp.Text;
 /// The tokens of one text in flat arrays, reused from document to document so that the hot path
 /// allocates nothing per token. Keys (normalised token texts) live side by side in one char array.
 /// </summary>
-public sealed class TokenBuffer
+internal sealed class TokenBuffer
 {
     private Entry[] _tokens = new Entry[1024];
     private char[] _keys = new char[8192];

@@ -81,6 +81,36 @@ public class TopicModelerTests
         Assert.Contains("--topics", error.Message, StringComparison.Ordinal);
     }
 
+    private static readonly string[] ChineseSentences =
+    [
+        "鼓励企业捐赠慈善事业，支持志愿服务和公益基金会发展。",
+        "扩大对外开放，稳定出口贸易，深化国际合作和多边外交。",
+        "治理大气污染，保护湿地森林生态，减少碳排放总量。",
+    ];
+
+    /// <summary>
+    /// A report on one line, as 21 of 54 government work reports online are: twelve paragraphs, each
+    /// opened by two ideographic spaces and holding three sentences of one of three subjects.
+    /// </summary>
+    internal static string SingleLineReport(int seed) =>
+        "政府工作报告" + string.Concat(Enumerable.Range(0, 12).Select(p =>
+            "\u3000\u3000" + string.Concat(Enumerable.Repeat(ChineseSentences[(p + seed) % 3], 3))));
+
+    [Fact]
+    public void Fit_SingleLineReportsWithParagraphMarks_CutsAPassagePerParagraph()
+    {
+        // Arrange: four single-line reports; passages of at least 10 content words (each paragraph has more).
+        var documents = Enumerable.Range(0, 4).Select(i => TestDocuments.Make($"report{i}.txt", SingleLineReport(i), language: "zh")).ToList();
+        var options = Options with { PassageWords = 10 };
+
+        // Act
+        var model = Modeler().Fit(documents, options);
+
+        // Assert: 12 passages per report (the title joins the first paragraph's passage), not one per report.
+        Assert.Equal(48, model.Passages);
+        Assert.All(model.Documents, d => Assert.Equal(12, d.Passages));
+    }
+
     private static List<string> Describe(TopicModel model) =>
         model.Topics.SelectMany(t => t.Terms.Select(term => $"{t.Number}|{term.Term}|{term.Weight:R}|{t.Theme}")).ToList();
 }

@@ -1,17 +1,46 @@
+using System.Text.RegularExpressions;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Docs;
 
-/// <summary>docs/library.md shows <see cref="LibraryExample"/> as it is, and the example works.</summary>
-public sealed class LibraryExampleTests
+/// <summary>
+/// docs/library.md shows <see cref="LibraryExample"/> as it is, the example works and uses only the public
+/// API, and the page's API table names exactly the library's public types.
+/// </summary>
+public sealed partial class LibraryExampleTests
 {
+    private static string Page => File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "library.md")).ReplaceLineEndings("\n");
+
+    [Fact]
+    public void LibraryPage_ApiTable_NamesExactlyThePublicTypes()
+    {
+        var table = Page[Page.IndexOf("## The API", StringComparison.Ordinal)..];
+        var documented = table.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal) || l.StartsWith("| (root)", StringComparison.Ordinal))
+            .SelectMany(l => TypeName().Matches(l.Split('|')[2]).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+        var exported = typeof(Lexicon).Assembly.GetExportedTypes().Where(t => !t.IsNested)
+            .Select(t => t.Name.Split('`')[0]).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(exported.Except(documented).Order(StringComparer.Ordinal));
+        Assert.Empty(documented.Except(exported).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void LibraryExample_UsesOnlyThePublicApi()
+    {
+        var library = typeof(Lexicon).Assembly;
+
+        var used = ArchitectureTests.References(typeof(LibraryExample)).Where(t => t.Assembly == library).Select(ArchitectureTests.Outer).Distinct();
+
+        Assert.All(used, t => Assert.True(t.IsPublic, $"{t.FullName} is used by the example but is not public"));
+    }
+
     [Fact]
     public void LibraryPage_Example_IsTheCompiledExample()
     {
-        var page = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "library.md")).ReplaceLineEndings("\n");
         var example = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "tests", "CommonProsperity.Nlp.Tests", "Docs", "LibraryExample.cs")).ReplaceLineEndings("\n");
 
-        Assert.Contains("```csharp\n" + example + "```\n", page, StringComparison.Ordinal);
+        Assert.Contains("```csharp\n" + example + "```\n", Page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,4 +63,7 @@ public sealed class LibraryExampleTests
         Assert.Contains(("common_prosperity", "Common prosperity"), hits);
         Assert.Contains(("common_prosperity", "共同富裕"), hits);
     }
+
+    [GeneratedRegex("`([A-Z][A-Za-z]+)`")]
+    private static partial Regex TypeName();
 }

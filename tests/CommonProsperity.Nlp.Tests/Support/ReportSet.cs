@@ -12,8 +12,8 @@ namespace CommonProsperity.Nlp.Tests.Support;
 /// <param name="CsvHashes">The SHA-256 of each report but the manifest (which differs from run to run by its timings).</param>
 internal sealed record ReportSet(IReadOnlyDictionary<string, string> CsvHashes)
 {
-    public static readonly string[] Csvs =
-        [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
+    public static readonly string[] Reports =
+        [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency, ReportFiles.Report];
 
     /// <summary>Reads <paramref name="folder"/>, failing the test unless it holds one complete, self-consistent set.</summary>
     /// <param name="folder">The output folder.</param>
@@ -25,7 +25,7 @@ internal sealed record ReportSet(IReadOnlyDictionary<string, string> CsvHashes)
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, ReportFiles.Manifest)));
         var listed = manifest.RootElement.GetProperty("reports").EnumerateArray().Select(r => r.GetString()!).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(listed, entries);
-        Assert.Subset(listed.ToHashSet(), Csvs.Append(ReportFiles.Manifest).ToHashSet());
+        Assert.Subset(listed.ToHashSet(), Reports.Append(ReportFiles.Manifest).ToHashSet());
         var recorded = manifest.RootElement.GetProperty("report_sha256");
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var report in listed.Where(r => r != ReportFiles.Manifest))

@@ -92,6 +92,12 @@ public sealed class TextSegmenterTests
         { "The goal is\n共同富裕", ["The goal is", "共同富裕"] },
         { "目标。\nNext line", ["目标。", "Next line"] },
         { "目标：\r\n扎实推进", ["目标：", "扎实推进"] },
+        // two ideographic spaces open a paragraph, also inside a line (reports published as one line)
+        { "\u3000\u3000第一段。\u3000\u3000第二段，\u3000\u3000第三段", ["第一段。", "第二段，", "第三段"] },
+        { "标题\u3000\u3000\u3000正文。", ["标题", "正文。"] },
+        { "Title\u3000\u3000Body text.", ["Title", "Body text."] },
+        // one ideographic space is a space, not a paragraph mark
+        { "第一句。\u3000第二句。", ["第一句。\u3000第二句。"] },
     };
 
     [Theory]

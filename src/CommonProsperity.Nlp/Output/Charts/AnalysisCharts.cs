@@ -7,7 +7,7 @@ namespace CommonProsperity.Nlp.Output.Charts;
 /// theme rate per document (heatmap), the corpus's theme profile (bars, one per language when there are
 /// several), and, when the documents span two or more years, theme rates by year (lines).
 /// </summary>
-public static class AnalysisCharts
+internal static class AnalysisCharts
 {
     /// <summary>The label of theme rates on every chart.</summary>
     public const string RateLabel = "hits per 1,000 tokens";

@@ -3,7 +3,7 @@ using ScottPlot;
 namespace CommonProsperity.Nlp.Output.Charts;
 
 /// <summary>Vertical bars per category, side by side when there are several series (one per language, say), with a legend.</summary>
-public static class BarChart
+internal static class BarChart
 {
     /// <summary>Draws the bars to a PNG at <paramref name="path"/>.</summary>
     /// <param name="path">The file to write.</param>

@@ -8,7 +8,7 @@ namespace CommonProsperity.Nlp.Output.Charts;
 /// renders, not as boxes). Without a Chinese font, charts still render and <see cref="Warning"/> says what
 /// to install.
 /// </summary>
-public static class ChartFonts
+internal static class ChartFonts
 {
     private const int Zhong = 0x4E2D; // 中
 

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace CommonProsperity.Nlp.Output.Charts;
 
 /// <summary>A grid of values (rows × columns) as coloured cells with the value written in each, and a colour scale.</summary>
-public static class HeatmapChart
+internal static class HeatmapChart
 {
     /// <summary>Draws <paramref name="values"/> (rows × columns) to a PNG at <paramref name="path"/>.</summary>
     /// <param name="path">The file to write.</param>

@@ -6,7 +6,7 @@ namespace CommonProsperity.Nlp.Output.Charts;
 /// The key words of a comparison as horizontal bars of signed G²: to the right the words a group uses more,
 /// to the left those it uses less (with two groups: those the other group uses more), strongest at the top.
 /// </summary>
-public static class KeynessChart
+internal static class KeynessChart
 {
     /// <summary>Draws the bars to a PNG at <paramref name="path"/>.</summary>
     /// <param name="path">The file to write.</param>

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace CommonProsperity.Nlp.Output.Charts;
 
 /// <summary>Lines with markers over time (one per series), periods placed at their dates so that gaps show, with a legend.</summary>
-public static class LineChart
+internal static class LineChart
 {
     /// <summary>Draws the lines to a PNG at <paramref name="path"/>.</summary>
     /// <param name="path">The file to write.</param>

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Counting;
+
+namespace CommonProsperity.Nlp.Output.Html;
+
+/// <summary>
+/// <c>report.html</c> of an <c>analyze</c> (or <c>merge</c>) run: the run at a glance, the theme profile,
+/// the documents × themes heatmap with the documents' metadata, the evidence behind each cell and the
+/// terms that drive each theme. Every table is the CSV report's own rows (<see cref="AnalysisReports"/>),
+/// so the page and the spreadsheets cannot disagree. Nothing in it depends on the clock, so two runs
+/// over the same inputs write the same page.
+/// </summary>
+internal static class AnalysisHtml
+{
+    /// <summary>The terms listed per theme (all of them are in <c>term_frequency.csv</c>).</summary>
+    public const int TermsPerTheme = 15;
+
+    /// <summary>The per-theme column of <c>theme_frequency_wide.csv</c> that the heatmap shows: hits per 1,000 tokens.</summary>
+    public const string RateColumn = "_per_1000";
+
+    /// <summary>The per-theme column of <c>theme_frequency_wide.csv</c> with the hits.</summary>
+    public const string HitsColumn = "_hits";
+
+    /// <summary>Writes the page to <paramref name="path"/>.</summary>
+    /// <param name="path">Where to write (in the staging folder).</param>
+    /// <param name="run">What the run did (inputs, problems, totals, lexicon).</param>
+    /// <param name="themes">The theme ids, in report order.</param>
+    /// <param name="documents">The documents' rows, in report order.</param>
+    /// <param name="groups">The rows of <c>corpus_summary.csv</c>.</param>
+    /// <param name="terms">The rows of <c>term_frequency.csv</c>.</param>
+    /// <param name="evidence">The evidence rows to embed.</param>
+    public static void Write(string path, AnalysisRun run, IReadOnlyList<string> themes, IEnumerable<DocumentSummary> documents,
+        IEnumerable<AnalysisReports.GroupRow> groups, IEnumerable<AnalysisReports.TermRow> terms, EvidenceSample evidence)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        HtmlPage.Write(path, "analyze.js", json =>
+        {
+            json.WriteString("tool", "cpnlp");
+            json.WriteString("version", run.ToolVersion);
+            WriteRun(json, run);
+            WriteThemes(json, themes);
+            json.WriteString("rate_column", RateColumn);
+            json.WriteString("hits_column", HitsColumn);
+
+            var wide = AnalysisReports.ThemeFrequencyWide;
+            ReportTableJson.Write(json, "documents", wide.Header(themes), documents.Select(d => wide.Row(d, themes.Count)));
+
+            var summary = AnalysisReports.CorpusSummary;
+            ReportTableJson.Write(json, "profile", summary.Header(themes),
+                groups.Where(g => g.By is "all" or "language").Select(g => summary.Row(g, themes.Count)));
+
+            var termLayout = AnalysisReports.TermFrequency;
+            json.WriteNumber("terms_per_theme", TermsPerTheme);
+            ReportTableJson.Write(json, "terms", termLayout.Header(themes),
+                terms.Where(t => t.Hits > 0 && t.Rank <= TermsPerTheme).Select(t => termLayout.Row(t, themes.Count)));
+
+            WriteEvidence(json, evidence);
+        });
+    }
+
+    private static void WriteRun(Utf8JsonWriter json, AnalysisRun run)
+    {
+        json.WriteStartObject("run");
+        json.WriteNumber("documents", run.Documents);
+        json.WriteNumber("tokens", run.Tokens);
+        json.WriteNumber("characters", run.Characters);
+        json.WriteStartObject("lexicon");
+        json.WriteString("source", run.Lexicon.Source);
+        json.WriteString("sha256", run.Lexicon.Sha256);
+        json.WriteNumber("terms", run.Lexicon.Terms.Count);
+        json.WriteEndObject();
+        json.WriteStartArray("inputs");
+        foreach (var input in run.Inputs)
+        {
+            ManifestWriter.WriteInput(json, null, input.Value); // as manifest.json lists it
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("problems");
+        foreach (var problem in run.Problems)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", problem.Kind == ProblemKind.Skipped ? "skipped" : "warning");
+            json.WriteString("file", problem.File);
+            json.WriteString("text", problem.Text);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteThemes(Utf8JsonWriter json, IReadOnlyList<string> themes)
+    {
+        json.WriteStartArray("themes");
+        foreach (var theme in themes)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", theme);
+            json.WriteString("name", Codebook.Themes.FirstOrDefault(t => t.Id == theme)?.Name ?? theme);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteEvidence(Utf8JsonWriter json, EvidenceSample evidence)
+    {
+        json.WriteStartObject("evidence");
+        json.WriteString("file", ReportFiles.Evidence);
+        json.WriteNumber("per_cell", evidence.PerCell);
+        json.WriteNumber("max_per_cell", EvidenceSample.MaxPerCell);
+        json.WriteNumber("row_budget", EvidenceSample.RowBudget);
+        ManifestWriter.WriteStrings(json, "columns", evidence.Columns);
+        json.WriteStartArray("cells");
+        foreach (var cell in evidence.Cells)
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(cell.Document);
+            json.WriteNumberValue(cell.Theme);
+            json.WriteStartArray();
+            foreach (var row in cell.Rows)
+            {
+                ReportTableJson.WriteRow(json, row);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

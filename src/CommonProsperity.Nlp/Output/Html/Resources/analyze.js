@@ -1,0 +1,200 @@
+// report.html of `cpnlp analyze`: the run, the theme profile, the documents × themes heatmap, the
+// evidence behind a cell, and the terms that drive each theme. The data are the CSV reports' own rows.
+"use strict";
+
+const themes = DATA.themes;
+const documents = DATA.documents;
+const docId = column(documents, "document");
+const meta = ["title", "date", "publisher", "language"].map(name => ({ name, index: column(documents, name) }));
+const tokensAt = column(documents, "tokens");
+const rateAt = themes.map(t => column(documents, t.id + DATA.rate_column));
+const hitsAt = themes.map(t => column(documents, t.id + DATA.hits_column));
+const evidenceCells = new Map(DATA.evidence.cells.map(([d, t, rows]) => [d + "/" + t, rows]));
+
+document.getElementById("title").textContent = "cpnlp analyze: " + thousands(DATA.run.documents) + " documents";
+document.title = "cpnlp report: " + thousands(DATA.run.documents) + " documents";
+
+drawRun();
+drawProfile();
+drawHeatmap();
+drawTerms();
+
+function drawRun() {
+  const run = DATA.run;
+  const box = section("run", "The run");
+  const lexicon = run.lexicon;
+  box.append(h("dl", { className: "facts" },
+    h("dt", {}, "documents"), h("dd", { id: "run-documents" }, thousands(run.documents)),
+    h("dt", {}, "tokens"), h("dd", {}, thousands(run.tokens)),
+    h("dt", {}, "characters"), h("dd", {}, thousands(run.characters)),
+    h("dt", {}, "input files"), h("dd", {}, thousands(run.inputs.length)),
+    h("dt", {}, "lexicon"), h("dd", {}, lexicon.source + " (" + thousands(lexicon.terms) + " terms, " + themes.length + " themes)"),
+    h("dt", {}, "lexicon fingerprint"), h("dd", { className: "mono" }, "sha256 " + lexicon.sha256),
+    h("dt", {}, "tool"), h("dd", {}, DATA.tool + " " + DATA.version)));
+
+  const skipped = run.problems.filter(p => p.kind === "skipped").length;
+  const warnings = run.problems.length - skipped;
+  box.append(h("h3", {}, "Skipped files and warnings"));
+  if (run.problems.length === 0) {
+    box.append(h("p", { className: "ok" }, "No file was skipped and there were no warnings."));
+  } else {
+    box.append(h("p", {}, skipped + " skipped, " + warnings + " warning(s); manifest.json lists them too."),
+      h("ul", { className: "problems" }, run.problems.map(p =>
+        h("li", { className: p.kind }, h("strong", {}, p.kind), " ", p.file ? h("span", { className: "mono" }, p.file) : null, p.file ? ": " : "", p.text))));
+  }
+
+  box.append(h("details", {}, h("summary", {}, "Input files"),
+    dataTable([
+      { label: "path", value: i => i.path, filter: true },
+      { label: "format", value: i => i.format, filter: true },
+      { label: "encoding", value: i => i.encoding, filter: true },
+      { label: "documents", value: i => i.documents, num: true },
+      { label: "bytes", value: i => i.bytes, num: true },
+    ], run.inputs, { pageSize: 100 })));
+}
+
+function drawProfile() {
+  const box = section("profile", "Theme profile");
+  box.append(h("p", { className: "note" },
+    "Hits per 1,000 tokens over the whole corpus (corpus_summary.csv, group all): the long bar pools every document's hits and tokens (per_1000), " +
+    "the short one is the mean of the documents' rates (mean_document_per_1000), where every document weighs the same."));
+  const profile = DATA.profile;
+  const by = column(profile, "group_by"), group = column(profile, "group"), theme = column(profile, "theme");
+  const pooled = column(profile, "per_1000"), mean = column(profile, "mean_document_per_1000"), hits = column(profile, "hits");
+  const all = profile.rows.filter(r => r[by] === "all");
+  box.append(h("div", { className: "legend" }, h("span", { className: "bar" }), "pooled (per_1000)", h("span", { className: "bar second" }), "mean of the documents (mean_document_per_1000)"));
+  box.append(bars(themes.map(t => {
+    const row = all.find(r => r[theme] === t.id);
+    return {
+      label: h("span", { title: t.name }, t.id),
+      value: row[pooled], text: rate(row[pooled]) + " (" + thousands(row[hits]) + " hits)",
+      second: row[mean], secondText: "mean of the documents: " + rate(row[mean]),
+    };
+  })));
+
+  const languages = [...new Set(profile.rows.filter(r => r[by] === "language").map(r => r[group]))];
+  if (languages.length > 1) {
+    box.append(h("h3", {}, "By language (per_1000)"), h("table", {},
+      h("thead", {}, h("tr", {}, h("th", {}, "language"), themes.map(t => h("th", { className: "num", title: t.name }, t.id)))),
+      h("tbody", {}, languages.map(language => h("tr", {}, h("td", {}, language), themes.map(t => {
+        const row = profile.rows.find(r => r[by] === "language" && r[group] === language && r[theme] === t.id);
+        return h("td", { className: "num" }, rate(row[pooled]));
+      }))))));
+  }
+}
+
+function drawHeatmap() {
+  const box = section("heatmap", "Documents × themes");
+  box.append(h("p", { className: "note" },
+    "Hits per 1,000 tokens (per_1000 in theme_frequency.csv), so that documents of different lengths compare; the darker, the higher. " +
+    "Click a column heading to sort, type in a box to filter, click a cell to see its evidence below the table."));
+  const max = Math.max(1e-9, ...documents.rows.flatMap(r => rateAt.map(i => r[i])));
+  const rows = documents.rows.map((cells, index) => ({ index, cells }));
+  const columns = [
+    { label: "document", value: r => r.cells[docId], filter: true, cell: r => h("td", { className: "doc mono", title: r.cells[docId] }, r.cells[docId]) },
+    ...meta.map(m => ({
+      label: m.name, value: r => r.cells[m.index], filter: true,
+      cell: r => h("td", { className: "doc", title: r.cells[m.index] }, r.cells[m.index]),
+    })),
+    { label: "tokens", value: r => r.cells[tokensAt], num: true },
+    ...themes.map((t, ti) => ({
+      label: breakable(t.id), title: t.name + ": sort by per_1000", num: true, className: "theme",
+      value: r => r.cells[rateAt[ti]],
+      cell: r => heatCell(r, ti, max),
+    })),
+  ];
+  box.append(dataTable(columns, rows, { pageSize: 200, className: "heatmap" }));
+  box.append(h("div", { id: "evidence-panel", "aria-live": "polite" },
+    h("p", { className: "note" }, "Click a cell of the table to see the matches behind it.")));
+}
+
+/** A theme id that may wrap after its underscores (common_prosperity). */
+function breakable(id) {
+  return id.replaceAll("_", "_\u200b");
+}
+
+function heatCell(row, theme, max) {
+  const value = row.cells[rateAt[theme]];
+  const hits = row.cells[hitsAt[theme]];
+  const td = h("td", {
+    className: "cell" + (hits === 0 ? " zero" : ""), tabindex: "0",
+    title: themes[theme].id + ": " + hits + " hits, " + rate(value) + " per 1,000 tokens",
+    dataset: { document: String(row.index), theme: themes[theme].id, hits: String(hits) },
+  }, rate(value));
+  if (hits > 0) {
+    const strength = 0.08 + 0.8 * Math.sqrt(value / max);
+    td.style.background = "rgba(179, 38, 30, " + strength.toFixed(3) + ")";
+    if (strength > 0.5) td.style.color = "#fff";
+  }
+  const open = () => showEvidence(row.index, theme, td);
+  td.addEventListener("click", open);
+  td.addEventListener("keydown", e => { if (e.key === "Enter") open(); });
+  return td;
+}
+
+function showEvidence(documentIndex, theme, td) {
+  document.querySelectorAll("td.cell.selected").forEach(c => c.classList.remove("selected"));
+  td.classList.add("selected");
+  const cells = documents.rows[documentIndex];
+  const id = cells[docId];
+  const title = cells[meta[0].index];
+  const hits = cells[hitsAt[theme]];
+  const t = themes[theme];
+  const evidence = DATA.evidence;
+  const rows = evidenceCells.get(documentIndex + "/" + theme) || [];
+  const panel = document.getElementById("evidence-panel");
+  panel.dataset.document = id;
+  panel.dataset.theme = t.id;
+  panel.dataset.hits = String(hits);
+  panel.replaceChildren(
+    h("h3", {}, id, title ? " — " + title : "", ": ", t.id, " (", t.name, ")"),
+    h("p", {}, thousands(hits) + " hits, " + rate(cells[rateAt[theme]]) + " per 1,000 tokens (theme_frequency.csv)."));
+  if (hits === 0) {
+    panel.append(h("p", { className: "note" }, "No term of this theme matched in this document."));
+    return;
+  }
+  if (rows.length < hits) {
+    panel.append(h("p", { className: "note" },
+      evidence.per_cell === 0
+        ? "This run has too many cells with hits for the page to hold their evidence (it holds at most " + thousands(evidence.row_budget) + " rows). "
+        : "The page holds the first " + rows.length + " of these " + thousands(hits) + " rows (" + evidence.per_cell + " per cell in this run). ",
+      "Every row is in ", h("a", { href: evidence.file }, evidence.file), ": filter document = ", h("span", { className: "mono" }, id), " and theme = ", h("span", { className: "mono" }, t.id), "."));
+  }
+  if (rows.length === 0) return;
+
+  const at = name => evidence.columns.indexOf(name);
+  const left = at("left"), match = at("match"), right = at("right"), term = at("term"), sentence = at("sentence"), start = at("start"), end = at("end");
+  const tbody = h("tbody");
+  const pages = pager(() => rows.length, 25, (from, to) => {
+    tbody.replaceChildren(...rows.slice(from, to).map(r => h("tr", {},
+      h("td", { title: r[left] }, h("div", { className: "clip-left" }, h("span", {}, r[left]))),
+      h("td", { className: "hit" }, h("mark", {}, r[match])),
+      h("td", { title: r[right] }, h("div", { className: "clip-right" }, r[right])),
+      h("td", {}, r[term]),
+      h("td", { className: "num" }, r[sentence]),
+      h("td", { className: "num mono" }, r[start] + "–" + r[end]))));
+  });
+  panel.append(h("div", { className: "scroll" }, h("table", { className: "kwic" },
+    h("thead", {}, h("tr", {}, h("th", { className: "num" }, "left"), h("th", {}, "match"), h("th", {}, "right"), h("th", {}, "term"), h("th", { className: "num" }, "sentence"), h("th", { className: "num" }, "offsets"))),
+    tbody)), pages.element);
+  pages.draw();
+  panel.scrollIntoView({ block: "nearest" });
+}
+
+function drawTerms() {
+  const box = section("terms", "Terms that drive each theme");
+  const terms = DATA.terms;
+  const theme = column(terms, "theme"), rank = column(terms, "rank"), term = column(terms, "term"), hits = column(terms, "hits");
+  const docs = column(terms, "documents"), share = column(terms, "share_of_theme_hits");
+  box.append(h("p", { className: "note" },
+    "From term_frequency.csv: per theme its " + DATA.terms_per_theme + " terms with the most hits (every term, with those that never matched, is in the CSV)."));
+  const grid = h("div", { className: "terms" });
+  for (const t of themes) {
+    const rows = terms.rows.filter(r => r[theme] === t.id);
+    grid.append(h("div", {}, h("h3", { title: t.name }, t.id, " ", h("span", { className: "note" }, t.name)),
+      rows.length === 0 ? h("p", { className: "note" }, "No term of this theme matched.") :
+        h("table", {}, h("thead", {}, h("tr", {}, h("th", { className: "num" }, "#"), h("th", {}, "term"), h("th", { className: "num" }, "hits"), h("th", { className: "num" }, "docs"), h("th", { className: "num" }, "share"))),
+          h("tbody", {}, rows.map(r => h("tr", {}, h("td", { className: "num" }, r[rank]), h("td", {}, r[term]), h("td", { className: "num" }, r[hits]), h("td", { className: "num" }, r[docs]), h("td", { className: "num" }, rate(r[share]))))))));
+  }
+  box.append(grid);
+}
