@@ -101,10 +101,12 @@ internal static class TextDecoder
                 return new DecodedText(DecodeLegacyStrict(StrictGb18030.Value, bytes, path, "GB18030"), "gb18030", by);
             case "big5":
                 return new DecodedText(DecodeLegacyStrict(StrictBig5.Value, bytes, path, "Big5"), "big5", by);
-            case "shift-jis" or "shift_jis" or "euc-jp" or "iso-2022-jp":
-                throw NotChinese(path, "Japanese", detected!.EncodingName, name.StartsWith("euc", StringComparison.Ordinal) ? "EUC-JP" : name.StartsWith("iso", StringComparison.Ordinal) ? "ISO-2022-JP" : "SHIFT_JIS");
+            case "shift-jis" or "shift_jis":
+                throw NotChinese(path, "Japanese", "Shift-JIS", "SHIFT_JIS");
+            case "euc-jp" or "iso-2022-jp":
+                throw NotChinese(path, "Japanese", name.ToUpperInvariant(), name.ToUpperInvariant());
             case "euc-kr" or "iso-2022-kr" or "cp949" or "ks_c_5601-1987":
-                throw NotChinese(path, "Korean", detected!.EncodingName, name.StartsWith("iso", StringComparison.Ordinal) ? "ISO-2022-KR" : "EUC-KR");
+                throw NotChinese(path, "Korean", name == "iso-2022-kr" ? "ISO-2022-KR" : "EUC-KR", name == "iso-2022-kr" ? "ISO-2022-KR" : "EUC-KR");
         }
 
         // The detector named no East Asian encoding: read GB18030 only when it is clearly Chinese and not also Big5.
@@ -208,8 +210,8 @@ internal static class TextDecoder
         new("the file holds binary data (zero bytes), not text.", path,
             fix: "Convert it to a text format (.txt, .html, .pdf with a text layer) or remove it from the input folder.");
 
-    private static InputException NotChinese(string path, string language, string detected, string iconvName) =>
-        new($"the file looks like {language} text in {detected}, which the toolkit does not read (it is never decoded as Chinese).", path,
+    private static InputException NotChinese(string path, string language, string encoding, string iconvName) =>
+        new($"the file looks like {language} text in {encoding}, which the toolkit does not read (it is never decoded as Chinese).", path,
             fix: $"If it belongs in the corpus, convert it to UTF-8 (iconv -f {iconvName} -t UTF-8 FILE > FILE.utf8.txt) and read that; otherwise remove it from the input folder.");
 
     private static InputException Unknown(string path) =>

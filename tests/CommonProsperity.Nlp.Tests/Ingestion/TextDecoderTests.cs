@@ -89,9 +89,9 @@ public class TextDecoderTests
     }
 
     [Theory]
-    [InlineData("shift_jis", "共同富裕は社会主義の本質的な要求である。所得格差を縮小する。", "Japanese", "iconv -f SHIFT_JIS -t UTF-8")]
-    [InlineData("euc-jp", "共同富裕は社会主義の本質的な要求である。所得格差を縮小する。", "Japanese", "iconv -f EUC-JP -t UTF-8")]
-    [InlineData("euc-kr", "공동부유는 사회주의의 본질적 요구이다. 소득 격차를 줄인다.", "Korean", "iconv -f EUC-KR -t UTF-8")]
+    [InlineData("shift_jis", "共同富裕は社会主義の本質的な要求である。所得格差を縮小する。", "Japanese text in Shift-JIS", "iconv -f SHIFT_JIS -t UTF-8")]
+    [InlineData("euc-jp", "共同富裕は社会主義の本質的な要求である。所得格差を縮小する。", "Japanese text in EUC-JP", "iconv -f EUC-JP -t UTF-8")]
+    [InlineData("euc-kr", "공동부유는 사회주의의 본질적 요구이다. 소득 격차를 줄인다.", "Korean text in EUC-KR", "iconv -f EUC-KR -t UTF-8")]
     public void Decode_JapaneseOrKoreanBytes_IsRefusedNamingTheEncodingAndTheFix(string encoding, string text, string language, string fix)
     {
         // Arrange
@@ -102,7 +102,7 @@ public class TextDecoderTests
         var error = Assert.Throws<InputException>(() => TextDecoder.Decode(bytes, "report.txt"));
 
         // Assert
-        Assert.StartsWith($"report.txt: the file looks like {language} text in ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"report.txt: the file looks like {language}, which the toolkit does not read", error.Message, StringComparison.Ordinal);
         Assert.Contains(fix, error.Message, StringComparison.Ordinal);
     }
 
