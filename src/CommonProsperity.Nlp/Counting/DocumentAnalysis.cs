@@ -9,6 +9,7 @@ namespace CommonProsperity.Nlp.Counting;
 /// </summary>
 /// <param name="Document">The document analysed.</param>
 /// <param name="Tokens">Tokens in the document, by the counting rules.</param>
+/// <param name="Words">Words in the document: English words and the like one each, Chinese as segmented into words (<see cref="WordCounter"/>).</param>
 /// <param name="Segments">Its paragraphs and sentences.</param>
 /// <param name="Themes">Per theme (in the matcher's theme order), hits and sentences with hits.</param>
 /// <param name="Hits">Every match, in text order.</param>
@@ -16,6 +17,7 @@ namespace CommonProsperity.Nlp.Counting;
 internal sealed record DocumentAnalysis(
     Document Document,
     int Tokens,
+    int Words,
     SegmentedText Segments,
     IReadOnlyList<ThemeTally> Themes,
     IReadOnlyList<LexiconHit> Hits,

@@ -4,11 +4,14 @@ using CommonProsperity.Nlp.Text;
 namespace CommonProsperity.Nlp.Counting;
 
 /// <summary>
-/// Analyses one document: tokenize, match the lexicon, segment into sentences, tally per theme.
+/// Analyses one document: tokenize, count words, match the lexicon, segment into sentences, tally per theme.
 /// Thread-safe; each thread keeps its own scratch buffers.
 /// </summary>
-internal sealed class DocumentAnalyzer(LexiconMatcher matcher)
+/// <param name="matcher">The lexicon to count.</param>
+/// <param name="words">Counts the document's words (for rates comparable across languages).</param>
+internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words)
 {
+    private readonly WordCounter _words = words ?? throw new ArgumentNullException(nameof(words));
     private readonly ThreadLocal<MatchScratch> _scratch = new(() => new MatchScratch());
 
     /// <summary>The matcher in use.</summary>
@@ -22,6 +25,7 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher)
         var scratch = _scratch.Value!;
         Matcher.Tokenizer.Tokenize(document.Text, scratch.Tokens);
         cancellationToken.ThrowIfCancellationRequested();
+        var wordCount = _words.Count(document.Text, scratch.Tokens);
         var hits = new List<LexiconHit>();
         var vetoes = Matcher.HasExclusions ? new List<LexiconVeto>() : null;
         Matcher.Match(scratch, hits, vetoes);
@@ -51,6 +55,6 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher)
             tallies[t] = new ThemeTally(hitCounts[t], sentenceCounts[t]);
         }
 
-        return new DocumentAnalysis(document, scratch.Tokens.Count, segments, tallies, hits, vetoes ?? []);
+        return new DocumentAnalysis(document, scratch.Tokens.Count, wordCount, segments, tallies, hits, vetoes ?? []);
     }
 }

@@ -6,6 +6,7 @@ namespace CommonProsperity.Nlp.Counting;
 /// <param name="Id">The document id.</param>
 /// <param name="Metadata">Its metadata.</param>
 /// <param name="Tokens">Its token count.</param>
+/// <param name="Words">Its word count (<see cref="WordCounter"/>).</param>
 /// <param name="Sentences">Its sentence count.</param>
 /// <param name="Themes">Per theme, hits and sentences with hits.</param>
-public sealed record DocumentSummary(string Id, DocumentMetadata Metadata, int Tokens, int Sentences, IReadOnlyList<ThemeTally> Themes);
+public sealed record DocumentSummary(string Id, DocumentMetadata Metadata, int Tokens, int Words, int Sentences, IReadOnlyList<ThemeTally> Themes);

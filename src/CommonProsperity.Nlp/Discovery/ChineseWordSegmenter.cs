@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
 using JiebaNet.Segmenter;
@@ -22,6 +23,7 @@ internal sealed class ChineseWordSegmenter
     private static readonly Lazy<ChineseWordSegmenter> Shared = new(() => new ChineseWordSegmenter(), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly JiebaSegmenter _jieba;
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
     private ChineseWordSegmenter()
     {
@@ -36,6 +38,12 @@ internal sealed class ChineseWordSegmenter
             }
         }
     }
+
+    /// <summary>
+    /// Counts words with this segmenter's Chinese words (<see cref="CountWords"/>); the dictionary is
+    /// loaded only when a text has a run of two or more Chinese characters.
+    /// </summary>
+    public static WordCounter Words { get; } = new(han => Instance.CountWords(han));
 
     /// <summary>The one segmenter (loading the dictionary takes about a second, once per process).</summary>
     public static ChineseWordSegmenter Instance => Shared.Value;
@@ -54,6 +62,41 @@ internal sealed class ChineseWordSegmenter
             return _jieba.Cut(han, cutAll: false, hmm: true).ToArray();
         }
     }
+
+    /// <summary>
+    /// How many words <paramref name="han"/>, a run of Chinese characters, has: the length of
+    /// <see cref="Segment"/>'s list, for word counts (<see cref="WordCounter"/>). A run met before is not
+    /// segmented again (policy texts repeat set phrases): the counts of up to
+    /// <see cref="MaxRemembered"/> runs are kept for the life of the process, so a count is always
+    /// exactly what the segmenter says.
+    /// </summary>
+    public int CountWords(string han)
+    {
+        ArgumentNullException.ThrowIfNull(han);
+        if (han.Length <= 1)
+        {
+            return han.Length;
+        }
+
+        if (_counts.TryGetValue(han, out var known))
+        {
+            return known;
+        }
+
+        var count = Segment(han).Count;
+        if (han.Length <= MaxRememberedLength && _counts.Count < MaxRemembered)
+        {
+            _counts.TryAdd(han, count);
+        }
+
+        return count;
+    }
+
+    /// <summary>How many runs' word counts <see cref="CountWords"/> keeps (a few tens of MB at most).</summary>
+    public const int MaxRemembered = 200_000;
+
+    /// <summary>The longest run whose count <see cref="CountWords"/> keeps, in characters.</summary>
+    public const int MaxRememberedLength = 64;
 
     private static string FindResources()
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Text;
 
 namespace CommonProsperity.Nlp.Discovery;
@@ -43,14 +44,8 @@ internal sealed partial class WordExtractor
         while (i < tokens.Count)
         {
             var start = tokens.Start(i);
-            if (CharClass.IsHan(CharClass.CodePointAt(text, start, out _)))
+            if (WordCounter.HanRunEnd(text, tokens, i) is var end and >= 0)
             {
-                var end = i + 1;
-                while (end < tokens.Count && tokens.Start(end) == tokens.End(end - 1) && CharClass.IsHan(CharClass.CodePointAt(text, tokens.Start(end), out _)))
-                {
-                    end++;
-                }
-
                 AddChinese(text, start, tokens.End(end - 1), tokens.JoinsPrevious(i), words);
                 i = end;
                 continue;

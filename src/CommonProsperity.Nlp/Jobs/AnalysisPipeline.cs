@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Output;
@@ -55,7 +56,7 @@ public sealed class AnalysisPipeline
         using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html) : new PartialResultWriter(output, shard, files, cancellationToken);
         var run = new RunTally(listing.All);
         var lastProgress = TimeSpan.Zero;
-        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(matcher), new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes),
+        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(matcher, ChineseWordSegmenter.Words), new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes),
             options.Parallelism, cancellationToken);
         var mine = files.Select((file, index) => (index, file)).Where(f => shard is null || shard.Contains(f.file.RelativePath));
         engine.Run(mine, result =>

@@ -122,7 +122,7 @@ public sealed class DiscoveryPipeline
                     groups = DocumentFields.Group(OfLanguage(corpus.Documents, language, warnings), by!, warnings);
                 }
 
-                var analyzer = new DocumentAnalyzer(Matcher(options));
+                var analyzer = new DocumentAnalyzer(Matcher(options), ChineseWordSegmenter.Words);
                 var summaries = groups.Select(g => (g.Name, (IReadOnlyList<DocumentSummary>)Summaries(analyzer, g.Documents, cancellationToken))).ToList();
                 var themes = ThemeComparer.Compare(summaries, _matcher.Themes);
                 var keys = new KeynessAnalyzer(WordExtractor.Default).Compare(groups, keyness, cancellationToken);
@@ -152,7 +152,7 @@ public sealed class DiscoveryPipeline
     {
         KeyValuePair<string, string?>[] settings = [new("by", period.ToString().ToLowerInvariant())];
         return Run("trend", options, settings, cancellationToken,
-            (corpus, warnings) => ThemeTrend.Compute(Summaries(new DocumentAnalyzer(Matcher(options)), corpus.Documents, cancellationToken), _matcher.Themes, period, warnings),
+            (corpus, warnings) => ThemeTrend.Compute(Summaries(new DocumentAnalyzer(Matcher(options), ChineseWordSegmenter.Words), corpus.Documents, cancellationToken), _matcher.Themes, period, warnings),
             (output, points) =>
             {
                 DiscoveryReports.WriteThemeTrend(output.Stage(ReportFiles.ThemeTrend), period, points);
@@ -162,7 +162,7 @@ public sealed class DiscoveryPipeline
                 }
 
                 var periods = points.Select(p => p.Period).Distinct(StringComparer.Ordinal).ToList();
-                var lines = _matcher.Themes.Select(theme => (theme, (IReadOnlyList<double>)periods.Select(p => points.First(x => x.Period == p && x.Theme == theme).Tally.Per1000).ToList())).ToList();
+                var lines = _matcher.Themes.Select(theme => (theme, (IReadOnlyList<double>)periods.Select(p => points.First(x => x.Period == p && x.Theme == theme).Tally.Per1000Words).ToList())).ToList();
                 LineChart.Write(output.Stage(ReportFiles.ThemeTrendChart), $"Themes by {period.ToString().ToLowerInvariant()} ({points.Where(p => p.Theme == _matcher.Themes[0]).Sum(p => p.Tally.Documents)} documents)",
                     periods, lines, AnalysisCharts.RateLabel);
                 return [ReportFiles.ThemeTrend, ReportFiles.ThemeTrendChart];
@@ -196,7 +196,7 @@ public sealed class DiscoveryPipeline
             }
         }
 
-        var series = groups.Select(g => (g, (IReadOnlyList<double>)_matcher.Themes.Select(theme => comparison.Themes.First(r => r.Group == g && r.Theme == theme).Tally.Per1000).ToList())).ToList();
+        var series = groups.Select(g => (g, (IReadOnlyList<double>)_matcher.Themes.Select(theme => comparison.Themes.First(r => r.Group == g && r.Theme == theme).Tally.Per1000Words).ToList())).ToList();
         BarChart.Write(output.Stage(ReportFiles.ThemeByGroupChart), $"Themes by {comparison.By}", _matcher.Themes, series, AnalysisCharts.RateLabel);
         yield return ReportFiles.ThemeByGroupChart;
     }
@@ -281,7 +281,7 @@ public sealed class DiscoveryPipeline
     private static List<DocumentSummary> Summaries(DocumentAnalyzer analyzer, IReadOnlyList<Document> documents, CancellationToken cancellationToken) =>
         documents.AsParallel().AsOrdered().WithCancellation(cancellationToken)
             .Select(d => analyzer.Analyze(d, cancellationToken))
-            .Select(a => new DocumentSummary(a.Document.Id, a.Document.Metadata, a.Tokens, a.Segments.Sentences.Count, a.Themes))
+            .Select(a => new DocumentSummary(a.Document.Id, a.Document.Metadata, a.Tokens, a.Words, a.Segments.Sentences.Count, a.Themes))
             .ToList();
 
     /// <summary>Names for two input sets: their last path parts (joined with +), or "inputs" and "reference" when those coincide.</summary>

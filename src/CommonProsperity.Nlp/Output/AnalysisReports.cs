@@ -35,6 +35,8 @@ internal static class AnalysisReports
             new("hits", ColumnFormat.Integer, "matches of the theme's terms ([counting rule 6](counting-rules.md))", r => r.Tally.Hits),
             new("tokens", ColumnFormat.Integer, "tokens in the document", r => r.Document.Tokens),
             new("per_1000", ColumnFormat.Rate, "`hits / tokens × 1000` (0 when there are no tokens)", r => Rate.Per1000(r.Tally.Hits, r.Document.Tokens)),
+            new("words", ColumnFormat.Integer, WordsMeaning, r => r.Document.Words),
+            new("per_1000_words", ColumnFormat.Rate, "`hits / words × 1000` (0 when there are no words): the rate to compare across languages", r => Rate.Per1000(r.Tally.Hits, r.Document.Words)),
             new("sentences_with_theme", ColumnFormat.Integer, "sentences holding at least one match of the theme", r => r.Tally.Sentences),
             new("sentences", ColumnFormat.Integer, "sentences in the document", r => r.Document.Sentences),
             new("sentence_share", ColumnFormat.Rate, "`sentences_with_theme / sentences`", r => Share(r.Tally.Sentences, r.Document.Sentences)),
@@ -50,9 +52,11 @@ internal static class AnalysisReports
             new("document", ColumnFormat.Text, "the document id", d => d.Id),
             .. MetadataOf<DocumentSummary>(d => d),
             new("tokens", ColumnFormat.Integer, "tokens in the document", d => d.Tokens),
+            new("words", ColumnFormat.Integer, WordsMeaning, d => d.Words),
             new("sentences", ColumnFormat.Integer, "sentences in the document", d => d.Sentences),
             new("_hits", ColumnFormat.Integer, "per theme (`inequality_hits`, ...): the theme's hits", (d, t) => d.Themes[t].Hits, PerTheme: true),
             new("_per_1000", ColumnFormat.Rate, "per theme (`inequality_per_1000`, ...): its hits per 1,000 tokens", (d, t) => Rate.Per1000(d.Themes[t].Hits, d.Tokens), PerTheme: true),
+            new("_per_1000_words", ColumnFormat.Rate, "per theme (`inequality_per_1000_words`, ...): its hits per 1,000 words, the rate to compare across languages", (d, t) => Rate.Per1000(d.Themes[t].Hits, d.Words), PerTheme: true),
         ]);
 
     /// <summary><c>corpus_summary.csv</c>.</summary>
@@ -69,6 +73,8 @@ internal static class AnalysisReports
             new("tokens", ColumnFormat.Integer, "tokens over the group", r => r.Tally.Tokens),
             new("per_1000", ColumnFormat.Rate, "pooled rate: total hits / total tokens × 1000 (long documents weigh more)", r => r.Tally.Per1000),
             new("mean_document_per_1000", ColumnFormat.Rate, "the mean of the documents' `per_1000` (every document weighs the same)", r => r.Tally.MeanDocumentPer1000),
+            new("words", ColumnFormat.Integer, "words over the group (see `theme_frequency.csv`)", r => r.Tally.Words),
+            new("per_1000_words", ColumnFormat.Rate, "pooled rate per 1,000 words: total hits / total words × 1000, the rate to compare across languages", r => r.Tally.Per1000Words),
             new("sentences_with_theme", ColumnFormat.Integer, "sentences holding a hit, over the group", r => r.Tally.SentencesWithTheme),
             new("sentences", ColumnFormat.Integer, "sentences over the group", r => r.Tally.Sentences),
             new("sentence_share", ColumnFormat.Rate, "`sentences_with_theme / sentences`", r => Share(r.Tally.SentencesWithTheme, r.Tally.Sentences)),
@@ -91,6 +97,9 @@ internal static class AnalysisReports
 
     /// <summary>Every CSV report of <c>analyze</c>, in the order docs/reports.md lists them.</summary>
     public static IReadOnlyList<IReportLayout> All { get; } = [ThemeFrequency, ThemeFrequencyWide, CorpusSummary, Evidence, TermFrequency];
+
+    /// <summary>What a <c>words</c> column of a document holds.</summary>
+    private const string WordsMeaning = "words in the document: each token that is not a Chinese character counts one; each run of adjacent Chinese characters counts the words jieba.NET segments it into (docs/counting-rules.md, \"Words\")";
 
     /// <summary>The share <paramref name="part"/> / <paramref name="whole"/>, 0 when <paramref name="whole"/> is 0.</summary>
     public static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;

@@ -67,6 +67,8 @@ internal sealed class CorpusSummaryTally(int themes)
 
         public long Tokens { get; private set; }
 
+        public long Words { get; private set; }
+
         public long Sentences { get; private set; }
 
         public long[] Hits { get; } = new long[themes];
@@ -82,12 +84,13 @@ internal sealed class CorpusSummaryTally(int themes)
         /// them in document order, as <see cref="Enumerable.Average{TSource}(IEnumerable{TSource}, Func{TSource, double})"/> does.
         /// </summary>
         public ThemeGroupTally Tally(int theme) =>
-            new(Documents, WithTheme[theme], Hits[theme], Tokens, Sentences, WithSentences[theme], Documents == 0 ? 0 : RateSum[theme] / Documents);
+            new(Documents, WithTheme[theme], Hits[theme], Tokens, Words, Sentences, WithSentences[theme], Documents == 0 ? 0 : RateSum[theme] / Documents);
 
         public void Add(DocumentSummary document)
         {
             Documents++;
             Tokens += document.Tokens;
+            Words += document.Words;
             Sentences += document.Sentences;
             for (var t = 0; t < Hits.Length; t++)
             {

@@ -66,11 +66,11 @@ public static class DiscoveryReports
     {
         ArgumentNullException.ThrowIfNull(rows);
         using var csv = CsvReport.Create(path);
-        csv.WriteRow("group_by", "group", "theme", "documents", "documents_with_theme", "hits", "tokens", "per_1000", "mean_document_per_1000",
+        csv.WriteRow("group_by", "group", "theme", "documents", "documents_with_theme", "hits", "tokens", "per_1000", "mean_document_per_1000", "words", "per_1000_words",
             "log_ratio", "g2", "g2_p", "chi2", "df", "p");
         foreach (var r in rows)
         {
-            csv.WriteRow(groupBy, r.Group, r.Theme, r.Tally.Documents, r.Tally.DocumentsWithTheme, r.Tally.Hits, r.Tally.Tokens, r.Tally.Per1000, r.Tally.MeanDocumentPer1000,
+            csv.WriteRow(groupBy, r.Group, r.Theme, r.Tally.Documents, r.Tally.DocumentsWithTheme, r.Tally.Hits, r.Tally.Tokens, r.Tally.Per1000, r.Tally.MeanDocumentPer1000, r.Tally.Words, r.Tally.Per1000Words,
                 r.Versus.LogRatio, Precise(r.Versus.G2), Precise(r.Versus.G2P), Precise(r.Chi2), r.DegreesOfFreedom, Precise(r.P));
         }
     }
@@ -80,10 +80,10 @@ public static class DiscoveryReports
     {
         ArgumentNullException.ThrowIfNull(points);
         using var csv = CsvReport.Create(path);
-        csv.WriteRow("period_by", "period", "theme", "documents", "documents_with_theme", "hits", "tokens", "per_1000", "mean_document_per_1000");
+        csv.WriteRow("period_by", "period", "theme", "documents", "documents_with_theme", "hits", "tokens", "per_1000", "mean_document_per_1000", "words", "per_1000_words");
         foreach (var p in points)
         {
-            csv.WriteRow(period.ToString().ToLowerInvariant(), p.Period, p.Theme, p.Tally.Documents, p.Tally.DocumentsWithTheme, p.Tally.Hits, p.Tally.Tokens, p.Tally.Per1000, p.Tally.MeanDocumentPer1000);
+            csv.WriteRow(period.ToString().ToLowerInvariant(), p.Period, p.Theme, p.Tally.Documents, p.Tally.DocumentsWithTheme, p.Tally.Hits, p.Tally.Tokens, p.Tally.Per1000, p.Tally.MeanDocumentPer1000, p.Tally.Words, p.Tally.Per1000Words);
         }
     }
 

@@ -27,6 +27,7 @@ internal static class DocumentLine
 
         json.WriteEndArray();
         json.WriteNumber("tokens", summary.Tokens);
+        json.WriteNumber("words", summary.Words);
         json.WriteNumber("sentences", summary.Sentences);
         json.WriteStartArray("themes");
         foreach (var tally in summary.Themes)
@@ -50,6 +51,7 @@ internal static class DocumentLine
             line.GetProperty("id").GetString()!,
             metadata,
             line.GetProperty("tokens").GetInt32(),
+            line.GetProperty("words").GetInt32(),
             line.GetProperty("sentences").GetInt32(),
             [.. line.GetProperty("themes").EnumerateArray().Select(t => new ThemeTally(t[0].GetInt32(), t[1].GetInt32()))]);
     }

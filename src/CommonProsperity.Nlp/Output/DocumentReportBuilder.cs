@@ -61,7 +61,7 @@ internal sealed class DocumentReportBuilder
                 document.Id, fix: "Analyse it with less context (--context, default 40), or split the file into smaller documents.", inner: e);
         }
 
-        var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Segments.Sentences.Count, analysis.Themes);
+        var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Words, analysis.Segments.Sentences.Count, analysis.Themes);
         return new DocumentReport(summary, text.Length, CountTerms(analysis.Hits, analysis.Vetoes), evidence);
     }
 

@@ -43,5 +43,5 @@ internal sealed record ShardHeader(
     IReadOnlyList<KeyValuePair<string, long>> TimingsMs)
 {
     /// <summary>The format written in <c>partial.json</c>; a merge refuses any other.</summary>
-    public const string Format = "cpnlp-partial/2";
+    public const string Format = "cpnlp-partial/3";
 }

@@ -38,5 +38,5 @@ public class ThemeComparerTests
     }
 
     private static DocumentSummary Summary(string id, int tokens, int hits) =>
-        new(id, DocumentMetadata.Empty, tokens, 10, [new ThemeTally(hits, Math.Min(hits, 10))]);
+        new(id, DocumentMetadata.Empty, tokens, tokens, 10, [new ThemeTally(hits, Math.Min(hits, 10))]);
 }

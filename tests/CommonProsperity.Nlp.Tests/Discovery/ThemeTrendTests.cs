@@ -52,5 +52,5 @@ public class ThemeTrendTests
     }
 
     private static DocumentSummary Summary(string id, string? date, int tokens, int hits) =>
-        new(id, DocumentMetadata.Empty with { Date = date }, tokens, 10, [new ThemeTally(hits, 1)]);
+        new(id, DocumentMetadata.Empty with { Date = date }, tokens, tokens, 10, [new ThemeTally(hits, 1)]);
 }

@@ -9,8 +9,8 @@ namespace CommonProsperity.Nlp.Output.Charts;
 /// </summary>
 internal static class AnalysisCharts
 {
-    /// <summary>The label of theme rates on every chart.</summary>
-    public const string RateLabel = "hits per 1,000 tokens";
+    /// <summary>The label of theme rates on every chart: rates per 1,000 words, which compare across languages (a Chinese token is one character).</summary>
+    public const string RateLabel = "hits per 1,000 words";
 
     /// <summary>Stages the charts in <paramref name="output"/>; returns their file names.</summary>
     public static IReadOnlyList<string> Write(OutputDirectory output, IReadOnlyList<DocumentSummary> documents, IReadOnlyList<string> themes)
@@ -30,7 +30,7 @@ internal static class AnalysisCharts
         {
             for (var t = 0; t < themes.Count; t++)
             {
-                values[d, t] = Rate.Per1000(shown[d].Themes[t].Hits, shown[d].Tokens);
+                values[d, t] = Rate.Per1000(shown[d].Themes[t].Hits, shown[d].Words);
             }
         }
 
@@ -51,7 +51,7 @@ internal static class AnalysisCharts
         var years = documents.Where(d => d.Metadata.Year is not null).GroupBy(d => d.Metadata.Year!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         if (years.Count >= 2)
         {
-            var lines = themes.Select((theme, t) => (theme, (IReadOnlyList<double>)years.Select(y => ThemeGroupTally.Of(y.ToList(), t).Per1000).ToList())).ToList();
+            var lines = themes.Select((theme, t) => (theme, (IReadOnlyList<double>)years.Select(y => ThemeGroupTally.Of(y.ToList(), t).Per1000Words).ToList())).ToList();
             LineChart.Write(output.Stage(ReportFiles.ThemeTrendChart), "Themes by year", years.Select(y => y.Key).ToList(), lines, RateLabel);
             names.Add(ReportFiles.ThemeTrendChart);
         }
@@ -85,5 +85,5 @@ internal static class AnalysisCharts
     }
 
     private static List<double> Rates(IReadOnlyList<DocumentSummary> documents, int themes) =>
-        Enumerable.Range(0, themes).Select(t => ThemeGroupTally.Of(documents.ToList(), t).Per1000).ToList();
+        Enumerable.Range(0, themes).Select(t => ThemeGroupTally.Of(documents.ToList(), t).Per1000Words).ToList();
 }

@@ -1,0 +1,66 @@
+using CommonProsperity.Nlp.Text;
+
+namespace CommonProsperity.Nlp.Counting;
+
+/// <summary>
+/// Counts a document's words, the denominator of the rates that compare across languages
+/// (<c>per_1000_words</c>): a token of the counting rules is one character in Chinese but one word in
+/// English, so per-token rates of Chinese texts run about half as high for the same share of the text.
+/// Every token that is not a Chinese character is one word (English words, numbers); every run of
+/// adjacent Chinese characters counts as many words as a Chinese word segmenter cuts it into. Only the
+/// Chinese runs are segmented, and a run of one character is one word without asking the segmenter.
+/// Thread-safe when the segmenter's count is.
+/// </summary>
+/// <param name="chineseWords">The number of words in a run of two or more Chinese characters.</param>
+internal sealed class WordCounter(Func<string, int> chineseWords)
+{
+    private readonly Func<string, int> _chineseWords = chineseWords ?? throw new ArgumentNullException(nameof(chineseWords));
+
+    /// <summary>The words of <paramref name="text"/>, whose counting-rule tokens are in <paramref name="tokens"/>.</summary>
+    public int Count(string text, TokenBuffer tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var words = 0;
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var end = HanRunEnd(text, tokens, i);
+            if (end < 0)
+            {
+                words++;
+                i++;
+                continue;
+            }
+
+            words += end - i == 1 ? 1 : _chineseWords(text[tokens.Start(i)..tokens.End(end - 1)]);
+            i = end;
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// When token <paramref name="i"/> is a Chinese character, the token just past the run of adjacent
+    /// Chinese characters it begins (nothing between them, not even a space); otherwise -1.
+    /// </summary>
+    public static int HanRunEnd(string text, TokenBuffer tokens, int i)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (!IsHan(text, tokens.Start(i)))
+        {
+            return -1;
+        }
+
+        var end = i + 1;
+        while (end < tokens.Count && tokens.Start(end) == tokens.End(end - 1) && IsHan(text, tokens.Start(end)))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private static bool IsHan(string text, int start) => CharClass.IsHan(CharClass.CodePointAt(text, start, out _));
+}
