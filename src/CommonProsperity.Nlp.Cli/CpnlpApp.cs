@@ -66,6 +66,14 @@ public static class CpnlpApp
             config.AddCommand<TrendCommand>("trend")
                 .WithDescription("Theme rates per year or month, from the documents' dates.")
                 .WithExample("trend", "corpus/", "--by", "year");
+            config.AddCommand<NgramsCommand>("ngrams")
+                .WithDescription("The most frequent n-grams of words (English, and Chinese by jieba.NET) or Chinese characters, per group if asked.")
+                .WithExample("ngrams", "corpus/")
+                .WithExample("ngrams", "../shared/corpus", "--unit", "characters", "--min-size", "2", "--max-size", "4", "--by", "year");
+            config.AddCommand<CollocationsCommand>("collocations")
+                .WithDescription("Pairs of words or Chinese characters that stand together more often than chance (G2 log-likelihood, PMI).")
+                .WithExample("collocations", "corpus/")
+                .WithExample("collocations", "../shared/corpus", "--language", "zh", "--rank", "pmi", "--min-count", "5");
             config.AddBranch("lexicon", lexicon =>
             {
                 lexicon.SetDescription("Work with theme lexicons.");

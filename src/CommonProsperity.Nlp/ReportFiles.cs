@@ -54,6 +54,12 @@ public static class ReportFiles
     /// <summary><c>trend</c>: theme rates per period.</summary>
     public const string ThemeTrend = "theme_trend.csv";
 
+    /// <summary>The frequent n-grams of <c>ngrams</c>.</summary>
+    public const string Ngrams = "ngrams.csv";
+
+    /// <summary>The collocations of <c>collocations</c>.</summary>
+    public const string Collocations = "collocations.csv";
+
     /// <summary><c>lexicon suggest</c>: candidate terms per theme.</summary>
     public const string LexiconSuggestions = "lexicon_suggestions.csv";
 

@@ -45,7 +45,12 @@ internal sealed class LexiconSuggestCommand : Command<LexiconSuggestCommand.Sett
         [Description("List only candidates that catch a passage of the theme the lexicon misses now")]
         public bool NewOnly { get; init; }
 
-        /// <summary>The library's options for these settings.</summary>
+        /// <summary>Candidate terms from a file.</summary>
+        [CommandOption("--candidates <FILE>")]
+        [Description("Score the terms of this CSV's 'term' column (the ngrams.csv or collocations.csv of cpnlp ngrams / collocations) instead of the passages' own words")]
+        public string? Candidates { get; init; }
+
+        /// <summary>The library's options for these settings (without the candidates, which are read when the command runs).</summary>
         public SuggestOptions Options() => new(MinSupport, MinPrecision, Top, NewOnly);
 
         /// <inheritdoc />
@@ -55,7 +60,7 @@ internal sealed class LexiconSuggestCommand : Command<LexiconSuggestCommand.Sett
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = settings.Options();
+        var options = settings.Options() with { Candidates = settings.Candidates is null ? null : CandidateTerms.Load(settings.Candidates) };
         var lexicon = settings.LoadLexicon();
         var labels = LabelSet.Load([settings.Labels], lexicon.Themes);
         CommandOutput.LabelWarnings(CliStreams.Current, labels.Warnings);
@@ -69,7 +74,8 @@ internal sealed class LexiconSuggestCommand : Command<LexiconSuggestCommand.Sett
         }
 
         var o = CliStreams.Current.Out;
-        o.WriteLine($"{passages.Count} labelled passages, lexicon {settings.Lexicon ?? "built-in"} ({lexicon.Terms.Count} terms): {suggestions.Count} candidate(s).");
+        var source = options.Candidates is null ? "" : $" from {options.Candidates.Count} term(s) of {settings.Candidates}";
+        o.WriteLine($"{passages.Count} labelled passages, lexicon {settings.Lexicon ?? "built-in"} ({lexicon.Terms.Count} terms): {suggestions.Count} candidate(s){source}.");
         foreach (var theme in lexicon.Themes)
         {
             var top = suggestions.Where(s => s.Theme == theme).Take(6).ToList();

@@ -35,8 +35,12 @@ internal static class DocumentFields
     /// Splits <paramref name="documents"/> into groups by the value of <paramref name="field"/>, in
     /// ordinal order of the values. Documents without a value are left out, with a warning.
     /// </summary>
-    /// <exception cref="OptionsException">No document has the field, or all have the same value.</exception>
-    public static IReadOnlyList<DocumentGroup> Group(IReadOnlyList<Document> documents, string field, ICollection<string> warnings)
+    /// <param name="documents">The documents.</param>
+    /// <param name="field">The field to group by.</param>
+    /// <param name="warnings">Where the documents left out are told.</param>
+    /// <param name="minimumGroups">Fewer groups than this is an error (2 for a comparison; 1 where a single group still says something).</param>
+    /// <exception cref="OptionsException">No document has the field, or all have the same value where two groups are needed.</exception>
+    public static IReadOnlyList<DocumentGroup> Group(IReadOnlyList<Document> documents, string field, ICollection<string> warnings, int minimumGroups = 2)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(warnings);
@@ -62,7 +66,7 @@ internal static class DocumentFields
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new DocumentGroup(g.Key, g.Select(v => v.Document).ToList()))
             .ToList();
-        if (groups.Count < 2)
+        if (groups.Count < minimumGroups)
         {
             throw new OptionsException($"--by {field}: every document has the value '{groups[0].Name}', so there is nothing to compare.",
                 "Group by another field, or compare two sets of inputs with --vs.");

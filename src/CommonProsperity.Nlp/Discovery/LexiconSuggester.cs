@@ -8,7 +8,9 @@ namespace CommonProsperity.Nlp.Discovery;
 /// English words and two-word phrases (stop words and numbers left out, phrases only where the counting
 /// rules would match them) and Chinese words of two or more characters from the segmenter. A candidate's
 /// passages are those it would match in if it were a lexicon term (English: the exact tokens; Chinese: the
-/// characters anywhere, as the counting rules match Chinese). A candidate is offered for a theme when
+/// characters anywhere, as the counting rules match Chinese). Given candidates (<see cref="SuggestOptions.Candidates"/>,
+/// for example the phrases of <see cref="PhraseFinder"/>) replace the passages' own words, with English phrases of
+/// any length. A candidate is offered for a theme when
 /// enough of the theme's passages hold it, enough of its passages are about the theme, and none of the
 /// theme's lexicon terms already matches inside it. Ranked by the lower end of the precision's 95%
 /// Wilson interval, which weighs precision and support together.
@@ -41,12 +43,29 @@ public sealed class LexiconSuggester
         var hasChinese = new List<bool>(passages.Count);
         var lexiconThemes = new List<HashSet<string>>(passages.Count);
         var chineseCandidates = new HashSet<string>(StringComparer.Ordinal);
+        var given = options.Candidates is null ? null : new HashSet<string>(options.Candidates.Where(c => Word.LanguageOf(c) == "en"), StringComparer.Ordinal);
+        var longest = given is null || given.Count == 0 ? 0 : given.Max(c => c.Count(ch => ch == ' ') + 1);
+        chineseCandidates.UnionWith(options.Candidates?.Where(c => Word.LanguageOf(c) == "zh") ?? []);
         foreach (var passage in passages)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var words = _words.Extract(passage.Text);
             var set = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < words.Count; i++)
+            for (var i = 0; given is not null && i < words.Count; i++)
+            {
+                // A given English candidate is in a passage when its words stand there in a row, joined only by spaces or hyphens.
+                var phrase = words[i].Text;
+                for (var j = i; j < words.Count && j < i + longest && !words[j].IsChinese && (j == i || words[j].JoinsPrevious); j++)
+                {
+                    phrase = j == i ? phrase : phrase + " " + words[j].Text;
+                    if (given.Contains(phrase))
+                    {
+                        set.Add(phrase);
+                    }
+                }
+            }
+
+            for (var i = 0; given is null && i < words.Count; i++)
             {
                 var word = words[i];
                 if (word.IsChinese)

@@ -8,7 +8,8 @@ namespace CommonProsperity.Nlp.Discovery;
 /// <param name="MinPrecision">A candidate must have at least this share of its passages labelled with the theme.</param>
 /// <param name="Top">The most candidates listed per theme.</param>
 /// <param name="NewOnly">List only candidates that catch at least one passage of the theme that the lexicon misses now.</param>
-public sealed record SuggestOptions(int MinSupport = 3, double MinPrecision = 0.6, int Top = 25, bool NewOnly = false)
+/// <param name="Candidates">Score these terms (for example the n-grams or collocations found in a corpus) instead of the passages' own words and two-word phrases; null for those.</param>
+public sealed record SuggestOptions(int MinSupport = 3, double MinPrecision = 0.6, int Top = 25, bool NewOnly = false, IReadOnlyList<string>? Candidates = null)
 {
     /// <summary>Checks the options.</summary>
     /// <exception cref="OptionsException">An option cannot work.</exception>

@@ -16,7 +16,7 @@ namespace CommonProsperity.Nlp.Jobs;
 /// charts and manifest atomically through <see cref="OutputDirectory"/>, so a run that fails writes
 /// nothing. Themes are counted by the same counting rules and lexicon as <c>analyze</c>.
 /// </summary>
-public sealed class DiscoveryPipeline
+public sealed partial class DiscoveryPipeline
 {
     private readonly Lexicon _lexicon;
     private readonly LexiconMatcher _matcher;

@@ -12,4 +12,7 @@ internal enum ColumnFormat
 
     /// <summary>A number with four decimals (rates and shares).</summary>
     Rate,
+
+    /// <summary>A number with six significant digits (<c>1.23457E-05</c>): statistics and p-values, which span many orders of magnitude.</summary>
+    Precise,
 }

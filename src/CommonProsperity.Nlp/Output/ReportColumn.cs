@@ -29,6 +29,7 @@ internal sealed record ReportColumn<TRow>(string Name, ColumnFormat Format, stri
         {
             ColumnFormat.Integer => value is null ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture),
             ColumnFormat.Rate => value is null ? null : Convert.ToDouble(value, CultureInfo.InvariantCulture),
+            ColumnFormat.Precise => value is null ? null : new PreciseNumber(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
             _ => value is null ? null : Convert.ToString(value, CultureInfo.InvariantCulture),
         };
     }

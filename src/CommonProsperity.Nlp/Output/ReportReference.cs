@@ -44,6 +44,7 @@ internal static class ReportReference
     {
         ColumnFormat.Integer => "integer",
         ColumnFormat.Rate => "number, 4 decimals",
+        ColumnFormat.Precise => "number, 6 significant digits",
         _ => "text",
     };
 }

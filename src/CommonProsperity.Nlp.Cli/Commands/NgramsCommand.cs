@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using System.Globalization;
+using CommonProsperity.Nlp.Discovery;
+using CommonProsperity.Nlp.Jobs;
+using Spectre.Console.Cli;
+
+namespace CommonProsperity.Nlp.Cli.Commands;
+
+/// <summary><c>cpnlp ngrams</c>: the most frequent n-grams of words or Chinese characters, per group if asked.</summary>
+internal sealed class NgramsCommand : Command<NgramsCommand.Settings>
+{
+    private const int Shown = 10;
+
+    /// <summary>The options of <c>ngrams</c>.</summary>
+    public sealed class Settings : PhraseSettings
+    {
+        /// <summary>The output folder.</summary>
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Folder for ngrams.csv (created if missing)")]
+        [DefaultValue("reports/ngrams")]
+        public string Out { get; init; } = "reports/ngrams";
+
+        /// <summary>Shortest n-gram.</summary>
+        [CommandOption("--min-size <N>")]
+        [Description("The shortest n-gram, in units")]
+        [DefaultValue(2)]
+        public int MinSize { get; init; } = 2;
+
+        /// <summary>Longest n-gram.</summary>
+        [CommandOption("--max-size <N>")]
+        [Description("The longest n-gram, in units (at most 8)")]
+        [DefaultValue(3)]
+        public int MaxSize { get; init; } = 3;
+
+        /// <inheritdoc />
+        public override PhraseOptions Options() => new(MinSize, MaxSize, MinCount, Top, ParseUnit(), KeepStopWords, LanguageCode);
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var streams = CliStreams.Current;
+        var options = settings.Options();
+        var result = new DiscoveryPipeline(settings.LoadLexicon())
+            .RunNgrams(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts), settings.By, options, cancellationToken);
+
+        CommandOutput.Problems(streams, result.Problems);
+        var ngrams = result.Value;
+        streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{ngrams.Count} n-gram(s) of {(options.MinSize == options.MaxSize ? Invariant(options.MinSize) : $"{options.MinSize}-{options.MaxSize}")} {Name(options.Unit)} seen at least {options.MinCount} times in {result.Documents} document(s), in {result.Elapsed.TotalSeconds:F1} s; the {Shown} most frequent per group, language and size:"));
+        var grouped = !string.IsNullOrWhiteSpace(settings.By);
+        List<string> headers = [.. grouped ? ["group"] : Array.Empty<string>(), "lang", "n", "rank", "term", "count", "docs", "per_1000"];
+        var first = grouped ? 1 : 0;
+        ConsoleTable.Write(streams.Out, headers,
+            ngrams.Where(n => n.Rank <= Shown).Select(n => (IReadOnlyList<string>)[
+                .. grouped ? [n.Group] : Array.Empty<string>(), n.Language, Invariant(n.Size), Invariant(n.Rank), n.Term, Invariant(n.Count), Invariant(n.Documents),
+                n.Per1000.ToString("F2", CultureInfo.InvariantCulture)]),
+            new HashSet<int> { first + 1, first + 2, first + 4, first + 5, first + 6 });
+        CommandOutput.Reports(streams, settings.Out, result.Reports);
+        return CommandOutput.Finish(streams, result.Problems);
+    }
+
+    internal static string Name(PhraseUnit unit) => unit == PhraseUnit.Characters ? "Chinese characters" : "words";
+
+    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
