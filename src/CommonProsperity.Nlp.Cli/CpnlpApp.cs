@@ -80,6 +80,9 @@ public static class CpnlpApp
                 lexicon.AddCommand<LexiconExportCommand>("export")
                     .WithDescription("Write the built-in lexicon to a CSV file you can edit and pass back with --lexicon.")
                     .WithExample("lexicon", "export", "--out", "my_lexicon.csv");
+                lexicon.AddCommand<LexiconConvertCommand>("convert")
+                    .WithDescription("Write a dictionary (LIWC .dic/.dicx, WordStat, quanteda YAML, Lexicoder, Yoshikoder) as the project's lexicon CSV.")
+                    .WithExample("lexicon", "convert", "moral.dic", "--out", "moral.csv");
                 lexicon.AddCommand<LexiconCheckCommand>("check")
                     .WithDescription("Compare a lexicon with labelled passages: precision and recall per theme and per term.")
                     .WithExample("lexicon", "check", "--labels", "labels.csv");

@@ -28,7 +28,14 @@ internal static class CommandOutput
     /// Prints the warnings of reading label files, at most <paramref name="max"/> of them and then how
     /// many more there are, so that a file with thousands of repeated rows does not bury the results.
     /// </summary>
-    public static void LabelWarnings(CliStreams streams, IReadOnlyList<string> warnings, int max = 20)
+    public static void LabelWarnings(CliStreams streams, IReadOnlyList<string> warnings, int max = 20) =>
+        Warnings(streams, warnings, "such rows in the label files; each repeated passage was counted once", max);
+
+    /// <summary>
+    /// Prints <paramref name="warnings"/>, at most <paramref name="max"/> of them and then how many
+    /// <paramref name="more"/> there are.
+    /// </summary>
+    public static void Warnings(CliStreams streams, IReadOnlyList<string> warnings, string more, int max = 20)
     {
         foreach (var warning in warnings.Take(max))
         {
@@ -37,7 +44,7 @@ internal static class CommandOutput
 
         if (warnings.Count > max)
         {
-            streams.Error.WriteLine($"warning: ... and {warnings.Count - max} more such rows in the label files; each repeated passage was counted once.");
+            streams.Error.WriteLine($"warning: ... and {warnings.Count - max} more {more}.");
         }
     }
 

@@ -14,6 +14,9 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
     private readonly WordCounter _words = words ?? throw new ArgumentNullException(nameof(words));
     private readonly ThreadLocal<MatchScratch> _scratch = new(() => new MatchScratch());
 
+    /// <summary>Each term's weight (1 for a term without one), by term index; null for a lexicon without weights.</summary>
+    private readonly double[]? _weights = matcher?.Lexicon.HasWeights == true ? [.. matcher.Lexicon.Terms.Select(t => t.Weight ?? 1)] : null;
+
     /// <summary>The matcher in use.</summary>
     public LexiconMatcher Matcher { get; } = matcher ?? throw new ArgumentNullException(nameof(matcher));
 
@@ -35,12 +38,18 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
         var themeCount = Matcher.Themes.Count;
         var hitCounts = new int[themeCount];
         var sentenceCounts = new int[themeCount];
+        var weighted = new double[themeCount];
         var lastSentence = new int[themeCount];
         Array.Fill(lastSentence, -1);
         var sentence = -1;
         foreach (var hit in hits)
         {
             hitCounts[hit.Theme]++;
+            if (_weights is not null)
+            {
+                weighted[hit.Theme] += _weights[hit.Term];
+            }
+
             sentence = segments.SentenceAt(hit.Start, sentence);
             if (sentence != lastSentence[hit.Theme])
             {
@@ -52,7 +61,7 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
         var tallies = new ThemeTally[themeCount];
         for (var t = 0; t < themeCount; t++)
         {
-            tallies[t] = new ThemeTally(hitCounts[t], sentenceCounts[t]);
+            tallies[t] = new ThemeTally(hitCounts[t], sentenceCounts[t], weighted[t]);
         }
 
         return new DocumentAnalysis(document, scratch.Tokens.Count, wordCount, segments, tallies, hits, vetoes ?? []);

@@ -1,19 +1,23 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Counting.Import;
 
 namespace CommonProsperity.Nlp.Counting;
 
 /// <summary>
 /// Reads lexicons: the project's CSV format (header <c>theme,term</c>, optional <c>lang</c>, <c>note</c>,
-/// <c>exclude</c> and other columns) and LIWC-style <c>.dic</c> dictionaries. Every rule broken stops the load with
-/// the file, the line and what to change.
+/// <c>exclude</c>, <c>theme_label</c>, <c>weight</c> and other columns), and the dictionary formats of
+/// <see cref="LexiconFormat"/>, recognised by content. Every rule of the CSV broken stops the load with
+/// the file, the line and what to change; a dictionary's word the counting rules cannot match is passed
+/// over with a warning naming its line.
 /// </summary>
 public static partial class LexiconLoader
 {
-    /// <summary>Loads a lexicon file, choosing the format by extension (<c>.dic</c> is LIWC, anything else CSV).</summary>
+    /// <summary>Loads a lexicon file in any format of <see cref="LexiconFormat"/>, recognised by its content.</summary>
     /// <exception cref="LexiconException">The file breaks the format.</exception>
     public static Lexicon Load(string path)
     {
@@ -33,6 +37,7 @@ public static partial class LexiconLoader
             throw new LexiconException($"cannot read the lexicon ({e.Message}).", path);
         }
 
+        LexiconFormatDetector.RefuseBinary(bytes, path);
         string text;
         try
         {
@@ -43,9 +48,25 @@ public static partial class LexiconLoader
             throw new LexiconException(e.Problem, path, fix: e.Fix);
         }
 
-        return path.EndsWith(".dic", StringComparison.OrdinalIgnoreCase)
-            ? FromLiwcText(text, path)
-            : FromCsvText(text, path);
+        return FromText(text, path, LexiconFormatDetector.Detect(text, path));
+    }
+
+    /// <summary>Parses a lexicon held in memory in <paramref name="format"/>; <paramref name="source"/> names it in messages.</summary>
+    /// <exception cref="LexiconException">The text breaks the format.</exception>
+    internal static Lexicon FromText(string text, string source, LexiconFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return format switch
+        {
+            LexiconFormat.Csv => FromCsvText(text, source),
+            LexiconFormat.LiwcDic => FromLiwcText(text, source),
+            LexiconFormat.LiwcDicx => CategoryLexiconBuilder.Build(LiwcDicxReader.Read(text, source), source),
+            LexiconFormat.WordStat => CategoryLexiconBuilder.Build(WordStatReader.Read(text, source), source),
+            LexiconFormat.Yaml => CategoryLexiconBuilder.Build(YamlDictionaryReader.Read(text, source), source),
+            LexiconFormat.Lexicoder => CategoryLexiconBuilder.Build(LexicoderReader.Read(text, source), source),
+            LexiconFormat.Yoshikoder => CategoryLexiconBuilder.Build(YoshikoderReader.Read(text, source), source),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a lexicon format"),
+        };
     }
 
     /// <summary>Parses a CSV lexicon held in memory; <paramref name="source"/> names it in messages.</summary>
@@ -71,6 +92,9 @@ public static partial class LexiconLoader
 
         var noteColumn = table.IndexOf("note");
         var excludeColumn = table.IndexOf("exclude");
+        var labelColumn = table.IndexOf("theme_label");
+        var weightColumn = table.IndexOf("weight");
+        var labels = labelColumn < 0 ? null : new Dictionary<string, string>(StringComparer.Ordinal);
         var terms = new List<LexiconTerm>();
         var warnings = new List<string>();
         var seen = new Dictionary<(string Theme, string Pattern), long>();
@@ -103,7 +127,14 @@ public static partial class LexiconLoader
                 var lang = row.Get(langColumn).Trim();
                 var note = row.Get(noteColumn).Trim();
                 var exclude = ParseExclusions(row.Get(excludeColumn), pattern, term.Trim(), source, line);
-                terms.Add(new LexiconTerm(theme, term.Trim(), lang.Length == 0 ? null : lang, note.Length == 0 ? null : note, line, exclude));
+                var label = row.Get(labelColumn).Trim();
+                if (labels is not null && label.Length > 0 && !labels.TryAdd(theme, label) && labels[theme] != label)
+                {
+                    warnings.Add($"{source}:{line}: the theme '{theme}' is labelled '{label}' here but '{labels[theme]}' above; the first label is kept.");
+                }
+
+                var weight = ParseWeight(row.Get(weightColumn), source, line);
+                terms.Add(new LexiconTerm(theme, term.Trim(), lang.Length == 0 ? null : lang, note.Length == 0 ? null : note, line, exclude, weight));
             }
         }
         catch (InputException e)
@@ -111,128 +142,14 @@ public static partial class LexiconLoader
             throw new LexiconException(e.Problem, source, e.Line, e.Fix);
         }
 
-        return Build(terms, source, warnings);
+        return Build(terms, source, warnings, themeLabels: labels is { Count: > 0 } ? labels : null);
     }
 
     /// <summary>
-    /// Parses a LIWC-style dictionary: a header block between two lines of <c>%</c> that numbers the
-    /// categories (<c>1	posemo</c>), then one entry a line: the word (a trailing <c>*</c> is a prefix)
-    /// and its category numbers. Category names become theme ids (lower case).
+    /// Parses a LIWC <c>.dic</c> dictionary (see <see cref="LiwcDicReader"/>): categories become themes by
+    /// the rule of <see cref="ThemeIds"/>, their names kept as the themes' labels.
     /// </summary>
-    public static Lexicon FromLiwcText(string text, string source)
-    {
-        var lines = text.Split('\n');
-        var categories = new Dictionary<string, string>(StringComparer.Ordinal);
-        var categoryLines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var terms = new List<LexiconTerm>();
-        var warnings = new List<string>();
-        var seen = new Dictionary<(string, string), int>();
-        var lastLine = 0;
-        var section = 0; // 0: before the header, 1: inside it, 2: entries
-        for (var index = 0; index < lines.Length; index++)
-        {
-            var line = index + 1;
-            var raw = lines[index].TrimEnd('\r');
-            var content = raw.Trim();
-            if (content.Length == 0)
-            {
-                continue;
-            }
-
-            lastLine = line;
-            if (content == "%")
-            {
-                if (section == 2)
-                {
-                    throw new LexiconException("a third '%' line; a .dic file has one header block.", source, line, "Delete this line.");
-                }
-
-                section++;
-                continue;
-            }
-
-            if (section == 0)
-            {
-                throw new LexiconException("a .dic file must start with a line holding only '%'.", source, line,
-                    "Add the category block: '%', one 'number<TAB>name' line per category, then '%' again.");
-            }
-
-            var fields = raw.Contains('\t', StringComparison.Ordinal)
-                ? raw.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                : content.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (section == 1)
-            {
-                if (fields.Length < 2 || !IsNumber(fields[0]))
-                {
-                    throw new LexiconException($"'{content}' is not a category line.", source, line, "Write the category number, a tab, and its name (for example '1\tinequality').");
-                }
-
-                var name = fields[1].Trim().ToLowerInvariant();
-                ValidateThemeId(name, source, line);
-                if (!categoryLines.TryAdd(fields[0], line))
-                {
-                    // Keeping either definition would silently count one category's words as another's.
-                    throw new LexiconException($"category {fields[0]} is defined twice: as '{categories[fields[0]]}' on line {categoryLines[fields[0]]} and as '{name}' here.", source, line,
-                        "Give each category its own number, and change the entries that use it to the number you mean.");
-                }
-
-                categories[fields[0]] = name;
-                continue;
-            }
-
-            if (content.Contains('(', StringComparison.Ordinal) || content.Contains('/', StringComparison.Ordinal))
-            {
-                warnings.Add($"{source}:{line}: conditional LIWC entry '{content}' is not supported and was passed over.");
-                continue;
-            }
-
-            // With tabs the word is the first field (it may be a number, such as 2035); with spaces,
-            // the trailing numbers are the categories and the rest is the word.
-            var tabbed = raw.Contains('\t', StringComparison.Ordinal);
-            var numbers = tabbed ? fields.Skip(1).ToArray() : fields.Reverse().TakeWhile(IsNumber).Reverse().ToArray();
-            var word = tabbed ? fields[0] : string.Join(' ', fields.Take(fields.Length - numbers.Length));
-            if (numbers.FirstOrDefault(n => !IsNumber(n)) is { } notNumber)
-            {
-                throw new LexiconException($"the entry '{content}' has '{notNumber}' where a category number should be.", source, line, "After the word, write only category numbers, separated by tabs.");
-            }
-
-            if (numbers.Length == 0)
-            {
-                throw new LexiconException($"the entry '{content}' has no category number.", source, line, "Add the number(s) of its categories after a tab.");
-            }
-
-            if (word.Length == 0)
-            {
-                throw new LexiconException("the entry has category numbers but no word.", source, line, "Put the word before the numbers.");
-            }
-
-            var pattern = TermPattern.Parse(word, source, line);
-            foreach (var number in numbers)
-            {
-                if (!categories.TryGetValue(number, out var theme))
-                {
-                    throw new LexiconException($"the entry '{word}' names category {number}, which the header block does not define.", source, line,
-                        $"Add '{number}<TAB>name' between the '%' lines, or correct the number (defined: {string.Join(", ", categories.Keys)}).");
-                }
-
-                if (seen.TryGetValue((theme, pattern.ToString()), out var firstLine))
-                {
-                    warnings.Add($"{source}:{line}: '{word}' repeats line {firstLine} for category '{theme}' and is counted once.");
-                    continue;
-                }
-
-                seen[(theme, pattern.ToString())] = line;
-                terms.Add(new LexiconTerm(theme, word, null, null, line));
-            }
-        }
-
-        if (section < 2)
-        {
-            throw new LexiconException("the category block is not closed by a second '%' line.", source, Math.Max(lastLine, 1), "Add a line holding only '%' after the categories.");
-        }
-
-        return Build(terms, source, warnings);
-    }
+    public static Lexicon FromLiwcText(string text, string source) => CategoryLexiconBuilder.Build(LiwcDicReader.Read(text, source), source);
 
     /// <summary>
     /// Splits an <c>exclude</c> cell at <c>|</c> into exclusion phrases, each checked by the term rules
@@ -264,7 +181,7 @@ public static partial class LexiconLoader
 
     /// <summary>
     /// A stable fingerprint of what a lexicon counts: SHA-256 over its (theme, normalised term) pairs
-    /// in order, each followed by its normalised exclusions when it has any, so that re-saving a file
+    /// in order, each followed by its normalised exclusions and its weight when it has them, so that re-saving a file
     /// with other quoting or line endings keeps the hash (and a lexicon without exclusions keeps the
     /// hash it had before exclusions existed).
     /// </summary>
@@ -279,24 +196,50 @@ public static partial class LexiconLoader
                 text.Append('\t').Append('-').Append(TermPattern.Parse(phrase, "lexicon", term.Line));
             }
 
+            if (term.Weight is { } weight)
+            {
+                text.Append('\t').Append('=').Append(weight.ToString("R", CultureInfo.InvariantCulture));
+            }
+
             text.Append('\n');
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private static Lexicon Build(List<LexiconTerm> terms, string source, List<string> warnings)
+    /// <summary>
+    /// The lexicon of <paramref name="terms"/>: themes in codebook order, then in <paramref name="order"/>
+    /// (a dictionary's category order) or the order the terms first name them.
+    /// </summary>
+    internal static Lexicon Build(List<LexiconTerm> terms, string source, List<string> warnings, IReadOnlyList<string>? order = null, IReadOnlyDictionary<string, string>? themeLabels = null)
     {
         if (terms.Count == 0)
         {
             throw new LexiconException("the lexicon has no terms.", source, fix: "Add at least one 'theme,term' line.");
         }
 
-        var themes = terms.Select(t => t.Theme).Distinct(StringComparer.Ordinal)
+        var used = terms.Select(t => t.Theme).ToHashSet(StringComparer.Ordinal);
+        var themes = (order ?? []).Where(used.Contains).Concat(terms.Select(t => t.Theme)).Distinct(StringComparer.Ordinal)
             .Select((theme, firstSeen) => (theme, firstSeen))
             .OrderBy(t => Codebook.OrderOf(t.theme)).ThenBy(t => t.firstSeen)
             .Select(t => t.theme).ToArray();
-        return new Lexicon(themes, terms, source, Fingerprint(terms), warnings);
+        return new Lexicon(themes, terms, source, Fingerprint(terms), warnings, themeLabels);
+    }
+
+    private static double? ParseWeight(string cell, string source, int line)
+    {
+        var text = cell.Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) && double.IsFinite(weight))
+        {
+            return weight;
+        }
+
+        throw new LexiconException($"the weight '{text}' is not a number.", source, line, "Write the weight as a number with a '.' for decimals (0.5, -2), or leave the cell empty for an unweighted term.");
     }
 
     private static int RequireColumn(CsvTable table, string name, string source)
@@ -328,8 +271,6 @@ public static partial class LexiconLoader
                 "Theme ids are lower-case letters, digits and underscores (for example social_welfare); they become column names in the reports.");
         }
     }
-
-    private static bool IsNumber(string field) => field.Length > 0 && field.All(char.IsAsciiDigit);
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ThemeIdPattern();

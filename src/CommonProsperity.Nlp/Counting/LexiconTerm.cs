@@ -14,7 +14,11 @@ namespace CommonProsperity.Nlp.Counting;
 /// containing the term, inside which a match of it is vetoed (<c>政治生态</c> for <c>生态</c>); null when
 /// it has none.
 /// </param>
-public sealed record LexiconTerm(string Theme, string Term, string? Language, string? Note, int Line, IReadOnlyList<string>? Exclude = null)
+/// <param name="Weight">
+/// The term's weight in its theme, from a weighted dictionary (LIWC-22 <c>.dicx</c>, WordStat, the CSV's
+/// <c>weight</c> column); null for an unweighted term, which weighs 1 in a weighted score.
+/// </param>
+public sealed record LexiconTerm(string Theme, string Term, string? Language, string? Note, int Line, IReadOnlyList<string>? Exclude = null, double? Weight = null)
 {
     /// <summary>The exclusions, empty when there are none.</summary>
     public IReadOnlyList<string> Exclusions => Exclude ?? [];

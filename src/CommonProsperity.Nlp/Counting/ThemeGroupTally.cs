@@ -9,7 +9,8 @@ namespace CommonProsperity.Nlp.Counting;
 /// <param name="Sentences">Sentences over the group.</param>
 /// <param name="SentencesWithTheme">Sentences holding a hit, over the group.</param>
 /// <param name="MeanDocumentPer1000">The mean of the documents' own rates (every document weighs the same).</param>
-public readonly record struct ThemeGroupTally(int Documents, int DocumentsWithTheme, long Hits, long Tokens, long Words, long Sentences, long SentencesWithTheme, double MeanDocumentPer1000)
+/// <param name="Weighted">The sum of the weights of the matches over the group (0 for a lexicon without weights).</param>
+public readonly record struct ThemeGroupTally(int Documents, int DocumentsWithTheme, long Hits, long Tokens, long Words, long Sentences, long SentencesWithTheme, double MeanDocumentPer1000, double Weighted = 0)
 {
     /// <summary>The pooled rate: hits per 1,000 tokens over the group (long documents weigh more).</summary>
     public double Per1000 => Rate.Per1000(Hits, Tokens);
@@ -29,6 +30,7 @@ public readonly record struct ThemeGroupTally(int Documents, int DocumentsWithTh
             documents.Sum(d => (long)d.Words),
             documents.Sum(d => (long)d.Sentences),
             documents.Sum(d => (long)d.Themes[theme].Sentences),
-            documents.Count == 0 ? 0 : documents.Average(d => Rate.Per1000(d.Themes[theme].Hits, d.Tokens)));
+            documents.Count == 0 ? 0 : documents.Average(d => Rate.Per1000(d.Themes[theme].Hits, d.Tokens)),
+            documents.Sum(d => d.Themes[theme].Weighted));
     }
 }

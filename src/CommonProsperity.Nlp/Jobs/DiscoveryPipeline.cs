@@ -248,7 +248,8 @@ public sealed partial class DiscoveryPipeline
             corpus.Documents.Count,
             corpus.Tokens,
             corpus.Documents.Sum(d => (long)d.Text.Length),
-            [new("read", readMs), new("compute", computeMs), new("total_before_write", clock.ElapsedMilliseconds)]);
+            [new("read", readMs), new("compute", computeMs), new("total_before_write", clock.ElapsedMilliseconds)],
+            _lexicon.ThemeLabels);
         ManifestWriter.Write(output.Stage(ReportFiles.Manifest), manifest, names);
         var reports = output.Commit();
         return new DiscoveryResult<T>(value, corpus.Documents.Count, problems, reports, clock.Elapsed);

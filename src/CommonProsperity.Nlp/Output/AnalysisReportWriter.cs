@@ -114,14 +114,14 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     private void WriteThemeFrequency(string path)
     {
         using var csv = CsvReport.Create(path);
-        var layout = AnalysisReports.ThemeFrequency;
+        var layout = AnalysisReports.ThemeFrequency.For(_matcher.Lexicon);
         csv.WriteRow(layout.Header(_matcher.Themes, _extraColumns));
         foreach (var document in _documents.Read())
         {
             var extra = ExtraValues(document.Metadata);
             for (var t = 0; t < _matcher.Themes.Count; t++)
             {
-                csv.WriteRow(layout.Row(new AnalysisReports.ThemeRow(document, _matcher.Themes[t], document.Themes[t]), _matcher.Themes.Count, extra));
+                csv.WriteRow(layout.Row(new AnalysisReports.ThemeRow(document, _matcher.Themes[t], _matcher.Lexicon.LabelOf(_matcher.Themes[t]), document.Themes[t]), _matcher.Themes.Count, extra));
             }
         }
     }
@@ -129,7 +129,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     private void WriteWide(string path)
     {
         using var csv = CsvReport.Create(path);
-        var layout = AnalysisReports.ThemeFrequencyWide;
+        var layout = AnalysisReports.ThemeFrequencyWide.For(_matcher.Lexicon);
         csv.WriteRow(layout.Header(_matcher.Themes));
         foreach (var document in _documents.Read())
         {
@@ -140,7 +140,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     private void WriteCorpusSummary(string path)
     {
         using var csv = CsvReport.Create(path);
-        _corpus.Write(csv, _matcher.Themes);
+        _corpus.Write(csv, _matcher.Lexicon, _matcher.Themes);
     }
 
     /// <summary>Writes <c>report.html</c> from the same rows as the CSV reports, with a sample of the evidence file just written.</summary>
@@ -148,14 +148,14 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     {
         var ids = _documents.Read().Select(d => d.Id).ToList();
         var evidence = Html.EvidenceSample.Read(_output.StagedPath(ReportFiles.Evidence), ids, _matcher.Themes, Html.EvidenceSample.CapFor(_cellsWithHits));
-        Html.AnalysisHtml.Write(_output.Stage(ReportFiles.Report), run, _matcher.Themes, _documents.Read(), _corpus.Rows(_matcher.Themes), TermRows(), evidence);
+        Html.AnalysisHtml.Write(_output.Stage(ReportFiles.Report), run, _matcher.Themes, _documents.Read(), _corpus.Rows(_matcher.Lexicon, _matcher.Themes), TermRows(), evidence);
         return ReportFiles.Report;
     }
 
     private void WriteTermFrequency(string path)
     {
         using var csv = CsvReport.Create(path);
-        var layout = AnalysisReports.TermFrequency;
+        var layout = AnalysisReports.TermFrequency.For(_matcher.Lexicon);
         csv.WriteRow(layout.Header(_matcher.Themes));
         foreach (var row in TermRows())
         {
@@ -177,7 +177,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
             foreach (var i in indices)
             {
                 rank++;
-                yield return new AnalysisReports.TermRow(terms[i], rank, _termHits[i], _termDocuments[i], AnalysisReports.Share(_termHits[i], total), _termVetoed[i]);
+                yield return new AnalysisReports.TermRow(terms[i], _matcher.Lexicon.LabelOf(theme), rank, _termHits[i], _termDocuments[i], AnalysisReports.Share(_termHits[i], total), _termVetoed[i]);
             }
         }
     }

@@ -32,7 +32,9 @@ internal static class AnalysisReports
         [
             new("document", ColumnFormat.Text, "the document id", r => r.Document.Id),
             new("theme", ColumnFormat.Text, "the theme id", r => r.Theme),
+            new("theme_label", ColumnFormat.Text, "the theme's name in the dictionary it came from (`care.virtue` for `care_virtue`, `ECONOMY/MARKETS` for `economy_markets`)", r => r.Label, ColumnCondition.ThemeLabels),
             new("hits", ColumnFormat.Integer, "matches of the theme's terms ([counting rule 6](counting-rules.md))", r => r.Tally.Hits),
+            new("weighted", ColumnFormat.Rate, "the sum of the weights of the theme's matches (a term without a weight weighs 1)", r => r.Tally.Weighted, ColumnCondition.Weights),
             new("tokens", ColumnFormat.Integer, "tokens in the document", r => r.Document.Tokens),
             new("per_1000", ColumnFormat.Rate, "`hits / tokens × 1000` (0 when there are no tokens)", r => Rate.Per1000(r.Tally.Hits, r.Document.Tokens)),
             new("words", ColumnFormat.Integer, WordsMeaning, r => r.Document.Words),
@@ -55,6 +57,7 @@ internal static class AnalysisReports
             new("words", ColumnFormat.Integer, WordsMeaning, d => d.Words),
             new("sentences", ColumnFormat.Integer, "sentences in the document", d => d.Sentences),
             new("_hits", ColumnFormat.Integer, "per theme (`inequality_hits`, ...): the theme's hits", (d, t) => d.Themes[t].Hits, PerTheme: true),
+            new("_weighted", ColumnFormat.Rate, "per theme (`inequality_weighted`, ...): the sum of the weights of its matches", (d, t) => d.Themes[t].Weighted, PerTheme: true, Only: ColumnCondition.Weights),
             new("_per_1000", ColumnFormat.Rate, "per theme (`inequality_per_1000`, ...): its hits per 1,000 tokens", (d, t) => Rate.Per1000(d.Themes[t].Hits, d.Tokens), PerTheme: true),
             new("_per_1000_words", ColumnFormat.Rate, "per theme (`inequality_per_1000_words`, ...): its hits per 1,000 words, the rate to compare across languages", (d, t) => Rate.Per1000(d.Themes[t].Hits, d.Words), PerTheme: true),
         ]);
@@ -67,9 +70,11 @@ internal static class AnalysisReports
             new("group_by", ColumnFormat.Text, "`all` (the whole corpus), `language`, `year` (from `date`) or `publisher`", r => r.By),
             new("group", ColumnFormat.Text, "the group's value (`all` for the corpus; `unknown` where the metadata is missing)", r => r.Group),
             new("theme", ColumnFormat.Text, "the theme id", r => r.Theme),
+            new("theme_label", ColumnFormat.Text, "the theme's name in the dictionary it came from (`care.virtue` for `care_virtue`, `ECONOMY/MARKETS` for `economy_markets`)", r => r.Label, ColumnCondition.ThemeLabels),
             new("documents", ColumnFormat.Integer, "documents in the group", r => r.Tally.Documents),
             new("documents_with_theme", ColumnFormat.Integer, "of those, documents with at least one hit", r => r.Tally.DocumentsWithTheme),
             new("hits", ColumnFormat.Integer, "hits over the group", r => r.Tally.Hits),
+            new("weighted", ColumnFormat.Rate, "the sum of the weights of the matches over the group", r => r.Tally.Weighted, ColumnCondition.Weights),
             new("tokens", ColumnFormat.Integer, "tokens over the group", r => r.Tally.Tokens),
             new("per_1000", ColumnFormat.Rate, "pooled rate: total hits / total tokens × 1000 (long documents weigh more)", r => r.Tally.Per1000),
             new("mean_document_per_1000", ColumnFormat.Rate, "the mean of the documents' `per_1000` (every document weighs the same)", r => r.Tally.MeanDocumentPer1000),
@@ -86,8 +91,10 @@ internal static class AnalysisReports
         "which terms drive each theme: per theme (codebook order), every lexicon term, most hits first, including those that never matched (`hits` 0), which is useful when editing the lexicon.",
         [
             new("theme", ColumnFormat.Text, "the theme id", r => r.Term.Theme),
+            new("theme_label", ColumnFormat.Text, "the theme's name in the dictionary it came from (`care.virtue` for `care_virtue`, `ECONOMY/MARKETS` for `economy_markets`)", r => r.Label, ColumnCondition.ThemeLabels),
             new("rank", ColumnFormat.Integer, "1 for the theme's term with the most hits (ties by term)", r => r.Rank),
             new("term", ColumnFormat.Text, "the lexicon term, as written in the lexicon", r => r.Term.Term),
+            new("weight", ColumnFormat.Rate, "the term's weight in its theme (empty for a term without one, which weighs 1)", r => r.Term.Weight, ColumnCondition.Weights),
             new("lang", ColumnFormat.Text, "the term's language, from the lexicon", r => r.Term.Language),
             new("hits", ColumnFormat.Integer, "its matches over the corpus", r => r.Hits),
             new("documents", ColumnFormat.Integer, "documents with at least one hit of the term", r => r.Documents),
@@ -118,11 +125,11 @@ internal static class AnalysisReports
     public sealed record Hit;
 
     /// <summary>A row of <c>theme_frequency.csv</c>: one document and one theme.</summary>
-    public sealed record ThemeRow(DocumentSummary Document, string Theme, ThemeTally Tally);
+    public sealed record ThemeRow(DocumentSummary Document, string Theme, string Label, ThemeTally Tally);
 
     /// <summary>A row of <c>corpus_summary.csv</c>: one group and one theme.</summary>
-    public sealed record GroupRow(string By, string Group, string Theme, ThemeGroupTally Tally);
+    public sealed record GroupRow(string By, string Group, string Theme, string Label, ThemeGroupTally Tally);
 
     /// <summary>A row of <c>term_frequency.csv</c>.</summary>
-    public sealed record TermRow(LexiconTerm Term, int Rank, long Hits, int Documents, double Share, long Vetoed);
+    public sealed record TermRow(LexiconTerm Term, string Label, int Rank, long Hits, int Documents, double Share, long Vetoed);
 }

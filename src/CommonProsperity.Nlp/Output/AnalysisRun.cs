@@ -38,5 +38,5 @@ internal sealed record AnalysisRun(
     /// <summary>The manifest of this run, over <paramref name="themes"/>.</summary>
     public RunManifest Manifest(IReadOnlyList<string> themes) => new(
         Command, ToolVersion, StartedUtc, Options, Lexicon.Source, Lexicon.Sha256, Lexicon.Terms.Count, themes,
-        [.. Inputs.Select(i => i.Value)], Problems.Skipped(), [.. Problems.Warnings().Select(w => w.Text)], Documents, Tokens, Characters, TimingsMs);
+        [.. Inputs.Select(i => i.Value)], Problems.Skipped(), [.. Problems.Warnings().Select(w => w.Text)], Documents, Tokens, Characters, TimingsMs, Lexicon.ThemeLabels);
 }

@@ -36,18 +36,18 @@ internal sealed class CorpusSummaryTally(int themes)
         }
     }
 
-    public void Write(CsvWriter csv, IReadOnlyList<string> themeIds)
+    public void Write(CsvWriter csv, Lexicon lexicon, IReadOnlyList<string> themeIds)
     {
-        var layout = AnalysisReports.CorpusSummary;
+        var layout = AnalysisReports.CorpusSummary.For(lexicon);
         csv.WriteRow(layout.Header(themeIds));
-        foreach (var row in Rows(themeIds))
+        foreach (var row in Rows(lexicon, themeIds))
         {
             csv.WriteRow(layout.Row(row, themeIds.Count));
         }
     }
 
     /// <summary>The rows of <c>corpus_summary.csv</c>, in its order (the HTML report shows some of them).</summary>
-    public IEnumerable<AnalysisReports.GroupRow> Rows(IReadOnlyList<string> themeIds)
+    public IEnumerable<AnalysisReports.GroupRow> Rows(Lexicon lexicon, IReadOnlyList<string> themeIds)
     {
         for (var g = 0; g < Groupings.Length; g++)
         {
@@ -55,7 +55,7 @@ internal sealed class CorpusSummaryTally(int themes)
             {
                 for (var t = 0; t < themeIds.Count; t++)
                 {
-                    yield return new AnalysisReports.GroupRow(Groupings[g].By, key, themeIds[t], group.Tally(t));
+                    yield return new AnalysisReports.GroupRow(Groupings[g].By, key, themeIds[t], lexicon.LabelOf(themeIds[t]), group.Tally(t));
                 }
             }
         }
@@ -79,12 +79,14 @@ internal sealed class CorpusSummaryTally(int themes)
 
         public double[] RateSum { get; } = new double[themes];
 
+        public double[] Weighted { get; } = new double[themes];
+
         /// <summary>
         /// The same as <see cref="ThemeGroupTally.Of"/> over the group's documents: the running sums took
         /// them in document order, as <see cref="Enumerable.Average{TSource}(IEnumerable{TSource}, Func{TSource, double})"/> does.
         /// </summary>
         public ThemeGroupTally Tally(int theme) =>
-            new(Documents, WithTheme[theme], Hits[theme], Tokens, Words, Sentences, WithSentences[theme], Documents == 0 ? 0 : RateSum[theme] / Documents);
+            new(Documents, WithTheme[theme], Hits[theme], Tokens, Words, Sentences, WithSentences[theme], Documents == 0 ? 0 : RateSum[theme] / Documents, Weighted[theme]);
 
         public void Add(DocumentSummary document)
         {
@@ -99,6 +101,7 @@ internal sealed class CorpusSummaryTally(int themes)
                 WithSentences[t] += tally.Sentences;
                 WithTheme[t] += tally.Hits > 0 ? 1 : 0;
                 RateSum[t] += Rate.Per1000(tally.Hits, document.Tokens);
+                Weighted[t] += tally.Weighted;
             }
         }
     }

@@ -32,7 +32,19 @@ internal static class DocumentLine
         json.WriteStartArray("themes");
         foreach (var tally in summary.Themes)
         {
-            WritePair(json, tally.Hits, tally.Sentences);
+            if (tally.Weighted == 0)
+            {
+                WritePair(json, tally.Hits, tally.Sentences);
+            }
+            else
+            {
+                // A third element only for a weighted lexicon's matches, so other runs' lines stay as they were.
+                json.WriteStartArray();
+                json.WriteNumberValue(tally.Hits);
+                json.WriteNumberValue(tally.Sentences);
+                json.WriteNumberValue(tally.Weighted);
+                json.WriteEndArray();
+            }
         }
 
         json.WriteEndArray();
@@ -53,7 +65,7 @@ internal static class DocumentLine
             line.GetProperty("tokens").GetInt32(),
             line.GetProperty("words").GetInt32(),
             line.GetProperty("sentences").GetInt32(),
-            [.. line.GetProperty("themes").EnumerateArray().Select(t => new ThemeTally(t[0].GetInt32(), t[1].GetInt32()))]);
+            [.. line.GetProperty("themes").EnumerateArray().Select(t => new ThemeTally(t[0].GetInt32(), t[1].GetInt32(), t.GetArrayLength() > 2 ? t[2].GetDouble() : 0))]);
     }
 
     /// <summary>A pair of strings as a two-element array.</summary>

@@ -14,4 +14,7 @@ internal interface IReportColumn
 
     /// <summary>Whether the column stands once per theme.</summary>
     bool PerTheme { get; }
+
+    /// <summary>When the column stands.</summary>
+    ColumnCondition Only { get; }
 }

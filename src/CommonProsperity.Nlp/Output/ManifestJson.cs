@@ -23,8 +23,9 @@ internal sealed record ManifestJson(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Dictionary<string, string>? ReportSha256,
     Dictionary<string, long> TimingsMs)
 {
-    /// <summary>The lexicon counted.</summary>
-    internal sealed record LexiconJson(string Source, string Sha256, int Terms, IReadOnlyList<string> Themes);
+    /// <summary>The lexicon counted; <c>theme_labels</c> (id to the name in the dictionary) only for a lexicon with labels.</summary>
+    internal sealed record LexiconJson(string Source, string Sha256, int Terms, IReadOnlyList<string> Themes,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? ThemeLabels = null);
 
     /// <summary>An input file read (<c>file</c>, its index, only in a shard's header).</summary>
     internal sealed record InputJson(

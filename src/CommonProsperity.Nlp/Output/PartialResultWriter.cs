@@ -217,10 +217,26 @@ internal sealed class PartialResultWriter : IDocumentReportSink
                 ManifestWriter.WriteStrings(json, "exclude", exclude);
             }
 
+            if (term.Weight is { } weight)
+            {
+                json.WriteNumber("weight", weight);
+            }
+
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+        if (lexicon.ThemeLabels is { } labels)
+        {
+            json.WriteStartObject("theme_labels");
+            foreach (var (theme, label) in labels.OrderBy(l => l.Key, StringComparer.Ordinal))
+            {
+                json.WriteString(theme, label);
+            }
+
+            json.WriteEndObject();
+        }
+
         ManifestWriter.WriteStrings(json, "warnings", lexicon.Warnings);
         json.WriteEndObject();
     }

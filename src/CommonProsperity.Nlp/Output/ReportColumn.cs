@@ -13,11 +13,12 @@ namespace CommonProsperity.Nlp.Output;
 /// <param name="Meaning">What the column holds, for docs/reports.md.</param>
 /// <param name="Value">The value for a row (and, for a column <see cref="PerTheme"/>, a theme index).</param>
 /// <param name="PerTheme">Whether the column stands once per theme, in codebook order.</param>
-internal sealed record ReportColumn<TRow>(string Name, ColumnFormat Format, string Meaning, Func<TRow, int, object?> Value, bool PerTheme = false) : IReportColumn
+/// <param name="Only">When the column stands (see <see cref="ReportLayout{TRow}.For"/>).</param>
+internal sealed record ReportColumn<TRow>(string Name, ColumnFormat Format, string Meaning, Func<TRow, int, object?> Value, bool PerTheme = false, ColumnCondition Only = ColumnCondition.Always) : IReportColumn
 {
     /// <summary>A column that stands once.</summary>
-    public ReportColumn(string name, ColumnFormat format, string meaning, Func<TRow, object?> value)
-        : this(name, format, meaning, (row, _) => value(row))
+    public ReportColumn(string name, ColumnFormat format, string meaning, Func<TRow, object?> value, ColumnCondition only = ColumnCondition.Always)
+        : this(name, format, meaning, (row, _) => value(row), Only: only)
     {
     }
 

@@ -17,6 +17,26 @@ internal sealed record ReportLayout<TRow>(string File, string Rows, IReadOnlyLis
 
     IReadOnlyList<IReportColumn> IReportLayout.Columns => Columns;
 
+    /// <summary>
+    /// The layout for reports over <paramref name="lexicon"/>: its columns for theme labels only when the
+    /// lexicon's themes have labels, its weighted columns only when its terms have weights.
+    /// </summary>
+    public ReportLayout<TRow> For(Counting.Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var labels = lexicon.ThemeLabels is not null;
+        var weights = lexicon.HasWeights;
+        return this with
+        {
+            Columns = [.. Columns.Where(c => c.Only switch
+            {
+                ColumnCondition.ThemeLabels => labels,
+                ColumnCondition.Weights => weights,
+                _ => true,
+            })],
+        };
+    }
+
     /// <summary>The header record for <paramref name="themes"/> and, when <see cref="MetadataColumns"/>, the metadata columns <paramref name="extra"/>.</summary>
     public object?[] Header(IReadOnlyList<string> themes, IReadOnlyList<string>? extra = null)
     {

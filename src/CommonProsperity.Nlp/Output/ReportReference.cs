@@ -27,7 +27,7 @@ internal static class ReportReference
             foreach (var column in layout.Columns)
             {
                 var name = column.PerTheme ? $"<theme>{column.Name}" : column.Name;
-                text.Append("| `").Append(name).Append("` | ").Append(Describe(column.Format)).Append(" | ").Append(column.Meaning).Append(" |\n");
+                text.Append("| `").Append(name).Append("` | ").Append(Describe(column.Format)).Append(" | ").Append(column.Meaning).Append(Condition(column.Only)).Append(" |\n");
             }
 
             if (layout.MetadataColumns)
@@ -39,6 +39,13 @@ internal static class ReportReference
         text.Append('\n').Append(End).Append('\n');
         return text.ToString();
     }
+
+    private static string Condition(ColumnCondition only) => only switch
+    {
+        ColumnCondition.ThemeLabels => "; only when the lexicon's themes have labels (a dictionary whose category names are not ids, see [Lexicons](lexicons.md#dictionaries-liwc-liwc-22-wordstat-quanteda-lexicoder-yoshikoder))",
+        ColumnCondition.Weights => "; only when the lexicon's terms have weights",
+        _ => string.Empty,
+    };
 
     private static string Describe(ColumnFormat format) => format switch
     {

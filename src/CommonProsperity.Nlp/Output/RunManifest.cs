@@ -18,6 +18,7 @@ namespace CommonProsperity.Nlp.Output;
 /// <param name="Tokens">Tokens counted.</param>
 /// <param name="Characters">Characters analysed.</param>
 /// <param name="TimingsMs">Wall-clock milliseconds by stage.</param>
+/// <param name="ThemeLabels">The themes' names in the dictionary they came from, when the lexicon has them (<see cref="Counting.Lexicon.ThemeLabels"/>).</param>
 internal sealed record RunManifest(
     string Command,
     string ToolVersion,
@@ -33,4 +34,5 @@ internal sealed record RunManifest(
     int Documents,
     long Tokens,
     long Characters,
-    IReadOnlyList<KeyValuePair<string, long>> TimingsMs);
+    IReadOnlyList<KeyValuePair<string, long>> TimingsMs,
+    IReadOnlyDictionary<string, string>? ThemeLabels = null);

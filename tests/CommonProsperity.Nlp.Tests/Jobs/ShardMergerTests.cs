@@ -17,6 +17,7 @@ public class ShardMergerTests
     public static TheoryData<string, int> Corpora() => new()
     {
         { "mini", 2 },
+        { "weighted", 2 },
         { "mini", 3 },
         { "shared", 2 },
         { "shared", 3 },
@@ -193,6 +194,11 @@ public class ShardMergerTests
                 return ([TestPaths.MiniCorpus, Path.Combine(TestPaths.RepoRoot, "corpus")], LexiconLoader.Load(TestPaths.MiniLexicon));
             case "shared":
                 return ([Path.Combine(TestPaths.Shared, "corpus")], DefaultLexicon.Instance);
+            case "weighted":
+                // The mini lexicon with labels and weights, as a converted dictionary has them: the extra columns must survive the shards.
+                var rows = File.ReadAllLines(TestPaths.MiniLexicon).Skip(1).Select((line, i) => $"{line},{line.Split(',')[0].ToUpperInvariant()} (weighted),{0.5 + (i % 3)}");
+                var weighted = temp.Write("weighted.csv", string.Join('\n', ["theme,term,lang,note,theme_label,weight", .. rows]) + "\n");
+                return ([TestPaths.MiniCorpus, Path.Combine(TestPaths.RepoRoot, "corpus")], LexiconLoader.Load(weighted));
             default:
                 for (var folder = 0; folder < 3; folder++)
                 {

@@ -43,14 +43,14 @@ internal static class AnalysisHtml
             json.WriteString("rate_column", RateColumn);
             json.WriteString("hits_column", HitsColumn);
 
-            var wide = AnalysisReports.ThemeFrequencyWide;
+            var wide = AnalysisReports.ThemeFrequencyWide.For(run.Lexicon);
             ReportTableJson.Write(json, "documents", wide.Header(themes), documents.Select(d => wide.Row(d, themes.Count)));
 
-            var summary = AnalysisReports.CorpusSummary;
+            var summary = AnalysisReports.CorpusSummary.For(run.Lexicon);
             ReportTableJson.Write(json, "profile", summary.Header(themes),
                 groups.Where(g => g.By is "all" or "language").Select(g => summary.Row(g, themes.Count)));
 
-            var termLayout = AnalysisReports.TermFrequency;
+            var termLayout = AnalysisReports.TermFrequency.For(run.Lexicon);
             json.WriteNumber("terms_per_theme", TermsPerTheme);
             ReportTableJson.Write(json, "terms", termLayout.Header(themes),
                 terms.Where(t => t.Hits > 0 && t.Rank <= TermsPerTheme).Select(t => termLayout.Row(t, themes.Count)));
