@@ -5,6 +5,6 @@ namespace CommonProsperity.Nlp.Counting;
 /// <param name="Term">Index of the matching term in the lexicon's <see cref="Lexicon.Terms"/>.</param>
 /// <param name="Start">Offset of the match's first character in the text.</param>
 /// <param name="End">Offset just past its last character.</param>
-/// <param name="FirstToken">Index of the first matched token.</param>
-/// <param name="TokenCount">How many tokens the match used up.</param>
+/// <param name="FirstToken">Index of the first matched token (a match that starts at the second part of a word joined at a line-end hyphen starts in that word's token).</param>
+/// <param name="TokenCount">How many tokens the match touches.</param>
 public readonly record struct LexiconHit(int Theme, int Term, int Start, int End, int FirstToken, int TokenCount);

@@ -9,7 +9,9 @@ namespace CommonProsperity.Nlp.Counting;
 /// and uses its tokens up, so one theme's matches never overlap; themes are matched independently.
 /// When two terms cover the same tokens, an exact last word wins over a prefix, and a longer prefix over
 /// a shorter one. A match that one of its term's exclusions covers is vetoed: it does not count, uses no
-/// tokens, and is reported apart. Thread-safe once built; per-call state lives in a <see cref="MatchScratch"/>.
+/// tokens, and is reported apart. A line-end hyphen between letters is read both ways (joined and apart):
+/// such texts are matched over the parts of their joined words, a run of parts also standing for the word.
+/// Thread-safe once built; per-call state lives in a <see cref="MatchScratch"/>.
 /// </summary>
 /// <remarks>
 /// Built for speed, since it runs on every token of every document: each token is turned into the ids
@@ -126,12 +128,16 @@ public sealed class LexiconMatcher
     {
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(hits);
-        var tokens = scratch.Tokens;
+        // Line-end hyphens between letters are read both ways (rule 4): match over the parts of the
+        // words they join, where a run of parts may also stand for one joined word. Rare; most texts
+        // have none and are matched over their tokens as they are.
+        var tokens = scratch.Tokens.LineEndHyphens == 0 ? scratch.Tokens : scratch.SplitLineEndHyphens();
+        var tokenOf = tokens == scratch.Tokens ? null : scratch.PartToken;
         var count = tokens.Count;
         scratch.Prepare(count, _themeCount);
-        FindCandidates(scratch);
+        FindCandidates(scratch, tokens);
 
-        var state = new WalkState(scratch);
+        var state = new WalkState(scratch, tokens);
         var nextFree = scratch.NextFree;
         var bestLength = scratch.BestLength;
         var bestTerm = scratch.BestTerm;
@@ -140,6 +146,7 @@ public sealed class LexiconMatcher
         var anyVeto = scratch.AnyVetoStamp;
         var candStart = scratch.CandidateStart;
         var candidates = scratch.Candidates;
+        var candidateSpans = scratch.CandidateSpans;
         for (var i = 0; i < count; i++)
         {
             var walked = false;
@@ -157,7 +164,7 @@ public sealed class LexiconMatcher
                     walked = true;
                 }
 
-                Visit(child, 1, i + 1, ref state);
+                Visit(child, i, i + candidateSpans[c], ref state);
             }
 
             if (!walked)
@@ -172,7 +179,8 @@ public sealed class LexiconMatcher
                     if (vetoStamp[theme] == i + 1 && vetoLength[theme] > bestLength[theme] && nextFree[theme] <= i)
                     {
                         var vetoed = vetoLength[theme];
-                        vetoes.Add(new LexiconVeto(theme, scratch.VetoTerm[theme], scratch.VetoExclusion[theme], tokens.Start(i), tokens.End(i + vetoed - 1), i, vetoed));
+                        var (first, covered) = TokenRange(tokenOf, i, vetoed);
+                        vetoes.Add(new LexiconVeto(theme, scratch.VetoTerm[theme], scratch.VetoExclusion[theme], tokens.Start(i), tokens.End(i + vetoed - 1), first, covered));
                     }
                 }
             }
@@ -182,7 +190,8 @@ public sealed class LexiconMatcher
                 var length = bestLength[theme];
                 if (length > 0 && nextFree[theme] <= i)
                 {
-                    hits.Add(new LexiconHit(theme, bestTerm[theme], tokens.Start(i), tokens.End(i + length - 1), i, length));
+                    var (first, covered) = TokenRange(tokenOf, i, length);
+                    hits.Add(new LexiconHit(theme, bestTerm[theme], tokens.Start(i), tokens.End(i + length - 1), first, covered));
                     nextFree[theme] = i + length;
                 }
             }
@@ -191,10 +200,17 @@ public sealed class LexiconMatcher
 
     private static bool IsPrefixToken(TermPattern pattern, int k) => pattern.LastIsPrefix && k == pattern.Tokens.Count - 1;
 
-    /// <summary>For every token, the ids of the term tokens it can stand for: exact first, then prefixes, longest first.</summary>
-    private void FindCandidates(MatchScratch scratch)
+    /// <summary>The document tokens that <paramref name="length"/> matched parts from <paramref name="part"/> cover (the same numbers without line-end hyphens).</summary>
+    private static (int First, int Count) TokenRange(int[]? tokenOf, int part, int length) =>
+        tokenOf is null ? (part, length) : (tokenOf[part], tokenOf[part + length - 1] - tokenOf[part] + 1);
+
+    /// <summary>
+    /// For every token, the ids of the term tokens it can stand for: exact first, then prefixes, longest
+    /// first; then, where line-end hyphens link it to the tokens after it, the same for the words they
+    /// join (two parts, then three, ...), each with the number of tokens it spans.
+    /// </summary>
+    private void FindCandidates(MatchScratch scratch, TokenBuffer tokens)
     {
-        var tokens = scratch.Tokens;
         var count = tokens.Count;
         var candStart = scratch.CandidateStart;
         for (var i = 0; i < count; i++)
@@ -214,25 +230,47 @@ public sealed class LexiconMatcher
                 scratch.AddCandidate(id);
             }
 
-            _prefixes.Find(key, scratch);
+            _prefixes.Find(key, scratch, 1);
+            if (tokens.LineEndHyphens > 0)
+            {
+                AddJoinedCandidates(scratch, tokens, i);
+            }
         }
 
         candStart[count] = scratch.CandidateCount;
     }
 
-    /// <summary>Enters <paramref name="node"/> at <paramref name="depth"/> tokens; <paramref name="next"/> is the token after them.</summary>
-    private void Visit(int node, int depth, int next, ref WalkState state)
+    /// <summary>The candidates of the words that line-end hyphens join, starting at part <paramref name="i"/>.</summary>
+    private void AddJoinedCandidates(MatchScratch scratch, TokenBuffer tokens, int i)
+    {
+        var joined = new System.Text.StringBuilder().Append(tokens.Key(i));
+        for (var j = i + 1; j < tokens.Count && tokens.BreakBefore(j); j++)
+        {
+            var key = joined.Append(tokens.Key(j)).ToString();
+            var span = j - i + 1;
+            if (_exact.Find(key) is var id and >= 0)
+            {
+                scratch.AddCandidate(id, span);
+            }
+
+            _prefixes.Find(key, scratch, span);
+        }
+    }
+
+    /// <summary>Enters <paramref name="node"/>, having matched the tokens from <paramref name="start"/> to just before <paramref name="next"/>.</summary>
+    private void Visit(int node, int start, int next, ref WalkState state)
     {
         ref readonly var entered = ref _nodes[node];
+        var depth = next - start;
         for (var k = entered.TerminalStart; k < entered.TerminalEnd; k++)
         {
             var theme = _terminalThemes[k];
             if (depth > state.BestLength[theme])
             {
                 var term = _terminalTerms[k];
-                if (_exclusions[term] is { } exclusions && Vetoing(exclusions, state.Tokens, next - depth, depth) is var exclusion and >= 0)
+                if (_exclusions[term] is { } exclusions && Vetoing(exclusions, state.Tokens, start, depth, state.LongestRun) is var exclusion and >= 0)
                 {
-                    var stamp = next - depth + 1;
+                    var stamp = start + 1;
                     if (state.VetoStamp[theme] != stamp || depth > state.VetoLength[theme])
                     {
                         state.VetoStamp[theme] = stamp;
@@ -262,7 +300,7 @@ public sealed class LexiconMatcher
             {
                 if (_edgeIds[e] == id)
                 {
-                    Visit(_edgeChildren[e], depth + 1, next + 1, ref state);
+                    Visit(_edgeChildren[e], start, next + state.CandidateSpans[c], ref state);
                     break;
                 }
             }
@@ -271,18 +309,19 @@ public sealed class LexiconMatcher
 
     /// <summary>
     /// The index of the first of <paramref name="exclusions"/> that matches (rule 4) a run of tokens
-    /// containing the <paramref name="length"/> tokens from <paramref name="first"/>, or -1.
+    /// containing the <paramref name="length"/> tokens from <paramref name="first"/>, or -1. A phrase
+    /// token stands for one token, or for up to <paramref name="longestRun"/> joined at line-end hyphens.
     /// </summary>
-    private static int Vetoing(Exclusion[] exclusions, TokenBuffer tokens, int first, int length)
+    private static int Vetoing(Exclusion[] exclusions, TokenBuffer tokens, int first, int length, int longestRun)
     {
         for (var e = 0; e < exclusions.Length; e++)
         {
             var phrase = exclusions[e];
             var size = phrase.Tokens.Length;
             var last = Math.Min(first, tokens.Count - size);
-            for (var start = Math.Max(0, first + length - size); start <= last; start++)
+            for (var start = Math.Max(0, first + length - (size * longestRun)); start <= last; start++)
             {
-                if (phrase.MatchesAt(tokens, start))
+                if (phrase.Covers(tokens, start, first + length))
                 {
                     return e;
                 }
@@ -293,11 +332,13 @@ public sealed class LexiconMatcher
     }
 
     /// <summary>The arrays a walk reads and writes, gathered so the recursion passes one reference.</summary>
-    private readonly ref struct WalkState(MatchScratch scratch)
+    private readonly ref struct WalkState(MatchScratch scratch, TokenBuffer tokens)
     {
-        public readonly TokenBuffer Tokens = scratch.Tokens;
+        public readonly TokenBuffer Tokens = tokens;
+        public readonly int LongestRun = tokens == scratch.Tokens ? 1 : scratch.LongestRun;
         public readonly int[] CandidateStart = scratch.CandidateStart;
         public readonly int[] Candidates = scratch.Candidates;
+        public readonly int[] CandidateSpans = scratch.CandidateSpans;
         public readonly int[] BestLength = scratch.BestLength;
         public readonly int[] BestTerm = scratch.BestTerm;
         public readonly int[] VetoStamp = scratch.VetoStamp;
@@ -314,23 +355,49 @@ public sealed class LexiconMatcher
 
         private bool LastIsPrefix { get; } = pattern.LastIsPrefix;
 
-        /// <summary>Rule 4 at <paramref name="start"/>: equal tokens (a starred last one: starts with), joined by whitespace or hyphens only.</summary>
-        public bool MatchesAt(TokenBuffer tokens, int start)
+        /// <summary>
+        /// Rule 4 at <paramref name="start"/>: equal tokens (a starred last one: starts with), joined by
+        /// whitespace or hyphens only, a phrase token also standing for tokens joined at line-end hyphens;
+        /// true when some such match ends at or after <paramref name="reach"/>.
+        /// </summary>
+        public bool Covers(TokenBuffer tokens, int start, int reach) => From(tokens, 0, start, reach);
+
+        private bool From(TokenBuffer tokens, int k, int at, int reach)
         {
-            for (var k = 0; k < Tokens.Length; k++)
+            if (k == Tokens.Length)
             {
-                var key = tokens.Key(start + k);
-                var equal = LastIsPrefix && k == Tokens.Length - 1
-                    ? key.StartsWith(Tokens[k], StringComparison.Ordinal)
-                    : key.SequenceEqual(Tokens[k]);
-                if (!equal || (k > 0 && !tokens.JoinsPrevious(start + k)))
+                return at >= reach;
+            }
+
+            if (at >= tokens.Count || (k > 0 && !tokens.JoinsPrevious(at)))
+            {
+                return false;
+            }
+
+            if (Equal(k, tokens.Key(at)) && From(tokens, k + 1, at + 1, reach))
+            {
+                return true;
+            }
+
+            if (tokens.LineEndHyphens == 0)
+            {
+                return false;
+            }
+
+            var joined = new System.Text.StringBuilder().Append(tokens.Key(at));
+            for (var next = at + 1; next < tokens.Count && tokens.BreakBefore(next); next++)
+            {
+                if (Equal(k, joined.Append(tokens.Key(next)).ToString()) && From(tokens, k + 1, next + 1, reach))
                 {
-                    return false;
+                    return true;
                 }
             }
 
-            return true;
+            return false;
         }
+
+        private bool Equal(int k, ReadOnlySpan<char> key) =>
+            LastIsPrefix && k == Tokens.Length - 1 ? key.StartsWith(Tokens[k], StringComparison.Ordinal) : key.SequenceEqual(Tokens[k]);
     }
 
     /// <summary>A trie node: its outgoing edges and the (theme, term) pairs of the terms that end here, as ranges of shared arrays.</summary>
@@ -432,8 +499,8 @@ public sealed class LexiconMatcher
             _byHead = byHead.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
-        /// <summary>Adds the ids of the prefixes <paramref name="key"/> starts with, longest first.</summary>
-        public void Find(ReadOnlySpan<char> key, MatchScratch scratch)
+        /// <summary>Adds the ids of the prefixes <paramref name="key"/> starts with, longest first, each spanning <paramref name="span"/> tokens.</summary>
+        public void Find(ReadOnlySpan<char> key, MatchScratch scratch, int span)
         {
             if (_headLength == 0 || key.Length < _headLength)
             {
@@ -451,7 +518,7 @@ public sealed class LexiconMatcher
             {
                 if (prefix.Length <= key.Length && key.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    scratch.AddCandidate(id);
+                    scratch.AddCandidate(id, span);
                 }
             }
         }

@@ -17,6 +17,21 @@ internal sealed class MatchScratch
     /// <summary>The candidate term-token ids of all tokens, token after token.</summary>
     internal int[] Candidates { get; private set; } = new int[256];
 
+    /// <summary>Per candidate, how many tokens it spans: 1, or more for a word joined at line-end hyphens.</summary>
+    internal int[] CandidateSpans { get; private set; } = new int[256];
+
+    /// <summary>
+    /// The tokens with every word joined at a line-end hyphen split into its parts (filled by
+    /// <see cref="SplitLineEndHyphens"/>, only for texts with such hyphens).
+    /// </summary>
+    internal TokenBuffer Parts { get; } = new();
+
+    /// <summary>Per part, the index of the token it belongs to.</summary>
+    internal int[] PartToken { get; private set; } = new int[16];
+
+    /// <summary>The most parts that line-end hyphens link into one word.</summary>
+    internal int LongestRun { get; private set; } = 1;
+
     /// <summary>How many entries of <see cref="Candidates"/> are in use.</summary>
     internal int CandidateCount { get; private set; }
 
@@ -71,15 +86,67 @@ internal sealed class MatchScratch
         CandidateCount = 0;
     }
 
-    internal void AddCandidate(int id)
+    internal void AddCandidate(int id, int span = 1)
     {
         if (CandidateCount == Candidates.Length)
         {
             var grown = Candidates;
             Array.Resize(ref grown, grown.Length * 2);
             Candidates = grown;
+            var spans = CandidateSpans;
+            Array.Resize(ref spans, grown.Length);
+            CandidateSpans = spans;
         }
 
+        CandidateSpans[CandidateCount] = span;
         Candidates[CandidateCount++] = id;
+    }
+
+    /// <summary>
+    /// Fills <see cref="Parts"/> from <see cref="Tokens"/>: a token joined at line-end hyphens becomes its
+    /// parts (each after the first joins the one before and follows a line-end hyphen); other tokens are
+    /// copied. Returns <see cref="Parts"/>.
+    /// </summary>
+    internal TokenBuffer SplitLineEndHyphens()
+    {
+        var tokens = Tokens;
+        var parts = Parts;
+        parts.Reset(tokens.KeyLength);
+        var needed = tokens.Count + tokens.SplitCount;
+        if (PartToken.Length < needed)
+        {
+            PartToken = new int[Math.Max(needed, PartToken.Length * 2)];
+        }
+
+        var n = 0;
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            var key = tokens.Key(t);
+            var start = tokens.Start(t);
+            var joins = tokens.JoinsPrevious(t);
+            var afterBreak = tokens.BreakBefore(t);
+            var from = 0;
+            for (; n < tokens.SplitCount && tokens.SplitAt(n).Token == t; n++)
+            {
+                var split = tokens.SplitAt(n);
+                PartToken[parts.Count] = t;
+                parts.AddCopy(key[from..split.KeyOffset], start, split.PartEnd, joins, afterBreak);
+                (from, start, joins, afterBreak) = (split.KeyOffset, split.NextStart, true, true);
+            }
+
+            PartToken[parts.Count] = t;
+            parts.AddCopy(key[from..], start, tokens.End(t), joins, afterBreak);
+        }
+
+        var longest = 1;
+        var run = 1;
+        for (var p = 1; p < parts.Count; p++)
+        {
+            run = parts.BreakBefore(p) ? run + 1 : 1;
+            longest = Math.Max(longest, run);
+        }
+
+        LongestRun = longest;
+        return parts;
     }
 }

@@ -11,7 +11,9 @@ namespace CommonProsperity.Nlp.Text;
 /// <item>Each Han ideograph is a token by itself.</item>
 /// <item>Everything else separates tokens.</item>
 /// <item>A hyphen directly followed by a line break, with a lower-case letter before it and a lower-case
-/// letter starting the next line (spaces or tabs may indent that line), joins the two parts into one token.</item>
+/// letter starting the next line (spaces or tabs may indent that line), joins the two parts into one token.
+/// Every line-end hyphen between letters is also noted in the buffer, so that the matcher can read it both
+/// ways: joined and as a hyphenated compound (rule 4).</item>
 /// <item>Soft hyphens and zero-width characters (<see cref="CharClass.IsIgnorable"/>) are ignored: between two
 /// word characters they do not end the word and are left out of its key (<c>inequal&amp;shy;ity</c> is
 /// <c>inequality</c>); between tokens they neither separate nor join. Offsets still point into the original text.</item>
@@ -177,6 +179,7 @@ public sealed class CountingTokenizer
         var i = start;
         var lastWasLetter = false;
         var lastWasLower = false;
+        var nextAfterBreak = -1;
         while (i < text.Length)
         {
             var c = text[i];
@@ -200,7 +203,7 @@ public sealed class CountingTokenizer
                     continue;
                 }
 
-                if (c == '-' && lastWasLower && TryLineEndHyphen(text, i, out var resume))
+                if (c == '-' && lastWasLetter && JoinsAtLineEnd(text, i, lastWasLower, length, buffer, ref nextAfterBreak, out var resume))
                 {
                     i = resume;
                     continue;
@@ -217,10 +220,18 @@ public sealed class CountingTokenizer
                 continue;
             }
 
-            if (CharClass.IsHyphen(c) && lastWasLower && TryLineEndHyphen(text, i, out var resumeAt))
+            if (CharClass.IsHyphen(c) && lastWasLetter)
             {
-                i = resumeAt;
-                continue;
+                if (JoinsAtLineEnd(text, i, lastWasLower, length, buffer, ref nextAfterBreak, out var resumeAt))
+                {
+                    i = resumeAt;
+                    continue;
+                }
+
+                if (nextAfterBreak >= 0)
+                {
+                    break;
+                }
             }
 
             var cp = CharClass.CodePointAt(text, i, out var width);
@@ -256,6 +267,11 @@ public sealed class CountingTokenizer
         }
 
         buffer.Add(start, i, joinsPrevious, length);
+        if (nextAfterBreak >= 0)
+        {
+            buffer.MarkBreak(nextAfterBreak);
+        }
+
         return i;
     }
 
@@ -292,12 +308,37 @@ public sealed class CountingTokenizer
     }
 
     /// <summary>
-    /// At a hyphen after a lower-case letter: if a line break follows directly, and the next line
-    /// (after any spaces or tabs) starts with a lower-case letter, the word goes on there.
+    /// At a hyphen after a letter: true when it is a line-end hyphen between lower-case letters, so the
+    /// word goes on at <paramref name="resume"/> (the split is noted in the buffer); at a line-end hyphen
+    /// between other letters, false with <paramref name="nextAfterBreak"/> set to where the next word starts.
     /// </summary>
-    private static bool TryLineEndHyphen(ReadOnlySpan<char> text, int hyphen, out int resume)
+    private static bool JoinsAtLineEnd(ReadOnlySpan<char> text, int hyphen, bool lastWasLower, int keyLength, TokenBuffer buffer, ref int nextAfterBreak, out int resume)
+    {
+        if (!NextLineStartsWithLetter(text, hyphen, out resume, out var nextIsLower))
+        {
+            return false;
+        }
+
+        if (lastWasLower && nextIsLower)
+        {
+            buffer.MarkSplit(keyLength, hyphen, resume);
+            return true;
+        }
+
+        nextAfterBreak = resume;
+        return false;
+    }
+
+    /// <summary>
+    /// At a hyphen after a letter: true if a line break follows directly and the next line (after any
+    /// spaces or tabs) starts with a letter (not Han) at <paramref name="resume"/>. Between lower-case
+    /// letters the word goes on there (joined); otherwise the hyphen is noted as a line-end hyphen
+    /// between tokens. Either way the matcher reads it both ways (counting rule 4).
+    /// </summary>
+    private static bool NextLineStartsWithLetter(ReadOnlySpan<char> text, int hyphen, out int resume, out bool lower)
     {
         resume = hyphen;
+        lower = false;
         var i = hyphen + 1;
         if (i >= text.Length)
         {
@@ -332,12 +373,14 @@ public sealed class CountingTokenizer
         }
 
         var cp = CharClass.CodePointAt(text, i, out _);
-        if (CharClass.IsHan(cp) || CharClass.Category(cp) != UnicodeCategory.LowercaseLetter)
+        var category = CharClass.Category(cp);
+        if (CharClass.IsHan(cp) || !CharClass.IsLetterCategory(category))
         {
             return false;
         }
 
         resume = i;
+        lower = category == UnicodeCategory.LowercaseLetter;
         return true;
     }
 

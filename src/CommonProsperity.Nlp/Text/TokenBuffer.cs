@@ -11,6 +11,17 @@ internal sealed class TokenBuffer
     private Entry[] _tokens = new Entry[1024];
     private char[] _keys = new char[8192];
     private int _keyLength;
+    private int _breakAt = -1;
+    private Split[] _splits = new Split[16];
+
+    /// <summary>
+    /// How many line-end hyphens between letters the text holds (counting rule 4: both readings): inside
+    /// joined tokens (<see cref="SplitAt"/>) and between tokens (<see cref="BreakBefore"/>). Zero for most texts.
+    /// </summary>
+    internal int LineEndHyphens { get; private set; }
+
+    /// <summary>How many of those are inside joined tokens.</summary>
+    internal int SplitCount { get; private set; }
 
     private char[] _folded = [];
 
@@ -25,6 +36,15 @@ internal sealed class TokenBuffer
 
     /// <summary>True when token <paramref name="i"/> may continue a phrase begun by token <c>i - 1</c>.</summary>
     public bool JoinsPrevious(int i) => _tokens[i].JoinsPrevious;
+
+    /// <summary>True when a line-end hyphen between letters stands right before token <paramref name="i"/> (the word was not joined, so it may also be read joined).</summary>
+    internal bool BreakBefore(int i) => _tokens[i].BreakBefore;
+
+    /// <summary>
+    /// The <paramref name="n"/>-th line-end hyphen inside a joined token, in text order: the token, where in
+    /// its key the second part starts, where the first part ends and where the second starts in the text.
+    /// </summary>
+    internal Split SplitAt(int n) => _splits[n];
 
     /// <summary>The normalised text of token <paramref name="i"/>.</summary>
     public ReadOnlySpan<char> Key(int i)
@@ -45,11 +65,17 @@ internal sealed class TokenBuffer
         return list;
     }
 
+    /// <summary>The total length of the keys.</summary>
+    internal int KeyLength => _keyLength;
+
     /// <summary>Empties the buffer and makes room for the keys of a text of <paramref name="textLength"/> characters (a key is never longer than its text).</summary>
     internal void Reset(int textLength)
     {
         Count = 0;
         _keyLength = 0;
+        _breakAt = -1;
+        LineEndHyphens = 0;
+        SplitCount = 0;
         if (_keys.Length < textLength)
         {
             _keys = new char[Math.Max(textLength, _keys.Length * 2)];
@@ -71,9 +97,44 @@ internal sealed class TokenBuffer
             Array.Resize(ref _tokens, Count * 2);
         }
 
-        _tokens[Count++] = new Entry(start, end, _keyLength, keyLength, joinsPrevious);
+        _tokens[Count++] = new Entry(start, end, _keyLength, keyLength, joinsPrevious, start == _breakAt);
         _keyLength += keyLength;
     }
 
-    private readonly record struct Entry(int Start, int End, int KeyStart, int KeyLength, bool JoinsPrevious);
+    /// <summary>Adds a token with the given key (copied), for a view of tokens built from another buffer.</summary>
+    internal void AddCopy(ReadOnlySpan<char> key, int start, int end, bool joinsPrevious, bool breakBefore)
+    {
+        key.CopyTo(KeySpace);
+        if (breakBefore)
+        {
+            _breakAt = start;
+            LineEndHyphens++;
+        }
+
+        Add(start, end, joinsPrevious, key.Length);
+    }
+
+    /// <summary>Notes a line-end hyphen between letters that did not join a word: the token starting at <paramref name="nextStart"/> follows it.</summary>
+    internal void MarkBreak(int nextStart)
+    {
+        _breakAt = nextStart;
+        LineEndHyphens++;
+    }
+
+    /// <summary>Notes a line-end hyphen inside the token being read (the next one added): its key so far is <paramref name="keyOffset"/> long.</summary>
+    internal void MarkSplit(int keyOffset, int partEnd, int nextStart)
+    {
+        if (SplitCount == _splits.Length)
+        {
+            Array.Resize(ref _splits, SplitCount * 2);
+        }
+
+        _splits[SplitCount++] = new Split(Count, keyOffset, partEnd, nextStart);
+        LineEndHyphens++;
+    }
+
+    /// <summary>A line-end hyphen inside a joined token (see <see cref="SplitAt"/>).</summary>
+    internal readonly record struct Split(int Token, int KeyOffset, int PartEnd, int NextStart);
+
+    private readonly record struct Entry(int Start, int End, int KeyStart, int KeyLength, bool JoinsPrevious, bool BreakBefore);
 }

@@ -65,6 +65,24 @@ public sealed class LexiconMatcherExclusionTests
     }
 
     [Theory]
+    [InlineData("civil", "military-civil", "military-\n  civil fusion", "civil")]                         // the compound reading
+    [InlineData("militarycivil", "militarycivil fusion", "military-\n  civil fusion", "military-\n  civil")] // the joined reading
+    [InlineData("civil", "military-civil", "Military-\nCivil fusion", "Civil")]
+    [InlineData("fusion", "militarycivil fusion", "Military-\nCivil fusion", "fusion")]                   // the joined reading of a compound not joined
+    public void Match_ExclusionAcrossLineEndHyphen_VetoesInEitherReading(string term, string exclude, string text, string vetoed)
+    {
+        // Arrange
+        var matcher = Matcher($"defence,{term},{exclude}");
+
+        // Act
+        var (hits, vetoes, _) = Run(matcher, text);
+
+        // Assert
+        Assert.Empty(hits);
+        Assert.Equal([new Found("defence", term, vetoed)], vetoes);
+    }
+
+    [Theory]
     [InlineData("the Asia\nSociety")]
     [InlineData("the ASIA-society")]
     [InlineData("the asia \u00A0society report")]

@@ -159,7 +159,6 @@ public sealed class LexiconMatcherTests
     [InlineData("party — state")]
     [InlineData("partystate")]
     [InlineData("party of the state")]
-    [InlineData("party-\nstate")] // the line-end hyphen joins this into one token, "partystate"
     public void Match_PhraseBrokenByPunctuationOrOtherWords_DoesNotMatch(string text)
     {
         // Arrange
@@ -253,6 +252,71 @@ public sealed class LexiconMatcherTests
         // Assert
         Assert.Equal([new Found("economy", "enjoyed", 3, 12)], hits);
         Assert.Equal("en-\njoyed", text[3..12]);
+    }
+
+    // Rule 4: a line-end hyphen between letters is read both ways, joined and as a hyphenated compound.
+    public static TheoryData<string, string, int, int> LineEndHyphenCases => new()
+    {
+        // term, text, start and end of the one hit
+        { "military-civil fusion", "of military-\n                civil fusion.", 3, 41 },
+        { "military-civil fusion", "of military-\r\n\tcivil fusion.", 3, 27 },
+        { "military civil fusion", "of military-\ncivil fusion.", 3, 25 },
+        { "military-civil fusion", "of Military-\nCivil Fusion.", 3, 25 },
+        { "cross-regional", "a cross-\n  regional plan", 2, 19 },
+        { "crossregional", "a cross-\n  regional plan", 2, 19 },
+        { "enjoyed", "We en-\njoyed it", 3, 12 },
+        { "enjoyed", "We En-\n  Joyed it", 3, 14 },
+        { "enjoy*", "We en\u2010\njoyed it", 3, 12 },
+        { "civil fusion", "military-\ncivil fusion", 10, 22 },
+        { "military", "military-\ncivil fusion", 0, 8 },
+    };
+
+    [Theory]
+    [MemberData(nameof(LineEndHyphenCases))]
+    public void Match_TermAcrossLineEndHyphen_MatchesEitherReadingWithOffsetsIntoTheText(string term, string text, int start, int end)
+    {
+        // Arrange
+        var matcher = Matcher("theme," + term);
+
+        // Act
+        var hits = Find(matcher, text);
+
+        // Assert
+        Assert.Equal([new Found("theme", term, start, end)], hits);
+    }
+
+    [Theory]
+    [InlineData("enjoyed", "en- \njoyed")]              // the hyphen is not at the line end
+    [InlineData("enjoyed", "en-\n\njoyed")]            // a blank line between
+    [InlineData("covid19", "covid-\n19")]               // a digit, not a letter, after the break
+    [InlineData("enjoyed", "en-joyed")]                  // a hyphen inside a line keeps the parts apart
+    public void Match_HyphenNotBetweenLettersAtALineEnd_IsNotReadJoined(string term, string text)
+    {
+        // Arrange
+        var matcher = Matcher("theme," + term);
+
+        // Act
+        var hits = matcher.Match(text);
+
+        // Assert
+        Assert.Empty(hits);
+    }
+
+    [Fact]
+    public void Match_BothReadingsInOneText_CountOncePerThemeAndReportTheDocumentTokens()
+    {
+        // Arrange: "militarycivil" is one token (two lower-case letters around the break), "fusion" the second.
+        const string text = "military-\n   civil fusion";
+        var matcher = Matcher("compound,military-civil fusion", "joined,militarycivil", "part,civil");
+
+        // Act
+        var hits = matcher.Match(text);
+
+        // Assert
+        Assert.Equal(2, CountingTokenizer.Instance.Tokenize(text).Count);
+        Assert.Equal(
+            [("compound", 0, 25, 0, 2), ("joined", 0, 18, 0, 1), ("part", 13, 18, 0, 1)],
+            hits.Select(h => (matcher.Themes[h.Theme], h.Start, h.End, h.FirstToken, h.TokenCount)));
     }
 
     // Rule 5: per theme, left to right, longest match wins and its tokens are used up.

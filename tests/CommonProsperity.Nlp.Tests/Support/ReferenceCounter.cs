@@ -51,26 +51,42 @@ internal static class ReferenceCounter
             .ToDictionary(f => int.Parse(f[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture), f => int.Parse(f[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
 
     /// <summary>Rules 1 and 2: tokens of the folded text (offsets are the same in the original), or of the text as written when <paramref name="normalize"/> is false.</summary>
-    public static List<Token> Tokenize(string text, bool normalize = true) => TokenizeAsWritten(normalize ? Fold(text) : text);
+    public static List<Token> Tokenize(string text, bool normalize = true) => Parts(text, normalize).GroupBy(p => p.Token)
+        .Select(g => new Token(string.Concat(g.Select(p => p.Key)), g.First().Start, g.Last().End, g.First().JoinsPrevious)).ToList();
 
-    /// <summary>Rule 2: word tokens, Han tokens, apostrophes inside words, line-end hyphen joins; invisible characters ignored.</summary>
-    private static List<Token> TokenizeAsWritten(string text)
+    /// <summary>
+    /// A token, or a part of one joined at a line-end hyphen (rule 4 reads such hyphens both ways): its
+    /// lower-case text, where it stands, whether only whitespace or hyphens separate it from the part
+    /// before, whether a line-end hyphen between letters stands right before it, and its token's index.
+    /// </summary>
+    public sealed record Part(string Key, int Start, int End, bool JoinsPrevious, bool AfterLineEndHyphen, int Token);
+
+    /// <summary>Rule 2's tokens of the folded text (rule 1), each word joined at a line-end hyphen given as its parts; line-end hyphens between letters noted (rule 4).</summary>
+    public static List<Part> Parts(string text, bool normalize = true) => PartsAsWritten(normalize ? Fold(text) : text);
+
+    /// <summary>Rule 2's tokens as <see cref="Parts"/> gives them, of the text as written.</summary>
+    private static List<Part> PartsAsWritten(string text)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Part>();
         var onlySpaceSinceLast = false;
+        var lineEndHyphenBefore = -1; // where a word starts that follows a line-end hyphen between letters
+        var token = 0;
         var i = 0;
         while (i < text.Length)
         {
             var (rune, width) = At(text, i);
             if (IsHan(rune))
             {
-                tokens.Add(new Token(rune.ToString(), i, i + width, onlySpaceSinceLast));
+                tokens.Add(new Part(rune.ToString(), i, i + width, onlySpaceSinceLast, false, token++));
                 onlySpaceSinceLast = true;
                 i += width;
             }
             else if (IsWordCharacter(rune))
             {
                 var start = i;
+                var partStart = i;
+                var joins = onlySpaceSinceLast;
+                var afterHyphen = start == lineEndHyphenBefore;
                 var key = new StringBuilder();
                 while (i < text.Length)
                 {
@@ -88,6 +104,9 @@ internal static class ReferenceCounter
                     else if (IsHyphen(text[i]) && Rune.GetUnicodeCategory(Before(text, i)) == UnicodeCategory.LowercaseLetter && NextLineStart(text, i + 1) is int next
                         && Rune.GetUnicodeCategory(At(text, next).Rune) == UnicodeCategory.LowercaseLetter)
                     {
+                        tokens.Add(new Part(key.ToString(), partStart, i, joins, afterHyphen, token));
+                        key.Clear();
+                        (partStart, joins, afterHyphen) = (next, true, true);
                         i = next;
                     }
                     else if (IsIgnorable(text[i]) && AfterIgnorables(text, i) is var after && after < text.Length && IsWordCharacter(At(text, after).Rune))
@@ -100,8 +119,12 @@ internal static class ReferenceCounter
                     }
                 }
 
-                tokens.Add(new Token(key.ToString(), start, i, onlySpaceSinceLast));
+                tokens.Add(new Part(key.ToString(), partStart, i, joins, afterHyphen, token++));
                 onlySpaceSinceLast = true;
+                if (i < text.Length && IsHyphen(text[i]) && IsLetter(Before(text, i)) && NextLineStart(text, i + 1) is int nextLine && IsLetter(At(text, nextLine).Rune))
+                {
+                    lineEndHyphenBefore = nextLine; // rule 4: a hyphenated compound broken at the line end may also be read joined
+                }
             }
             else
             {
@@ -123,11 +146,22 @@ internal static class ReferenceCounter
     /// <summary>
     /// Rules 3 to 7: as above, but a term's match that one of its exclusions covers does not take part
     /// (rule 7); where such a vetoed match is longer than the one that counts (or none counts), it is
-    /// reported with the first exclusion that covers it.
+    /// reported with the first exclusion that covers it. Matching runs over parts (rule 4: a word joined
+    /// at a line-end hyphen is its parts, which a term token may also match joined again), and lengths
+    /// are counted in parts.
     /// </summary>
     public static (List<Hit> Hits, List<Veto> Vetoes) Match(string text, IReadOnlyList<(string Theme, string Term, IReadOnlyList<string> Exclusions)> lexicon, IReadOnlyList<string> themes)
     {
-        var tokens = Tokenize(text);
+        var parts = Parts(text);
+
+        // A phrase token covers at most the longest run of parts that line-end hyphens link (rule 7's search is bounded by it).
+        var longestRun = 1;
+        for (int i = 1, run = 1; i < parts.Count; i++)
+        {
+            run = parts[i].AfterLineEndHyphen ? run + 1 : 1;
+            longestRun = Math.Max(longestRun, run);
+        }
+
         var terms = lexicon.Select(t => Pattern(t.Term)).ToList();
         var exclusions = lexicon.Select(t => t.Exclusions.Select(Pattern).ToList()).ToList();
         var hits = new List<Hit>();
@@ -136,59 +170,57 @@ internal static class ReferenceCounter
         {
             var themeTerms = Enumerable.Range(0, terms.Count).Where(t => lexicon[t].Theme == themes[theme]).ToList();
             var position = 0;
-            while (position < tokens.Count)
+            while (position < parts.Count)
             {
-                var best = -1;
-                var bestVetoed = -1;
+                Way? best = null;
+                Way? bestVetoed = null;
                 var bestVetoedBy = -1;
                 foreach (var t in themeTerms)
                 {
-                    if (!Matches(terms[t], tokens, position))
+                    foreach (var way in Ways(terms[t], parts, position))
                     {
-                        continue;
-                    }
-
-                    var by = CoveringExclusion(exclusions[t], tokens, position, terms[t].Tokens.Count);
-                    if (by < 0 && (best < 0 || Better(terms[t], terms[best])))
-                    {
-                        best = t;
-                    }
-                    else if (by >= 0 && (bestVetoed < 0 || Better(terms[t], terms[bestVetoed])))
-                    {
-                        bestVetoed = t;
-                        bestVetoedBy = by;
+                        var candidate = way with { Term = t };
+                        var by = CoveringExclusion(exclusions[t], parts, position, way.Length, longestRun);
+                        if (by < 0 && (best is null || Better(candidate, best)))
+                        {
+                            best = candidate;
+                        }
+                        else if (by >= 0 && (bestVetoed is null || Better(candidate, bestVetoed)))
+                        {
+                            bestVetoed = candidate;
+                            bestVetoedBy = by;
+                        }
                     }
                 }
 
-                if (bestVetoed >= 0 && (best < 0 || terms[bestVetoed].Tokens.Count > terms[best].Tokens.Count))
+                if (bestVetoed is not null && (best is null || bestVetoed.Length > best.Length))
                 {
-                    var vetoedLength = terms[bestVetoed].Tokens.Count;
-                    vetoes.Add(new Veto(theme, bestVetoed, bestVetoedBy, tokens[position].Start, tokens[position + vetoedLength - 1].End));
+                    vetoes.Add(new Veto(theme, bestVetoed.Term, bestVetoedBy, parts[position].Start, parts[position + bestVetoed.Length - 1].End));
                 }
 
-                if (best < 0)
+                if (best is null)
                 {
                     position++;
                     continue;
                 }
 
-                var length = terms[best].Tokens.Count;
-                hits.Add(new Hit(theme, best, tokens[position].Start, tokens[position + length - 1].End, position, length));
-                position += length;
+                var last = parts[position + best.Length - 1];
+                hits.Add(new Hit(theme, best.Term, parts[position].Start, last.End, parts[position].Token, last.Token - parts[position].Token + 1));
+                position += best.Length;
             }
         }
 
         return (hits.OrderBy(h => h.Start).ThenBy(h => h.Theme).ToList(), vetoes.OrderBy(v => v.Start).ThenBy(v => v.Theme).ToList());
     }
 
-    /// <summary>Rule 7: the first exclusion that matches (rule 4) somewhere covering all the tokens from <paramref name="position"/> on, or -1.</summary>
-    private static int CoveringExclusion(List<TermTokens> exclusions, List<Token> tokens, int position, int length)
+    /// <summary>Rule 7: the first exclusion that matches (rule 4) somewhere covering all the parts from <paramref name="position"/> on, or -1.</summary>
+    private static int CoveringExclusion(List<TermTokens> exclusions, List<Part> parts, int position, int length, int longestRun)
     {
         for (var e = 0; e < exclusions.Count; e++)
         {
-            for (var start = 0; start <= position; start++)
+            for (var start = Math.Max(0, position - (exclusions[e].Tokens.Count * longestRun)); start <= position; start++)
             {
-                if (start + exclusions[e].Tokens.Count >= position + length && Matches(exclusions[e], tokens, start))
+                if (Ways(exclusions[e], parts, start).Any(w => start + w.Length >= position + length))
                 {
                     return e;
                 }
@@ -200,6 +232,12 @@ internal static class ReferenceCounter
 
     private sealed record TermTokens(List<string> Tokens, bool Prefix);
 
+    /// <summary>One way a term matches: how many parts each of its tokens covers (1, or more joined at line-end hyphens), in all.</summary>
+    private sealed record Way(int Term, TermTokens Pattern, IReadOnlyList<int> Spans)
+    {
+        public int Length => Spans.Sum();
+    }
+
     private static TermTokens Pattern(string term)
     {
         var text = term.Trim();
@@ -207,42 +245,76 @@ internal static class ReferenceCounter
         return new TermTokens(Tokenize(prefix ? text[..^1] : text).Select(t => t.Key).ToList(), prefix);
     }
 
-    /// <summary>Rule 4: equal tokens (the starred last one: starting with it), only whitespace or hyphens between them.</summary>
-    private static bool Matches(TermTokens term, List<Token> tokens, int position)
+    /// <summary>
+    /// Rule 4: every way the term matches at <paramref name="position"/>: equal tokens (the starred last
+    /// one: starting with it), only whitespace or hyphens between them, a term token matching one part or
+    /// several parts joined at line-end hyphens between letters.
+    /// </summary>
+    private static IEnumerable<Way> Ways(TermTokens term, List<Part> parts, int position)
     {
-        if (position + term.Tokens.Count > tokens.Count)
+        IEnumerable<List<int>> From(int k, int at)
         {
-            return false;
-        }
-
-        for (var k = 0; k < term.Tokens.Count; k++)
-        {
-            var token = tokens[position + k];
-            var starred = term.Prefix && k == term.Tokens.Count - 1;
-            var equal = starred ? token.Key.StartsWith(term.Tokens[k], StringComparison.Ordinal) : token.Key == term.Tokens[k];
-            if (!equal || (k > 0 && !token.JoinsPrevious))
+            if (k == term.Tokens.Count)
             {
-                return false;
+                yield return [];
+                yield break;
+            }
+
+            if (at >= parts.Count || (k > 0 && !parts[at].JoinsPrevious))
+            {
+                yield break;
+            }
+
+            var key = "";
+            for (var end = at; end < parts.Count && (end == at || parts[end].AfterLineEndHyphen); end++)
+            {
+                key += parts[end].Key;
+                var starred = term.Prefix && k == term.Tokens.Count - 1;
+                if (starred ? key.StartsWith(term.Tokens[k], StringComparison.Ordinal) : key == term.Tokens[k])
+                {
+                    foreach (var rest in From(k + 1, end + 1))
+                    {
+                        yield return [end - at + 1, .. rest];
+                    }
+                }
             }
         }
 
-        return true;
+        return From(0, position).Select(spans => new Way(-1, term, spans));
     }
 
-    /// <summary>Rule 5: more tokens win; on the same tokens an exact last word beats a prefix, and a longer prefix a shorter one; else the earlier term.</summary>
-    private static bool Better(TermTokens candidate, TermTokens best)
+    /// <summary>
+    /// Rule 5: more parts win; on the same parts, the first token where the two differ decides: fewer
+    /// parts joined into it, then an exact token over a starred one, then a longer prefix; else the earlier term.
+    /// </summary>
+    private static bool Better(Way candidate, Way best)
     {
-        if (candidate.Tokens.Count != best.Tokens.Count)
+        if (candidate.Length != best.Length)
         {
-            return candidate.Tokens.Count > best.Tokens.Count;
+            return candidate.Length > best.Length;
         }
 
-        if (candidate.Prefix != best.Prefix)
+        for (var k = 0; k < Math.Min(candidate.Spans.Count, best.Spans.Count); k++)
         {
-            return !candidate.Prefix;
+            if (candidate.Spans[k] != best.Spans[k])
+            {
+                return candidate.Spans[k] < best.Spans[k];
+            }
+
+            var candidatePrefix = candidate.Pattern.Prefix && k == candidate.Spans.Count - 1;
+            var bestPrefix = best.Pattern.Prefix && k == best.Spans.Count - 1;
+            if (candidatePrefix != bestPrefix)
+            {
+                return !candidatePrefix;
+            }
+
+            if (candidatePrefix && candidate.Pattern.Tokens[k].Length != best.Pattern.Tokens[k].Length)
+            {
+                return candidate.Pattern.Tokens[k].Length > best.Pattern.Tokens[k].Length;
+            }
         }
 
-        return candidate.Prefix && candidate.Tokens[^1].Length > best.Tokens[^1].Length;
+        return false; // the same path: the term met first (the earlier one) stays
     }
 
     /// <summary>After a hyphen: a line break (CRLF, LF or CR), then spaces or tabs; returns where the next line's text starts.</summary>

@@ -36,6 +36,7 @@ internal static class TextGenerators
         "state control", "共同富裕", "共同", "慈善", "富裕", "china's", "enjoyed", "the", "gap", "gap*", "naïve", "café", "𝐀𝐁𝐂", "москва",
         "ǅemal", "straße", "the gap", "𠀀𠀁", "ﬁne", "istanbul", "i̇stanbul", "σοφια", "ab\u0301c",
         "發展", "发展", "基金会", "ｃｈａｒｉｔ*", "人民", "2024", "金",
+        "partystate", "statecontrol*", "gapgap", // joined readings of line-end hyphens (rule 4)
     ];
 
     /// <summary>Random text: up to 80 words joined by random separators.</summary>
