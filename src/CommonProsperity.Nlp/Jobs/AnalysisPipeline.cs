@@ -53,7 +53,7 @@ public sealed class AnalysisPipeline
         var shard = options.Shard;
         var matcher = options.Normalize ? _matcher : new LexiconMatcher(_lexicon, normalize: false);
         using var output = OutputDirectory.Open(options.OutputDirectory);
-        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html) : new PartialResultWriter(output, shard, files, cancellationToken);
+        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html) : new PartialResultWriter(output, shard, files, matcher.Lexicon, cancellationToken);
         var run = new RunTally(listing.All);
         var lastProgress = TimeSpan.Zero;
         var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(matcher, ChineseWordSegmenter.Words), new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes),
