@@ -54,6 +54,9 @@ public static class ReportFiles
     /// <summary><c>trend</c>: theme rates per period.</summary>
     public const string ThemeTrend = "theme_trend.csv";
 
+    /// <summary>With <c>--xlsx</c>: every CSV report of a run as a sheet of one Excel workbook.</summary>
+    public const string Workbook = "reports.xlsx";
+
     /// <summary>The frequent n-grams of <c>ngrams</c>.</summary>
     public const string Ngrams = "ngrams.csv";
 

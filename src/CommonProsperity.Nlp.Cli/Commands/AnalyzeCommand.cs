@@ -56,6 +56,7 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             Charts: !NoCharts,
             Shard: Shard is null ? null : ShardSpec.Parse(Shard),
             Html: !NoHtml,
+            Workbook: Xlsx,
             Normalize: !NoNormalize);
 
         /// <inheritdoc />

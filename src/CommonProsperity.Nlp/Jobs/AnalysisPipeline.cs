@@ -53,7 +53,7 @@ public sealed class AnalysisPipeline
         var shard = options.Shard;
         var matcher = options.Normalize ? _matcher : new LexiconMatcher(_lexicon, normalize: false);
         using var output = OutputDirectory.Open(options.OutputDirectory);
-        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html) : new PartialResultWriter(output, shard, files, matcher.Lexicon, cancellationToken);
+        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html, options.Workbook) : new PartialResultWriter(output, shard, files, matcher.Lexicon, cancellationToken);
         var run = new RunTally(listing.All);
         var lastProgress = TimeSpan.Zero;
         var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(matcher, ChineseWordSegmenter.Words), new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes),
@@ -92,6 +92,7 @@ public sealed class AnalysisPipeline
             new("context", options.ContextCharacters.ToString(CultureInfo.InvariantCulture)),
             new("charts", options.Charts && shard is null ? "yes" : "no"),
             new("html", options.Html && shard is null ? "yes" : "no"),
+            new("xlsx", options.Workbook && shard is null ? "yes" : "no"),
             new("normalize", options.Normalize ? "yes" : "no"),
             .. shard is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("shard", shard.ToString())],
         ];
