@@ -148,9 +148,19 @@ public sealed partial class DiscoveryPipeline
     }
 
     /// <summary>Theme rates per year or month from the documents' dates: <c>theme_trend.csv</c> and its chart.</summary>
-    public DiscoveryResult<IReadOnlyList<ThemeTrendPoint>> RunTrend(DiscoveryOptions options, TrendPeriod period, CancellationToken cancellationToken = default)
+    public DiscoveryResult<IReadOnlyList<ThemeTrendPoint>> RunTrend(DiscoveryOptions options, TrendPeriod period, CancellationToken cancellationToken = default) =>
+        RunTrend(options, period, new TrendChartOptions(), cancellationToken);
+
+    /// <summary>Theme rates per year or month, with the chart drawn as <paramref name="chart"/> says: <c>theme_trend.csv</c> (every theme) and its chart.</summary>
+    public DiscoveryResult<IReadOnlyList<ThemeTrendPoint>> RunTrend(DiscoveryOptions options, TrendPeriod period, TrendChartOptions chart, CancellationToken cancellationToken = default)
     {
-        KeyValuePair<string, string?>[] settings = [new("by", period.ToString().ToLowerInvariant())];
+        ArgumentNullException.ThrowIfNull(chart);
+        chart.Validate(_matcher.Themes);
+        KeyValuePair<string, string?>[] settings =
+        [
+            new("by", period.ToString().ToLowerInvariant()), new("chart_themes", chart.Themes is { Count: > 0 } ? string.Join(";", chart.Themes) : null),
+            new("chart_scale", chart.Relative ? "relative" : "rate"),
+        ];
         return Run("trend", options, settings, cancellationToken,
             (corpus, warnings) => ThemeTrend.Compute(Summaries(new DocumentAnalyzer(Matcher(options), ChineseWordSegmenter.Words), corpus.Documents, cancellationToken), _matcher.Themes, period, warnings),
             (output, points) =>
@@ -162,9 +172,9 @@ public sealed partial class DiscoveryPipeline
                 }
 
                 var periods = points.Select(p => p.Period).Distinct(StringComparer.Ordinal).ToList();
-                var lines = _matcher.Themes.Select(theme => (theme, (IReadOnlyList<double>)periods.Select(p => points.First(x => x.Period == p && x.Theme == theme).Tally.Per1000Words).ToList())).ToList();
+                var lines = chart.Drawn(_matcher.Themes).Select(theme => (theme, (IReadOnlyList<double>)periods.Select(p => points.First(x => x.Period == p && x.Theme == theme).Tally.Per1000Words).ToList())).ToList();
                 LineChart.Write(output.Stage(ReportFiles.ThemeTrendChart), $"Themes by {period.ToString().ToLowerInvariant()} ({points.Where(p => p.Theme == _matcher.Themes[0]).Sum(p => p.Tally.Documents)} documents)",
-                    periods, lines, AnalysisCharts.RateLabel);
+                    periods, lines, AnalysisCharts.RateLabel, chart.Relative);
                 return [ReportFiles.ThemeTrend, ReportFiles.ThemeTrendChart];
             });
     }
