@@ -40,7 +40,7 @@ public sealed partial class DiscoveryPipeline
             new("iterations", Invariant(topics.Iterations)), new("language", topics.Language),
         ];
         return Run("topics", options, settings, cancellationToken,
-            (corpus, _) => new TopicModeler(WordExtractor.Default, new TermThemes(_matcher, StopWords.Default)).Fit(corpus.Documents, topics, cancellationToken),
+            (corpus, _) => new TopicModeler(WordExtractor.Default, new TermThemes(Matcher(options), StopWords.Default)).Fit(corpus.Documents, topics, cancellationToken),
             (output, model) =>
             {
                 DiscoveryReports.WriteTopics(output.Stage(ReportFiles.Topics), model);
@@ -122,7 +122,7 @@ public sealed partial class DiscoveryPipeline
                     groups = DocumentFields.Group(OfLanguage(corpus.Documents, language, warnings), by!, warnings);
                 }
 
-                var analyzer = new DocumentAnalyzer(_matcher, ChineseWordSegmenter.Words);
+                var analyzer = new DocumentAnalyzer(Matcher(options), ChineseWordSegmenter.Words);
                 var summaries = groups.Select(g => (g.Name, (IReadOnlyList<DocumentSummary>)Summaries(analyzer, g.Documents, cancellationToken))).ToList();
                 var themes = ThemeComparer.Compare(summaries, _matcher.Themes);
                 var keys = new KeynessAnalyzer(WordExtractor.Default).Compare(groups, keyness, cancellationToken);
@@ -162,7 +162,7 @@ public sealed partial class DiscoveryPipeline
             new("chart_scale", chart.Relative ? "relative" : "rate"),
         ];
         return Run("trend", options, settings, cancellationToken,
-            (corpus, warnings) => ThemeTrend.Compute(Summaries(new DocumentAnalyzer(_matcher, ChineseWordSegmenter.Words), corpus.Documents, cancellationToken), _matcher.Themes, period, warnings),
+            (corpus, warnings) => ThemeTrend.Compute(Summaries(new DocumentAnalyzer(Matcher(options), ChineseWordSegmenter.Words), corpus.Documents, cancellationToken), _matcher.Themes, period, warnings),
             (output, points) =>
             {
                 DiscoveryReports.WriteThemeTrend(output.Stage(ReportFiles.ThemeTrend), period, points);
@@ -176,6 +176,33 @@ public sealed partial class DiscoveryPipeline
                 LineChart.Write(output.Stage(ReportFiles.ThemeTrendChart), $"Themes by {period.ToString().ToLowerInvariant()} ({points.Where(p => p.Theme == _matcher.Themes[0]).Sum(p => p.Tally.Documents)} documents)",
                     periods, lines, AnalysisCharts.RateLabel, chart.Relative);
                 return [ReportFiles.ThemeTrend, ReportFiles.ThemeTrendChart];
+            });
+    }
+
+    /// <summary>
+    /// A concordance of the lexicon's terms (search terms, or one theme's terms): <c>kwic.csv</c>, every
+    /// match or a seeded random sample of them with an empty <c>correct</c> column for hand checking.
+    /// </summary>
+    public DiscoveryResult<ConcordanceResult> RunConcordance(DiscoveryOptions options, ConcordanceOptions concordance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(concordance);
+        concordance.Validate();
+        KeyValuePair<string, string?>[] settings =
+        [
+            new("terms", string.Join(";", _matcher.Themes)), new("context", Invariant(concordance.Context)),
+            new("sample", concordance.Sample is { } size ? Invariant(size) : null), new("seed", concordance.Sample is null ? null : Invariant(concordance.Seed)),
+        ];
+        return Run("kwic", options, settings, cancellationToken,
+            (corpus, _) =>
+            {
+                var all = Concordance.Find(corpus.Documents, _matcher, concordance.Themed, cancellationToken);
+                var lines = concordance.Sample is { } size ? Concordance.Sample(all, size, concordance.Seed) : all;
+                return new ConcordanceResult(all.Count, ConcordanceReport.Format(lines, concordance.Context), concordance.Sample is not null);
+            },
+            (output, result) =>
+            {
+                ConcordanceReport.Write(output.Stage(ReportFiles.Kwic), result.Lines, result.Sampled);
+                return [ReportFiles.Kwic];
             });
     }
 
@@ -252,6 +279,7 @@ public sealed partial class DiscoveryPipeline
                 new("id_column", options.Ingestion.IdColumn),
                 new("charts", options.Charts ? "yes" : "no"),
                 new("xlsx", options.Workbook ? "yes" : "no"),
+                new("normalize", options.Normalize ? "yes" : "no"),
                 .. settings,
             ],
             _lexicon.Source,
@@ -310,6 +338,9 @@ public sealed partial class DiscoveryPipeline
         return string.Equals(a, b, StringComparison.Ordinal) || a.Length == 0 || b.Length == 0 ? ("inputs", "reference") : (a, b);
     }
 
+    /// <summary>The matcher for <paramref name="options"/>: the pipeline's own, or one that matches the characters as written.</summary>
+    private LexiconMatcher Matcher(DiscoveryOptions options) => options.Normalize ? _matcher : new LexiconMatcher(_lexicon, normalize: false);
+
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The documents of a run, read fully; more input sets may be added (compare --vs).</summary>
@@ -350,7 +381,7 @@ public sealed partial class DiscoveryPipeline
             var buffer = new TokenBuffer();
             foreach (var document in documents)
             {
-                CountingTokenizer.Instance.Tokenize(document.Text, buffer);
+                CountingTokenizer.For(options.Normalize).Tokenize(document.Text, buffer);
                 Tokens += buffer.Count;
             }
 
