@@ -56,7 +56,8 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             Charts: !NoCharts,
             Shard: Shard is null ? null : ShardSpec.Parse(Shard),
             Html: !NoHtml,
-            Workbook: Xlsx);
+            Workbook: Xlsx,
+            Normalize: !NoNormalize);
 
         /// <inheritdoc />
         public override ValidationResult Validate() => SettingsValidation.Check(() => Options().Validate());
