@@ -41,6 +41,11 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         [Description("Do not write report.html (the page that shows the reports and their evidence in a browser)")]
         public bool NoHtml { get; init; }
 
+        /// <summary>Leave near-duplicate inputs out.</summary>
+        [CommandOption("--dedupe")]
+        [Description("Leave near-duplicates out of the counts: a document with the same text as an earlier one, and the repeated blocks of a document that repeats itself (they are reported either way)")]
+        public bool Dedupe { get; init; }
+
         /// <summary>No progress lines.</summary>
         [CommandOption("-q|--quiet")]
         [Description("Print no progress, only warnings and the summary")]
@@ -55,7 +60,8 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             Threads,
             Charts: !NoCharts,
             Shard: Shard is null ? null : ShardSpec.Parse(Shard),
-            Html: !NoHtml);
+            Html: !NoHtml,
+            Dedupe: Dedupe);
 
         /// <inheritdoc />
         public override ValidationResult Validate() => SettingsValidation.Check(() => Options().Validate());

@@ -12,6 +12,11 @@ namespace CommonProsperity.Nlp.Jobs;
 /// <param name="Charts">Also draw the charts (PNG) next to the reports.</param>
 /// <param name="Shard">With a shard, only its share of the files is analysed and partial results are written, for <c>cpnlp merge</c>.</param>
 /// <param name="Html">Also write <c>report.html</c>, the page that shows the reports and their evidence in a browser (not for a shard: <c>merge</c> writes it).</param>
+/// <param name="Dedupe">
+/// Leave near-duplicate inputs out of the counts: a document whose normalised text equals an earlier
+/// one's, and the repeated blocks of a document that repeats itself (<see cref="Text.TextFingerprint"/>).
+/// Either way they are reported as warnings; without this option they are counted.
+/// </param>
 public sealed record AnalysisOptions(
     IReadOnlyList<string> Inputs,
     string OutputDirectory,
@@ -20,7 +25,8 @@ public sealed record AnalysisOptions(
     int MaxParallelism = 0,
     bool Charts = true,
     ShardSpec? Shard = null,
-    bool Html = true)
+    bool Html = true,
+    bool Dedupe = false)
 {
     /// <summary>The most bytes of evidence rows one document may have (they are held in memory); tests lower it.</summary>
     internal int MaxEvidenceBytes { get; init; } = Output.CsvRowBuffer.MaxBytes;
