@@ -268,7 +268,7 @@ public static partial class LexiconLoader
         if (!ThemeIdPattern().IsMatch(theme))
         {
             throw new LexiconException($"'{theme}' is not a valid theme id.", source, line,
-                "Theme ids are lower-case letters, digits and underscores (for example social_welfare); they become column names in the reports.");
+                $"Theme ids are lower-case letters, digits and underscores (for example social_welfare); they become column names in the reports. Write '{ThemeIds.FromName(theme, line.ToString(System.Globalization.CultureInfo.InvariantCulture))}', and put the name as you wrote it in a 'theme_label' column to keep it in the reports.");
         }
     }
 

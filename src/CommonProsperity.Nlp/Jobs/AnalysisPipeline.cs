@@ -52,7 +52,7 @@ public sealed class AnalysisPipeline
 
         var shard = options.Shard;
         using var output = OutputDirectory.Open(options.OutputDirectory);
-        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, _matcher, options.Charts, options.Html) : new PartialResultWriter(output, shard, files, cancellationToken);
+        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, _matcher, options.Charts, options.Html) : new PartialResultWriter(output, shard, files, _matcher.Lexicon, cancellationToken);
         var run = new RunTally(listing.All, new DuplicateInputs(options.Dedupe));
         var lastProgress = TimeSpan.Zero;
         var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(_matcher, ChineseWordSegmenter.Words, options.Dedupe), new DocumentReportBuilder(_matcher, options.ContextCharacters, options.MaxEvidenceBytes),

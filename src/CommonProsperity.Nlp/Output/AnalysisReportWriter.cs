@@ -42,7 +42,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
         _termVetoed = new long[terms];
         _corpus = new CorpusSummaryTally(matcher.Themes.Count);
         _documents = new DocumentSpill(output);
-        _evidence = new EvidenceAppender(output.Stage(ReportFiles.Evidence));
+        _evidence = new EvidenceAppender(output.Stage(ReportFiles.Evidence), EvidenceFile.PreambleFor(matcher.Lexicon));
     }
 
     /// <summary>The documents added so far.</summary>

@@ -16,6 +16,7 @@ internal static class AnalysisReports
         [
             new("document", ColumnFormat.Text, "the document id", Formatted),
             new("theme", ColumnFormat.Text, "the theme id", Formatted),
+            new("theme_label", ColumnFormat.Text, "the theme's name in the dictionary it came from", Formatted, ColumnCondition.ThemeLabels),
             new("term", ColumnFormat.Text, "the lexicon term that matched, as written in the lexicon", Formatted),
             new("start", ColumnFormat.Integer, "character offset of the match in the document's extracted text (0-based, in UTF-16 code units: the same as characters except for rare CJK characters outside the Basic Multilingual Plane, which count two)", Formatted),
             new("end", ColumnFormat.Integer, "where the match ends (exclusive), counted as `start`", Formatted),

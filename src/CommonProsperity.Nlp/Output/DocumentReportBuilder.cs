@@ -18,6 +18,7 @@ internal sealed class DocumentReportBuilder
     private readonly int _context;
     private readonly int _maxEvidenceBytes;
     private readonly byte[][] _themeFields;
+    private readonly byte[][]? _labelFields;
     private readonly byte[][] _termFields;
 
     /// <summary>Prepares the theme and term cells of <paramref name="matcher"/>'s lexicon once.</summary>
@@ -35,6 +36,7 @@ internal sealed class DocumentReportBuilder
         ArgumentNullException.ThrowIfNull(matcher);
         _context = contextCharacters;
         _themeFields = [.. matcher.Themes.Select(CsvRowBuffer.Encode)];
+        _labelFields = matcher.Lexicon.ThemeLabels is null ? null : [.. matcher.Themes.Select(t => CsvRowBuffer.Encode(matcher.Lexicon.LabelOf(t)))];
         _termFields = [.. matcher.Lexicon.Terms.Select(t => CsvRowBuffer.Encode(t.Term))];
     }
 
@@ -80,6 +82,11 @@ internal sealed class DocumentReportBuilder
             sentence = analysis.Segments.SentenceAt(hit.Start, sentence);
             evidence.WriteEncodedField(id);
             evidence.WriteEncodedField(_themeFields[hit.Theme]);
+            if (_labelFields is not null)
+            {
+                evidence.WriteEncodedField(_labelFields[hit.Theme]);
+            }
+
             evidence.WriteEncodedField(_termFields[hit.Term]);
             evidence.WriteField(hit.Start);
             evidence.WriteField(hit.End);

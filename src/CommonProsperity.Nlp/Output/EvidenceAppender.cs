@@ -22,14 +22,15 @@ internal sealed class EvidenceAppender : IDisposable
     private Task _hashed = Task.CompletedTask;
     private long _length;
 
-    public EvidenceAppender(string path)
+    public EvidenceAppender(string path, byte[] preamble)
     {
+        ArgumentNullException.ThrowIfNull(preamble);
         _path = path;
         try
         {
             _file = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.Read);
-            RandomAccess.Write(_file, EvidenceFile.Preamble, 0);
-            _hash.AppendData(EvidenceFile.Preamble);
+            RandomAccess.Write(_file, preamble, 0);
+            _hash.AppendData(preamble);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -37,7 +38,7 @@ internal sealed class EvidenceAppender : IDisposable
             throw EvidenceFile.Unwritable(path, e);
         }
 
-        _length = EvidenceFile.Preamble.Length;
+        _length = preamble.Length;
     }
 
     /// <summary>Takes over <paramref name="report"/>'s evidence rows and has them written after the rows appended before.</summary>

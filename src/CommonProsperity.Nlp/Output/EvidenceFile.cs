@@ -7,20 +7,20 @@ namespace CommonProsperity.Nlp.Output;
 /// </summary>
 internal static class EvidenceFile
 {
-    /// <summary>The columns, in order (docs/reports.md).</summary>
-    public static IReadOnlyList<string> Columns { get; } = [.. AnalysisReports.Evidence.Columns.Select(c => c.Name)];
+    /// <summary>The columns for <paramref name="lexicon"/>, in order (docs/reports.md): <c>theme_label</c> only when its themes have labels.</summary>
+    public static IReadOnlyList<string> ColumnsFor(Counting.Lexicon lexicon) => [.. AnalysisReports.Evidence.For(lexicon).Columns.Select(c => c.Name)];
 
-    /// <summary>The bytes before the first row: the byte order mark and the header record.</summary>
-    public static byte[] Preamble { get; } = BuildPreamble();
+    /// <summary>The bytes before the first row for <paramref name="lexicon"/>: the byte order mark and the header record.</summary>
+    public static byte[] PreambleFor(Counting.Lexicon lexicon) => BuildPreamble(ColumnsFor(lexicon));
 
-    /// <summary>Creates the file at <paramref name="path"/> and writes the <see cref="Preamble"/>.</summary>
+    /// <summary>Creates the file at <paramref name="path"/> and writes the preamble for <paramref name="lexicon"/>.</summary>
     /// <exception cref="Errors.OutputException">The file cannot be created.</exception>
-    public static FileStream Create(string path)
+    public static FileStream Create(string path, Counting.Lexicon lexicon)
     {
         try
         {
             var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 20);
-            stream.Write(Preamble);
+            stream.Write(PreambleFor(lexicon));
             return stream;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -33,10 +33,10 @@ internal static class EvidenceFile
     public static Errors.OutputException Unwritable(string path, Exception e) =>
         Errors.OutputException.Writing(path, e);
 
-    private static byte[] BuildPreamble()
+    private static byte[] BuildPreamble(IReadOnlyList<string> columns)
     {
         var header = new CsvRowBuffer();
-        foreach (var column in Columns)
+        foreach (var column in columns)
         {
             header.WriteField(column);
         }

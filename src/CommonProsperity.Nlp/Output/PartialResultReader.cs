@@ -74,9 +74,10 @@ internal sealed class PartialResultReader : IDisposable
         {
             var documents = new StreamReader(Path.Combine(folder, ReportFiles.PartialDocuments), System.Text.Encoding.UTF8);
             var evidence = new FileStream(Path.Combine(folder, ReportFiles.PartialEvidence), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
-            var preamble = new byte[EvidenceFile.Preamble.Length];
+            var expected = EvidenceFile.PreambleFor(header.Lexicon);
+            var preamble = new byte[expected.Length];
             evidence.ReadExactly(preamble);
-            if (!preamble.AsSpan().SequenceEqual(EvidenceFile.Preamble))
+            if (!preamble.AsSpan().SequenceEqual(expected))
             {
                 throw new InputException($"{ReportFiles.PartialEvidence} does not start with the evidence header.", folder, fix: "Run the shard again.");
             }

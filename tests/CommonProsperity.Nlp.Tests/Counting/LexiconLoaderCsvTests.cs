@@ -301,4 +301,28 @@ public sealed class LexiconLoaderCsvTests
         // Assert
         Assert.Equal(["inequality"], lexicon.Themes);
     }
+
+    [Fact]
+    public void FromCsvText_ThemeNotAnId_FixNamesTheIdByTheDictionaryRule()
+    {
+        // Act
+        var error = Assert.Throws<LexiconException>(() => LexiconLoader.FromCsvText("theme,term\ncare.virtue,charity\n", "mine.csv"));
+
+        // Assert
+        Assert.Contains("Write 'care_virtue'", error.Fix, StringComparison.Ordinal);
+        Assert.Contains("theme_label", error.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromCsvText_LabelAndWeightColumns_AreReadAndTheFirstLabelOfAThemeWins()
+    {
+        // Act
+        var lexicon = LexiconLoader.FromCsvText("theme,term,theme_label,weight\ncare_virtue,charity,care.virtue,0.5\ncare_virtue,donat*,Care,\n", "mine.csv");
+
+        // Assert
+        Assert.Equal("care.virtue", lexicon.LabelOf("care_virtue"));
+        Assert.Equal([0.5, (double?)null], lexicon.Terms.Select(t => t.Weight));
+        Assert.Single(lexicon.Warnings);
+        Assert.StartsWith("mine.csv:3: the theme 'care_virtue' is labelled 'Care' here but 'care.virtue' above", lexicon.Warnings[0], StringComparison.Ordinal);
+    }
 }

@@ -46,11 +46,15 @@ public sealed class LabelledWeightedReportsTests : IDisposable
 
         // Act
         var themes = ReportReader.Read(Path.Combine(output, "theme_frequency.csv"));
+        var evidence = ReportReader.Read(Path.Combine(output, "evidence.csv"));
 
-        // Assert: the parent counts the words of both its children.
+        // Assert: the parent counts the words of both its children; evidence names each match's label.
         Assert.DoesNotContain("weighted", themes[0].Keys);
         Assert.Equal(
             [("economy", "ECONOMY", "3"), ("economy_markets", "ECONOMY/MARKETS", "1"), ("economy_growth", "ECONOMY/GROWTH", "2"), ("welfare", "WELFARE", "2")],
             themes.Select(r => (r["theme"], r["theme_label"], r["hits"])));
+        Assert.Equal(["document", "theme", "theme_label", "term"], evidence[0].Keys.Take(4));
+        Assert.Equal(3, evidence.Count(r => r["theme"] == "economy" && r["theme_label"] == "ECONOMY"));
+        Assert.Contains(evidence, r => r["theme_label"] == "ECONOMY/GROWTH" && r["match"] == "GDP");
     }
 }

@@ -83,6 +83,12 @@ internal static partial class LexiconFormatDetector
         }
 
         var content = lines.Where(l => l.Trim().Length > 0).ToList();
+        if (head.All(char.IsAsciiDigit) && content.Count > 1 && content.Skip(1).Take(20).Count(l => l.Contains('/', StringComparison.Ordinal)) >= Math.Min(3, content.Count - 1))
+        {
+            throw Unsupported("a Hunspell spell-checker dictionary (a word count, then 'word/flags' lines), which has no categories", path, first.Line,
+                "Use a content-analysis dictionary (LIWC, WordStat, quanteda, Lexicoder, Yoshikoder) or write the project's CSV (theme,term).");
+        }
+
         if (content.Any(WordStatReader.IsWordLine) && !WordStatReader.IsWordLine(content[0]))
         {
             return LexiconFormat.WordStat;

@@ -34,7 +34,7 @@ internal sealed record EvidenceSample(int PerCell, IReadOnlyList<string> Columns
     public static EvidenceSample Read(string path, IReadOnlyList<string> documents, IReadOnlyList<string> themes, int perCell, CancellationToken cancellationToken = default)
     {
         var declared = AnalysisReports.Evidence.Columns;
-        var kept = declared.Where(c => c.Name is not ("document" or "theme")).ToArray();
+        var kept = declared.Where(c => c.Name is not ("document" or "theme" or "theme_label")).ToArray(); // a sample is per document and theme already
         var cells = new List<Cell>();
         if (perCell == 0)
         {

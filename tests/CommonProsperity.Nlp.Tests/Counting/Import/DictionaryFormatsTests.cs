@@ -134,6 +134,7 @@ public sealed class DictionaryFormatsTests : IDisposable
         { "dictionary.dic", "<!DOCTYPE html>\n<html><body>Download</body></html>\n"u8.ToArray(), "looks like an HTML web page" },
         { "dictionary.xml", "<?xml version=\"1.0\"?>\n<root><item/></root>\n"u8.ToArray(), "looks like XML without a Yoshikoder 'dictionary' element" },
         { "dictionary.bin", "just some words\nand more\n"u8.ToArray(), "looks like no dictionary format (its first line is 'just some words')" },
+        { "en_US.dic", "4\nhello/MS\nworld/M\nfair/PY\nfairness/M\n"u8.ToArray(), "looks like a Hunspell spell-checker dictionary" },
     };
 
     [Theory]
