@@ -54,6 +54,9 @@ public static class ReportFiles
     /// <summary><c>trend</c>: theme rates per period.</summary>
     public const string ThemeTrend = "theme_trend.csv";
 
+    /// <summary>With <c>--xlsx</c>: every CSV report of a run as a sheet of one Excel workbook.</summary>
+    public const string Workbook = "reports.xlsx";
+
     /// <summary>The frequent n-grams of <c>ngrams</c>.</summary>
     public const string Ngrams = "ngrams.csv";
 
@@ -62,6 +65,21 @@ public static class ReportFiles
 
     /// <summary><c>lexicon suggest</c>: candidate terms per theme.</summary>
     public const string LexiconSuggestions = "lexicon_suggestions.csv";
+
+    /// <summary><c>lexicon check</c>: per language and theme, how the lexicon's hits agree with the labels.</summary>
+    public const string LexiconCheck = "lexicon_check.csv";
+
+    /// <summary><c>lexicon check</c>: per term, how often it fires and how often on its own theme.</summary>
+    public const string LexiconTerms = "lexicon_terms.csv";
+
+    /// <summary><c>lexicon check</c>: per exclusion, the matches it vetoed.</summary>
+    public const string LexiconExclusions = "lexicon_exclusions.csv";
+
+    /// <summary><c>classify</c>: one row per passage with its themes and probabilities.</summary>
+    public const string Passages = "passages.csv";
+
+    /// <summary><c>classify</c>: per document and theme, the share of passages with the theme.</summary>
+    public const string ThemeFrequencyClassifier = "theme_frequency_classifier.csv";
 
     /// <summary>The name of a keyness chart: <c>chart_keyness.png</c> for two groups, <c>chart_keyness_GROUP.png</c> per group for more.</summary>
     public static string KeynessChart(string? group) =>

@@ -61,6 +61,7 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             Charts: !NoCharts,
             Shard: Shard is null ? null : ShardSpec.Parse(Shard),
             Html: !NoHtml,
+            Workbook: Xlsx,
             Dedupe: Dedupe);
 
         /// <inheritdoc />

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
 using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Jobs;
 using CommonProsperity.Nlp.Models;
-using CommonProsperity.Nlp.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -42,7 +42,7 @@ internal sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
         var unit = ParseUnit(settings.Unit);
         var model = ThemeModel.Load(settings.Model ?? ThemeModel.DefaultPath);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = PassageReportWriter.Run(model, unit, settings.Inputs, settings.Out, settings.Ingestion, cancellationToken);
+        var result = new ClassifyJob(model).Run(new PassageOptions(settings.Inputs, settings.Out, settings.Ingestion, unit), cancellationToken);
         CommandOutput.Problems(streams, result.Problems);
 
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

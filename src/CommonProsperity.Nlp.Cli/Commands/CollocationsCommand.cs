@@ -42,7 +42,7 @@ internal sealed class CollocationsCommand : Command<CollocationsCommand.Settings
         var streams = CliStreams.Current;
         var options = settings.Options();
         var result = new DiscoveryPipeline(settings.LoadLexicon())
-            .RunCollocations(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts), settings.By, options, cancellationToken);
+            .RunCollocations(settings.Discovery(settings.Out), settings.By, options, cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var pairs = result.Value;

@@ -62,7 +62,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
     {
         var streams = CliStreams.Current;
         var result = new DiscoveryPipeline(settings.LoadLexicon()).RunCompare(
-            new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts),
+            settings.Discovery(settings.Out),
             settings.By,
             settings.Versus,
             new KeynessOptions(settings.Top, settings.MinCount, settings.MaxP, settings.KeepStopWords),

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Jobs;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -16,6 +17,14 @@ internal class CorpusSettings : InputSettings
     [CommandOption("--no-charts")]
     [Description("Write the CSV reports only, no PNG charts")]
     public bool NoCharts { get; init; }
+
+    /// <summary>Also one Excel workbook.</summary>
+    [CommandOption("--xlsx")]
+    [Description("Also write reports.xlsx: every CSV report as a sheet of one Excel workbook (header frozen, numbers as numbers)")]
+    public bool Xlsx { get; init; }
+
+    /// <summary>The discovery options for these settings, writing to <paramref name="output"/>.</summary>
+    public DiscoveryOptions Discovery(string output) => new(Inputs, output, Ingestion, !NoCharts, Xlsx);
 
     /// <summary>The lexicon named by <see cref="Lexicon"/>, or the built-in one.</summary>
     public Lexicon LoadLexicon() => LexiconOption.Load(Lexicon);

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Jobs;
 using CommonProsperity.Nlp.Models;
-using CommonProsperity.Nlp.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -71,9 +71,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         var labels = LabelSet.Load([settings.Labels], [.. model.Themes.Union(Codebook.Themes.Select(t => t.Id), StringComparer.Ordinal)]);
         CommandOutput.LabelWarnings(streams, labels.Warnings);
         var passages = labels.Passages;
-        model.RequireThemes(passages.SelectMany(p => p.Themes).Distinct(StringComparer.Ordinal), modelPath);
-        var evaluation = ModelEvaluator.Evaluate(model, passages, lexicon, bootstrap);
-        ClassificationReports.WriteEvaluation(settings.Out, model, passages, evaluation);
+        var evaluation = new EvaluateJob(model, modelPath).Run(labels, lexicon, bootstrap, settings.Out);
 
         var documents = passages.Select(p => p.Document).Where(d => !string.IsNullOrEmpty(d)).Distinct(StringComparer.Ordinal).Count();
         streams.Out.WriteLine($"{passages.Count} passages of {documents} documents from {settings.Labels}; model {modelPath} ({model.Themes.Count} themes).");
@@ -83,18 +81,18 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
                 $"[intervals: 95% percentile bootstrap, {bootstrap.Resamples} resamples of whole documents within each language, seed {bootstrap.Seed}]"));
         }
 
-        streams.Out.WriteLine($"Classifier {ClassificationReports.MacroSummary(evaluation.Classifier, evaluation.ClassifierIntervals)}");
+        streams.Out.WriteLine($"Classifier {MetricsText.MacroSummary(evaluation.Classifier, evaluation.ClassifierIntervals)}");
         if (evaluation.Lexicon is not null)
         {
-            streams.Out.WriteLine($"Lexicon    {ClassificationReports.MacroSummary(evaluation.Lexicon, evaluation.LexiconIntervals)}");
+            streams.Out.WriteLine($"Lexicon    {MetricsText.MacroSummary(evaluation.Lexicon, evaluation.LexiconIntervals)}");
         }
 
         streams.Out.WriteLine("Classifier:");
-        ClassificationReports.PrintMetrics(streams.Out, evaluation.Classifier, intervals: evaluation.ClassifierIntervals);
+        MetricsText.PrintMetrics(streams.Out, evaluation.Classifier, intervals: evaluation.ClassifierIntervals);
         if (evaluation.Lexicon is not null)
         {
             streams.Out.WriteLine($"Lexicon ({lexicon!.Source}):");
-            ClassificationReports.PrintMetrics(streams.Out, evaluation.Lexicon, intervals: evaluation.LexiconIntervals);
+            MetricsText.PrintMetrics(streams.Out, evaluation.Lexicon, intervals: evaluation.LexiconIntervals);
         }
 
         streams.Out.WriteLine($"Details (metrics.csv, predictions.csv, confusions.csv) in {Path.GetFullPath(settings.Out)}.");

@@ -1,9 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
-using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Jobs;
 using CommonProsperity.Nlp.Models;
-using CommonProsperity.Nlp.Output;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -25,43 +24,10 @@ internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var lexicon = settings.LoadLexicon();
-        var matcher = new LexiconMatcher(lexicon);
         var labels = LabelSet.Load([settings.Labels], lexicon.Themes);
         CommandOutput.LabelWarnings(CliStreams.Current, labels.Warnings);
+        var evaluation = new LexiconCheckJob(lexicon).Run(labels, settings.Out).Value;
         var passages = labels.Passages;
-        var evaluation = LexiconEvaluator.Evaluate(matcher, passages);
-
-        using (var output = OutputDirectory.Open(settings.Out))
-        {
-            using (var csv = CsvReport.Create(output.Stage("lexicon_check.csv")))
-            {
-                csv.WriteRow("theme", "lang", "precision", "recall", "f1", "support", "true_positives", "false_positives", "false_negatives", "passages");
-                foreach (var a in evaluation.Themes)
-                {
-                    csv.WriteRow(a.Theme, a.Language, a.Precision, a.Recall, a.F1, a.Support, a.TruePositives, a.FalsePositives, a.FalseNegatives, a.Passages);
-                }
-            }
-
-            using (var csv = CsvReport.Create(output.Stage("lexicon_terms.csv")))
-            {
-                csv.WriteRow("theme", "term", "passages", "on_theme", "precision", "other_themes");
-                foreach (var t in evaluation.Terms.OrderBy(t => lexicon.Themes.ToList().IndexOf(t.Theme)).ThenByDescending(t => t.Passages).ThenBy(t => t.Term, StringComparer.Ordinal))
-                {
-                    csv.WriteRow(t.Theme, t.Term, t.Passages, t.OnTheme, t.Precision, t.OtherThemes);
-                }
-            }
-
-            using (var csv = CsvReport.Create(output.Stage("lexicon_exclusions.csv")))
-            {
-                csv.WriteRow("theme", "term", "exclusion", "vetoed", "passages", "passages_with_theme");
-                foreach (var x in evaluation.Exclusions)
-                {
-                    csv.WriteRow(x.Theme, x.Term, x.Exclusion, x.Vetoed, x.Passages, x.PassagesWithTheme);
-                }
-            }
-
-            output.Commit();
-        }
 
         var o = CliStreams.Current.Out;
         o.WriteLine($"{passages.Count} labelled passages, lexicon {(settings.Lexicon ?? "built-in")} ({lexicon.Terms.Count} terms).");
@@ -71,7 +37,7 @@ internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Theme,-19} {a.Language,-4} {a.Precision,10:F3} {a.Recall,7:F3} {a.F1,6:F3} {a.Support,8}"));
         }
 
-        foreach (var lang in evaluation.Themes.Select(a => a.Language).Distinct())
+        foreach (var lang in evaluation.Themes.Select(a => a.Language).Distinct(StringComparer.Ordinal))
         {
             var rows = evaluation.Themes.Where(a => a.Language == lang && a.Support > 0).ToList();
             if (rows.Count > 0)

@@ -1,10 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
-using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Discovery;
+using CommonProsperity.Nlp.Jobs;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Models;
-using CommonProsperity.Nlp.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -65,13 +64,7 @@ internal sealed class LexiconSuggestCommand : Command<LexiconSuggestCommand.Sett
         var labels = LabelSet.Load([settings.Labels], lexicon.Themes);
         CommandOutput.LabelWarnings(CliStreams.Current, labels.Warnings);
         var passages = labels.Passages;
-        var suggestions = new LexiconSuggester(new LexiconMatcher(lexicon), StopWords.Default).Suggest(passages, options, cancellationToken);
-
-        using (var output = OutputDirectory.Open(settings.Out))
-        {
-            DiscoveryReports.WriteSuggestions(output.Stage(ReportFiles.LexiconSuggestions), suggestions);
-            output.Commit();
-        }
+        var suggestions = new LexiconSuggestJob(lexicon).Run(labels, options, settings.Out, cancellationToken).Value;
 
         var o = CliStreams.Current.Out;
         var source = options.Candidates is null ? "" : $" from {options.Candidates.Count} term(s) of {settings.Candidates}";

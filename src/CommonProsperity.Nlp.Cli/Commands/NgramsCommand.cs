@@ -42,7 +42,7 @@ internal sealed class NgramsCommand : Command<NgramsCommand.Settings>
         var streams = CliStreams.Current;
         var options = settings.Options();
         var result = new DiscoveryPipeline(settings.LoadLexicon())
-            .RunNgrams(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts), settings.By, options, cancellationToken);
+            .RunNgrams(settings.Discovery(settings.Out), settings.By, options, cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var ngrams = result.Value;

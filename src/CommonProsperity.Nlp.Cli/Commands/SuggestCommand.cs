@@ -1,8 +1,7 @@
 using System.ComponentModel;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Jobs;
 using CommonProsperity.Nlp.Models;
-using CommonProsperity.Nlp.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -52,32 +51,14 @@ internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        DocumentSource.RefuseOutputInside(settings.Inputs, settings.Out);
         var model = ThemeModel.Load(settings.Model ?? ThemeModel.DefaultPath);
         var unit = ClassifyCommand.ParseUnit(settings.Unit);
-        var source = new DocumentSource(settings.Ingestion.Excluding(settings.Out));
-        var problems = new ProblemLog();
-        var files = source.Discover(settings.Inputs, problems);
-        if (files.Count == 0)
-        {
-            throw source.NothingFound(settings.Inputs, problems.Skipped);
-        }
-
-        var documents = source.Read(files, problems, cancellationToken).ToList();
-        if (documents.Count == 0)
-        {
-            throw DocumentSource.NoneRead(files.Count, problems.Skipped);
-        }
-
-        var classified = new DocumentClassifier(model, unit).Classify(documents, cancellationToken).ToList();
-        var languages = classified.ToDictionary(c => c.Document.Id, c => c.Document.Metadata.Language ?? "und", StringComparer.Ordinal);
-        var chosen = UncertaintySampler.Select(classified.SelectMany(c => c.Passages), model, settings.Count);
-        SuggestionWriter.Write(settings.Out, model, chosen, languages);
+        var result = new SuggestJob(model).Run(new PassageOptions(settings.Inputs, settings.Out, settings.Ingestion, unit), settings.Count, cancellationToken);
         var streams = CliStreams.Current;
-        CommandOutput.Problems(streams, problems.All);
-        streams.Out.WriteLine($"Wrote {chosen.Count} passages to label to {settings.Out} (from {classified.Sum(c => c.Passages.Count)} {settings.Unit}s of {documents.Count} documents).");
+        CommandOutput.Problems(streams, result.Problems);
+        streams.Out.WriteLine($"Wrote {result.Written} passages to label to {settings.Out} (from {result.Passages} {settings.Unit}s of {result.Documents} documents).");
         streams.Out.WriteLine("Correct the 'themes' column (ids separated by ';', empty for none), then retrain:");
         streams.Out.WriteLine($"  cpnlp train --labels YOUR_LABELS.csv --labels {settings.Out}");
-        return CommandOutput.Finish(streams, problems.All, "see above");
+        return CommandOutput.Finish(streams, result.Problems, "see above");
     }
 }

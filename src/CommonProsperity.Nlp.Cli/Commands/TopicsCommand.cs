@@ -73,7 +73,7 @@ internal sealed class TopicsCommand : Command<TopicsCommand.Settings>
         var streams = CliStreams.Current;
         var options = settings.Options();
         var result = new DiscoveryPipeline(settings.LoadLexicon())
-            .RunTopics(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts), options, cancellationToken);
+            .RunTopics(settings.Discovery(settings.Out), options, cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var model = result.Value;

@@ -2,8 +2,8 @@ using System.ComponentModel;
 using System.Globalization;
 using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Jobs;
 using CommonProsperity.Nlp.Models;
-using CommonProsperity.Nlp.Output;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -94,61 +94,45 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         var options = new TrainingOptions(settings.Folds, settings.Seed, L2: settings.L2, Trainer: TrainingOptions.ParseTrainer(settings.Trainer),
             Features: TrainingOptions.ParseFeatures(settings.Features), ThresholdShrink: settings.ThresholdShrink).Validate();
         var lexicon = settings.Lexicon is null ? DefaultLexicon.Instance : LexiconLoader.Load(settings.Lexicon);
-        var lexiconCsv = settings.Lexicon is null ? DefaultLexicon.ReadText() : LexiconCsvText.From(lexicon); // read once, in any format and encoding
-        var themes = settings.Themes is null
-            ? lexicon.Themes
+        IReadOnlyList<string>? themes = settings.Themes is null
+            ? null
             : settings.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()).ToArray();
-        if (themes.Count == 0)
+        if (themes is { Count: 0 })
         {
             throw new OptionsException("--themes names no theme.", "Give comma-separated theme ids, for example --themes inequality,control.");
         }
 
-        var labels = LabelSet.Load([.. settings.Labels, .. settings.MoreLabels], themes);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = new ThemeClassifierTrainer(options).Train(labels, lexiconCsv, themes, cancellationToken);
-        var model = result.Model;
-        if (settings.EvaluateOn is not null)
-        {
-            var held = LabelSetReader.Read(settings.EvaluateOn, [.. themes.Union(Codebook.Themes.Select(t => t.Id), StringComparer.Ordinal)]);
-            var trainedTexts = result.Passages.Select(p => LabelSet.Key(p.Text)).ToHashSet(StringComparer.Ordinal);
-            var overlap = held.Count(p => trainedTexts.Contains(LabelSet.Key(p.Text)));
-            if (overlap > 0)
-            {
-                streams.Error.WriteLine($"warning: {overlap} passage(s) of {settings.EvaluateOn} are also in the training labels; the figures on it are not those of new documents.");
-            }
-
-            model = model.WithEvaluation(settings.EvaluateOn, held, new BootstrapOptions(Seed: settings.Seed));
-        }
-
-        model.Save(settings.Out);
-        // The trainer's warnings start with those of the labels; only those can run into thousands.
-        CommandOutput.LabelWarnings(streams, labels.Warnings);
-        foreach (var warning in result.Warnings.Skip(labels.Warnings.Count))
+        var trained = new TrainJob(lexicon).Run(
+            new TrainOptions([.. settings.Labels, .. settings.MoreLabels], settings.Out, options, themes, settings.EvaluateOn, settings.Report), cancellationToken);
+        var heldWarnings = trained.Warnings.Count - trained.Training.Warnings.Count;
+        foreach (var warning in trained.Warnings.Take(heldWarnings))
         {
             streams.Error.WriteLine($"warning: {warning}");
         }
 
-        var card = model.Card;
-        var outOfFold = result.OutOfFold.Select(result.Model.Decide).ToArray();
-        var (_, intervals) = ModelEvaluator.Score(result.Model.Themes, result.Passages, outOfFold, new BootstrapOptions(Seed: settings.Seed));
-        if (settings.Report is not null)
+        // The trainer's warnings start with those of the labels; only those can run into thousands.
+        CommandOutput.LabelWarnings(streams, [.. trained.Training.Warnings.Take(trained.LabelWarnings)]);
+        foreach (var warning in trained.Training.Warnings.Skip(trained.LabelWarnings))
         {
-            ClassificationReports.WriteCrossValidation(settings.Report, result, intervals);
+            streams.Error.WriteLine($"warning: {warning}");
         }
 
+        var card = trained.Model.Card;
+        var intervals = trained.Intervals;
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Trained {card.Themes.Count} theme classifier(s) on {card.Passages} passages in {clock.Elapsed.TotalSeconds:F1} s; model written to {settings.Out}."));
         if (card.Evaluation is { } dev)
         {
             streams.Out.WriteLine($"On {dev.Labels} ({dev.Passages} passages of {dev.Documents} documents, not trained on; 95% intervals from {dev.Resamples} document resamples):");
-            streams.Out.WriteLine($"  classifier {ClassificationReports.MacroSummary(dev.Classifier, dev.ClassifierIntervals)}");
-            streams.Out.WriteLine($"  lexicon    {ClassificationReports.MacroSummary(dev.Lexicon, dev.LexiconIntervals)}");
+            streams.Out.WriteLine($"  classifier {MetricsText.MacroSummary(dev.Classifier, dev.ClassifierIntervals)}");
+            streams.Out.WriteLine($"  lexicon    {MetricsText.MacroSummary(dev.Lexicon, dev.LexiconIntervals)}");
         }
 
         streams.Out.WriteLine($"Cross-validated ({card.Folds} folds grouped by document, thresholds chosen on the same out-of-fold scores, so optimistic; "
             + "95% intervals from 1000 resamples of whole documents):");
-        streams.Out.WriteLine($"  {ClassificationReports.MacroSummary(card.CrossValidation, intervals)}");
-        ClassificationReports.PrintMetrics(streams.Out, card.CrossValidation, card.Themes.ToDictionary(t => t.Id, t => t.Threshold), intervals);
+        streams.Out.WriteLine($"  {MetricsText.MacroSummary(card.CrossValidation, intervals)}");
+        MetricsText.PrintMetrics(streams.Out, card.CrossValidation, card.Themes.ToDictionary(t => t.Id, t => t.Threshold), intervals);
         return ExitCodes.Success;
     }
 }

@@ -37,7 +37,7 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
             _ => throw new OptionsException($"--by {settings.By} is not a period.", "Use --by year or --by month."),
         };
         var result = new DiscoveryPipeline(settings.LoadLexicon())
-            .RunTrend(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, !settings.NoCharts), period, cancellationToken);
+            .RunTrend(settings.Discovery(settings.Out), period, cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var points = result.Value;

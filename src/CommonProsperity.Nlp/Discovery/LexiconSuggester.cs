@@ -15,7 +15,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// theme's lexicon terms already matches inside it. Ranked by the lower end of the precision's 95%
 /// Wilson interval, which weighs precision and support together.
 /// </summary>
-public sealed class LexiconSuggester
+internal sealed class LexiconSuggester
 {
     private const double Z = 1.959964;
     private readonly LexiconMatcher _matcher;

@@ -7,7 +7,7 @@ namespace CommonProsperity.Nlp.Discovery;
 /// keyness and lexicon suggestions. The built-in lists ship as resources (<c>Discovery/Resources/stopwords-en.txt</c>
 /// and <c>stopwords-zh.txt</c>): one word a line, <c>#</c> comments.
 /// </summary>
-public sealed class StopWords
+internal sealed class StopWords
 {
     private static readonly Lazy<StopWords> Builtin = new(() => new StopWords(ReadResource("stopwords-en").Concat(ReadResource("stopwords-zh"))));
     private readonly HashSet<string> _words;

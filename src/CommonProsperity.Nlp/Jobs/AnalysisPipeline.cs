@@ -52,7 +52,7 @@ public sealed class AnalysisPipeline
 
         var shard = options.Shard;
         using var output = OutputDirectory.Open(options.OutputDirectory);
-        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, _matcher, options.Charts, options.Html) : new PartialResultWriter(output, shard, files, _matcher.Lexicon, cancellationToken);
+        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, _matcher, options.Charts, options.Html, options.Workbook) : new PartialResultWriter(output, shard, files, _matcher.Lexicon, cancellationToken);
         var run = new RunTally(listing.All, new DuplicateInputs(options.Dedupe));
         var lastProgress = TimeSpan.Zero;
         var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(_matcher, ChineseWordSegmenter.Words, options.Dedupe), new DocumentReportBuilder(_matcher, options.ContextCharacters, options.MaxEvidenceBytes),
@@ -91,6 +91,7 @@ public sealed class AnalysisPipeline
             new("context", options.ContextCharacters.ToString(CultureInfo.InvariantCulture)),
             new("charts", options.Charts && shard is null ? "yes" : "no"),
             new("html", options.Html && shard is null ? "yes" : "no"),
+            new("xlsx", options.Workbook && shard is null ? "yes" : "no"),
             .. options.Dedupe ? [new KeyValuePair<string, string?>("dedupe", "yes")] : Array.Empty<KeyValuePair<string, string?>>(),
             .. shard is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("shard", shard.ToString())],
         ];

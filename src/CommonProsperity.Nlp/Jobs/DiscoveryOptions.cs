@@ -8,7 +8,8 @@ namespace CommonProsperity.Nlp.Jobs;
 /// <param name="OutputDirectory">Where the reports go.</param>
 /// <param name="Ingestion">How inputs are found and read.</param>
 /// <param name="Charts">Also draw the charts (PNG) next to the reports.</param>
-public sealed record DiscoveryOptions(IReadOnlyList<string> Inputs, string OutputDirectory, IngestionOptions Ingestion, bool Charts = true)
+/// <param name="Workbook">Also write <c>reports.xlsx</c>, every CSV report as a sheet of one Excel workbook.</param>
+public sealed record DiscoveryOptions(IReadOnlyList<string> Inputs, string OutputDirectory, IngestionOptions Ingestion, bool Charts = true, bool Workbook = false)
 {
     /// <summary>Checks the options.</summary>
     /// <exception cref="OptionsException">An option cannot work.</exception>

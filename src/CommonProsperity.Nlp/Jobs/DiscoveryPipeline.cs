@@ -223,6 +223,12 @@ public sealed partial class DiscoveryPipeline
 
         using var output = OutputDirectory.Open(options.OutputDirectory);
         var names = write(output, value).ToList();
+        if (options.Workbook)
+        {
+            Workbook.Write(output.Stage(ReportFiles.Workbook), [.. names.Where(n => n.EndsWith(".csv", StringComparison.Ordinal)).Select(n => (output.StagedPath(n), Workbook.LayoutOf(n)))]);
+            names.Add(ReportFiles.Workbook);
+        }
+
         names.Add(ReportFiles.Manifest);
         var manifest = new RunManifest(
             command,
@@ -235,6 +241,7 @@ public sealed partial class DiscoveryPipeline
                 new("text_column", options.Ingestion.TextColumn),
                 new("id_column", options.Ingestion.IdColumn),
                 new("charts", options.Charts ? "yes" : "no"),
+                new("xlsx", options.Workbook ? "yes" : "no"),
                 .. settings,
             ],
             _lexicon.Source,

@@ -8,4 +8,4 @@ namespace CommonProsperity.Nlp.Models;
 /// <param name="Text">The passage text.</param>
 /// <param name="Themes">The predicted themes (probability at or above the theme's threshold).</param>
 /// <param name="Probabilities">Per model theme, the probability.</param>
-public sealed record ClassifiedPassage(string Document, int Index, int Start, int End, string Text, IReadOnlySet<string> Themes, IReadOnlyList<float> Probabilities);
+internal sealed record ClassifiedPassage(string Document, int Index, int Start, int End, string Text, IReadOnlySet<string> Themes, IReadOnlyList<float> Probabilities);

@@ -8,7 +8,7 @@ namespace CommonProsperity.Nlp.Models;
 /// batches (ML.NET is fastest on thousands of rows at once); each passage also sees its document's
 /// lexicon profile, computed from the document's sentences, as in training.
 /// </summary>
-public sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int batchPassages = 4096)
+internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int batchPassages = 4096)
 {
     /// <summary>The model in use.</summary>
     public ThemeModel Model { get; } = model ?? throw new ArgumentNullException(nameof(model));

@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp.Models;
 /// empty for none), optional <c>id</c>, <c>document</c> and <c>lang</c>. The same shape the tool writes,
 /// so a user can correct its output in a spreadsheet and feed it back.
 /// </summary>
-public static class LabelSetReader
+internal static class LabelSetReader
 {
     /// <summary>Reads a label file; every theme id must be one of <paramref name="knownThemes"/>.</summary>
     /// <exception cref="InputException">The file is malformed; the message names the row and the fix.</exception>

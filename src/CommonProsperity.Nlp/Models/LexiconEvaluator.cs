@@ -4,11 +4,11 @@ namespace CommonProsperity.Nlp.Models;
 
 /// <summary>
 /// Compares a lexicon with labelled passages: a passage counts as a lexicon hit for a theme when any of
-/// the theme's terms match in it. Gives precision, recall and F1 per theme (overall and per language)
-/// and, per term, how often it fires on passages of other themes, the evidence for dropping it; and,
+/// the theme's terms match in it. Gives precision, recall and F1 per theme (overall and per language),
+/// scored by the evaluator that scores a model (<see cref="ModelEvaluator.Score"/>), and, per term, how often it fires on passages of other themes, the evidence for dropping it; and,
 /// per exclusion, how many matches it vetoed and on which passages.
 /// </summary>
-public static class LexiconEvaluator
+internal static class LexiconEvaluator
 {
     /// <summary>Evaluates <paramref name="matcher"/> on <paramref name="passages"/>.</summary>
     public static LexiconEvaluation Evaluate(LexiconMatcher matcher, IReadOnlyList<LabeledPassage> passages)
@@ -20,13 +20,13 @@ public static class LexiconEvaluator
         var termPassages = new int[terms.Count];
         var termOnTheme = new int[terms.Count];
         var termOthers = Enumerable.Range(0, terms.Count).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        var counts = new Dictionary<(string Theme, string Lang), int[]>();
-        var languages = passages.Select(p => p.Language ?? "und").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var predicted = new IReadOnlySet<string>[passages.Count];
         var vetoed = new Dictionary<(int Term, int Exclusion), int[]>();
         var vetoes = new List<LexiconVeto>();
 
-        foreach (var passage in passages)
+        for (var p = 0; p < passages.Count; p++)
         {
+            var passage = passages[p];
             vetoes.Clear();
             var hits = matcher.Match(passage.Text, vetoes);
             foreach (var group in vetoes.GroupBy(v => (v.Term, v.Exclusion)))
@@ -41,7 +41,7 @@ public static class LexiconEvaluator
                 v[2] += passage.Themes.Contains(terms[group.Key.Term].Theme) ? 1 : 0;
             }
 
-            var predicted = new HashSet<int>(hits.Select(h => h.Theme));
+            predicted[p] = hits.Select(h => themes[h.Theme]).ToHashSet(StringComparer.Ordinal);
             foreach (var term in hits.Select(h => h.Term).Distinct())
             {
                 termPassages[term]++;
@@ -62,43 +62,6 @@ public static class LexiconEvaluator
                     }
                 }
             }
-
-            for (var t = 0; t < themes.Count; t++)
-            {
-                var gold = passage.Themes.Contains(themes[t]);
-                var hit = predicted.Contains(t);
-                foreach (var lang in new[] { "all", passage.Language ?? "und" })
-                {
-                    if (!counts.TryGetValue((themes[t], lang), out var c))
-                    {
-                        counts[(themes[t], lang)] = c = new int[4];
-                    }
-
-                    c[3]++;
-                    if (gold && hit)
-                    {
-                        c[0]++;
-                    }
-                    else if (hit)
-                    {
-                        c[1]++;
-                    }
-                    else if (gold)
-                    {
-                        c[2]++;
-                    }
-                }
-            }
-        }
-
-        var agreements = new List<ThemeAgreement>();
-        foreach (var lang in languages.Prepend("all"))
-        {
-            foreach (var theme in themes)
-            {
-                var c = counts.GetValueOrDefault((theme, lang)) ?? new int[4];
-                agreements.Add(new ThemeAgreement(theme, lang, c[0], c[1], c[2], c[3]));
-            }
         }
 
         var termRows = terms.Select((term, i) => new TermAgreement(term.Theme, term.Term, termPassages[i], termOnTheme[i],
@@ -113,6 +76,10 @@ public static class LexiconEvaluator
             }
         }
 
-        return new LexiconEvaluation(agreements, termRows, exclusionRows);
+        var metrics = ModelEvaluator.Score(themes, passages, predicted, bootstrap: null).Metrics
+            .Where(m => m.Theme is not ("micro" or "macro")).ToList();
+        var perLanguage = passages.CountBy(p => p.Language ?? "und").Prepend(new(MultiLabelEvaluator.AllLanguages, passages.Count))
+            .ToDictionary(StringComparer.Ordinal);
+        return new LexiconEvaluation(metrics, perLanguage, termRows, exclusionRows);
     }
 }

@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp.Models;
 /// be compared side by side. With <see cref="BootstrapOptions"/>, every figure gets a confidence
 /// interval from resampling whole documents (<see cref="DocumentBootstrap"/>).
 /// </summary>
-public static class ModelEvaluator
+internal static class ModelEvaluator
 {
     /// <summary>Evaluates <paramref name="model"/> (and <paramref name="lexicon"/>) on <paramref name="passages"/>.</summary>
     public static ModelEvaluation Evaluate(ThemeModel model, IReadOnlyList<LabeledPassage> passages, Lexicon? lexicon = null, BootstrapOptions? bootstrap = null)

@@ -7,7 +7,7 @@ namespace CommonProsperity.Nlp.Models;
 internal static class MultiLabelEvaluator
 {
     /// <summary>The slice that holds every passage, whatever its language.</summary>
-    public const string AllLanguages = "all";
+    public const string AllLanguages = ThemeMetrics.AllLanguages;
 
     /// <summary>Compares predicted with gold theme sets.</summary>
     /// <param name="themes">The themes to score, in report order.</param>

@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Models;
 /// grouped by document, so that they (and the reported metrics) reflect documents the model has not
 /// seen; the final models are then fitted on every passage.
 /// </summary>
-public sealed class ThemeClassifierTrainer(TrainingOptions options)
+internal sealed class ThemeClassifierTrainer(TrainingOptions options)
 {
     private readonly TrainingOptions _options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
 

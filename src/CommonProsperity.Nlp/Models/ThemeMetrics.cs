@@ -12,6 +12,9 @@ namespace CommonProsperity.Nlp.Models;
 /// <param name="FalseNegatives">Gold, not predicted.</param>
 public sealed record ThemeMetrics(string Theme, string Language, double Precision, double Recall, double F1, int Support, int TruePositives, int FalsePositives, int FalseNegatives)
 {
+    /// <summary>The language slice that holds every passage, whatever its language.</summary>
+    public const string AllLanguages = "all";
+
     /// <summary>Metrics from counts.</summary>
     public static ThemeMetrics From(string theme, string language, int tp, int fp, int fn)
     {

@@ -10,7 +10,7 @@ namespace CommonProsperity.Nlp.Models;
 /// least uncertain, skipping any whose word set overlaps an already chosen one by more than half
 /// (Jaccard), and fragments under five tokens (headings, which the codebook leaves unlabelled).
 /// </summary>
-public static class UncertaintySampler
+internal static class UncertaintySampler
 {
     /// <summary>Chooses up to <paramref name="count"/> passages.</summary>
     public static IReadOnlyList<(ClassifiedPassage Passage, double Margin, IReadOnlyList<string> UncertainThemes)> Select(

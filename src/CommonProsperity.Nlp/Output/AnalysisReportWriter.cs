@@ -19,6 +19,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     private readonly LexiconMatcher _matcher;
     private readonly bool _charts;
     private readonly bool _html;
+    private readonly bool _workbook;
     private readonly EvidenceAppender _evidence;
     private readonly DocumentSpill _documents;
     private readonly CorpusSummaryTally _corpus;
@@ -29,11 +30,12 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     private readonly HashSet<string> _extraSeen = new(StringComparer.Ordinal);
     private long _cellsWithHits;
 
-    /// <summary>Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of <see cref="Charts.AnalysisCharts"/> too; with <paramref name="html"/>, <c>report.html</c>.</summary>
-    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false, bool html = false)
+    /// <summary>Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of <see cref="Charts.AnalysisCharts"/> too; with <paramref name="html"/>, <c>report.html</c>; with <paramref name="workbook"/>, <c>reports.xlsx</c>.</summary>
+    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false, bool html = false, bool workbook = false)
     {
         _charts = charts;
         _html = html;
+        _workbook = workbook;
         _output = output ?? throw new ArgumentNullException(nameof(output));
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
         var terms = matcher.Lexicon.Terms.Count;
@@ -96,6 +98,13 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
         var charts = _charts ? Charts.AnalysisCharts.Write(_output, [.. _documents.Read()], _matcher.Themes) : [];
         string[] csvs = [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
         string[] page = _html ? [WriteHtml(run)] : [];
+        if (_workbook)
+        {
+            // The summaries first, the evidence (the longest sheet) last.
+            Workbook.Write(_output.Stage(ReportFiles.Workbook), [.. csvs.OrderBy(c => c == ReportFiles.Evidence).Select(c => (_output.StagedPath(c), Workbook.LayoutOf(c)))]);
+            page = [.. page, ReportFiles.Workbook];
+        }
+
         var hashes = csvs.Concat(charts).Concat(page).ToDictionary(
             name => name,
             name => name == ReportFiles.Evidence ? evidenceSha256 : Sha256Of(_output.StagedPath(name)), // the evidence, often GBs, was hashed as it was written

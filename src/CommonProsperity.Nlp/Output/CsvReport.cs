@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp.Output;
 /// order mark so that Excel shows Chinese correctly, invariant culture for numbers, and cells that a
 /// spreadsheet would run as formulas (starting with <c>= + - @</c>, tab or CR) escaped with a leading <c>'</c>.
 /// </summary>
-public static class CsvReport
+internal static class CsvReport
 {
     /// <summary>The writer options of every report.</summary>
     public static CsvWriterOptions Options { get; } = CsvWriterOptions.Default with

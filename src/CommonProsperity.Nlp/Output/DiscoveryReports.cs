@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp.Output;
 /// probabilities, statistics and p-values six significant digits (<c>1.23457E-05</c>), since they span
 /// many orders of magnitude. docs/discovery.md documents every column.
 /// </summary>
-public static class DiscoveryReports
+internal static class DiscoveryReports
 {
     /// <summary>A probability, statistic or p-value: six significant digits, invariant culture.</summary>
     internal static PreciseNumber Precise(double value) => new(value);

@@ -18,7 +18,7 @@ namespace CommonProsperity.Nlp.Output;
 /// <c>manifest.json</c>; the new <c>manifest.json</c> appears only when every other report is in place.
 /// A lock file in the folder (<c>.cpnlp.lock</c>) keeps two runs from writing it at once.
 /// </summary>
-public sealed class OutputDirectory : IDisposable
+internal sealed class OutputDirectory : IDisposable
 {
     /// <summary>Every hidden entry the tool makes in an output folder starts with this.</summary>
     internal const string HiddenPrefix = ".cpnlp";

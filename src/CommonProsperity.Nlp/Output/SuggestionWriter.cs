@@ -9,7 +9,7 @@ namespace CommonProsperity.Nlp.Output;
 /// <c>uncertain_themes</c> (the themes whose probability is near the threshold), <c>margin</c> and the
 /// per-theme probabilities. The file can be corrected in a spreadsheet and passed to <c>train --labels</c>.
 /// </summary>
-public static class SuggestionWriter
+internal static class SuggestionWriter
 {
     /// <summary>Writes the suggestions to <paramref name="path"/> (atomically, touching nothing else: <see cref="OutputFile"/>).</summary>
     public static void Write(string path, ThemeModel model, IReadOnlyList<(ClassifiedPassage Passage, double Margin, IReadOnlyList<string> UncertainThemes)> chosen,

@@ -28,16 +28,17 @@ public sealed class LexiconEvaluatorTests
         // Assert
         Assert.Equal(
             [
-                new ThemeAgreement("inequality", "all", 1, 1, 2, 4),
-                new ThemeAgreement("control", "all", 0, 2, 0, 4),
-                new ThemeAgreement("inequality", "en", 1, 0, 1, 2),
-                new ThemeAgreement("control", "en", 0, 1, 0, 2),
-                new ThemeAgreement("inequality", "und", 0, 1, 0, 1),
-                new ThemeAgreement("control", "und", 0, 1, 0, 1),
-                new ThemeAgreement("inequality", "zh", 0, 0, 1, 1),
-                new ThemeAgreement("control", "zh", 0, 0, 0, 1),
+                ThemeMetrics.From("inequality", "all", 1, 1, 2),
+                ThemeMetrics.From("control", "all", 0, 2, 0),
+                ThemeMetrics.From("inequality", "en", 1, 0, 1),
+                ThemeMetrics.From("control", "en", 0, 1, 0),
+                ThemeMetrics.From("inequality", "und", 0, 1, 0),
+                ThemeMetrics.From("control", "und", 0, 1, 0),
+                ThemeMetrics.From("inequality", "zh", 0, 0, 1),
+                ThemeMetrics.From("control", "zh", 0, 0, 0),
             ],
             evaluation.Themes);
+        Assert.Equal(new Dictionary<string, int> { ["all"] = 4, ["en"] = 2, ["und"] = 1, ["zh"] = 1 }, evaluation.Passages);
     }
 
     [Fact]
@@ -56,28 +57,17 @@ public sealed class LexiconEvaluatorTests
     }
 
     [Fact]
-    public void ThemeAgreement_Counts_GivePrecisionRecallAndF1()
+    public void Evaluate_LabelledPassages_ScoresThemesLikeTheModelEvaluator()
     {
-        // Arrange
-        var agreement = new ThemeAgreement("inequality", "all", 1, 1, 2, 4);
+        // Arrange: the lexicon's predictions, as evaluate scores a lexicon
+        var predicted = Passages.Select(p => (IReadOnlySet<string>)Matcher.Match(p.Text).Select(h => Matcher.Themes[h.Theme]).ToHashSet(StringComparer.Ordinal)).ToArray();
 
-        // Act and Assert
-        Assert.Equal(3, agreement.Support);
-        Assert.Equal(0.5, agreement.Precision, 12);
-        Assert.Equal(1.0 / 3, agreement.Recall, 12);
-        Assert.Equal(0.4, agreement.F1, 12);
-    }
+        // Act
+        var evaluation = LexiconEvaluator.Evaluate(Matcher, Passages);
+        var (metrics, _) = ModelEvaluator.Score(Matcher.Themes, Passages, predicted, bootstrap: null);
 
-    [Fact]
-    public void ThemeAgreement_NothingFiredAndNoGold_GivesZeroNotNaN()
-    {
-        // Arrange
-        var agreement = new ThemeAgreement("control", "zh", 0, 0, 0, 1);
-
-        // Act and Assert
-        Assert.Equal(0, agreement.Precision);
-        Assert.Equal(0, agreement.Recall);
-        Assert.Equal(0, agreement.F1);
+        // Assert
+        Assert.Equal(metrics.Where(m => m.Theme is not ("micro" or "macro")), evaluation.Themes);
     }
 
     [Theory]

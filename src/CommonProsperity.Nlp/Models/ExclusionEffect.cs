@@ -1,4 +1,4 @@
-namespace CommonProsperity.Nlp.Counting;
+namespace CommonProsperity.Nlp.Models;
 
 /// <summary>What one exclusion of a term removed from labelled passages.</summary>
 /// <param name="Theme">The term's theme.</param>

@@ -1,4 +1,4 @@
-namespace CommonProsperity.Nlp.Counting;
+namespace CommonProsperity.Nlp.Models;
 
 /// <summary>How a single term fares on labelled passages.</summary>
 /// <param name="Theme">The term's theme.</param>

@@ -1,0 +1,11 @@
+using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Models;
+
+namespace CommonProsperity.Nlp.Jobs;
+
+/// <summary>What <see cref="ClassifyJob"/> and <see cref="SuggestJob"/> read, cut into what passages, and where they write.</summary>
+/// <param name="Inputs">Files and folders to read.</param>
+/// <param name="Output">The output folder (<c>classify</c>) or file (<c>suggest</c>).</param>
+/// <param name="Ingestion">How inputs are read.</param>
+/// <param name="Unit">What a passage is.</param>
+public sealed record PassageOptions(IReadOnlyList<string> Inputs, string Output, IngestionOptions Ingestion, PassageUnit Unit = PassageUnit.Sentence);
