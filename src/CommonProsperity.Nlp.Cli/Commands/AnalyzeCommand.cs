@@ -62,6 +62,7 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             Shard: Shard is null ? null : ShardSpec.Parse(Shard),
             Html: !NoHtml,
             Workbook: Xlsx,
+            Normalize: !NoNormalize,
             Dedupe: Dedupe);
 
         /// <inheritdoc />

@@ -18,13 +18,18 @@ internal class CorpusSettings : InputSettings
     [Description("Write the CSV reports only, no PNG charts")]
     public bool NoCharts { get; init; }
 
+    /// <summary>Match the characters as written, without folding.</summary>
+    [CommandOption("--no-normalize")]
+    [Description("Match characters as written: no folding of full-width forms, radicals, compatibility or traditional characters (docs/counting-rules.md, rule 1)")]
+    public bool NoNormalize { get; init; }
+
     /// <summary>Also one Excel workbook.</summary>
     [CommandOption("--xlsx")]
     [Description("Also write reports.xlsx: every CSV report as a sheet of one Excel workbook (header frozen, numbers as numbers)")]
     public bool Xlsx { get; init; }
 
     /// <summary>The discovery options for these settings, writing to <paramref name="output"/>.</summary>
-    public DiscoveryOptions Discovery(string output) => new(Inputs, output, Ingestion, !NoCharts, Xlsx);
+    public DiscoveryOptions Discovery(string output) => new(Inputs, output, Ingestion, !NoCharts, Xlsx, !NoNormalize);
 
     /// <summary>The lexicon named by <see cref="Lexicon"/>, or the built-in one.</summary>
     public Lexicon LoadLexicon() => LexiconOption.Load(Lexicon);

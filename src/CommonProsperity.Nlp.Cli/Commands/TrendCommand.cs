@@ -24,6 +24,27 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
         [Description("year or month")]
         [DefaultValue("year")]
         public string By { get; init; } = "year";
+
+        /// <summary>The themes drawn.</summary>
+        [CommandOption("--themes <THEMES>")]
+        [Description("Draw only these themes, comma-separated (for example inequality,common_prosperity); the CSV keeps all")]
+        public string? Themes { get; init; }
+
+        /// <summary>The chart's scale.</summary>
+        [CommandOption("--chart-scale <SCALE>")]
+        [Description("rate (hits per 1,000 words) or relative (each theme as a share of its own highest rate, so that small themes show beside large ones)")]
+        [DefaultValue("rate")]
+        public string ChartScale { get; init; } = "rate";
+
+        /// <summary>What the chart draws.</summary>
+        public TrendChartOptions Chart() => new(
+            Themes?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+            ChartScale.Trim().ToLowerInvariant() switch
+            {
+                "rate" => false,
+                "relative" => true,
+                _ => throw new OptionsException($"--chart-scale {ChartScale} is not a scale.", "Use --chart-scale rate or --chart-scale relative."),
+            });
     }
 
     /// <inheritdoc />
@@ -37,7 +58,7 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
             _ => throw new OptionsException($"--by {settings.By} is not a period.", "Use --by year or --by month."),
         };
         var result = new DiscoveryPipeline(settings.LoadLexicon())
-            .RunTrend(settings.Discovery(settings.Out), period, cancellationToken);
+            .RunTrend(settings.Discovery(settings.Out), period, settings.Chart(), cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var points = result.Value;
@@ -45,13 +66,12 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
         var periods = points.Select(p => p.Period).Distinct().ToList();
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Theme rates (hits per 1,000 tokens) by {settings.By.Trim().ToLowerInvariant()} for {result.Documents} document(s), {periods.Count} period(s), in {result.Elapsed.TotalSeconds:F1} s:"));
-        streams.Out.WriteLine($"  {"theme",-19}{string.Concat(periods.Select(p => p.PadLeft(9)))}");
-        streams.Out.WriteLine($"  {"(documents)",-19}{string.Concat(periods.Select(p => points.First(x => x.Period == p).Tally.Documents.ToString(CultureInfo.InvariantCulture).PadLeft(9)))}");
-        foreach (var theme in themes)
-        {
-            var row = points.Where(x => x.Theme == theme).Select(x => x.Tally.Per1000.ToString("F2", CultureInfo.InvariantCulture).PadLeft(9));
-            streams.Out.WriteLine($"  {theme,-19}{string.Concat(row)}");
-        }
+        // A row per period (a corpus of 50 years is 50 rows, not 500 columns), fitted to the terminal's width.
+        ConsoleTable.Write(streams.Out, ["period", "docs", .. themes],
+            periods.Select(p => (IReadOnlyList<string>)[
+                p, points.First(x => x.Period == p).Tally.Documents.ToString(CultureInfo.InvariantCulture),
+                .. themes.Select(t => points.First(x => x.Period == p && x.Theme == t).Tally.Per1000.ToString("F2", CultureInfo.InvariantCulture))]),
+            Enumerable.Range(1, themes.Count + 1).ToHashSet());
 
         CommandOutput.Reports(streams, settings.Out, result.Reports);
         return CommandOutput.Finish(streams, result.Problems);

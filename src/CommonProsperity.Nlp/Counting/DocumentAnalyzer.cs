@@ -39,7 +39,7 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
     {
         cancellationToken.ThrowIfCancellationRequested();
         var scratch = _scratch.Value!;
-        CountingTokenizer.Instance.Tokenize(document.Text, scratch.Tokens);
+        Matcher.Tokenizer.Tokenize(document.Text, scratch.Tokens);
         cancellationToken.ThrowIfCancellationRequested();
         var wordCount = _words.Count(document.Text, scratch.Tokens);
         var hits = new List<LexiconHit>();

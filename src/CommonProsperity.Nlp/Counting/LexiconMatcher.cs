@@ -38,14 +38,17 @@ public sealed class LexiconMatcher
     private readonly bool _anyExclusions;
 
     /// <summary>Compiles <paramref name="lexicon"/> into a token-id trie shared by its themes.</summary>
-    public LexiconMatcher(Lexicon lexicon)
+    /// <param name="lexicon">The terms to find.</param>
+    /// <param name="normalize">Fold characters before matching (counting rule 1), in the terms and in every text; false matches the characters as written.</param>
+    public LexiconMatcher(Lexicon lexicon, bool normalize = true)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         Lexicon = lexicon;
+        Tokenizer = CountingTokenizer.For(normalize);
         Themes = lexicon.Themes;
         var exact = new Dictionary<string, int>(StringComparer.Ordinal);
         var prefix = new Dictionary<string, int>(StringComparer.Ordinal);
-        var patterns = lexicon.Terms.Select(t => TermPattern.Parse(t.Term, lexicon.Source, t.Line)).ToArray();
+        var patterns = lexicon.Terms.Select(t => TermPattern.Parse(t.Term, lexicon.Source, t.Line, Tokenizer)).ToArray();
         foreach (var pattern in patterns)
         {
             for (var k = 0; k < pattern.Tokens.Count; k++)
@@ -84,12 +87,15 @@ public sealed class LexiconMatcher
 
         (_rootChild, _nodes, _edgeIds, _edgeChildren, _terminalThemes, _terminalTerms) = builder.Build();
         _exclusions = [.. lexicon.Terms.Select(t => t.Exclusions.Count == 0 ? null
-            : t.Exclusions.Select(phrase => new Exclusion(TermPattern.Parse(phrase, lexicon.Source, t.Line))).ToArray())];
+            : t.Exclusions.Select(phrase => new Exclusion(TermPattern.Parse(phrase, lexicon.Source, t.Line, Tokenizer))).ToArray())];
         _anyExclusions = _exclusions.Any(e => e is not null);
     }
 
     /// <summary>The lexicon this matcher was built from.</summary>
     public Lexicon Lexicon { get; }
+
+    /// <summary>The tokenizer of the terms, by which texts must be tokenized too (folding or not).</summary>
+    public CountingTokenizer Tokenizer { get; }
 
     /// <summary>The theme ids, in report order; <see cref="LexiconHit.Theme"/> indexes this list.</summary>
     public IReadOnlyList<string> Themes { get; }
@@ -105,7 +111,7 @@ public sealed class LexiconMatcher
     {
         ArgumentNullException.ThrowIfNull(text);
         var scratch = new MatchScratch();
-        CountingTokenizer.Instance.Tokenize(text, scratch.Tokens);
+        Tokenizer.Tokenize(text, scratch.Tokens);
         var hits = new List<LexiconHit>();
         Match(scratch, hits, vetoes);
         return hits;

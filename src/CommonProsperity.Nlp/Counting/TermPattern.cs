@@ -16,8 +16,13 @@ internal sealed record TermPattern(IReadOnlyList<string> Tokens, bool LastIsPref
     /// directly after a letter or digit that is not a Chinese character, and at least one token.
     /// </summary>
     /// <exception cref="LexiconException">The term breaks a rule; the message names the file and line.</exception>
-    public static TermPattern Parse(string term, string path, int line)
+    public static TermPattern Parse(string term, string path, int line) => Parse(term, path, line, CountingTokenizer.Instance);
+
+    /// <summary>As <see cref="Parse(string, string, int)"/>, tokenized by <paramref name="tokenizer"/> (the one the text is tokenized by).</summary>
+    /// <exception cref="LexiconException">The term breaks a rule; the message names the file and line.</exception>
+    public static TermPattern Parse(string term, string path, int line, CountingTokenizer tokenizer)
     {
+        ArgumentNullException.ThrowIfNull(tokenizer);
         ArgumentNullException.ThrowIfNull(term);
         var text = term.Trim();
         if (text.Length == 0)
@@ -58,7 +63,7 @@ internal sealed record TermPattern(IReadOnlyList<string> Tokens, bool LastIsPref
             text = body.ToString();
         }
 
-        var tokens = CountingTokenizer.Instance.Tokenize(text);
+        var tokens = tokenizer.Tokenize(text);
         if (tokens.Count == 0)
         {
             throw new LexiconException($"'{term}' has no letters, digits or Chinese characters.", path, line,

@@ -103,7 +103,7 @@ internal sealed class CsvDocumentReader(IngestionOptions options) : IDocumentRea
                 }
             }
 
-            yield return new Document(documentId, text, new DocumentMetadata(title, date, publisher, language, extra), file, "csv", decoded.Encoding);
+            yield return new Document(documentId, text, new DocumentMetadata(title, date, publisher, language, extra), file, "csv", decoded.Encoding) { EncodingBy = decoded.By };
         }
     }
 

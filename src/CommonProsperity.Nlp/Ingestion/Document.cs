@@ -16,4 +16,8 @@ public sealed record Document(
     DocumentMetadata Metadata,
     SourceFile Source,
     string Format,
-    string Encoding);
+    string Encoding)
+{
+    /// <summary>How the encoding was decided (<see cref="DecodedText.By"/>); null when it was not decoded from text (PDF).</summary>
+    public string? EncodingBy { get; init; }
+}

@@ -170,6 +170,7 @@ public sealed class DocumentSource
         var produced = 0;
         using var documents = reader.Read(file, bytes, metadata, problems, cancellationToken).GetEnumerator();
         var encoding = "";
+        string? encodingBy = null;
         while (true)
         {
             Document document;
@@ -190,6 +191,7 @@ public sealed class DocumentSource
             }
 
             encoding = document.Encoding;
+            encodingBy = document.EncodingBy;
             if (string.IsNullOrWhiteSpace(document.Text))
             {
                 problems.Report(Problem.Skipped(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}.",
@@ -207,7 +209,7 @@ public sealed class DocumentSource
         }
 
         completed(new InputFileRecord(file.RelativePath, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            file.Extension, encoding, produced));
+            file.Extension, encoding, produced, encodingBy));
     }
 
     /// <summary>The error for a run that found no file it can read under <paramref name="inputs"/>; <paramref name="skipped"/> says why.</summary>

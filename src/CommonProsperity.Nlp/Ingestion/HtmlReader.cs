@@ -58,7 +58,7 @@ internal sealed class HtmlReader : IDocumentReader
         }
 
         var text = ExtractVisibleText(decoded.Text);
-        yield return new Document(file.RelativePath, text, metadata, file, "html", decoded.Encoding);
+        yield return new Document(file.RelativePath, text, metadata, file, "html", decoded.Encoding) { EncodingBy = decoded.By };
     }
 
     /// <summary>The text a reader of the page sees, paragraphs separated by blank lines.</summary>

@@ -7,4 +7,5 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// <param name="Format">How it was read.</param>
 /// <param name="Encoding">The detected encoding.</param>
 /// <param name="Documents">How many documents it gave (rows for CSV).</param>
-internal sealed record InputFileRecord(string Path, long Bytes, string Sha256, string Format, string Encoding, int Documents);
+/// <param name="EncodingBy">How the encoding was decided (byte order mark, valid UTF-8, the charset detector and its confidence, ...); null for PDF.</param>
+internal sealed record InputFileRecord(string Path, long Bytes, string Sha256, string Format, string Encoding, int Documents, string? EncodingBy = null);

@@ -12,6 +12,6 @@ internal sealed class PlainTextReader : IDocumentReader
         ArgumentNullException.ThrowIfNull(file);
         var decoded = TextDecoder.Decode(bytes, file.RelativePath);
         var format = file.Extension is "md" or "markdown" ? "md" : "txt";
-        yield return new Document(file.RelativePath, decoded.Text, metadata, file, format, decoded.Encoding);
+        yield return new Document(file.RelativePath, decoded.Text, metadata, file, format, decoded.Encoding) { EncodingBy = decoded.By };
     }
 }

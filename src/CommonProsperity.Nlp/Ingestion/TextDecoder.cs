@@ -1,13 +1,20 @@
+using System.Globalization;
 using System.Text;
 using CommonProsperity.Nlp.Errors;
+using UtfUnknown;
 
 namespace CommonProsperity.Nlp.Ingestion;
 
 /// <summary>
 /// Detects the encoding of a text file and decodes it, without guessing silently: a byte order mark
-/// wins; otherwise the bytes must be valid UTF-8, or UTF-16 by its pattern of zero bytes, or valid
-/// GB18030 (which includes GBK and GB2312) with Chinese text in it. Anything else is refused with a
-/// message that says how to re-save the file.
+/// wins; otherwise the bytes must be valid UTF-8, or UTF-16 by its pattern of zero bytes. Other bytes
+/// go to a charset detector (UTF.Unknown, a port of Mozilla's uchardet, which weighs the character
+/// frequencies of each legacy encoding): GB18030 (which includes GBK and GB2312) and Big5 are decoded,
+/// strictly; Japanese and Korean encodings (Shift-JIS, EUC-JP, EUC-KR, ISO-2022) are refused with a
+/// message naming them, so that they are never read as Chinese. When the detector names no Chinese,
+/// Japanese or Korean encoding, valid GB18030 with Chinese text in it is still read, unless the bytes
+/// are valid Big5 too (then the file is refused as ambiguous). Anything else is refused with a message
+/// that says how to re-save the file. <see cref="DecodedText.By"/> says which of these decided.
 /// </summary>
 internal static class TextDecoder
 {
@@ -18,23 +25,36 @@ internal static class TextDecoder
         return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     });
 
+    private static readonly Lazy<Encoding> StrictBig5 = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("big5", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    });
+
+    /// <summary>The detector looks at no more than this many bytes (its verdict settles long before).</summary>
+    private const int DetectorSample = 1 << 20;
+
+    private const string ByBom = "byte order mark";
+    private const string ByUtf8 = "valid UTF-8";
+    private const string ByUtf16 = "UTF-16 pattern of zero bytes";
+
     /// <summary>Decodes <paramref name="bytes"/>, naming <paramref name="path"/> in any error.</summary>
     /// <exception cref="InputException">The bytes are binary, or in no encoding the toolkit reads.</exception>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, string path)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return new DecodedText(DecodeStrict(StrictUtf8, bytes[3..], path, "UTF-8"), "utf-8-bom");
+            return new DecodedText(DecodeStrict(StrictUtf8, bytes[3..], path, "UTF-8"), "utf-8-bom", ByBom);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return new DecodedText(DecodeStrict(new UnicodeEncoding(false, false, true), bytes[2..], path, "UTF-16"), "utf-16le-bom");
+            return new DecodedText(DecodeStrict(new UnicodeEncoding(false, false, true), bytes[2..], path, "UTF-16"), "utf-16le-bom", ByBom);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return new DecodedText(DecodeStrict(new UnicodeEncoding(true, false, true), bytes[2..], path, "UTF-16"), "utf-16be-bom");
+            return new DecodedText(DecodeStrict(new UnicodeEncoding(true, false, true), bytes[2..], path, "UTF-16"), "utf-16be-bom", ByBom);
         }
 
         if (System.Text.Unicode.Utf8.IsValid(bytes))
@@ -44,19 +64,19 @@ internal static class TextDecoder
                 var utf16 = GuessUtf16WithoutBom(bytes);
                 if (utf16 is not null)
                 {
-                    return new DecodedText(DecodeStrict(new UnicodeEncoding(utf16 == "utf-16be", false, true), bytes, path, "UTF-16"), utf16);
+                    return new DecodedText(DecodeStrict(new UnicodeEncoding(utf16 == "utf-16be", false, true), bytes, path, "UTF-16"), utf16, ByUtf16);
                 }
 
                 throw Binary(path);
             }
 
-            return new DecodedText(StrictUtf8.GetString(bytes), "utf-8");
+            return new DecodedText(StrictUtf8.GetString(bytes), "utf-8", ByUtf8);
         }
 
         var guess = GuessUtf16WithoutBom(bytes);
         if (guess is not null)
         {
-            return new DecodedText(DecodeStrict(new UnicodeEncoding(guess == "utf-16be", false, true), bytes, path, "UTF-16"), guess);
+            return new DecodedText(DecodeStrict(new UnicodeEncoding(guess == "utf-16be", false, true), bytes, path, "UTF-16"), guess, ByUtf16);
         }
 
         if (bytes.IndexOf((byte)0) >= 0)
@@ -64,36 +84,66 @@ internal static class TextDecoder
             throw Binary(path);
         }
 
-        string text;
-        try
-        {
-            text = StrictGb18030.Value.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw Unknown(path);
-        }
-
-        if (!LooksChinese(text))
-        {
-            throw Unknown(path);
-        }
-
-        return new DecodedText(text, "gb18030");
+        return DecodeLegacy(bytes, path);
     }
 
-    private static string DecodeStrict(Encoding encoding, ReadOnlySpan<byte> bytes, string path, string name)
+    /// <summary>Bytes that are neither UTF-8 nor UTF-16: ask the detector, then decode strictly or refuse.</summary>
+    private static DecodedText DecodeLegacy(ReadOnlySpan<byte> bytes, string path)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, DetectorSample)].ToArray();
+        var detected = CharsetDetector.DetectFromBytes(sample).Detected;
+        var name = detected?.EncodingName?.ToLowerInvariant();
+        var by = detected is null ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $"detector UTF.Unknown: {name}, confidence {detected.Confidence:0.00}");
+        switch (name)
+        {
+            case "gb18030" or "gb2312" or "gbk" or "hz-gb-2312" or "iso-2022-cn":
+                return new DecodedText(DecodeLegacyStrict(StrictGb18030.Value, bytes, path, "GB18030"), "gb18030", by);
+            case "big5":
+                return new DecodedText(DecodeLegacyStrict(StrictBig5.Value, bytes, path, "Big5"), "big5", by);
+            case "shift-jis" or "shift_jis":
+                throw NotChinese(path, "Japanese", "Shift-JIS", "SHIFT_JIS");
+            case "euc-jp" or "iso-2022-jp":
+                throw NotChinese(path, "Japanese", name.ToUpperInvariant(), name.ToUpperInvariant());
+            case "euc-kr" or "iso-2022-kr" or "cp949" or "ks_c_5601-1987":
+                throw NotChinese(path, "Korean", name == "iso-2022-kr" ? "ISO-2022-KR" : "EUC-KR", name == "iso-2022-kr" ? "ISO-2022-KR" : "EUC-KR");
+        }
+
+        // The detector named no East Asian encoding: read GB18030 only when it is clearly Chinese and not also Big5.
+        var text = TryDecode(StrictGb18030.Value, bytes);
+        if (text is null || !LooksChinese(text))
+        {
+            throw Unknown(path);
+        }
+
+        if (TryDecode(StrictBig5.Value, bytes) is { } big5 && LooksChinese(big5))
+        {
+            throw new InputException("the file is valid GB18030 and valid Big5 text, and the encoding detector could not tell which it is.", path,
+                fix: "Re-save it as UTF-8 (in an editor: 'Save with encoding UTF-8'; or iconv -f GB18030 -t UTF-8, or -f BIG5 for traditional Chinese).");
+        }
+
+        return new DecodedText(text, "gb18030", "valid GB18030 with Chinese text, not valid Big5 (the detector named no encoding)");
+    }
+
+    private static string? TryDecode(Encoding encoding, ReadOnlySpan<byte> bytes)
     {
         try
         {
             return encoding.GetString(bytes);
         }
-        catch (DecoderFallbackException e)
+        catch (DecoderFallbackException)
         {
-            throw new InputException($"the file starts with a {name} byte order mark but is not valid {name}.", path,
-                fix: "Re-save it as UTF-8 in your editor.", inner: e);
+            return null;
         }
     }
+
+    private static string DecodeLegacyStrict(Encoding encoding, ReadOnlySpan<byte> bytes, string path, string name) =>
+        TryDecode(encoding, bytes) ?? throw new InputException($"the file looks like {name} text, but some of its bytes are not valid {name}.", path,
+            fix: "Re-save it as UTF-8 in your editor; if it is in another encoding, convert it first, for example with iconv -f ENCODING -t UTF-8.");
+
+    private static string DecodeStrict(Encoding encoding, ReadOnlySpan<byte> bytes, string path, string name) =>
+        TryDecode(encoding, bytes) ?? throw new InputException($"the file starts with a {name} byte order mark but is not valid {name}.", path,
+            fix: "Re-save it as UTF-8 in your editor.");
 
     /// <summary>
     /// UTF-16 text without a byte order mark shows itself by zero bytes at every other position
@@ -160,7 +210,11 @@ internal static class TextDecoder
         new("the file holds binary data (zero bytes), not text.", path,
             fix: "Convert it to a text format (.txt, .html, .pdf with a text layer) or remove it from the input folder.");
 
+    private static InputException NotChinese(string path, string language, string encoding, string iconvName) =>
+        new($"the file looks like {language} text in {encoding}, which the toolkit does not read (it is never decoded as Chinese).", path,
+            fix: $"If it belongs in the corpus, convert it to UTF-8 (iconv -f {iconvName} -t UTF-8 FILE > FILE.utf8.txt) and read that; otherwise remove it from the input folder.");
+
     private static InputException Unknown(string path) =>
-        new("the file is not valid UTF-8, UTF-16 or GB18030/GBK text.", path,
+        new("the file is not valid UTF-8, UTF-16, GB18030/GBK or Big5 text.", path,
             fix: "Re-save it as UTF-8 (in Excel: 'CSV UTF-8'; in an editor: 'Save with encoding UTF-8').");
 }

@@ -13,6 +13,7 @@ namespace CommonProsperity.Nlp.Jobs;
 /// <param name="Shard">With a shard, only its share of the files is analysed and partial results are written, for <c>cpnlp merge</c>.</param>
 /// <param name="Html">Also write <c>report.html</c>, the page that shows the reports and their evidence in a browser (not for a shard: <c>merge</c> writes it).</param>
 /// <param name="Workbook">Also write <c>reports.xlsx</c>, every CSV report as a sheet of one Excel workbook (not for a shard).</param>
+/// <param name="Normalize">Fold characters before matching (counting rule 1: full-width forms, radicals, compatibility and traditional characters); false matches the characters as written.</param>
 /// <param name="Dedupe">
 /// Leave near-duplicate inputs out of the counts: a document whose normalised text equals an earlier
 /// one's, and the repeated blocks of a document that repeats itself (<see cref="Text.TextFingerprint"/>).
@@ -28,6 +29,7 @@ public sealed record AnalysisOptions(
     ShardSpec? Shard = null,
     bool Html = true,
     bool Workbook = false,
+    bool Normalize = true,
     bool Dedupe = false)
 {
     /// <summary>The most bytes of evidence rows one document may have (they are held in memory); tests lower it.</summary>

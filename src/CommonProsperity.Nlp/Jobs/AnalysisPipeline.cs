@@ -51,11 +51,12 @@ public sealed class AnalysisPipeline
         }
 
         var shard = options.Shard;
+        var matcher = options.Normalize ? _matcher : new LexiconMatcher(_lexicon, normalize: false);
         using var output = OutputDirectory.Open(options.OutputDirectory);
-        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, _matcher, options.Charts, options.Html, options.Workbook) : new PartialResultWriter(output, shard, files, _matcher.Lexicon, cancellationToken);
+        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html, options.Workbook) : new PartialResultWriter(output, shard, files, matcher.Lexicon, cancellationToken);
         var run = new RunTally(listing.All, new DuplicateInputs(options.Dedupe));
         var lastProgress = TimeSpan.Zero;
-        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(_matcher, ChineseWordSegmenter.Words, options.Dedupe), new DocumentReportBuilder(_matcher, options.ContextCharacters, options.MaxEvidenceBytes),
+        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(matcher, ChineseWordSegmenter.Words, options.Dedupe), new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes),
             options.Parallelism, cancellationToken);
         var mine = files.Select((file, index) => (index, file)).Where(f => shard is null || shard.Contains(f.file.RelativePath));
         engine.Run(mine, result =>
@@ -92,6 +93,7 @@ public sealed class AnalysisPipeline
             new("charts", options.Charts && shard is null ? "yes" : "no"),
             new("html", options.Html && shard is null ? "yes" : "no"),
             new("xlsx", options.Workbook && shard is null ? "yes" : "no"),
+            new("normalize", options.Normalize ? "yes" : "no"),
             .. options.Dedupe ? [new KeyValuePair<string, string?>("dedupe", "yes")] : Array.Empty<KeyValuePair<string, string?>>(),
             .. shard is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("shard", shard.ToString())],
         ];

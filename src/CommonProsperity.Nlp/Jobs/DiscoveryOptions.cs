@@ -9,7 +9,8 @@ namespace CommonProsperity.Nlp.Jobs;
 /// <param name="Ingestion">How inputs are found and read.</param>
 /// <param name="Charts">Also draw the charts (PNG) next to the reports.</param>
 /// <param name="Workbook">Also write <c>reports.xlsx</c>, every CSV report as a sheet of one Excel workbook.</param>
-public sealed record DiscoveryOptions(IReadOnlyList<string> Inputs, string OutputDirectory, IngestionOptions Ingestion, bool Charts = true, bool Workbook = false)
+/// <param name="Normalize">Fold characters before counting themes and tokens (counting rule 1); false counts the characters as written.</param>
+public sealed record DiscoveryOptions(IReadOnlyList<string> Inputs, string OutputDirectory, IngestionOptions Ingestion, bool Charts = true, bool Workbook = false, bool Normalize = true)
 {
     /// <summary>Checks the options.</summary>
     /// <exception cref="OptionsException">An option cannot work.</exception>

@@ -40,7 +40,7 @@ public sealed partial class DiscoveryPipeline
             new("iterations", Invariant(topics.Iterations)), new("language", topics.Language),
         ];
         return Run("topics", options, settings, cancellationToken,
-            (corpus, _) => new TopicModeler(WordExtractor.Default, new TermThemes(_matcher, StopWords.Default)).Fit(corpus.Documents, topics, cancellationToken),
+            (corpus, _) => new TopicModeler(WordExtractor.Default, new TermThemes(Matcher(options), StopWords.Default)).Fit(corpus.Documents, topics, cancellationToken),
             (output, model) =>
             {
                 DiscoveryReports.WriteTopics(output.Stage(ReportFiles.Topics), model);
@@ -122,7 +122,7 @@ public sealed partial class DiscoveryPipeline
                     groups = DocumentFields.Group(OfLanguage(corpus.Documents, language, warnings), by!, warnings);
                 }
 
-                var analyzer = new DocumentAnalyzer(_matcher, ChineseWordSegmenter.Words);
+                var analyzer = new DocumentAnalyzer(Matcher(options), ChineseWordSegmenter.Words);
                 var summaries = groups.Select(g => (g.Name, (IReadOnlyList<DocumentSummary>)Summaries(analyzer, g.Documents, cancellationToken))).ToList();
                 var themes = ThemeComparer.Compare(summaries, _matcher.Themes);
                 var keys = new KeynessAnalyzer(WordExtractor.Default).Compare(groups, keyness, cancellationToken);
@@ -148,11 +148,21 @@ public sealed partial class DiscoveryPipeline
     }
 
     /// <summary>Theme rates per year or month from the documents' dates: <c>theme_trend.csv</c> and its chart.</summary>
-    public DiscoveryResult<IReadOnlyList<ThemeTrendPoint>> RunTrend(DiscoveryOptions options, TrendPeriod period, CancellationToken cancellationToken = default)
+    public DiscoveryResult<IReadOnlyList<ThemeTrendPoint>> RunTrend(DiscoveryOptions options, TrendPeriod period, CancellationToken cancellationToken = default) =>
+        RunTrend(options, period, new TrendChartOptions(), cancellationToken);
+
+    /// <summary>Theme rates per year or month, with the chart drawn as <paramref name="chart"/> says: <c>theme_trend.csv</c> (every theme) and its chart.</summary>
+    public DiscoveryResult<IReadOnlyList<ThemeTrendPoint>> RunTrend(DiscoveryOptions options, TrendPeriod period, TrendChartOptions chart, CancellationToken cancellationToken = default)
     {
-        KeyValuePair<string, string?>[] settings = [new("by", period.ToString().ToLowerInvariant())];
+        ArgumentNullException.ThrowIfNull(chart);
+        chart.Validate(_matcher.Themes);
+        KeyValuePair<string, string?>[] settings =
+        [
+            new("by", period.ToString().ToLowerInvariant()), new("chart_themes", chart.Themes is { Count: > 0 } ? string.Join(";", chart.Themes) : null),
+            new("chart_scale", chart.Relative ? "relative" : "rate"),
+        ];
         return Run("trend", options, settings, cancellationToken,
-            (corpus, warnings) => ThemeTrend.Compute(Summaries(new DocumentAnalyzer(_matcher, ChineseWordSegmenter.Words), corpus.Documents, cancellationToken), _matcher.Themes, period, warnings),
+            (corpus, warnings) => ThemeTrend.Compute(Summaries(new DocumentAnalyzer(Matcher(options), ChineseWordSegmenter.Words), corpus.Documents, cancellationToken), _matcher.Themes, period, warnings),
             (output, points) =>
             {
                 DiscoveryReports.WriteThemeTrend(output.Stage(ReportFiles.ThemeTrend), period, points);
@@ -162,9 +172,9 @@ public sealed partial class DiscoveryPipeline
                 }
 
                 var periods = points.Select(p => p.Period).Distinct(StringComparer.Ordinal).ToList();
-                var lines = _matcher.Themes.Select(theme => (theme, (IReadOnlyList<double>)periods.Select(p => points.First(x => x.Period == p && x.Theme == theme).Tally.Per1000Words).ToList())).ToList();
+                var lines = chart.Drawn(_matcher.Themes).Select(theme => (theme, (IReadOnlyList<double>)periods.Select(p => points.First(x => x.Period == p && x.Theme == theme).Tally.Per1000Words).ToList())).ToList();
                 LineChart.Write(output.Stage(ReportFiles.ThemeTrendChart), $"Themes by {period.ToString().ToLowerInvariant()} ({points.Where(p => p.Theme == _matcher.Themes[0]).Sum(p => p.Tally.Documents)} documents)",
-                    periods, lines, AnalysisCharts.RateLabel);
+                    periods, lines, AnalysisCharts.RateLabel, chart.Relative);
                 return [ReportFiles.ThemeTrend, ReportFiles.ThemeTrendChart];
             });
     }
@@ -242,6 +252,7 @@ public sealed partial class DiscoveryPipeline
                 new("id_column", options.Ingestion.IdColumn),
                 new("charts", options.Charts ? "yes" : "no"),
                 new("xlsx", options.Workbook ? "yes" : "no"),
+                new("normalize", options.Normalize ? "yes" : "no"),
                 .. settings,
             ],
             _lexicon.Source,
@@ -300,6 +311,9 @@ public sealed partial class DiscoveryPipeline
         return string.Equals(a, b, StringComparison.Ordinal) || a.Length == 0 || b.Length == 0 ? ("inputs", "reference") : (a, b);
     }
 
+    /// <summary>The matcher for <paramref name="options"/>: the pipeline's own, or one that matches the characters as written.</summary>
+    private LexiconMatcher Matcher(DiscoveryOptions options) => options.Normalize ? _matcher : new LexiconMatcher(_lexicon, normalize: false);
+
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The documents of a run, read fully; more input sets may be added (compare --vs).</summary>
@@ -340,7 +354,7 @@ public sealed partial class DiscoveryPipeline
             var buffer = new TokenBuffer();
             foreach (var document in documents)
             {
-                CountingTokenizer.Instance.Tokenize(document.Text, buffer);
+                CountingTokenizer.For(options.Normalize).Tokenize(document.Text, buffer);
                 Tokens += buffer.Count;
             }
 

@@ -29,7 +29,8 @@ internal sealed record ManifestJson(
 
     /// <summary>An input file read (<c>file</c>, its index, only in a shard's header).</summary>
     internal sealed record InputJson(
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? File, string Path, long Bytes, string Sha256, string Format, string Encoding, int Documents);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? File, string Path, long Bytes, string Sha256, string Format, string Encoding,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EncodingBy, int Documents);
 
     /// <summary>An input skipped, and why.</summary>
     internal sealed record SkipJson(

@@ -30,7 +30,7 @@ internal static class ManifestWriter
             manifest.Documents,
             manifest.Tokens,
             manifest.Characters,
-            [.. manifest.Inputs.Select(i => new ManifestJson.InputJson(null, i.Path, i.Bytes, i.Sha256, i.Format, i.Encoding, i.Documents))],
+            [.. manifest.Inputs.Select(i => new ManifestJson.InputJson(null, i.Path, i.Bytes, i.Sha256, i.Format, i.Encoding, i.EncodingBy, i.Documents))],
             [.. manifest.Skipped.Select(s => new ManifestJson.SkipJson(null, s.File, s.Text))],
             manifest.Warnings,
             [.. reports],
@@ -106,6 +106,11 @@ internal static class ManifestWriter
         json.WriteString("sha256", input.Sha256);
         json.WriteString("format", input.Format);
         json.WriteString("encoding", input.Encoding);
+        if (input.EncodingBy is not null)
+        {
+            json.WriteString("encoding_by", input.EncodingBy);
+        }
+
         json.WriteNumber("documents", input.Documents);
         json.WriteEndObject();
     }

@@ -246,7 +246,8 @@ internal sealed class PartialResultReader : IDisposable
             [.. h.GetProperty("skipped").EnumerateArray().Select(s => new FileTagged<Problem>(s.GetProperty("file").GetInt32(), ReadSkip(s)))],
             [.. h.GetProperty("inputs").EnumerateArray().Select(i => new FileTagged<InputFileRecord>(i.GetProperty("file").GetInt32(), new InputFileRecord(
                 i.GetProperty("path").GetString()!, i.GetProperty("bytes").GetInt64(), i.GetProperty("sha256").GetString()!,
-                i.GetProperty("format").GetString()!, i.GetProperty("encoding").GetString()!, i.GetProperty("documents").GetInt32())))],
+                i.GetProperty("format").GetString()!, i.GetProperty("encoding").GetString()!, i.GetProperty("documents").GetInt32(),
+                i.TryGetProperty("encoding_by", out var by) ? by.GetString() : null)))],
             [.. h.GetProperty("warnings").EnumerateArray().Select(w => new FileTagged<string>(w.GetProperty("file").GetInt32(), w.GetProperty("message").GetString()!))],
             h.GetProperty("documents").GetInt32(),
             h.GetProperty("tokens").GetInt64(),

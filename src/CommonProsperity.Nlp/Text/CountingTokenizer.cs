@@ -18,18 +18,28 @@ namespace CommonProsperity.Nlp.Text;
 /// word characters they do not end the word and are left out of its key (<c>inequal&amp;shy;ity</c> is
 /// <c>inequality</c>); between tokens they neither separate nor join. Offsets still point into the original text.</item>
 /// </list>
-/// Keys are lower-cased with the invariant culture and <c>’</c> becomes <c>'</c>. The same rules split
-/// lexicon terms, so a term and a text always agree on what a token is. The class is stateless and
-/// thread-safe; the hot path is one pass over the characters with no allocation per token.
+/// Before all this, each character is folded (<see cref="CharFold"/>: full-width forms, Kangxi radicals and
+/// compatibility ideographs, traditional to simplified characters), one character for one, so offsets
+/// point into the original text; <see cref="Verbatim"/> skips that step. Keys are lower-cased with the
+/// invariant culture and <c>’</c> becomes <c>'</c>. The same rules split lexicon terms, so a term and a
+/// text always agree on what a token is. The class is stateless and thread-safe; the hot path is one
+/// pass over the characters with no allocation per token.
 /// </summary>
 public sealed class CountingTokenizer
 {
-    /// <summary>The one instance; the tokenizer has no options, because the rules are a contract.</summary>
-    public static CountingTokenizer Instance { get; } = new();
+    /// <summary>The tokenizer of the counting rules, characters folded first (the default of every command).</summary>
+    public static CountingTokenizer Instance { get; } = new(normalizes: true);
 
-    private CountingTokenizer()
-    {
-    }
+    /// <summary>The same rules on the characters as written, without folding (<c>--no-normalize</c>).</summary>
+    public static CountingTokenizer Verbatim { get; } = new(normalizes: false);
+
+    private CountingTokenizer(bool normalizes) => Normalizes = normalizes;
+
+    /// <summary>True when characters are folded before tokenizing; the only choice the rules leave open.</summary>
+    public bool Normalizes { get; }
+
+    /// <summary><see cref="Instance"/> when <paramref name="normalize"/> is true, else <see cref="Verbatim"/>.</summary>
+    public static CountingTokenizer For(bool normalize) => normalize ? Instance : Verbatim;
 
     /// <summary>Tokenizes <paramref name="text"/> into a fresh list (convenient; not for the hot path).</summary>
     public IReadOnlyList<Token> Tokenize(string text)
@@ -45,6 +55,11 @@ public sealed class CountingTokenizer
     {
         ArgumentNullException.ThrowIfNull(buffer);
         buffer.Reset(text.Length);
+        if (Normalizes)
+        {
+            text = CharFold.Apply(text, ref buffer.FoldBuffer);
+        }
+
         var gapIsPhraseGap = false; // nothing before the first token
         var i = 0;
         while (i < text.Length)

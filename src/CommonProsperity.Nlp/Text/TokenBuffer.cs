@@ -23,6 +23,8 @@ internal sealed class TokenBuffer
     /// <summary>How many of those are inside joined tokens.</summary>
     internal int SplitCount { get; private set; }
 
+    private char[] _folded = [];
+
     /// <summary>The number of tokens.</summary>
     public int Count { get; private set; }
 
@@ -92,6 +94,9 @@ internal sealed class TokenBuffer
             _keys = new char[Math.Max(textLength, _keys.Length * 2)];
         }
     }
+
+    /// <summary>Where the folded copy of a text goes (<see cref="CharFold.Apply"/>), reused like the rest.</summary>
+    internal ref char[] FoldBuffer => ref _folded;
 
     /// <summary>Where the next token's key goes: write it here, then <see cref="Add"/> the token.</summary>
     internal Span<char> KeySpace => _keys.AsSpan(_keyLength);

@@ -55,4 +55,35 @@ public class TrendCommandTests
         Assert.Equal(64, code);
         Assert.Contains("--by week is not a period", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Trend_ChartThemesAndRelativeScale_AreRecordedAndTheCsvKeepsEveryTheme()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, output, error) = CliRunner.Run("trend", Path.Combine(TestPaths.Shared, "corpus"), "--out", temp.Path,
+            "--themes", "inequality,common_prosperity", "--chart-scale", "relative");
+
+        Assert.True(code == 0, error);
+        PngFile.AssertValid(temp.File(ReportFiles.ThemeTrendChart));
+        Assert.Equal(9 * 8, ReportReader.Read(temp.File(ReportFiles.ThemeTrend)).Count);
+        var manifest = File.ReadAllText(temp.File(ReportFiles.Manifest));
+        Assert.Contains("\"chart_themes\": \"inequality;common_prosperity\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"chart_scale\": \"relative\"", manifest, StringComparison.Ordinal);
+        Assert.All(output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)), l => Assert.True(l.TrimEnd('\r').Length <= 100, l));
+        Assert.Contains("2026", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--themes", "inequality,wealth", "the theme 'wealth' to chart is not one of the lexicon's")]
+    [InlineData("--chart-scale", "log", "--chart-scale log is not a scale")]
+    public void Trend_BadChartOption_ExitsWith64SayingWhatWouldWork(string option, string value, string message)
+    {
+        using var temp = new TempDirectory();
+
+        var (code, _, error) = CliRunner.Run("trend", Path.Combine(TestPaths.Shared, "corpus"), "--out", temp.Path, option, value);
+
+        Assert.Equal(64, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
 }

@@ -571,4 +571,37 @@ public sealed class LexiconMatcherTests
         // Assert
         Assert.Empty(hits);
     }
+
+    // Rule 1: characters folded in terms and text alike; offsets into the original text.
+    [Theory]
+    [InlineData("贫富差距", "貧富差距擴大", 0, 4)]
+    [InlineData("貧富差距", "贫富差距扩大", 0, 4)]
+    [InlineData("GDP", "２０２１年ＧＤＰ增长", 5, 8)]
+    [InlineData("ｇｄｐ增长", "GDP增长", 0, 5)]
+    [InlineData("人民", "为⼈⺠服务", 1, 3)]
+    [InlineData("2021年", "２０２１年", 0, 5)]
+    public void Match_TraditionalOrFullWidthOnEitherSide_MatchesWithOffsetsIntoTheOriginal(string term, string text, int start, int end)
+    {
+        // Arrange
+        var matcher = Matcher($"economy,{term}");
+
+        // Act
+        var hits = Find(matcher, text);
+
+        // Assert
+        Assert.Equal([new Found("economy", term, start, end)], hits);
+    }
+
+    [Fact]
+    public void Match_WithoutNormalization_MatchesOnlyTheCharactersAsWritten()
+    {
+        // Arrange
+        var matcher = new LexiconMatcher(LexiconLoader.FromCsvText("theme,term\neconomy,贫富差距\neconomy,GDP\n", "test.csv"), normalize: false);
+
+        // Act
+        var hits = Find(matcher, "貧富差距 ＧＤＰ 贫富差距 GDP");
+
+        // Assert
+        Assert.Equal([new Found("economy", "贫富差距", 9, 13), new Found("economy", "GDP", 14, 17)], hits);
+    }
 }

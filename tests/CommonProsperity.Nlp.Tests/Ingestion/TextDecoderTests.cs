@@ -55,4 +55,65 @@ public class TextDecoderTests
         Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
         Assert.Contains("Re-save", error.Message, StringComparison.Ordinal);
     }
+
+    private const string Traditional = "第一條 為了發展慈善事業，弘揚慈善文化，規範慈善活動，推進共同富裕，制定本法。";
+
+    [Fact]
+    public void Decode_Big5Bytes_DecodesAsBig5NotGb18030AndSaysTheDetectorDecided()
+    {
+        // Arrange: Big5 bytes are valid GBK too; read as GBK they would be nonsense characters.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var bytes = Encoding.GetEncoding("big5").GetBytes(Traditional);
+        Assert.NotEqual(Traditional, Encoding.GetEncoding("GBK").GetString(bytes));
+
+        // Act
+        var decoded = TextDecoder.Decode(bytes, "big5.txt");
+
+        // Assert
+        Assert.Equal(("big5", Traditional), (decoded.Encoding, decoded.Text));
+        Assert.StartsWith("detector UTF.Unknown: big5, confidence ", decoded.By, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_GbkBytesOfTraditionalText_StayGb18030()
+    {
+        // Arrange
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var bytes = Encoding.GetEncoding("GBK").GetBytes(Traditional);
+
+        // Act
+        var decoded = TextDecoder.Decode(bytes, "gbk.txt");
+
+        // Assert
+        Assert.Equal(("gb18030", Traditional), (decoded.Encoding, decoded.Text));
+    }
+
+    [Theory]
+    [InlineData("shift_jis", "共同富裕は社会主義の本質的な要求である。所得格差を縮小する。", "Japanese text in Shift-JIS", "iconv -f SHIFT_JIS -t UTF-8")]
+    [InlineData("euc-jp", "共同富裕は社会主義の本質的な要求である。所得格差を縮小する。", "Japanese text in EUC-JP", "iconv -f EUC-JP -t UTF-8")]
+    [InlineData("euc-kr", "공동부유는 사회주의의 본질적 요구이다. 소득 격차를 줄인다.", "Korean text in EUC-KR", "iconv -f EUC-KR -t UTF-8")]
+    public void Decode_JapaneseOrKoreanBytes_IsRefusedNamingTheEncodingAndTheFix(string encoding, string text, string language, string fix)
+    {
+        // Arrange
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var bytes = Encoding.GetEncoding(encoding).GetBytes(text);
+
+        // Act
+        var error = Assert.Throws<InputException>(() => TextDecoder.Decode(bytes, "report.txt"));
+
+        // Assert
+        Assert.StartsWith($"report.txt: the file looks like {language}, which the toolkit does not read", error.Message, StringComparison.Ordinal);
+        Assert.Contains(fix, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_Utf8AndBom_SayHowTheEncodingWasDecided()
+    {
+        // Act
+        var plain = TextDecoder.Decode(Encoding.UTF8.GetBytes(Chinese), "a.txt");
+        var bom = TextDecoder.Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Chinese)], "b.txt");
+
+        // Assert
+        Assert.Equal(("valid UTF-8", "byte order mark"), (plain.By, bom.By));
+    }
 }

@@ -31,6 +31,7 @@ public class BadInputTests
         ["好 \"quoted\" 文件 name.txt"] = [1, 0, 1, 1],
         ["gbk_no_bom.txt"] = [1, 1, 0, 0],
         ["utf16_no_bom.txt"] = [0, 0, 2, 0],
+        ["big5.txt"] = [2, 1, 1, 1], // traditional characters, matched by the simplified lexicon (counting rule 1)
         ["unbalanced_quotes.csv#a"] = [0, 0, 1, 0],
         ["ragged.csv#r1"] = [2, 0, 0, 0],
     };
@@ -46,6 +47,7 @@ public class BadInputTests
         Text("good_en.txt", "Charity and philanthropy reduce income inequality.\nThe party-state keeps strict control.\n");
         Text("好 \"quoted\" 文件 name.txt", "发展慈善事业，推进共同富裕。");
         Bytes("gbk_no_bom.txt", Encoding.GetEncoding("GBK").GetBytes("通知：加强监督管理，缩小收入差距。"));
+        Bytes("big5.txt", Encoding.GetEncoding("big5").GetBytes("發展慈善事業，推進共同富裕，縮小收入差距，加強監督管理。"));
         Bytes("utf16_no_bom.txt", Encoding.Unicode.GetBytes("Foundations and charities support philanthropy."));
         Text("sources.csv", "file,title,date,source_url\ngood_en.txt,Good,2021-13-45,https://example.org/good\nmissing.txt,Gone,2020,\n");
 
@@ -54,7 +56,8 @@ public class BadInputTests
             new("empty.txt", "empty.txt: the file is empty. Remove it or check that it is the right file."),
             new("whitespace.txt", "whitespace.txt: the document has no text. Remove it or check that it is the right file."),
             new("binary.txt", "binary.txt: the file holds binary data (zero bytes), not text. Convert it to a text format"),
-            new("latin1.txt", "latin1.txt: the file is not valid UTF-8, UTF-16 or GB18030/GBK text. Re-save it as UTF-8"),
+            new("latin1.txt", "latin1.txt: the file is not valid UTF-8, UTF-16, GB18030/GBK or Big5 text. Re-save it as UTF-8"),
+            new("shift_jis.txt", "shift_jis.txt: the file looks like Japanese text in Shift-JIS, which the toolkit does not read (it is never decoded as Chinese).", "iconv -f SHIFT_JIS -t UTF-8 FILE > FILE.utf8.txt"),
             new("scanned.pdf", "scanned.pdf: the PDF has no text layer (it is probably a scan). Run OCR on it first"),
             new("corrupt.pdf", "corrupt.pdf: cannot read the PDF (", "open and re-save (or 'print to PDF') it, or export its text to .txt."),
             new("scripts_only.html", "scripts_only.html: the document has no text visible on the page."),
@@ -70,6 +73,7 @@ public class BadInputTests
         Text("whitespace.txt", "  \n\t\r\n   \u3000\n");
         Bytes("binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0xFF, 0x00]);
         Bytes("latin1.txt", Encoding.Latin1.GetBytes("Caf\u00e9 r\u00e9sum\u00e9: charity na\u00efve fa\u00e7ade"));
+        Bytes("shift_jis.txt", Encoding.GetEncoding("shift_jis").GetBytes("共同富裕は社会主義の本質的な要求である。所得格差を縮小する。"));
         Bytes("scanned.pdf", ScannedPdf());
         Bytes("corrupt.pdf", [.. PdfReaderTests.MakePdf("Charity and philanthropy.")[..200]]);
         Text("scripts_only.html", "<html><head><title>Charity</title><style>.charity{}</style></head><body><script>var charity = 1;</script><style>p{}</style><noscript></noscript></body></html>");
@@ -147,6 +151,7 @@ public class BadInputTests
             .ToDictionary(i => i.GetProperty("path").GetString()!, i => i.GetProperty("encoding").GetString(), StringComparer.Ordinal);
         Assert.Equal("gb18030", inputs["gbk_no_bom.txt"]);
         Assert.Equal("utf-16le", inputs["utf16_no_bom.txt"]);
+        Assert.Equal("big5", inputs["big5.txt"]);
 
         // The table of errors in docs/errors.md shows each of these messages.
         var table = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "errors.md"));

@@ -16,8 +16,42 @@ internal static class ReferenceCounter
     /// <summary>A match of a lexicon term: theme index, term index, its character range, and the tokens it covers.</summary>
     public sealed record Hit(int Theme, int Term, int Start, int End, int FirstToken, int Tokens);
 
-    /// <summary>Rule 2: word tokens, Han tokens, apostrophes inside words, line-end hyphen joins; invisible characters ignored.</summary>
-    public static List<Token> Tokenize(string text) => Parts(text).GroupBy(p => p.Token)
+    /// <summary>
+    /// Rule 1: the text with each character replaced by its folded form from the generated table
+    /// (read here from the source tree, not through the library), code point by code point.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var width) != System.Buffers.OperationStatus.Done)
+            {
+                folded.Append(text[i]);
+                i++;
+                continue;
+            }
+
+            folded.Append(char.ConvertFromUtf32(FoldTable.Value.GetValueOrDefault(rune.Value, rune.Value)));
+            i += width;
+        }
+
+        if (folded.Length != text.Length)
+        {
+            throw new InvalidOperationException("rule 1 says folding keeps the length");
+        }
+
+        return folded.ToString();
+    }
+
+    private static readonly Lazy<Dictionary<int, int>> FoldTable = new(() =>
+        File.ReadLines(Path.Combine(TestPaths.RepoRoot, "src", "CommonProsperity.Nlp", "Resources", "char-fold.tsv"))
+            .Where(line => line.Length > 0 && line[0] != '#')
+            .Select(line => line.Split('\t'))
+            .ToDictionary(f => int.Parse(f[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture), f => int.Parse(f[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
+
+    /// <summary>Rules 1 and 2: tokens of the folded text (offsets are the same in the original), or of the text as written when <paramref name="normalize"/> is false.</summary>
+    public static List<Token> Tokenize(string text, bool normalize = true) => Parts(text, normalize).GroupBy(p => p.Token)
         .Select(g => new Token(string.Concat(g.Select(p => p.Key)), g.First().Start, g.Last().End, g.First().JoinsPrevious)).ToList();
 
     /// <summary>
@@ -27,8 +61,11 @@ internal static class ReferenceCounter
     /// </summary>
     public sealed record Part(string Key, int Start, int End, bool JoinsPrevious, bool AfterLineEndHyphen, int Token);
 
-    /// <summary>Rule 2's tokens, each word joined at a line-end hyphen given as its parts; line-end hyphens between letters noted (rule 4).</summary>
-    public static List<Part> Parts(string text)
+    /// <summary>Rule 2's tokens of the folded text (rule 1), each word joined at a line-end hyphen given as its parts; line-end hyphens between letters noted (rule 4).</summary>
+    public static List<Part> Parts(string text, bool normalize = true) => PartsAsWritten(normalize ? Fold(text) : text);
+
+    /// <summary>Rule 2's tokens as <see cref="Parts"/> gives them, of the text as written.</summary>
+    private static List<Part> PartsAsWritten(string text)
     {
         var tokens = new List<Part>();
         var onlySpaceSinceLast = false;

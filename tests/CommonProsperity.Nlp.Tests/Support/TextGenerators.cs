@@ -19,6 +19,7 @@ internal static class TextGenerators
         "party", "State", "state", "control", "strict", "china's", "China’s", "the", "of", "enjoyed", "joy", "naïve", "café", "cafe\u0301",
         "İstanbul", "ǅemal", "straße", "ΣΟΦΙΑ", "москва", "١٢٣", "2024", "x²", "ﬁne", "Ⅻ", "𝐀𝐁𝐂", "𝐚𝐛",
         "共同", "富裕", "共同富裕", "慈善", "基金会", "收入差距", "𠀀𠀁", "😀", "\uD800", "ab\u0301c",
+        "基金會", "發展", "发展", "ＣＨＡＲＩＴＹ", "ｃｈａｒｉｔｙ", "２０２４", "⼈⺠", "人民", "金", "金", "\U0002F80B", "\U0001079C", "\U00020000",
     ];
 
     /// <summary>What stands between words, line breaks and hyphens included.</summary>
@@ -34,6 +35,7 @@ internal static class TextGenerators
         "charity", "charit*", "char*", "c*", "philanthrop*", "income gap", "inequalit*", "inequality", "party-state", "party state", "strict control",
         "state control", "共同富裕", "共同", "慈善", "富裕", "china's", "enjoyed", "the", "gap", "gap*", "naïve", "café", "𝐀𝐁𝐂", "москва",
         "ǅemal", "straße", "the gap", "𠀀𠀁", "ﬁne", "istanbul", "i̇stanbul", "σοφια", "ab\u0301c",
+        "發展", "发展", "基金会", "ｃｈａｒｉｔ*", "人民", "2024", "金",
         "partystate", "statecontrol*", "gapgap", // joined readings of line-end hyphens (rule 4)
     ];
 

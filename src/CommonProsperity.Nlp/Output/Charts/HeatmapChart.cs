@@ -37,6 +37,10 @@ internal static class HeatmapChart
             bar.Label = scale;
             bar.LabelStyle.FontSize = ChartCanvas.LabelSize;
 
+            // A handful of ticks, whatever the height: a tick every few pixels overprinted the scale's title at 60 rows.
+            bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TargetTickCount = 5 };
+            bar.Axis.TickLabelStyle.FontSize = ChartCanvas.TickSize;
+
             var max = values.Cast<double>().DefaultIfEmpty(0).Max();
             var min = values.Cast<double>().DefaultIfEmpty(0).Min();
             for (var r = 0; r < rows.Count; r++)

@@ -12,23 +12,36 @@ internal static class LineChart
     /// <param name="periods">The periods: <c>yyyy</c> or <c>yyyy-MM</c>, in time order.</param>
     /// <param name="series">Each series' name and its value per period.</param>
     /// <param name="valueLabel">What the values measure.</param>
-    public static void Write(string path, string title, IReadOnlyList<string> periods, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string valueLabel)
+    /// <param name="relative">Draw each series as a share of its own maximum (0 to 1), its maximum in the legend, so that small series show beside large ones.</param>
+    public static void Write(string path, string title, IReadOnlyList<string> periods, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string valueLabel, bool relative = false)
     {
         ArgumentNullException.ThrowIfNull(periods);
         ArgumentNullException.ThrowIfNull(series);
+        if (relative)
+        {
+            series = [.. series.Select(s => (Max: s.Values.DefaultIfEmpty(0).Max(), s))
+                .Select(x => (string.Create(CultureInfo.InvariantCulture, $"{x.s.Name} (max {x.Max:0.##})"), (IReadOnlyList<double>)[.. x.s.Values.Select(v => x.Max > 0 ? v / x.Max : 0)]))];
+            valueLabel = $"share of the theme's highest rate ({valueLabel})";
+        }
+
         ChartCanvas.Draw(path, title, 1400, 700, plot =>
         {
             var xs = periods.Select(Position).ToArray();
             var palette = new ScottPlot.Palettes.Category10();
             MarkerShape[] markers = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
+            var runs = Runs(periods);
             for (var s = 0; s < series.Count; s++)
             {
-                var line = plot.Add.Scatter(xs, series[s].Values.ToArray());
-                line.LegendText = series[s].Name;
-                line.Color = palette.GetColor(s);
-                line.LineWidth = 2.5f;
-                line.MarkerSize = 9;
-                line.MarkerShape = markers[s % markers.Length];
+                // One line per run of consecutive periods: a missing year (or month) leaves a gap, never a straight line across it.
+                foreach (var (start, count) in runs)
+                {
+                    var line = plot.Add.Scatter(xs.AsSpan(start, count).ToArray(), series[s].Values.Skip(start).Take(count).ToArray());
+                    line.LegendText = start == 0 ? series[s].Name : string.Empty;
+                    line.Color = palette.GetColor(s);
+                    line.LineWidth = 2.5f;
+                    line.MarkerSize = 9;
+                    line.MarkerShape = markers[s % markers.Length];
+                }
             }
 
             // One tick per period, unless they would crowd: then every n-th.
@@ -41,6 +54,29 @@ internal static class LineChart
             plot.ShowLegend(Edge.Right);
         });
     }
+
+    /// <summary>The runs of consecutive periods (start index, length): a new run starts after a missing year or month.</summary>
+    internal static IReadOnlyList<(int Start, int Count)> Runs(IReadOnlyList<string> periods)
+    {
+        var runs = new List<(int Start, int Count)>();
+        var start = 0;
+        for (var i = 1; i <= periods.Count; i++)
+        {
+            if (i == periods.Count || Index(periods[i]) != Index(periods[i - 1]) + 1)
+            {
+                runs.Add((start, i - start));
+                start = i;
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>A period's place in its sequence: the year for <c>yyyy</c>, months since year 0 for <c>yyyy-MM</c>.</summary>
+    private static int Index(string period) =>
+        period.Length >= 7
+            ? (int.Parse(period.AsSpan(0, 4), CultureInfo.InvariantCulture) * 12) + int.Parse(period.AsSpan(5, 2), CultureInfo.InvariantCulture) - 1
+            : int.Parse(period.AsSpan(0, 4), CultureInfo.InvariantCulture);
 
     /// <summary>A period as a number of years: <c>2023</c> → 2023, <c>2023-07</c> → 2023.5.</summary>
     private static double Position(string period) =>
