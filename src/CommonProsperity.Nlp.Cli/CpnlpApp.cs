@@ -66,6 +66,10 @@ public static class CpnlpApp
             config.AddCommand<TrendCommand>("trend")
                 .WithDescription("Theme rates per year or month, from the documents' dates.")
                 .WithExample("trend", "corpus/", "--by", "year");
+            config.AddCommand<KwicCommand>("kwic")
+                .WithDescription("A concordance (keyword in context) of words or phrases, or of a lexicon theme's terms; --sample draws lines to check by hand.")
+                .WithExample("kwic", "corpus/", "--term", "common prosperity", "--term", "共同富裕")
+                .WithExample("kwic", "corpus/", "--lexicon-theme", "philanthropy", "--sample", "50", "--seed", "7");
             config.AddCommand<NgramsCommand>("ngrams")
                 .WithDescription("The most frequent n-grams of words (English, and Chinese by jieba.NET) or Chinese characters, per group if asked.")
                 .WithExample("ngrams", "corpus/")

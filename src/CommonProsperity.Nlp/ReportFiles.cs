@@ -54,6 +54,18 @@ public static class ReportFiles
     /// <summary><c>trend</c>: theme rates per period.</summary>
     public const string ThemeTrend = "theme_trend.csv";
 
+    /// <summary><c>trend --terms</c>: search terms' counts and rates per period.</summary>
+    public const string TermTrend = "term_trend.csv";
+
+    /// <summary><c>trend --terms</c> chart: each term's rate per period (lines).</summary>
+    public const string TermTrendChart = "chart_term_trend.png";
+
+    /// <summary><c>kwic</c>: the concordance, one row per match.</summary>
+    public const string Kwic = "kwic.csv";
+
+    /// <summary><c>lexicon check --validated</c>: precision per term and theme from a hand-checked sample.</summary>
+    public const string ValidatedPrecision = "validated_precision.csv";
+
     /// <summary>With <c>--xlsx</c>: every CSV report of a run as a sheet of one Excel workbook.</summary>
     public const string Workbook = "reports.xlsx";
 

@@ -83,18 +83,20 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         }
 
         var groups = comparison.Keyness.Groups.Select(g => g.Name).ToList();
-        streams.Out.WriteLine("  themes (hits per 1,000 tokens):");
-        streams.Out.WriteLine($"    {"theme",-19}{string.Concat(groups.Select(g => $"{Shorten(g),12}"))}  {"p",9}");
-        foreach (var theme in comparison.Themes.Select(r => r.Theme).Distinct())
-        {
-            var rows = comparison.Themes.Where(r => r.Theme == theme).ToList();
-            streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    {theme,-19}{string.Concat(rows.Select(r => r.Tally.Per1000.ToString("F2", CultureInfo.InvariantCulture).PadLeft(12)))}  {rows[0].P,9:G3}"));
-        }
+        // A row per group and a column per theme, so that fifty years stay fifty rows; the last row is each theme's p-value across the groups.
+        var themes = comparison.Themes.Select(r => r.Theme).Distinct().ToList();
+        streams.Out.WriteLine("  themes (hits per 1,000 tokens; p of the chi-square across the groups):");
+        ConsoleTable.Write(streams.Out, ["group", .. themes],
+            [
+                .. groups.Select(g => (IReadOnlyList<string>)[g, .. themes.Select(t => comparison.Themes.First(r => r.Group == g && r.Theme == t).Tally.Per1000.ToString("F2", CultureInfo.InvariantCulture))]),
+                ["p", .. themes.Select(t => PValue(comparison.Themes.First(r => r.Theme == t).P))],
+            ],
+            Enumerable.Range(1, themes.Count).ToHashSet(), indent: "    ");
 
         CommandOutput.Reports(streams, settings.Out, result.Reports);
         return CommandOutput.Finish(streams, result.Problems);
     }
 
-    private static string Shorten(string name) => name.Length <= 11 ? name : name[..10] + "…";
+    /// <summary>A p-value as the console shows it (the CSV has six significant digits): three decimals, or <c>&lt;0.001</c>.</summary>
+    private static string PValue(double p) => p < 0.001 ? "<0.001" : p.ToString("F3", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using CommonProsperity.Nlp.Counting;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -8,7 +9,7 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal class LabelSettings : CommandSettings
 {
     /// <summary>The labelled passages.</summary>
-    [CommandOption("--labels <FILE>", isRequired: true)]
+    [CommandOption("--labels <FILE>")]
     [Description("Labelled passages: CSV with text and themes (ids separated by ';'); optional id, document, lang")]
     public string Labels { get; init; } = "";
 
@@ -16,6 +17,13 @@ internal class LabelSettings : CommandSettings
     [CommandOption("--lexicon <FILE>")]
     [Description("A lexicon (CSV with theme,term columns, or a LIWC .dic) instead of the built-in one")]
     public string? Lexicon { get; init; }
+
+    /// <summary>Whether the command can do without <see cref="Labels"/> (<c>lexicon check --validated</c>).</summary>
+    protected virtual bool LabelsOptional => false;
+
+    /// <inheritdoc />
+    public override ValidationResult Validate() =>
+        LabelsOptional || !string.IsNullOrWhiteSpace(Labels) ? ValidationResult.Success() : ValidationResult.Error("--labels is required: give a CSV of labelled passages (text and themes columns).");
 
     /// <summary>The lexicon named by <see cref="Lexicon"/>, or the built-in one.</summary>
     public Lexicon LoadLexicon() => LexiconOption.Load(Lexicon);

@@ -3,6 +3,7 @@ using System.Globalization;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Jobs;
 using CommonProsperity.Nlp.Models;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -18,11 +19,30 @@ internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings
         [Description("Folder for lexicon_check.csv, lexicon_terms.csv and lexicon_exclusions.csv")]
         [DefaultValue("reports/lexicon-check")]
         public string Out { get; init; } = "reports/lexicon-check";
+
+        /// <summary>A concordance sample checked by hand.</summary>
+        [CommandOption("--validated <FILE>")]
+        [Description("Instead of --labels: a kwic.csv from 'cpnlp kwic ... --sample N' with its 'correct' column marked y/n; gives each term's and theme's precision with a 95% interval")]
+        public string? Validated { get; init; }
+
+        /// <inheritdoc />
+        protected override bool LabelsOptional => Validated is not null;
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() =>
+            Validated is not null && !string.IsNullOrWhiteSpace(Labels)
+                ? ValidationResult.Error("--labels and --validated were both given. Check the lexicon against labelled passages (--labels) or against a hand-checked kwic sample (--validated), one at a time.")
+                : base.Validate();
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Validated is { } sheet)
+        {
+            return LexiconValidationOutput.Print(CliStreams.Current, LexiconValidation.Run(sheet, settings.Out), settings.Out);
+        }
+
         var lexicon = settings.LoadLexicon();
         var labels = LabelSet.Load([settings.Labels], lexicon.Themes);
         CommandOutput.LabelWarnings(CliStreams.Current, labels.Warnings);

@@ -53,7 +53,7 @@ internal sealed class LexiconSuggestCommand : Command<LexiconSuggestCommand.Sett
         public SuggestOptions Options() => new(MinSupport, MinPrecision, Top, NewOnly);
 
         /// <inheritdoc />
-        public override ValidationResult Validate() => SettingsValidation.Check(() => Options().Validate());
+        public override ValidationResult Validate() => base.Validate() is { Successful: false } missing ? missing : SettingsValidation.Check(() => Options().Validate());
     }
 
     /// <inheritdoc />

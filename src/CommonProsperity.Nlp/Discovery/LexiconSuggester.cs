@@ -17,7 +17,6 @@ namespace CommonProsperity.Nlp.Discovery;
 /// </summary>
 internal sealed class LexiconSuggester
 {
-    private const double Z = 1.959964;
     private readonly LexiconMatcher _matcher;
     private readonly TermThemes _themes;
     private readonly WordExtractor _words;
@@ -167,16 +166,5 @@ internal sealed class LexiconSuggester
     }
 
     /// <summary>The lower end of the 95% Wilson score interval of a proportion <paramref name="p"/> out of <paramref name="n"/>.</summary>
-    internal static double WilsonLow(double p, int n)
-    {
-        if (n == 0)
-        {
-            return 0;
-        }
-
-        var z2 = Z * Z;
-        var centre = p + z2 / (2 * n);
-        var spread = Z * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return (centre - spread) / (1 + z2 / n);
-    }
+    internal static double WilsonLow(double p, int n) => WilsonInterval.Of(p, n).Low;
 }

@@ -179,6 +179,33 @@ public sealed partial class DiscoveryPipeline
             });
     }
 
+    /// <summary>
+    /// A concordance of the lexicon's terms (search terms, or one theme's terms): <c>kwic.csv</c>, every
+    /// match or a seeded random sample of them with an empty <c>correct</c> column for hand checking.
+    /// </summary>
+    public DiscoveryResult<ConcordanceResult> RunConcordance(DiscoveryOptions options, ConcordanceOptions concordance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(concordance);
+        concordance.Validate();
+        KeyValuePair<string, string?>[] settings =
+        [
+            new("terms", string.Join(";", _matcher.Themes)), new("context", Invariant(concordance.Context)),
+            new("sample", concordance.Sample is { } size ? Invariant(size) : null), new("seed", concordance.Sample is null ? null : Invariant(concordance.Seed)),
+        ];
+        return Run("kwic", options, settings, cancellationToken,
+            (corpus, _) =>
+            {
+                var all = Concordance.Find(corpus.Documents, _matcher, concordance.Themed, cancellationToken);
+                var lines = concordance.Sample is { } size ? Concordance.Sample(all, size, concordance.Seed) : all;
+                return new ConcordanceResult(all.Count, ConcordanceReport.Format(lines, concordance.Context), concordance.Sample is not null);
+            },
+            (output, result) =>
+            {
+                ConcordanceReport.Write(output.Stage(ReportFiles.Kwic), result.Lines, result.Sampled);
+                return [ReportFiles.Kwic];
+            });
+    }
+
     private IEnumerable<string> CompareCharts(OutputDirectory output, Comparison comparison)
     {
         var groups = comparison.Keyness.Groups.Select(g => g.Name).ToList();

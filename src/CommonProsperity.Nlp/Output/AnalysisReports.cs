@@ -1,4 +1,5 @@
 using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Ingestion;
 
 namespace CommonProsperity.Nlp.Output;
 
@@ -43,7 +44,7 @@ internal static class AnalysisReports
             new("sentences_with_theme", ColumnFormat.Integer, "sentences holding at least one match of the theme", r => r.Tally.Sentences),
             new("sentences", ColumnFormat.Integer, "sentences in the document", r => r.Document.Sentences),
             new("sentence_share", ColumnFormat.Rate, "`sentences_with_theme / sentences`", r => Share(r.Tally.Sentences, r.Document.Sentences)),
-            .. MetadataOf<ThemeRow>(r => r.Document),
+            .. MetadataOf<ThemeRow>(r => r.Document.Metadata),
         ],
         MetadataColumns: true);
 
@@ -53,7 +54,7 @@ internal static class AnalysisReports
         "one row per document.",
         [
             new("document", ColumnFormat.Text, "the document id", d => d.Id),
-            .. MetadataOf<DocumentSummary>(d => d),
+            .. MetadataOf<DocumentSummary>(d => d.Metadata),
             new("tokens", ColumnFormat.Integer, "tokens in the document", d => d.Tokens),
             new("words", ColumnFormat.Integer, WordsMeaning, d => d.Words),
             new("sentences", ColumnFormat.Integer, "sentences in the document", d => d.Sentences),
@@ -112,12 +113,13 @@ internal static class AnalysisReports
     /// <summary>The share <paramref name="part"/> / <paramref name="whole"/>, 0 when <paramref name="whole"/> is 0.</summary>
     public static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 
-    private static ReportColumn<TRow>[] MetadataOf<TRow>(Func<TRow, DocumentSummary> document) =>
+    /// <summary>The title, date, publisher and language columns of a report whose rows belong to documents.</summary>
+    internal static ReportColumn<TRow>[] MetadataOf<TRow>(Func<TRow, DocumentMetadata> metadata) =>
     [
-        new("title", ColumnFormat.Text, "from `sources.csv` or the CSV row", r => document(r).Metadata.Title),
-        new("date", ColumnFormat.Text, "from `sources.csv` or the CSV row, as written", r => document(r).Metadata.Date),
-        new("publisher", ColumnFormat.Text, "from `sources.csv` or the CSV row", r => document(r).Metadata.Publisher),
-        new("language", ColumnFormat.Text, "from `sources.csv` or the CSV row, else guessed from the script (`en`, `zh`, `und`)", r => document(r).Metadata.Language),
+        new("title", ColumnFormat.Text, "from `sources.csv` or the CSV row", r => metadata(r).Title),
+        new("date", ColumnFormat.Text, "from `sources.csv` or the CSV row, as written", r => metadata(r).Date),
+        new("publisher", ColumnFormat.Text, "from `sources.csv` or the CSV row", r => metadata(r).Publisher),
+        new("language", ColumnFormat.Text, "from `sources.csv` or the CSV row, else guessed from the script (`en`, `zh`, `und`)", r => metadata(r).Language),
     ];
 
     private static object? Formatted(Hit hit) => throw new NotSupportedException("Evidence rows are formatted by DocumentReportBuilder.");

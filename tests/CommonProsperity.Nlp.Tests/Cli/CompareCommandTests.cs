@@ -112,4 +112,18 @@ public class CompareCommandTests
         Assert.Equal(64, code);
         Assert.Contains("--by FIELD", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compare_ByYear_PrintsTheThemeTableARowPerGroupWithinTheWidth()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, output, error) = CliRunner.Run("compare", Path.Combine(TestPaths.Shared, "corpus"), "--by", "year", "--out", temp.Path, "--no-charts");
+
+        Assert.True(code == 0, error);
+        var table = output[output.IndexOf("themes (hits per 1,000 tokens", StringComparison.Ordinal)..].Split('\n');
+        Assert.All(table.Where(l => l.StartsWith("    ", StringComparison.Ordinal)), l => Assert.True(l.TrimEnd('\r').Length <= 100, l));
+        Assert.Contains(table, l => l.TrimStart().StartsWith("2026 ", StringComparison.Ordinal));
+        Assert.Contains(table, l => l.TrimStart().StartsWith("p ", StringComparison.Ordinal));
+    }
 }

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+
+namespace CommonProsperity.Nlp.Cli;
+
+/// <summary>How many columns (terminal cells) the console has, so that tables fit it.</summary>
+internal static class ConsoleWidth
+{
+    /// <summary>The width used when there is no terminal to ask (output to a file or a pipe) and COLUMNS is not set.</summary>
+    public const int Default = 120;
+
+    /// <summary>The terminal's width: COLUMNS when set, else the console window's, else <see cref="Default"/>; at least 40.</summary>
+    public static int Columns
+    {
+        get
+        {
+            if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0)
+            {
+                return Math.Max(40, columns);
+            }
+
+            try
+            {
+                if (!Console.IsOutputRedirected && Console.WindowWidth > 0)
+                {
+                    return Math.Max(40, Console.WindowWidth);
+                }
+            }
+            catch (IOException)
+            {
+                // No console to ask.
+            }
+
+            return Default;
+        }
+    }
+
+    /// <summary><paramref name="text"/> padded with spaces to <paramref name="cells"/> terminal cells (a Chinese character takes two).</summary>
+    public static string Pad(string text, int cells) => text + new string(' ', Math.Max(0, cells - text.GetCellWidth()));
+
+    /// <summary>At most <paramref name="cells"/> cells of <paramref name="text"/>: its end (<paramref name="fromEnd"/>) or its start, never half a surrogate pair.</summary>
+    public static string Clip(string text, int cells, bool fromEnd)
+    {
+        if (text.GetCellWidth() <= cells)
+        {
+            return text;
+        }
+
+        var runes = text.EnumerateRunes().ToList();
+        if (fromEnd)
+        {
+            runes.Reverse();
+        }
+
+        var kept = new List<Rune>();
+        var used = 0;
+        foreach (var rune in runes)
+        {
+            var w = rune.ToString().GetCellWidth();
+            if (used + w > cells)
+            {
+                break;
+            }
+
+            kept.Add(rune);
+            used += w;
+        }
+
+        if (fromEnd)
+        {
+            kept.Reverse();
+        }
+
+        return string.Concat(kept.Select(r => r.ToString()));
+    }
+}
