@@ -123,7 +123,7 @@ public sealed partial class DiscoveryPipeline
                 }
 
                 var analyzer = new DocumentAnalyzer(Matcher(options), ChineseWordSegmenter.Words);
-                var summaries = groups.Select(g => (g.Name, (IReadOnlyList<DocumentSummary>)Summaries(analyzer, g.Documents, cancellationToken))).ToList();
+                var summaries = groups.Select(g => (g.Name, (IReadOnlyList<DocumentSummary>)corpus.Summaries(analyzer, g.Documents, cancellationToken))).ToList();
                 var themes = ThemeComparer.Compare(summaries, _matcher.Themes);
                 var keys = new KeynessAnalyzer(WordExtractor.Default).Compare(groups, keyness, cancellationToken);
                 foreach (var group in keys.Groups.Where(g => g.SharedShare < 0.2))
@@ -162,7 +162,7 @@ public sealed partial class DiscoveryPipeline
             new("chart_scale", chart.Relative ? "relative" : "rate"),
         ];
         return Run("trend", options, settings, cancellationToken,
-            (corpus, warnings) => ThemeTrend.Compute(Summaries(new DocumentAnalyzer(Matcher(options), ChineseWordSegmenter.Words), corpus.Documents, cancellationToken), _matcher.Themes, period, warnings),
+            (corpus, warnings) => ThemeTrend.Compute(corpus.Summaries(new DocumentAnalyzer(Matcher(options), ChineseWordSegmenter.Words), corpus.Documents, cancellationToken), _matcher.Themes, period, warnings),
             (output, points) =>
             {
                 DiscoveryReports.WriteThemeTrend(output.Stage(ReportFiles.ThemeTrend), period, points);
@@ -323,12 +323,6 @@ public sealed partial class DiscoveryPipeline
         return kept;
     }
 
-    private static List<DocumentSummary> Summaries(DocumentAnalyzer analyzer, IReadOnlyList<Document> documents, CancellationToken cancellationToken) =>
-        documents.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-            .Select(d => analyzer.Analyze(d, cancellationToken))
-            .Select(a => new DocumentSummary(a.Document.Id, a.Document.Metadata, a.Tokens, a.Words, a.Segments.Sentences.Count, a.Themes))
-            .ToList();
-
     /// <summary>Names for two input sets: their last path parts (joined with +), or "inputs" and "reference" when those coincide.</summary>
     private static (string First, string Second) SetNames(IReadOnlyList<string> first, IReadOnlyList<string> second)
     {
@@ -358,8 +352,47 @@ public sealed partial class DiscoveryPipeline
 
         public IReadOnlyList<InputFileRecord> Inputs => _source.Inputs;
 
-        /// <summary>Tokens in the documents, by the counting rules.</summary>
-        public long Tokens { get; private set; }
+        /// <summary>Each analysed document's summary: a document is tokenised once, whichever job asks.</summary>
+        private readonly Dictionary<Document, DocumentSummary> _summaries = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Tokens in the documents, by the counting rules: from their analysis, or counted for those not analysed.</summary>
+        public long Tokens
+        {
+            get
+            {
+                var (tokens, buffer) = (0L, new TokenBuffer());
+                foreach (var document in _documents)
+                {
+                    if (_summaries.TryGetValue(document, out var summary))
+                    {
+                        tokens += summary.Tokens;
+                    }
+                    else
+                    {
+                        CountingTokenizer.For(options.Normalize).Tokenize(document.Text, buffer);
+                        tokens += buffer.Count;
+                    }
+                }
+
+                return tokens;
+            }
+        }
+
+        /// <summary>The summaries of <paramref name="documents"/> (documents of this corpus), analysed in parallel the first time they are asked for.</summary>
+        public List<DocumentSummary> Summaries(DocumentAnalyzer analyzer, IReadOnlyList<Document> documents, CancellationToken cancellationToken)
+        {
+            var missing = documents.Where(d => !_summaries.ContainsKey(d)).ToList();
+            var analysed = missing.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                .Select(d => analyzer.Analyze(d, cancellationToken))
+                .Select(a => new DocumentSummary(a.Document.Id, a.Document.Metadata, a.Tokens, a.Words, a.Segments.Sentences.Count, a.Themes))
+                .ToList();
+            foreach (var (document, summary) in missing.Zip(analysed))
+            {
+                _summaries[document] = summary;
+            }
+
+            return [.. documents.Select(d => _summaries[d])];
+        }
 
         /// <summary>Reads the documents under <paramref name="inputs"/>; returns them.</summary>
         /// <exception cref="CommonProsperityException">None could be read.</exception>
@@ -378,12 +411,6 @@ public sealed partial class DiscoveryPipeline
             }
 
             _documents.AddRange(documents);
-            var buffer = new TokenBuffer();
-            foreach (var document in documents)
-            {
-                CountingTokenizer.For(options.Normalize).Tokenize(document.Text, buffer);
-                Tokens += buffer.Count;
-            }
 
             return documents;
         }
