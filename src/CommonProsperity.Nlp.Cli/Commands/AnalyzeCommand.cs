@@ -36,6 +36,11 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         [Description("Analyse only shard I of N (0 to N-1, by a hash of each file's path) and write partial results for 'cpnlp merge'")]
         public string? Shard { get; init; }
 
+        /// <summary>Leave near-duplicate inputs out.</summary>
+        [CommandOption("--dedupe")]
+        [Description("Leave near-duplicates out of the counts: a document with the same text as an earlier one, and the repeated blocks of a document that repeats itself (they are reported either way)")]
+        public bool Dedupe { get; init; }
+
         /// <summary>No progress lines.</summary>
         [CommandOption("-q|--quiet")]
         [Description("Print no progress, only warnings and the summary")]
@@ -52,7 +57,8 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             Shard: Shard is null ? null : ShardSpec.Parse(Shard),
             Html: !NoHtml,
             Workbook: Xlsx,
-            Normalize: !NoNormalize);
+            Normalize: !NoNormalize,
+            Dedupe: Dedupe);
 
         /// <inheritdoc />
         public override ValidationResult Validate() => SettingsValidation.Check(() => Options().Validate());

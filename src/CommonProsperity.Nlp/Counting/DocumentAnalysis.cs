@@ -21,4 +21,11 @@ internal sealed record DocumentAnalysis(
     SegmentedText Segments,
     IReadOnlyList<ThemeTally> Themes,
     IReadOnlyList<LexiconHit> Hits,
-    IReadOnlyList<LexiconVeto> Vetoes);
+    IReadOnlyList<LexiconVeto> Vetoes)
+{
+    /// <summary>The fingerprint of the document's text as read, for finding near-duplicate inputs.</summary>
+    public TextFingerprint Fingerprint { get; init; } = TextFingerprint.Empty;
+
+    /// <summary>True when the repeated blocks of <see cref="Fingerprint"/> were left out of the counts (blanked out in <see cref="Document"/>).</summary>
+    public bool RepeatsLeftOut { get; init; }
+}

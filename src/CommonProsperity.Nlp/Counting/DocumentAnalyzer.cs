@@ -9,7 +9,11 @@ namespace CommonProsperity.Nlp.Counting;
 /// </summary>
 /// <param name="matcher">The lexicon to count.</param>
 /// <param name="words">Counts the document's words (for rates comparable across languages).</param>
-internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words)
+/// <param name="leaveOutRepeats">
+/// Count a document that repeats long blocks of itself (<see cref="TextFingerprint.RepeatsBlocks"/>) as
+/// if each block stood once: the repeated sentences are blanked out before counting, offsets unchanged.
+/// </param>
+internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words, bool leaveOutRepeats = false)
 {
     private readonly WordCounter _words = words ?? throw new ArgumentNullException(nameof(words));
     private readonly ThreadLocal<MatchScratch> _scratch = new(() => new MatchScratch());
@@ -24,6 +28,15 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
     public DocumentAnalysis Analyze(Document document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var analysis = Analyze(document, null, cancellationToken);
+        return leaveOutRepeats && analysis.Fingerprint.RepeatsBlocks
+            ? Analyze(document with { Text = analysis.Fingerprint.WithoutRepeats(document.Text) }, analysis.Fingerprint, cancellationToken)
+            : analysis;
+    }
+
+    /// <summary>Analyses <paramref name="document"/>; a given <paramref name="fingerprint"/> is that of the original text, whose repeats are blanked out in this one.</summary>
+    private DocumentAnalysis Analyze(Document document, TextFingerprint? fingerprint, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         var scratch = _scratch.Value!;
         Matcher.Tokenizer.Tokenize(document.Text, scratch.Tokens);
@@ -64,6 +77,10 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
             tallies[t] = new ThemeTally(hitCounts[t], sentenceCounts[t], weighted[t]);
         }
 
-        return new DocumentAnalysis(document, scratch.Tokens.Count, wordCount, segments, tallies, hits, vetoes ?? []);
+        return new DocumentAnalysis(document, scratch.Tokens.Count, wordCount, segments, tallies, hits, vetoes ?? [])
+        {
+            Fingerprint = fingerprint ?? TextFingerprint.Of(document.Text, scratch.Tokens, segments),
+            RepeatsLeftOut = fingerprint is not null,
+        };
     }
 }

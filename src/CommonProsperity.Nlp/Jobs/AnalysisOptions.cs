@@ -14,6 +14,11 @@ namespace CommonProsperity.Nlp.Jobs;
 /// <param name="Html">Also write <c>report.html</c>, the page that shows the reports and their evidence in a browser (not for a shard: <c>merge</c> writes it).</param>
 /// <param name="Workbook">Also write <c>reports.xlsx</c>, every CSV report as a sheet of one Excel workbook (not for a shard).</param>
 /// <param name="Normalize">Fold characters before matching (counting rule 1: full-width forms, radicals, compatibility and traditional characters); false matches the characters as written.</param>
+/// <param name="Dedupe">
+/// Leave near-duplicate inputs out of the counts: a document whose normalised text equals an earlier
+/// one's, and the repeated blocks of a document that repeats itself (<see cref="Text.TextFingerprint"/>).
+/// Either way they are reported as warnings; without this option they are counted.
+/// </param>
 public sealed record AnalysisOptions(
     IReadOnlyList<string> Inputs,
     string OutputDirectory,
@@ -24,7 +29,8 @@ public sealed record AnalysisOptions(
     ShardSpec? Shard = null,
     bool Html = true,
     bool Workbook = false,
-    bool Normalize = true)
+    bool Normalize = true,
+    bool Dedupe = false)
 {
     /// <summary>The most bytes of evidence rows one document may have (they are held in memory); tests lower it.</summary>
     internal int MaxEvidenceBytes { get; init; } = Output.CsvRowBuffer.MaxBytes;

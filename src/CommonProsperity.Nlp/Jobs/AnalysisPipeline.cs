@@ -54,9 +54,9 @@ public sealed class AnalysisPipeline
         var matcher = options.Normalize ? _matcher : new LexiconMatcher(_lexicon, normalize: false);
         using var output = OutputDirectory.Open(options.OutputDirectory);
         using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html, options.Workbook) : new PartialResultWriter(output, shard, files, matcher.Lexicon, cancellationToken);
-        var run = new RunTally(listing.All);
+        var run = new RunTally(listing.All, new DuplicateInputs(options.Dedupe));
         var lastProgress = TimeSpan.Zero;
-        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(matcher, ChineseWordSegmenter.Words), new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes),
+        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(matcher, ChineseWordSegmenter.Words, options.Dedupe), new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes),
             options.Parallelism, cancellationToken);
         var mine = files.Select((file, index) => (index, file)).Where(f => shard is null || shard.Contains(f.file.RelativePath));
         engine.Run(mine, result =>
@@ -94,6 +94,7 @@ public sealed class AnalysisPipeline
             new("html", options.Html && shard is null ? "yes" : "no"),
             new("xlsx", options.Workbook && shard is null ? "yes" : "no"),
             new("normalize", options.Normalize ? "yes" : "no"),
+            .. options.Dedupe ? [new KeyValuePair<string, string?>("dedupe", "yes")] : Array.Empty<KeyValuePair<string, string?>>(),
             .. shard is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("shard", shard.ToString())],
         ];
         IReadOnlyList<KeyValuePair<string, long>> timings = [new("discover", discoverMs), new("analyze", analyzeMs), new("total_before_write", clock.ElapsedMilliseconds)];
@@ -104,7 +105,7 @@ public sealed class AnalysisPipeline
     }
 
     /// <summary>The totals and lists of a run, gathered from the results in order, each tagged with its file for a shard's partial results.</summary>
-    private sealed class RunTally(IReadOnlyList<Problem> listing)
+    private sealed class RunTally(IReadOnlyList<Problem> listing, DuplicateInputs duplicates)
     {
         /// <summary>Every problem: those of listing the inputs, then each file's, in input order.</summary>
         public List<Problem> Problems { get; } = [.. listing];
@@ -121,16 +122,24 @@ public sealed class AnalysisPipeline
 
         public void Take(FileResult result, Action<DocumentReport> add)
         {
-            Problems.AddRange(result.Problems);
-            FileProblems.AddRange(result.Problems.Select(p => new FileTagged<Problem>(result.File, p)));
+            var found = new ProblemLog(result.Problems);
             foreach (var report in result.Reports)
             {
+                if (!duplicates.Check(report, found))
+                {
+                    report.TakeEvidence().Release();
+                    continue;
+                }
+
                 Documents++;
                 Tokens += report.Summary.Tokens;
                 Characters += report.Characters;
                 add(report);
             }
 
+            var problems = found.All;
+            Problems.AddRange(problems);
+            FileProblems.AddRange(problems.Select(p => new FileTagged<Problem>(result.File, p)));
             if (result.Input is { } input)
             {
                 Inputs.Add(new(result.File, input));

@@ -26,6 +26,12 @@ internal sealed class DocumentReport
     /// <summary>The document's row in the per-document reports.</summary>
     public DocumentSummary Summary { get; }
 
+    /// <summary>The fingerprint of its text, for finding near-duplicate inputs (empty for a report read back from a shard).</summary>
+    public Text.TextFingerprint Fingerprint { get; init; } = Text.TextFingerprint.Empty;
+
+    /// <summary>True when its repeated blocks were left out of the counts.</summary>
+    public bool RepeatsLeftOut { get; init; }
+
     /// <summary>The characters of its text.</summary>
     public long Characters { get; }
 

@@ -64,7 +64,11 @@ internal sealed class DocumentReportBuilder
         }
 
         var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Words, analysis.Segments.Sentences.Count, analysis.Themes);
-        return new DocumentReport(summary, text.Length, CountTerms(analysis.Hits, analysis.Vetoes), evidence);
+        return new DocumentReport(summary, text.Length, CountTerms(analysis.Hits, analysis.Vetoes), evidence)
+        {
+            Fingerprint = analysis.Fingerprint,
+            RepeatsLeftOut = analysis.RepeatsLeftOut,
+        };
     }
 
     private void WriteEvidence(DocumentAnalysis analysis, CsvRowBuffer evidence)

@@ -53,6 +53,19 @@ internal sealed class TokenBuffer
         return _keys.AsSpan(token.KeyStart, token.KeyLength);
     }
 
+    /// <summary>The keys of tokens <paramref name="first"/> to just before <paramref name="end"/>, one after another (they are stored so).</summary>
+    internal ReadOnlySpan<char> Keys(int first, int end)
+    {
+        if (end <= first)
+        {
+            return [];
+        }
+
+        var from = _tokens[first].KeyStart;
+        ref readonly var last = ref _tokens[end - 1];
+        return _keys.AsSpan(from, last.KeyStart + last.KeyLength - from);
+    }
+
     /// <summary>Copies the tokens out as records (for tests and callers off the hot path).</summary>
     public IReadOnlyList<Token> ToList()
     {

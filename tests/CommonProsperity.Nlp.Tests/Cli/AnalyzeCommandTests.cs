@@ -35,6 +35,24 @@ public class AnalyzeCommandTests
         Assert.All(wide, row => Assert.NotEqual("0", row["tokens"]));
     }
 
+    [Theory]
+    [InlineData(false, "so it is counted twice. Remove one of the two, or run with --dedupe to count the first only.", "Analysed 2 document(s)")]
+    [InlineData(true, "left out of the counts (--dedupe).", "Analysed 1 document(s)")]
+    public void Analyze_SameTextInTwoFiles_WarnsOnStandardErrorAndExitsWithZero(bool dedupe, string said, string analysed)
+    {
+        using var temp = new TempDirectory();
+        temp.Write("in/report.txt", "扎实推动共同富裕。\n完善收入分配制度。");
+        temp.Write("in/copy/report (1).txt", "扎实推动共同富裕。完善收入分配制度。\n");
+        string[] args = ["analyze", temp.File("in"), "--out", temp.File("out"), "--quiet", "--no-charts", "--no-html"];
+
+        var (code, output, error) = CliRunner.Run(dedupe ? [.. args, "--dedupe"] : args);
+
+        Assert.Equal(0, code);
+        Assert.Contains("warning: report.txt: the same text as copy/report (1).txt (ignoring case, spaces and punctuation)", error, StringComparison.Ordinal);
+        Assert.Contains(said, error, StringComparison.Ordinal);
+        Assert.Contains(analysed, output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Analyze_SkippedInputs_ExitWithTwoAndNameThem()
     {
