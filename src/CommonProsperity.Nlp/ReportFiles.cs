@@ -106,6 +106,9 @@ public static class ReportFiles
     /// <summary>A shard's evidence rows, in the same order: a valid <c>evidence.csv</c> of its own.</summary>
     public const string PartialEvidence = "partial_evidence.csv";
 
+    /// <summary>The run's input files with their SHA-256, one <c>["path","sha256"]</c> a line (the same in every shard; its hash is the fingerprint in <c>partial.json</c>).</summary>
+    public const string PartialFiles = "partial_files.jsonl";
+
     /// <summary>The SHA-256 of each of a shard's other partial files, in <c>sha256sum</c> format (<see cref="PartialChecksums"/>).</summary>
     public const string PartialChecksums = "partial.sha256";
 }

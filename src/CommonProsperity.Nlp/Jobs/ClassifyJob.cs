@@ -20,13 +20,17 @@ public sealed class ClassifyJob(ThemeModel model)
         var documents = inputs.Read(cancellationToken);
         using var output = OutputDirectory.Open(options.Output);
         var (count, passages) = (0, 0L);
-        using (var writer = new PassageReportWriter(output, _model.Themes))
+        var themes = _model.Themes;
+        using (var writer = new PassageReportWriter(output, themes))
         {
-            foreach (var (document, classified) in new DocumentClassifier(_model, options.Unit).Classify(documents, cancellationToken))
+            // Each document's rows are formatted where it was classified (on every core for the shipped model) and written here, in order.
+            var classified = new DocumentClassifier(_model, options.Unit).Classify(
+                documents, (document, found) => (found.Count, Rows: PassageReportWriter.Format(document, found, themes)), cancellationToken);
+            foreach (var (found, rows) in classified)
             {
                 count++;
-                passages += classified.Count;
-                writer.Add(document, classified);
+                passages += found;
+                writer.Add(rows);
             }
         }
 

@@ -4,9 +4,11 @@ using CommonProsperity.Nlp.Text;
 namespace CommonProsperity.Nlp.Models;
 
 /// <summary>
-/// Classifies the passages of documents with a <see cref="ThemeModel"/>. Documents stream through in
-/// batches (ML.NET is fastest on thousands of rows at once); each passage also sees its document's
-/// lexicon profile, computed from the document's sentences, as in training.
+/// Classifies the passages of documents with a <see cref="ThemeModel"/>; each passage also sees its
+/// document's lexicon profile, computed from the document's sentences, as in training. A model whose
+/// features are the lexicon vectors alone (the shipped one) is applied directly, one document at a
+/// time on every core (<see cref="ThemeModel.ScoreDirect"/>); a model with text n-grams goes through
+/// ML.NET, documents streaming through in batches (ML.NET is fastest on thousands of rows at once).
 /// </summary>
 internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int batchPassages = 4096)
 {
@@ -14,9 +16,91 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
     public ThemeModel Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
 
     /// <summary>Classifies every passage of every document, in document order, then passage order.</summary>
-    public IEnumerable<(Document Document, IReadOnlyList<ClassifiedPassage> Passages)> Classify(IEnumerable<Document> documents, CancellationToken cancellationToken = default)
+    public IEnumerable<(Document Document, IReadOnlyList<ClassifiedPassage> Passages)> Classify(IEnumerable<Document> documents, CancellationToken cancellationToken = default) =>
+        Classify(documents, (document, passages) => (document, passages), cancellationToken);
+
+    /// <summary>
+    /// Classifies every passage of every document and hands each document's passages to <paramref name="then"/>
+    /// (for a directly scored model on the worker threads, so that it can format them there); the results come
+    /// back in document order.
+    /// </summary>
+    public IEnumerable<T> Classify<T>(IEnumerable<Document> documents, Func<Document, IReadOnlyList<ClassifiedPassage>, T> then, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(then);
+        return Model.CanScoreDirectly ? ClassifyDirectly(documents, then, cancellationToken) : ClassifyInBatches(documents, then, cancellationToken);
+    }
+
+    private IEnumerable<T> ClassifyDirectly<T>(IEnumerable<Document> documents, Func<Document, IReadOnlyList<ClassifiedPassage>, T> then, CancellationToken cancellationToken)
+    {
+        // The documents are read in order on one thread at a time (the source is not thread-safe and need not be);
+        // segmenting, matching, scoring and whatever then does run on every core; the results keep the input order.
+        // One document at a time from the source (no read-ahead in chunks): memory stays a few documents per core.
+        var results = System.Collections.Concurrent.Partitioner.Create(documents, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering).AsParallel().AsOrdered()
+            .WithDegreeOfParallelism(Environment.ProcessorCount)
+            .WithCancellation(cancellationToken)
+            .Select(document => then(document, ClassifyDirectly(document)));
+        using var enumerator = results.GetEnumerator();
+        while (true)
+        {
+            T current;
+            try
+            {
+                if (!enumerator.MoveNext())
+                {
+                    yield break;
+                }
+
+                current = enumerator.Current;
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+            {
+                // PLINQ wraps what a worker or the source threw; the first is what a sequential run would have met.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                throw;
+            }
+
+            yield return current;
+        }
+    }
+
+    private IReadOnlyList<ClassifiedPassage> ClassifyDirectly(Document document)
+    {
+        var text = document.Text;
+        var segments = TextSegmenter.Instance.Segment(text);
+        var sentences = new string[segments.Sentences.Count];
+        var sentenceHits = new int[sentences.Length][];
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            sentences[i] = text[segments.Sentences[i].Start..segments.Sentences[i].End];
+            sentenceHits[i] = Model.Featurizer.LexiconHits(sentences[i]);
+        }
+
+        var profile = Model.Featurizer.ProfileOf(sentenceHits);
+        var spans = Spans(segments, text);
+        var passages = new ClassifiedPassage[spans.Count];
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var (start, end, passage) = spans[i];
+            // A sentence passage is the sentence whose hits are known already.
+            var hits = unit == PassageUnit.Sentence ? sentenceHits[i] : Model.Featurizer.LexiconHits(passage);
+            var probabilities = Model.ScoreDirect(hits, profile);
+            passages[i] = new ClassifiedPassage(document.Id, i, start, end, unit == PassageUnit.Sentence ? sentences[i] : passage, Model.Decide(probabilities), probabilities);
+        }
+
+        return passages;
+    }
+
+    /// <summary>The passages of a segmented text: its sentences, paragraphs, or the whole (from the first paragraph to the end of the last).</summary>
+    private List<(int Start, int End, string Text)> Spans(SegmentedText segments, string text) => unit switch
+    {
+        PassageUnit.Sentence => [.. segments.Sentences.Select(s => (s.Start, s.End, string.Empty))],
+        PassageUnit.Paragraph => [.. segments.Passages().Select(p => (p.Start, p.End, text[p.Start..p.End]))],
+        _ => segments.Paragraphs.Count == 0 ? [] : [(segments.Paragraphs[0].Start, segments.Paragraphs[^1].End, text[segments.Paragraphs[0].Start..segments.Paragraphs[^1].End])],
+    };
+
+    private IEnumerable<T> ClassifyInBatches<T>(IEnumerable<Document> documents, Func<Document, IReadOnlyList<ClassifiedPassage>, T> then, CancellationToken cancellationToken)
+    {
         var pending = new List<(Document Document, List<(int Start, int End, string Text)> Spans, float[] Profile)>();
         var pendingPassages = 0;
         foreach (var document in documents)
@@ -24,19 +108,16 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
             cancellationToken.ThrowIfCancellationRequested();
             var segments = TextSegmenter.Instance.Segment(document.Text);
             var sentences = segments.Sentences.Select(s => document.Text[s.Start..s.End]).ToArray();
-            var spans = unit switch
-            {
-                PassageUnit.Sentence => segments.Sentences.Select(s => (s.Start, s.End, document.Text[s.Start..s.End])).ToList(),
-                PassageUnit.Paragraph => segments.Passages().Select(p => (p.Start, p.End, document.Text[p.Start..p.End])).ToList(),
-                _ => segments.Paragraphs.Count == 0 ? [] : [(segments.Paragraphs[0].Start, segments.Paragraphs[^1].End, document.Text[segments.Paragraphs[0].Start..segments.Paragraphs[^1].End])],
-            };
+            var spans = unit == PassageUnit.Sentence
+                ? segments.Sentences.Select((s, i) => (s.Start, s.End, sentences[i])).ToList()
+                : Spans(segments, document.Text);
             pending.Add((document, spans, Model.Featurizer.DocumentProfile(sentences)));
             pendingPassages += spans.Count;
             if (pendingPassages >= batchPassages)
             {
-                foreach (var result in Flush(pending))
+                foreach (var (done, passages) in Flush(pending))
                 {
-                    yield return result;
+                    yield return then(done, passages);
                 }
 
                 pending.Clear();
@@ -44,9 +125,9 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
             }
         }
 
-        foreach (var result in Flush(pending))
+        foreach (var (done, passages) in Flush(pending))
         {
-            yield return result;
+            yield return then(done, passages);
         }
     }
 

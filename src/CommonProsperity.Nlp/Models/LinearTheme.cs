@@ -24,6 +24,9 @@ internal sealed class LinearTheme
         _offset = offset;
     }
 
+    /// <summary>The length of the feature vectors it was trained on.</summary>
+    public int Dimension => _weights.Length;
+
     /// <summary>Reads every predictor, or returns null if any is not a calibrated linear model.</summary>
     public static LinearTheme[]? TryExtract(IReadOnlyList<ITransformer> predictors)
     {

@@ -101,8 +101,14 @@ internal sealed class PassageFeaturizer
     public float[] DocumentProfile(IEnumerable<string> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        var hits = sentences.Select(LexiconHits).ToArray();
-        return hits.Length == 0 ? new float[ThemeCount] : DocumentProfiles(hits, hits.Select(_ => "d").ToArray())["d"];
+        return ProfileOf(sentences.Select(LexiconHits).ToArray());
+    }
+
+    /// <summary>The profile of one document from its sentences' lexicon hits (<see cref="DocumentProfile"/>, with the hits known).</summary>
+    public float[] ProfileOf(IReadOnlyList<int[]> sentenceHits)
+    {
+        ArgumentNullException.ThrowIfNull(sentenceHits);
+        return sentenceHits.Count == 0 ? new float[ThemeCount] : DocumentProfiles(sentenceHits, [.. sentenceHits.Select(_ => "d")])["d"];
     }
 
     /// <summary>Per group, the share of its passages with at least one hit per theme.</summary>

@@ -40,6 +40,13 @@ public sealed class ThemeModel
     private readonly IReadOnlyList<ITransformer> _predictors;
     private readonly LinearTheme[]? _linear;
 
+    /// <summary>
+    /// The feature groups of the model's <c>Features</c> vector, in order, when it is made of the
+    /// lexicon vectors alone (no text n-grams: the shipped model): such passages are scored without
+    /// ML.NET (<see cref="ScoreDirect"/>). Null for other models.
+    /// </summary>
+    private readonly Lazy<string[]?> _direct;
+
     internal ThemeModel(MLContext ml, ModelCard card, string lexiconCsv, ITransformer featurizer, IReadOnlyList<ITransformer> predictors)
     {
         _ml = ml;
@@ -49,7 +56,15 @@ public sealed class ThemeModel
         _predictors = predictors;
         _linear = LinearTheme.TryExtract(predictors);
         Featurizer = new PassageFeaturizer(new LexiconMatcher(LexiconLoader.FromCsvText(lexiconCsv, "model lexicon")));
+        _direct = new Lazy<string[]?>(DirectLayout);
     }
+
+    /// <summary>
+    /// Whether passages can be scored from their lexicon hits and their document's profile alone, without
+    /// ML.NET (<see cref="ScoreDirect"/>): the model's features are only those vectors, concatenated, and
+    /// every theme is a calibrated linear model. The probabilities are those of ML.NET's path (tested).
+    /// </summary>
+    internal bool CanScoreDirectly => UseLinearFastPath && _direct.Value is not null;
 
     /// <summary>Whether to score all themes in one pass (true) or through ML.NET's transformers one theme at a time (tests compare the two).</summary>
     internal bool UseLinearFastPath { get; set; } = true;
@@ -126,6 +141,100 @@ public sealed class ThemeModel
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Scores one passage without ML.NET (<see cref="CanScoreDirectly"/>): its feature vector is built as
+    /// <see cref="PassageFeaturizer.Featurize(IReadOnlyList{string}, IReadOnlyList{float[]}, IReadOnlyList{bool}?, IReadOnlyList{int[]}?)"/>
+    /// builds it and ML.NET's <c>Concatenate</c> lays it out (in the model's column order), then every
+    /// theme's calibrated linear model is applied to it, as the one-pass scorer does to ML.NET's vectors.
+    /// </summary>
+    /// <param name="hits">The passage's lexicon hits per theme.</param>
+    /// <param name="context">Its document's lexicon profile.</param>
+    /// <returns>The probability per theme, in <see cref="Themes"/> order.</returns>
+    internal float[] ScoreDirect(ReadOnlySpan<int> hits, ReadOnlySpan<float> context)
+    {
+        var layout = _direct.Value ?? throw new InvalidOperationException("this model has text features; it is scored through ML.NET.");
+        Span<float> vector = stackalloc float[layout.Length * 2 * Featurizer.ThemeCount];
+        var features = vector[..Lay(layout, hits, context, Featurizer.ThemeCount, vector)];
+        var probabilities = new float[_linear!.Length];
+        for (var t = 0; t < probabilities.Length; t++)
+        {
+            probabilities[t] = _linear[t].Probability(features, default, dense: true);
+        }
+
+        return probabilities;
+    }
+
+    /// <summary>Lays out the feature vector of the groups <paramref name="layout"/> as the featurizer and ML.NET's <c>Concatenate</c> do; returns its length.</summary>
+    private static int Lay(string[] layout, ReadOnlySpan<int> hits, ReadOnlySpan<float> context, int themes, Span<float> vector)
+    {
+        var at = 0;
+        foreach (var group in layout)
+        {
+            if (group is nameof(PassageRow.Lexicon))
+            {
+                // As PassageFeaturizer.Featurize: whether the theme has hits, then log(1 + hits).
+                for (var t = 0; t < themes; t++)
+                {
+                    vector[at + t] = hits[t] > 0 ? 1f : 0f;
+                    vector[at + themes + t] = MathF.Log(1 + hits[t]);
+                }
+
+                at += 2 * themes;
+            }
+            else
+            {
+                context[..themes].CopyTo(vector[at..]);
+                at += themes;
+            }
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// Which lexicon vectors, in which order, make up the model's <c>Features</c>, found by asking ML.NET:
+    /// a probe row with distinct values in every slot is featurized by the model's own featurizer, and a
+    /// layout is taken only if it gives exactly the same vector (a model with text n-grams gives a longer
+    /// one and is never taken) of the length every theme's weights have. Null when none does.
+    /// </summary>
+    private string[]? DirectLayout()
+    {
+        if (_linear is null)
+        {
+            return null;
+        }
+
+        var themes = Featurizer.ThemeCount;
+        var hits = Enumerable.Range(1, themes).ToArray();
+        var context = Enumerable.Range(0, themes).Select(t => 0.25f + (t / 1024f)).ToArray();
+        float[] probe;
+        try
+        {
+            var lexicon = new float[2 * themes];
+            Lay([nameof(PassageRow.Lexicon)], hits, context, themes, lexicon);
+            var row = new PassageRow { Lexicon = lexicon, Context = context };
+            var featurized = _featurizer.Transform(_ml.Data.LoadFromEnumerable([row], Featurizer.SchemaFor()));
+            probe = [.. featurized.GetColumn<VBuffer<float>>("Features").Single().DenseValues()];
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
+
+        string[][] candidates = [[nameof(PassageRow.Lexicon), nameof(PassageRow.Context)], [nameof(PassageRow.Lexicon)], [nameof(PassageRow.Context)], [nameof(PassageRow.Context), nameof(PassageRow.Lexicon)]];
+        var vector = new float[4 * themes];
+        foreach (var layout in candidates)
+        {
+            var length = Lay(layout, hits, context, themes, vector);
+            if (length == probe.Length && vector.AsSpan(0, length).SequenceEqual(probe) && _linear.All(l => l.Dimension == length))
+            {
+                return layout;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

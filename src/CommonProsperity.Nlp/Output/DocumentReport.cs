@@ -6,12 +6,14 @@ namespace CommonProsperity.Nlp.Output;
 /// What the reports take from one analysed document: its summary row, its hits per lexicon term, and
 /// its evidence rows already formatted as CSV bytes. Made on worker threads
 /// (<see cref="DocumentReportBuilder"/>) or read back from a shard's partial results, so that
-/// the one thread writing the reports only copies bytes and adds numbers. It holds a pooled buffer:
-/// the <see cref="IDocumentReportSink"/> it is added to takes it over, once.
+/// the one thread writing the reports only copies bytes and adds numbers. It holds a pooled buffer
+/// (or, read back from a shard, the place of its rows in the shard's evidence file, read only when
+/// they are appended): the <see cref="IDocumentReportSink"/> it is added to takes it over, once.
 /// </summary>
 internal sealed class DocumentReport
 {
     private CsvRowBuffer? _evidence;
+    private IEvidenceSource? _source;
 
     internal DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, CsvRowBuffer evidence)
     {
@@ -21,6 +23,17 @@ internal sealed class DocumentReport
         _evidence = evidence;
         EvidenceRows = evidence.Records;
         EvidenceBytes = evidence.Length;
+    }
+
+    /// <summary>A document whose <paramref name="evidenceBytes"/> bytes of evidence rows are the next in <paramref name="source"/> (a shard's evidence file), read when appended.</summary>
+    internal DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, int evidenceRows, int evidenceBytes, IEvidenceSource source)
+    {
+        Summary = summary;
+        Characters = characters;
+        Terms = terms;
+        _source = source ?? throw new ArgumentNullException(nameof(source));
+        EvidenceRows = evidenceRows;
+        EvidenceBytes = evidenceBytes;
     }
 
     /// <summary>The document's row in the per-document reports.</summary>
@@ -57,8 +70,24 @@ internal sealed class DocumentReport
     /// <exception cref="InvalidOperationException">They were taken already.</exception>
     internal CsvRowBuffer TakeEvidence()
     {
+        if (_source is { } source)
+        {
+            // Rows still in a shard's file: read them into a buffer (the callers that want them in memory).
+            _source = null;
+            var rows = CsvRowBuffer.ReadFrom(source, EvidenceBytes, EvidenceRows);
+            return rows;
+        }
+
         var evidence = _evidence ?? throw new InvalidOperationException($"the evidence of {Summary.Id} was written already.");
         _evidence = null;
         return evidence;
+    }
+
+    /// <summary>Takes over the file the evidence rows are still in, or returns null when they are in memory (<see cref="TakeEvidence"/>).</summary>
+    internal IEvidenceSource? TakeEvidenceSource()
+    {
+        var source = _source;
+        _source = null;
+        return source;
     }
 }

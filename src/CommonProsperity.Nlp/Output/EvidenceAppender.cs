@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
 
@@ -15,12 +16,17 @@ internal sealed class EvidenceAppender : IDisposable
 {
     private const int MaxWritesInFlight = 16;
 
+    /// <summary>The size of the blocks a merge's rows are copied in.</summary>
+    private const int BlockBytes = 1 << 20;
+
     private readonly string _path;
     private readonly SafeFileHandle _file;
     private readonly Queue<Task> _writes = new();
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private Task _hashed = Task.CompletedTask;
     private long _length;
+    private byte[]? _block;
+    private int _blockLength;
 
     public EvidenceAppender(string path, byte[] preamble)
     {
@@ -44,13 +50,61 @@ internal sealed class EvidenceAppender : IDisposable
     /// <summary>Takes over <paramref name="report"/>'s evidence rows and has them written after the rows appended before.</summary>
     public void Append(DocumentReport report)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.TakeEvidenceSource() is { } source)
+        {
+            AppendFrom(source, report.EvidenceBytes);
+            return;
+        }
+
+        FlushBlock();
         var rows = report.TakeEvidence();
+        Schedule(rows.Length, offset => RandomAccess.Write(_file, rows.Written, offset), () => _hash.AppendData(rows.Written), rows.Release);
+    }
+
+    /// <summary>
+    /// Copies the next <paramref name="bytes"/> bytes of <paramref name="source"/> (rows still in a shard's
+    /// file) into blocks of <see cref="BlockBytes"/>, each written and hashed as one: a merge's rows are
+    /// copied as bytes, in large writes, with no buffer per document.
+    /// </summary>
+    private void AppendFrom(IEvidenceSource source, int bytes)
+    {
+        while (bytes > 0)
+        {
+            _block ??= ArrayPool<byte>.Shared.Rent(BlockBytes);
+            var take = Math.Min(bytes, _block.Length - _blockLength);
+            source.ReadNext(_block.AsSpan(_blockLength, take));
+            _blockLength += take;
+            bytes -= take;
+            if (_blockLength == _block.Length)
+            {
+                FlushBlock();
+            }
+        }
+    }
+
+    private void FlushBlock()
+    {
+        if (_block is not { } block)
+        {
+            return;
+        }
+
+        var length = _blockLength;
+        _block = null;
+        _blockLength = 0;
+        Schedule(length, offset => RandomAccess.Write(_file, block.AsSpan(0, length), offset), () => _hash.AppendData(block, 0, length), () => ArrayPool<byte>.Shared.Return(block));
+    }
+
+    /// <summary>Fixes the offset of the next <paramref name="length"/> bytes, then writes and hashes them on the thread pool and releases their buffer.</summary>
+    private void Schedule(int length, Action<long> write, Action hash, Action release)
+    {
         var offset = _length;
-        _length += rows.Length;
-        var write = Task.Run(() => RandomAccess.Write(_file, rows.Written, offset));
-        _hashed = _hashed.ContinueWith(_ => _hash.AppendData(rows.Written), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-        var done = Task.WhenAll(write, _hashed);
-        _ = done.ContinueWith(_ => rows.Release(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        _length += length;
+        var written = Task.Run(() => write(offset));
+        _hashed = _hashed.ContinueWith(_ => hash(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        var done = Task.WhenAll(written, _hashed);
+        _ = done.ContinueWith(_ => release(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         _writes.Enqueue(done);
         while (_writes.Count > MaxWritesInFlight)
         {
@@ -62,6 +116,7 @@ internal sealed class EvidenceAppender : IDisposable
     /// <returns>The file's SHA-256, in lower-case hex.</returns>
     public string Complete()
     {
+        FlushBlock();
         while (_writes.Count > 0)
         {
             Wait(_writes.Dequeue());
@@ -87,6 +142,12 @@ internal sealed class EvidenceAppender : IDisposable
         }
 
         _writes.Clear();
+        if (_block is { } block)
+        {
+            ArrayPool<byte>.Shared.Return(block);
+            _block = null;
+        }
+
         _file.Dispose();
         _hash.Dispose();
     }

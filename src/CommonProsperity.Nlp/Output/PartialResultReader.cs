@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
@@ -8,13 +9,17 @@ namespace CommonProsperity.Nlp.Output;
 
 /// <summary>
 /// Reads back what <see cref="PartialResultWriter"/> wrote in a shard's folder: the header at once,
-/// the documents one at a time (with their evidence rows), so that a merge holds only one document
-/// per shard in memory.
+/// the documents one at a time, so that a merge holds only one document per shard in memory. A
+/// document's evidence rows are not read with it: they are the next bytes of the shard's evidence
+/// file, which the reader hands out in order (<see cref="IEvidenceSource"/>) when the merge copies
+/// them, hashing them on the way to check the file against its checksum once it is read to the end.
 /// </summary>
-internal sealed class PartialResultReader : IDisposable
+internal sealed class PartialResultReader : IDisposable, IEvidenceSource
 {
     private readonly StreamReader _documents;
     private readonly FileStream _evidence;
+    private readonly IncrementalHash _evidenceHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly string _evidenceSha256;
     private readonly Dictionary<int, InputFileRecord> _inputs;
     private readonly int[] _themeOfTerm;
     private int _line;
@@ -22,12 +27,18 @@ internal sealed class PartialResultReader : IDisposable
     private long _tokens;
     private long _characters;
 
-    private PartialResultReader(string folder, ShardHeader header, StreamReader documents, FileStream evidence)
+    /// <summary>Where the next document's evidence starts in the evidence file (its rows are read later, in order).</summary>
+    private long _evidenceAt;
+
+    private PartialResultReader(string folder, ShardHeader header, StreamReader documents, FileStream evidence, string evidenceSha256, byte[] preamble)
     {
         Folder = folder;
         Header = header;
         _documents = documents;
         _evidence = evidence;
+        _evidenceSha256 = evidenceSha256;
+        _evidenceHash.AppendData(preamble);
+        _evidenceAt = preamble.Length;
         _inputs = header.Inputs.ToDictionary(i => i.File, i => i.Value);
         var themes = header.Lexicon.Themes.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
         _themeOfTerm = [.. header.Lexicon.Terms.Select(t => themes.TryGetValue(t.Theme, out var i) ? i : -1)];
@@ -41,10 +52,13 @@ internal sealed class PartialResultReader : IDisposable
 
     /// <summary>
     /// Opens the partial results in <paramref name="folder"/> after checking them against their
-    /// checksums (<see cref="PartialChecksums"/>) and every number of the header for sense.
+    /// checksums (<see cref="PartialChecksums"/>; the evidence as it is read) and every number of the
+    /// header for sense. The list of the run's input files (<c>partial_files.jsonl</c>, the same in every
+    /// shard) is taken from <paramref name="first"/>, a shard of the same run opened before, when the
+    /// fingerprints say it is the same list; otherwise it is read and checked against the fingerprint.
     /// </summary>
     /// <exception cref="InputException">The folder holds no partial results, or they are damaged.</exception>
-    public static PartialResultReader Open(string folder)
+    public static PartialResultReader Open(string folder, ShardHeader? first = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         var headerPath = Path.Combine(folder, ReportFiles.PartialHeader);
@@ -55,11 +69,18 @@ internal sealed class PartialResultReader : IDisposable
         }
 
         ShardHeader header;
+        string evidenceSha256;
         try
         {
-            PartialChecksums.Verify(folder);
+            evidenceSha256 = PartialChecksums.Verify(folder);
             using var json = JsonDocument.Parse(File.ReadAllBytes(headerPath));
-            header = ReadHeader(json.RootElement, headerPath);
+            header = ReadHeader(json.RootElement, headerPath, first);
+            if (header.FileHashes.Count == 0 && header.Files > 0)
+            {
+                header = header with { FileHashes = ReadListing(folder, header) };
+            }
+
+            CheckHeader(header, headerPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -73,16 +94,18 @@ internal sealed class PartialResultReader : IDisposable
         try
         {
             var documents = new StreamReader(Path.Combine(folder, ReportFiles.PartialDocuments), System.Text.Encoding.UTF8);
-            var evidence = new FileStream(Path.Combine(folder, ReportFiles.PartialEvidence), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            // A small buffer: a merge may have a thousand shards open; their rows are read in large pieces anyway.
+            var evidence = new FileStream(Path.Combine(folder, ReportFiles.PartialEvidence), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             var expected = EvidenceFile.PreambleFor(header.Lexicon);
             var preamble = new byte[expected.Length];
             evidence.ReadExactly(preamble);
             if (!preamble.AsSpan().SequenceEqual(expected))
             {
+                PartialChecksums.VerifyFile(folder, ReportFiles.PartialEvidence, evidenceSha256);
                 throw new InputException($"{ReportFiles.PartialEvidence} does not start with the evidence header.", folder, fix: "Run the shard again.");
             }
 
-            return new PartialResultReader(folder, header, documents, evidence);
+            return new PartialResultReader(folder, header, documents, evidence, evidenceSha256, preamble);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -133,18 +156,32 @@ internal sealed class PartialResultReader : IDisposable
         }
 
         CheckDocument(path, file, characters, summary, terms, evidenceBytes, evidenceRows);
+        _evidenceAt += evidenceBytes;
+        _tokens += summary.Tokens;
+        _characters += characters;
+        return (file, new DocumentReport(summary, characters, terms, evidenceRows, evidenceBytes, this));
+    }
+
+    /// <inheritdoc />
+    public void ReadNext(Span<byte> destination)
+    {
         try
         {
-            var evidence = CsvRowBuffer.ReadFrom(_evidence, evidenceBytes, evidenceRows);
-            _tokens += summary.Tokens;
-            _characters += characters;
-            return (file, new DocumentReport(summary, characters, terms, evidence));
+            _evidence.ReadExactly(destination);
         }
         catch (EndOfStreamException e)
         {
+            PartialChecksums.VerifyFile(Folder, ReportFiles.PartialEvidence, _evidenceSha256);
             throw new InputException($"{ReportFiles.PartialEvidence} ends before the evidence of document {_line} of {ReportFiles.PartialDocuments}.", Folder,
                 fix: "The shard's output is incomplete; run the shard again.", inner: e);
         }
+        catch (IOException e)
+        {
+            throw new InputException($"cannot read the partial results ({e.Message}).", Path.Combine(Folder, ReportFiles.PartialEvidence),
+                fix: "Check that the shard's folder is complete and readable.", inner: e);
+        }
+
+        _evidenceHash.AppendData(destination);
     }
 
     /// <summary>
@@ -170,8 +207,14 @@ internal sealed class PartialResultReader : IDisposable
         _lastFile = file;
         Require(characters >= 0 && summary.Tokens >= 0 && summary.Sentences >= 0, $"a count is negative (characters {characters}, tokens {summary.Tokens}, sentences {summary.Sentences}).");
         Require(evidenceBytes >= 0 && evidenceRows >= 0, $"evidence_bytes {evidenceBytes} and evidence_rows {evidenceRows} must not be negative.");
-        Require(evidenceBytes <= _evidence.Length - _evidence.Position,
-            $"evidence_bytes {evidenceBytes} is more than the {_evidence.Length - _evidence.Position} bytes left in {ReportFiles.PartialEvidence}.");
+        if (evidenceBytes > _evidence.Length - _evidenceAt)
+        {
+            // Said as a changed file when the evidence is not the shard's any more.
+            PartialChecksums.VerifyFile(Folder, ReportFiles.PartialEvidence, _evidenceSha256);
+        }
+
+        Require(evidenceBytes <= _evidence.Length - _evidenceAt,
+            $"evidence_bytes {evidenceBytes} is more than the {_evidence.Length - _evidenceAt} bytes left in {ReportFiles.PartialEvidence}.");
         Require(summary.Themes.Count == Header.Lexicon.Themes.Count, $"it has counts for {summary.Themes.Count} themes; the lexicon has {Header.Lexicon.Themes.Count}.");
         var byTheme = new long[summary.Themes.Count];
         foreach (var (term, hits, vetoed) in terms)
@@ -195,11 +238,25 @@ internal sealed class PartialResultReader : IDisposable
 
     private void CheckTotals()
     {
+        if (_evidenceAt == _evidence.Length && _evidence.Position == _evidence.Length)
+        {
+            // Every byte of the evidence has been read (and copied): it must be the file the shard wrote.
+            var actual = Convert.ToHexStringLower(_evidenceHash.GetHashAndReset());
+            if (!string.Equals(actual, _evidenceSha256, StringComparison.Ordinal))
+            {
+                throw PartialChecksums.Changed(Folder, ReportFiles.PartialEvidence, actual, _evidenceSha256);
+            }
+        }
+        else
+        {
+            PartialChecksums.VerifyFile(Folder, ReportFiles.PartialEvidence, _evidenceSha256);
+        }
+
         if (_line != Header.Documents || _tokens != Header.Tokens || _characters != Header.Characters || _evidence.Position != _evidence.Length)
         {
             throw new InputException(
                 $"{ReportFiles.PartialHeader} records {Header.Documents} documents, {Header.Tokens} tokens and {Header.Characters} characters, but {ReportFiles.PartialDocuments} holds {_line}, {_tokens} and {_characters}"
-                + (_evidence.Position != _evidence.Length ? $", and {_evidence.Length - _evidence.Position} bytes of {ReportFiles.PartialEvidence} belong to no document." : "."),
+                + (_evidenceAt != _evidence.Length ? $", and {_evidence.Length - _evidenceAt} bytes of {ReportFiles.PartialEvidence} belong to no document." : "."),
                 Folder, fix: "The partial results were edited or damaged after the shard wrote them; run the shard again.");
         }
     }
@@ -209,9 +266,49 @@ internal sealed class PartialResultReader : IDisposable
     {
         _documents.Dispose();
         _evidence.Dispose();
+        _evidenceHash.Dispose();
     }
 
-    private static ShardHeader ReadHeader(JsonElement h, string path)
+    /// <summary>
+    /// The list of the run's input files from <c>partial_files.jsonl</c> (one <c>["path","sha256"]</c> a
+    /// line), checked against the fingerprint the header records; it is not in <c>partial.sha256</c>,
+    /// since the fingerprint (in <c>partial.json</c>, which is) is its hash.
+    /// </summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> ReadListing(string folder, ShardHeader header)
+    {
+        var path = Path.Combine(folder, ReportFiles.PartialFiles);
+        if (!File.Exists(path))
+        {
+            throw new InputException($"there is no {ReportFiles.PartialFiles} (the list of the run's input files).", folder, fix: "The shard's output is incomplete; run the shard again.");
+        }
+
+        var list = new List<KeyValuePair<string, string>>(header.Files);
+        var line = 0;
+        foreach (var text in File.ReadLines(path))
+        {
+            line++;
+            try
+            {
+                using var json = JsonDocument.Parse(text);
+                var pair = json.RootElement;
+                list.Add(new(pair[0].GetString()!, pair[1].GetString()!));
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                throw new InputException($"line {line.ToString(CultureInfo.InvariantCulture)} is not [\"path\", \"sha256\"] ({e.Message}).", path, fix: "The shard's output is damaged; run the shard again.", inner: e);
+            }
+        }
+
+        if (!string.Equals(InputFingerprint.Of(list), header.FilesSha256, StringComparison.Ordinal))
+        {
+            throw new InputException($"the list of input files does not match the fingerprint {header.FilesSha256[..Math.Min(12, header.FilesSha256.Length)]}… that {ReportFiles.PartialHeader} records: it was changed after the shard wrote it.", path,
+                fix: "Partial results must be merged as the shard wrote them; run the shard again to replace them.");
+        }
+
+        return list;
+    }
+
+    private static ShardHeader ReadHeader(JsonElement h, string path, ShardHeader? first)
     {
         var format = h.GetProperty("format").GetString();
         if (!string.Equals(format, ShardHeader.Format, StringComparison.Ordinal))
@@ -223,7 +320,11 @@ internal sealed class PartialResultReader : IDisposable
         var shard = h.GetProperty("shard");
         var lexicon = h.GetProperty("lexicon");
         var files = h.GetProperty("files");
-        var header = new ShardHeader(
+        var count = files.GetProperty("count").GetInt32();
+        var fingerprint = files.GetProperty("sha256").GetString()!;
+        // The list is read from partial_files.jsonl (ReadListing) unless a shard of the same run gave it already.
+        var listing = first is not null && first.Files == count && string.Equals(first.FilesSha256, fingerprint, StringComparison.Ordinal) ? first.FileHashes : [];
+        return new ShardHeader(
             h.GetProperty("version").GetString()!,
             new ShardSpec(shard.GetProperty("index").GetInt32(), shard.GetProperty("count").GetInt32()),
             DateTimeOffset.Parse(h.GetProperty("started_utc").GetString()!, CultureInfo.InvariantCulture),
@@ -239,9 +340,9 @@ internal sealed class PartialResultReader : IDisposable
                 lexicon.GetProperty("sha256").GetString()!,
                 [.. lexicon.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)],
                 lexicon.TryGetProperty("theme_labels", out var labels) ? labels.EnumerateObject().ToDictionary(l => l.Name, l => l.Value.GetString()!, StringComparer.Ordinal) : null),
-            files.GetProperty("count").GetInt32(),
-            files.GetProperty("sha256").GetString()!,
-            [.. files.GetProperty("list").EnumerateArray().Select(f => new KeyValuePair<string, string>(f[0].GetString()!, f[1].GetString()!))],
+            count,
+            fingerprint,
+            listing,
             [.. h.GetProperty("listing_skipped").EnumerateArray().Select(ReadSkip)],
             [.. h.GetProperty("skipped").EnumerateArray().Select(s => new FileTagged<Problem>(s.GetProperty("file").GetInt32(), ReadSkip(s)))],
             [.. h.GetProperty("inputs").EnumerateArray().Select(i => new FileTagged<InputFileRecord>(i.GetProperty("file").GetInt32(), new InputFileRecord(
@@ -253,8 +354,6 @@ internal sealed class PartialResultReader : IDisposable
             h.GetProperty("tokens").GetInt64(),
             h.GetProperty("characters").GetInt64(),
             [.. h.GetProperty("timings_ms").EnumerateObject().Select(t => new KeyValuePair<string, long>(t.Name, t.Value.GetInt64()))]);
-        CheckHeader(header, path);
-        return header;
     }
 
     /// <summary>Checks the header's numbers: none negative, file indexes in range, each input where the listing and the shard put it, with the content fingerprinted.</summary>

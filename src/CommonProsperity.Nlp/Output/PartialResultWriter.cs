@@ -86,6 +86,8 @@ internal sealed class PartialResultWriter : IDocumentReportSink
                 WriteHeader(json, header);
             }
 
+            WriteListing(_output.Stage(ReportFiles.PartialFiles), header.FileHashes);
+
             PartialChecksums.Write(_output.Stage(ReportFiles.PartialChecksums), _output.StagedPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -136,6 +138,24 @@ internal sealed class PartialResultWriter : IDocumentReportSink
         _documents.WriteByte((byte)'\n');
     }
 
+    /// <summary>
+    /// Writes the run's list of input files, one <c>["path","sha256"]</c> a line: the same in every shard,
+    /// and as long as the corpus has files, so it is kept out of <c>partial.json</c> and read once by a merge
+    /// (its hash is the fingerprint <c>partial.json</c> records).
+    /// </summary>
+    private static void WriteListing(string path, IReadOnlyList<KeyValuePair<string, string>> files)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        using var json = new Utf8JsonWriter(stream, LineOptions);
+        foreach (var (file, sha256) in files)
+        {
+            json.Reset();
+            DocumentLine.WritePair(json, file, sha256);
+            json.Flush();
+            stream.WriteByte((byte)'\n');
+        }
+    }
+
     private static void WriteHeader(Utf8JsonWriter json, ShardHeader header)
     {
         json.WriteStartObject();
@@ -152,13 +172,6 @@ internal sealed class PartialResultWriter : IDocumentReportSink
         json.WriteStartObject("files");
         json.WriteNumber("count", header.Files);
         json.WriteString("sha256", header.FilesSha256);
-        json.WriteStartArray("list");
-        foreach (var (path, sha256) in header.FileHashes)
-        {
-            DocumentLine.WritePair(json, path, sha256);
-        }
-
-        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteStartArray("listing_skipped");
         foreach (var skip in header.ListingSkipped)

@@ -6,24 +6,36 @@ namespace CommonProsperity.Nlp.Output;
 /// <summary>
 /// The reports of <c>classify</c>, their columns declared once: <c>passages.csv</c> (one row per passage,
 /// streamed) and <c>theme_frequency_classifier.csv</c> (per document and theme, the share of passages with
-/// the theme), staged in an <see cref="OutputDirectory"/>.
+/// the theme), staged in an <see cref="OutputDirectory"/>. A document's rows are formatted straight to
+/// UTF-8 (<see cref="Format"/>, thread-safe, so on the threads that classified it), byte for byte what
+/// CsvHelper writes, and appended in document order (<see cref="Add(Rows)"/>).
 /// </summary>
 internal sealed class PassageReportWriter : IDisposable
 {
     private readonly IReadOnlyList<string> _themes;
-    private readonly CsvHelper.CsvWriter _passages;
-    private readonly CsvHelper.CsvWriter _frequency;
+    private readonly string _passagesPath;
+    private readonly string _frequencyPath;
+    private readonly FileStream _passages;
+    private readonly FileStream _frequency;
 
     /// <summary>Stages both reports in <paramref name="output"/> for a model with <paramref name="themes"/>.</summary>
+    /// <exception cref="Errors.OutputException">A report cannot be created.</exception>
     public PassageReportWriter(OutputDirectory output, IReadOnlyList<string> themes)
     {
         ArgumentNullException.ThrowIfNull(output);
         _themes = themes ?? throw new ArgumentNullException(nameof(themes));
-        var frequency = output.Stage(Frequency.File);
-        _passages = CsvReport.Create(output.Stage(Passages.File));
-        _frequency = CsvReport.Create(frequency);
-        _passages.WriteRow(Passages.Header(themes));
-        _frequency.WriteRow(Frequency.Header(themes));
+        _passagesPath = output.Stage(Passages.File);
+        _frequencyPath = output.Stage(Frequency.File);
+        _passages = Create(_passagesPath, Passages.Header(themes));
+        try
+        {
+            _frequency = Create(_frequencyPath, Frequency.Header(themes));
+        }
+        catch
+        {
+            _passages.Dispose();
+            throw;
+        }
     }
 
     /// <summary><c>passages.csv</c>.</summary>
@@ -58,20 +70,52 @@ internal sealed class PassageReportWriter : IDisposable
         ]);
 
     /// <summary>Writes the rows of one document.</summary>
-    public void Add(Document document, IReadOnlyList<ClassifiedPassage> passages)
+    public void Add(Document document, IReadOnlyList<ClassifiedPassage> passages) => Add(Format(document, passages, _themes));
+
+    /// <summary>Appends one document's rows, formatted by <see cref="Format"/>, and gives their buffers back.</summary>
+    /// <exception cref="Errors.OutputException">A report cannot be written.</exception>
+    public void Add(Rows rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        try
+        {
+            _passages.Write(rows.Passages.Written);
+            _frequency.Write(rows.Frequency.Written);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.OutputException.Writing(_passagesPath, e);
+        }
+        finally
+        {
+            rows.Passages.Release();
+            rows.Frequency.Release();
+        }
+    }
+
+    /// <summary>
+    /// Formats the rows of one document in both reports (from their column declarations, as
+    /// <see cref="CsvRowBuffer.WriteRecord"/>): safe to call on several threads at once.
+    /// </summary>
+    public static Rows Format(Document document, IReadOnlyList<ClassifiedPassage> passages, IReadOnlyList<string> themes)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(themes);
+        var passageRows = new CsvRowBuffer(passages.Sum(p => p.Text.Length * 3) + (passages.Count * (64 + (themes.Count * 8))));
         foreach (var passage in passages)
         {
-            _passages.WriteRow(Passages.Row(new PassageLine(passage, _themes), _themes.Count));
+            passageRows.WriteRecord(Passages.Row(new PassageLine(passage, themes), themes.Count));
         }
 
-        for (var t = 0; t < _themes.Count; t++)
+        var frequencyRows = new CsvRowBuffer(themes.Count * 128);
+        for (var t = 0; t < themes.Count; t++)
         {
-            var with = passages.Count(p => p.Themes.Contains(_themes[t]));
-            _frequency.WriteRow(Frequency.Row(new FrequencyRow(document, _themes[t], t, with, passages), _themes.Count));
+            var with = passages.Count(p => p.Themes.Contains(themes[t]));
+            frequencyRows.WriteRecord(Frequency.Row(new FrequencyRow(document, themes[t], t, with, passages), themes.Count));
         }
+
+        return new Rows(passageRows, frequencyRows);
     }
 
     /// <inheritdoc />
@@ -80,6 +124,30 @@ internal sealed class PassageReportWriter : IDisposable
         _passages.Dispose();
         _frequency.Dispose();
     }
+
+    /// <summary>Creates a report with its byte order mark and header record, as <see cref="CsvReport"/> writes them.</summary>
+    private static FileStream Create(string path, object?[] header)
+    {
+        try
+        {
+            var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+            var record = new CsvRowBuffer();
+            record.WriteRecord(header);
+            stream.Write([0xEF, 0xBB, 0xBF]);
+            stream.Write(record.Written);
+            record.Release();
+            return stream;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.OutputException.Writing(path, e);
+        }
+    }
+
+    /// <summary>One document's rows of both reports, formatted as UTF-8 CSV in pooled buffers (<see cref="Add(Rows)"/> gives them back).</summary>
+    /// <param name="Passages">Its rows of <c>passages.csv</c>.</param>
+    /// <param name="Frequency">Its rows of <c>theme_frequency_classifier.csv</c>.</param>
+    internal sealed record Rows(CsvRowBuffer Passages, CsvRowBuffer Frequency);
 
     /// <summary>A row of <c>passages.csv</c>.</summary>
     /// <param name="Passage">The passage.</param>

@@ -15,7 +15,7 @@ namespace CommonProsperity.Nlp.Output;
 /// <param name="Lexicon">The lexicon, whole (the merge needs its themes and terms, not the file).</param>
 /// <param name="Files">How many input files the run listed in all (over every shard).</param>
 /// <param name="FilesSha256">A fingerprint of that list (each file's relative path and content SHA-256, in order): equal in every shard of one run.</param>
-/// <param name="FileHashes">The list itself: each input file's relative path and content SHA-256, in listing order (index = file index).</param>
+/// <param name="FileHashes">The list itself: each input file's relative path and content SHA-256, in listing order (index = file index); written to <c>partial_files.jsonl</c>, not <c>partial.json</c>.</param>
 /// <param name="ListingSkipped">Inputs passed over while listing the files (the same in every shard).</param>
 /// <param name="Skipped">This shard's files, documents and records passed over, with their file index.</param>
 /// <param name="Inputs">This shard's files as the manifest lists them, with their file index.</param>
@@ -43,5 +43,5 @@ internal sealed record ShardHeader(
     IReadOnlyList<KeyValuePair<string, long>> TimingsMs)
 {
     /// <summary>The format written in <c>partial.json</c>; a merge refuses any other.</summary>
-    public const string Format = "cpnlp-partial/3";
+    public const string Format = "cpnlp-partial/4";
 }

@@ -57,6 +57,56 @@ public class ShardVerificationTests
         Assert.False(Directory.Exists(temp.File("merged")));
     }
 
+    /// <summary>
+    /// The evidence is checked as it is copied (issue 14, item 5: read once), so damage is found only after
+    /// rows were written: the merged folder must still not appear.
+    /// </summary>
+    [Theory]
+    [InlineData("one byte changed")]
+    [InlineData("truncated")]
+    [InlineData("a row added")]
+    public void Merge_EditedPartialEvidence_IsRefusedByItsChecksumAndWritesNothing(string edit)
+    {
+        // Arrange
+        using var temp = new TempDirectory();
+        var (folders, shard) = RunShards(temp);
+        var evidence = Path.Combine(shard, ReportFiles.PartialEvidence);
+        var bytes = File.ReadAllBytes(evidence);
+        bytes = edit switch
+        {
+            "one byte changed" => [.. bytes[..^3], (byte)(bytes[^3] ^ 1), .. bytes[^2..]],
+            "truncated" => bytes[..^10],
+            _ => [.. bytes, .. "x.txt,control,state,1,2,3,the state,x\r\n"u8.ToArray()],
+        };
+        File.WriteAllBytes(evidence, bytes);
+
+        // Act
+        var error = Assert.Throws<InputException>(() => new ShardMerger().Merge(folders, temp.File("merged")));
+
+        // Assert
+        Assert.StartsWith(shard, error.Message, StringComparison.Ordinal);
+        Assert.Contains("partial_evidence.csv was changed after the shard wrote it", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("merged")));
+    }
+
+    [Fact]
+    public void Merge_EditedListOfInputFiles_IsRefusedByTheFingerprint()
+    {
+        // Arrange: the list is read from the first shard only (the others share its fingerprint).
+        using var temp = new TempDirectory();
+        var (folders, _) = RunShards(temp);
+        var listing = Path.Combine(folders[0], ReportFiles.PartialFiles);
+        File.WriteAllText(listing, File.ReadAllText(listing).Replace(".txt\"", ".TXT\"", StringComparison.Ordinal));
+
+        // Act
+        var error = Assert.Throws<InputException>(() => new ShardMerger().Merge(folders, temp.File("merged")));
+
+        // Assert
+        Assert.StartsWith(listing, error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not match the fingerprint", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("merged")));
+    }
+
     [Fact]
     public void Merge_PartialResultsWithoutChecksums_AreRefused()
     {
