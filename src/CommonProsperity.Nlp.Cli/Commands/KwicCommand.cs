@@ -94,7 +94,7 @@ internal sealed class KwicCommand : Command<KwicCommand.Settings>
         var what = settings.LexiconTheme is { } theme ? $"the {lexicon.Terms.Count} terms of theme {theme}" : string.Join(", ", lexicon.Themes.Select(t => $"'{t}'"));
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{found.Matches} match(es) of {what} in {result.Documents} document(s), in {result.Elapsed.TotalSeconds:F1} s{(found.Sampled ? $"; a sample of {found.Lines.Count} (seed {settings.Seed}) to check by hand" : "")}:"));
-        foreach (var line in Layout(found.Lines.Take(MaxPrinted).ToList(), ConsoleWidth.Columns))
+        foreach (var line in Layout(found.Lines.Take(MaxPrinted).ToList(), ConsoleWidth.Of(streams.Out)))
         {
             streams.Out.WriteLine(line);
         }
