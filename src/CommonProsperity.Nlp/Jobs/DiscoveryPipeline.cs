@@ -153,19 +153,7 @@ public sealed partial class DiscoveryPipeline
         ];
         return Run("trend", options, settings, cancellationToken,
             (corpus, warnings) => ThemeTrend.Compute(corpus.Summaries(new DocumentAnalyzer(Matcher(options), ChineseWordSegmenter.Words), corpus.Documents, cancellationToken), _matcher.Themes, period, warnings),
-            (output, points) =>
-            {
-                if (!options.Charts)
-                {
-                    return [];
-                }
-
-                var periods = points.Select(p => p.Period).Distinct(StringComparer.Ordinal).ToList();
-                var lines = chart.Drawn(_matcher.Themes).Select(theme => (theme, (IReadOnlyList<double>)periods.Select(p => points.First(x => x.Period == p && x.Theme == theme).Tally.Per1000Words).ToList())).ToList();
-                LineChart.Write(output.Stage(ReportFiles.ThemeTrendChart), $"Themes by {period.ToString().ToLowerInvariant()} ({points.Where(p => p.Theme == _matcher.Themes[0]).Sum(p => p.Tally.Documents)} documents)",
-                    periods, lines, AnalysisCharts.RateLabel, chart.Relative);
-                return [ReportFiles.ThemeTrendChart];
-            },
+            (output, points) => options.Charts ? [TrendCharts.ThemeTrend(output, period, points, _matcher.Themes, chart)] : [],
             points => [DiscoveryReports.ThemeTrend(period, points)]);
     }
 
