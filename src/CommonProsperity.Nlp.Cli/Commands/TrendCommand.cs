@@ -98,8 +98,8 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
             return ExecuteTerms(streams, settings, period, cancellationToken);
         }
 
-        var result = new DiscoveryPipeline(settings.LoadLexicon())
-            .RunTrend(settings.Discovery(settings.Out) with { Html = !settings.NoHtml }, period, settings.Chart(), cancellationToken);
+        var result = new TrendJob(settings.LoadLexicon())
+            .Run(settings.Discovery(settings.Out) with { Html = !settings.NoHtml }, period, settings.Chart(), cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var points = result.Value;
@@ -121,8 +121,8 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
     /// <summary><c>trend --terms</c>: each search term per period, then its first and last appearance.</summary>
     private static int ExecuteTerms(CliStreams streams, Settings settings, TrendPeriod period, CancellationToken cancellationToken)
     {
-        var result = new DiscoveryPipeline(Counting.SearchTerms.Of(settings.TermList()))
-            .RunTermTrend(settings.Discovery(settings.Out) with { Html = !settings.NoHtml }, period, settings.Chart(), cancellationToken);
+        var result = new TermTrendJob(settings.TermList())
+            .Run(settings.Discovery(settings.Out) with { Html = !settings.NoHtml }, period, settings.Chart(), cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var points = result.Value.Points;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CommonProsperity.Nlp.Cli;
 using CommonProsperity.Nlp.Tests.Support;
 using MiniExcelLibs;
 using Spectre.Console;
@@ -73,7 +74,7 @@ public class TrendCommandTests
         var manifest = File.ReadAllText(temp.File(ReportFiles.Manifest));
         Assert.Contains("\"chart_themes\": \"inequality;common_prosperity\"", manifest, StringComparison.Ordinal);
         Assert.Contains("\"chart_scale\": \"relative\"", manifest, StringComparison.Ordinal);
-        Assert.All(output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)), l => Assert.True(l.TrimEnd('\r').Length <= 100, l));
+        Assert.All(output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)), l => Assert.True(l.TrimEnd('\r').Length <= ConsoleWidth.Default, l));
         Assert.Contains("2026", output, StringComparison.Ordinal);
     }
 
@@ -141,7 +142,7 @@ public class TrendCommandTests
         Assert.Equal(SearchTermsSource, manifest.RootElement.GetProperty("lexicon").GetProperty("source").GetString());
         var table = output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("   20", StringComparison.Ordinal)).ToList();
         Assert.Equal(rows.Count, table.Count);
-        Assert.All(output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("  ", StringComparison.Ordinal)), l => Assert.True(l.GetCellWidth() <= 100, l));
+        Assert.All(output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("  ", StringComparison.Ordinal)), l => Assert.True(l.GetCellWidth() <= ConsoleWidth.Default, l));
     }
 
     [Theory]
