@@ -192,48 +192,91 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
     /// </summary>
     private void CheckDocument(string path, int file, long characters, DocumentSummary summary, TermHits[] terms, int evidenceBytes, int evidenceRows)
     {
-        void Require(bool condition, string problem)
+        // The messages are made only when a check fails: a merge checks millions of numbers.
+        InputException Fail(string problem) => new($"line {_line}: {problem}", path,
+            fix: "The partial results were edited or damaged after the shard wrote them; run the shard again.");
+
+        if (!(file >= 0 && file < Header.Files))
         {
-            if (!condition)
-            {
-                throw new InputException($"line {_line}: {problem}", path,
-                    fix: "The partial results were edited or damaged after the shard wrote them; run the shard again.");
-            }
+            throw Fail($"the file index {file} is not one of the run's {Header.Files} input files.");
         }
 
-        Require(file >= 0 && file < Header.Files, $"the file index {file} is not one of the run's {Header.Files} input files.");
-        Require(_inputs.ContainsKey(file), $"the file index {file} ({Header.FileHashes[file].Key}) is not one of this shard's inputs.");
-        Require(file >= _lastFile, $"the file index {file} comes after {_lastFile}; documents must be in input order.");
+        if (!_inputs.ContainsKey(file))
+        {
+            throw Fail($"the file index {file} ({Header.FileHashes[file].Key}) is not one of this shard's inputs.");
+        }
+
+        if (!(file >= _lastFile))
+        {
+            throw Fail($"the file index {file} comes after {_lastFile}; documents must be in input order.");
+        }
+
         _lastFile = file;
-        Require(characters >= 0 && summary.Tokens >= 0 && summary.Sentences >= 0, $"a count is negative (characters {characters}, tokens {summary.Tokens}, sentences {summary.Sentences}).");
-        Require(evidenceBytes >= 0 && evidenceRows >= 0, $"evidence_bytes {evidenceBytes} and evidence_rows {evidenceRows} must not be negative.");
+        if (!(characters >= 0 && summary.Tokens >= 0 && summary.Sentences >= 0))
+        {
+            throw Fail($"a count is negative (characters {characters}, tokens {summary.Tokens}, sentences {summary.Sentences}).");
+        }
+
+        if (!(evidenceBytes >= 0 && evidenceRows >= 0))
+        {
+            throw Fail($"evidence_bytes {evidenceBytes} and evidence_rows {evidenceRows} must not be negative.");
+        }
+
         if (evidenceBytes > _evidence.Length - _evidenceAt)
         {
             // Said as a changed file when the evidence is not the shard's any more.
             PartialChecksums.VerifyFile(Folder, ReportFiles.PartialEvidence, _evidenceSha256);
         }
 
-        Require(evidenceBytes <= _evidence.Length - _evidenceAt,
-            $"evidence_bytes {evidenceBytes} is more than the {_evidence.Length - _evidenceAt} bytes left in {ReportFiles.PartialEvidence}.");
-        Require(summary.Themes.Count == Header.Lexicon.Themes.Count, $"it has counts for {summary.Themes.Count} themes; the lexicon has {Header.Lexicon.Themes.Count}.");
+        if (!(evidenceBytes <= _evidence.Length - _evidenceAt))
+        {
+            throw Fail($"evidence_bytes {evidenceBytes} is more than the {_evidence.Length - _evidenceAt} bytes left in {ReportFiles.PartialEvidence}.");
+        }
+
+        if (!(summary.Themes.Count == Header.Lexicon.Themes.Count))
+        {
+            throw Fail($"it has counts for {summary.Themes.Count} themes; the lexicon has {Header.Lexicon.Themes.Count}.");
+        }
+
         var byTheme = new long[summary.Themes.Count];
         foreach (var (term, hits, vetoed) in terms)
         {
-            Require(term >= 0 && term < _themeOfTerm.Length && _themeOfTerm[term] >= 0, $"the term index {term} is not a term of the lexicon.");
-            Require(hits >= 0 && vetoed >= 0 && hits + vetoed > 0, $"term {term} has {hits} hits and {vetoed} vetoed matches.");
-            Require(vetoed == 0 || Header.Lexicon.Terms[term].Exclusions.Count > 0, $"term {term} has {vetoed} vetoed matches but no exclusions.");
+            if (!(term >= 0 && term < _themeOfTerm.Length && _themeOfTerm[term] >= 0))
+            {
+                throw Fail($"the term index {term} is not a term of the lexicon.");
+            }
+
+            if (!(hits >= 0 && vetoed >= 0 && hits + vetoed > 0))
+            {
+                throw Fail($"term {term} has {hits} hits and {vetoed} vetoed matches.");
+            }
+
+            if (!(vetoed == 0 || Header.Lexicon.Terms[term].Exclusions.Count > 0))
+            {
+                throw Fail($"term {term} has {vetoed} vetoed matches but no exclusions.");
+            }
+
             byTheme[_themeOfTerm[term]] += hits;
         }
 
         for (var t = 0; t < byTheme.Length; t++)
         {
             var tally = summary.Themes[t];
-            Require(tally.Hits == byTheme[t], $"theme '{Header.Lexicon.Themes[t]}' has {tally.Hits} hits, but its terms have {byTheme[t]}.");
-            Require(tally.Sentences >= 0 && tally.Sentences <= tally.Hits && tally.Sentences <= summary.Sentences,
-                $"theme '{Header.Lexicon.Themes[t]}' is in {tally.Sentences} sentences, with {tally.Hits} hits in {summary.Sentences} sentences.");
+            if (!(tally.Hits == byTheme[t]))
+            {
+                throw Fail($"theme '{Header.Lexicon.Themes[t]}' has {tally.Hits} hits, but its terms have {byTheme[t]}.");
+            }
+
+            if (!(tally.Sentences >= 0 && tally.Sentences <= tally.Hits && tally.Sentences <= summary.Sentences))
+            {
+                throw Fail($"theme '{Header.Lexicon.Themes[t]}' is in {tally.Sentences} sentences, with {tally.Hits} hits in {summary.Sentences} sentences.");
+            }
         }
 
-        Require(evidenceRows == byTheme.Sum(), $"evidence_rows {evidenceRows} does not match the {byTheme.Sum()} hits (one evidence row per hit).");
+        if (!(evidenceRows == byTheme.Sum()))
+        {
+            throw Fail($"evidence_rows {evidenceRows} does not match the {byTheme.Sum()} hits (one evidence row per hit).");
+        }
     }
 
     private void CheckTotals()
