@@ -44,7 +44,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for lang in ${langs//,/ }; do
   corpus="$data/$lang-$mb"
   [[ -d "$corpus" ]] || python3 bench/gen_corpus.py --lang "$lang" --mb "$mb" --out "$corpus" >/dev/null
-  cat "$corpus"/*/* >/dev/null  # warm the page cache
+  find "$corpus" -type f -exec cat {} + >/dev/null  # warm the page cache
   for ((r = 1; r <= runs; r++)); do
     for build in "${builds[@]}"; do
       name=${build%%=*}

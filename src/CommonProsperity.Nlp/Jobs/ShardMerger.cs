@@ -36,8 +36,8 @@ public sealed class ShardMerger
         {
             foreach (var folder in shardFolders)
             {
-                // The run's list of input files is the same in every shard: read (and checked) once.
-                readers.Add(PartialResultReader.Open(folder, readers.Count == 0 ? null : readers[0].Header));
+                // The run's list of input files and its lexicon are the same in every shard: read (and checked) once.
+                readers.Add(PartialResultReader.Open(folder, readers.Count == 0 ? null : readers[0]));
             }
 
             CheckTheyBelongTogether(readers);

@@ -50,15 +50,20 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
     /// <summary>What the shard recorded besides its documents.</summary>
     public ShardHeader Header { get; }
 
+    /// <summary>The SHA-256 of the lexicon as <c>partial.json</c> records it (its JSON bytes): shards whose lexicons have the same share one.</summary>
+    private string LexiconJsonSha256 { get; init; } = string.Empty;
+
     /// <summary>
     /// Opens the partial results in <paramref name="folder"/> after checking them against their
     /// checksums (<see cref="PartialChecksums"/>; the evidence as it is read) and every number of the
     /// header for sense. The list of the run's input files (<c>partial_files.jsonl</c>, the same in every
     /// shard) is taken from <paramref name="first"/>, a shard of the same run opened before, when the
     /// fingerprints say it is the same list; otherwise it is read and checked against the fingerprint.
+    /// Its lexicon too, when it is recorded in the same bytes (a thousand shards need not hold a
+    /// thousand copies).
     /// </summary>
     /// <exception cref="InputException">The folder holds no partial results, or they are damaged.</exception>
-    public static PartialResultReader Open(string folder, ShardHeader? first = null)
+    public static PartialResultReader Open(string folder, PartialResultReader? first = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         var headerPath = Path.Combine(folder, ReportFiles.PartialHeader);
@@ -70,11 +75,12 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
 
         ShardHeader header;
         string evidenceSha256;
+        string lexiconSha256;
         try
         {
             evidenceSha256 = PartialChecksums.Verify(folder);
             using var json = JsonDocument.Parse(File.ReadAllBytes(headerPath));
-            header = ReadHeader(json.RootElement, headerPath, first);
+            header = ReadHeader(json.RootElement, headerPath, first, out lexiconSha256);
             if (header.FileHashes.Count == 0 && header.Files > 0)
             {
                 header = header with { FileHashes = ReadListing(folder, header) };
@@ -105,7 +111,7 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
                 throw new InputException($"{ReportFiles.PartialEvidence} does not start with the evidence header.", folder, fix: "Run the shard again.");
             }
 
-            return new PartialResultReader(folder, header, documents, evidence, evidenceSha256, preamble);
+            return new PartialResultReader(folder, header, documents, evidence, evidenceSha256, preamble) { LexiconJsonSha256 = lexiconSha256 };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -351,8 +357,9 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
         return list;
     }
 
-    private static ShardHeader ReadHeader(JsonElement h, string path, ShardHeader? first)
+    private static ShardHeader ReadHeader(JsonElement h, string path, PartialResultReader? firstReader, out string lexiconSha256)
     {
+        var first = firstReader?.Header;
         var format = h.GetProperty("format").GetString();
         if (!string.Equals(format, ShardHeader.Format, StringComparison.Ordinal))
         {
@@ -367,12 +374,14 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
         var fingerprint = files.GetProperty("sha256").GetString()!;
         // The list is read from partial_files.jsonl (ReadListing) unless a shard of the same run gave it already.
         var listing = first is not null && first.Files == count && string.Equals(first.FilesSha256, fingerprint, StringComparison.Ordinal) ? first.FileHashes : [];
+        lexiconSha256 = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lexicon.GetRawText())));
+        var sameLexicon = first is not null && string.Equals(lexiconSha256, firstReader!.LexiconJsonSha256, StringComparison.Ordinal);
         return new ShardHeader(
             h.GetProperty("version").GetString()!,
             new ShardSpec(shard.GetProperty("index").GetInt32(), shard.GetProperty("count").GetInt32()),
             DateTimeOffset.Parse(h.GetProperty("started_utc").GetString()!, CultureInfo.InvariantCulture),
             [.. h.GetProperty("options").EnumerateObject().Select(o => new KeyValuePair<string, string?>(o.Name, o.Value.GetString()))],
-            new Lexicon(
+            sameLexicon ? first!.Lexicon : new Lexicon(
                 [.. lexicon.GetProperty("themes").EnumerateArray().Select(t => t.GetString()!)],
                 [.. lexicon.GetProperty("terms").EnumerateArray().Select(t => new LexiconTerm(
                     t.GetProperty("theme").GetString()!, t.GetProperty("term").GetString()!, t.GetProperty("lang").GetString(),
