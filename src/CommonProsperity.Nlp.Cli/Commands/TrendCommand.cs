@@ -43,7 +43,7 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
             {
                 "rate" => false,
                 "relative" => true,
-                _ => throw new OptionsException($"--chart-scale {ChartScale} is not a scale.", "Use --chart-scale rate or --chart-scale relative."),
+                _ => throw new OptionsException($"--chart-scale {ChartScale} is not a scale.", $"Use --chart-scale rate or --chart-scale relative."),
             });
     }
 
@@ -55,7 +55,7 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
         {
             "year" => TrendPeriod.Year,
             "month" => TrendPeriod.Month,
-            _ => throw new OptionsException($"--by {settings.By} is not a period.", "Use --by year or --by month."),
+            _ => throw new OptionsException($"--by {settings.By} is not a period.", $"Use --by year or --by month."),
         };
         var result = new DiscoveryPipeline(settings.LoadLexicon())
             .RunTrend(settings.Discovery(settings.Out) with { Html = !settings.NoHtml }, period, settings.Chart(), cancellationToken);

@@ -69,8 +69,8 @@ public class AnalysisPipelineDuplicateTests
         Assert.Equal(new Dictionary<string, string> { ["a.txt"] = "12", ["c.txt"] = "12" }, Hits(temp));
         var warnings = result.Problems.Warnings();
         Assert.Equal(["b.txt", "c.txt"], warnings.Select(w => w.File));
-        Assert.Contains("left out of the counts (--dedupe)", warnings[0].Message, StringComparison.Ordinal);
-        Assert.Contains("the repeats were left out of the counts (--dedupe)", warnings[1].Message, StringComparison.Ordinal);
+        Assert.Contains("left out of the counts (deduplication)", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("the repeats were left out of the counts (deduplication)", warnings[1].Message, StringComparison.Ordinal);
         var c = File.ReadAllText(temp.File("in/c.txt"));
         var evidence = ReportReader.Read(temp.File("out/" + ReportFiles.Evidence)).Where(r => r["document"] == "c.txt").ToList();
         Assert.Equal(12, evidence.Count);
