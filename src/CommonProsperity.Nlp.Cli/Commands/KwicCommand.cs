@@ -86,8 +86,8 @@ internal sealed class KwicCommand : Command<KwicCommand.Settings>
     {
         var streams = CliStreams.Current;
         var lexicon = settings.SearchLexicon();
-        var result = new DiscoveryPipeline(lexicon)
-            .RunConcordance(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, Charts: false), settings.Options(), cancellationToken);
+        var result = new KwicJob(lexicon)
+            .Run(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, Charts: false), settings.Options(), cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var found = result.Value;
