@@ -45,7 +45,8 @@ public class AnalysisPipelineDuplicateTests
         Assert.Equal(2, warnings.Count);
         Assert.Equal("b.txt", warnings[0].File);
         Assert.StartsWith("b.txt: the same text as a.txt", warnings[0].Message, StringComparison.Ordinal);
-        Assert.Contains("--dedupe", warnings[0].Text, StringComparison.Ordinal);
+        Assert.Contains("run with deduplication to count the first only", warnings[0].Text, StringComparison.Ordinal);
+        Assert.Contains("run with --dedupe to count the first only", CommonProsperity.Nlp.Cli.Commands.OptionFlags.Describe(warnings[0]), StringComparison.Ordinal);
         Assert.Equal("c.txt", warnings[1].File);
         Assert.StartsWith("c.txt: 24 sentences from line 5 on", warnings[1].Message, StringComparison.Ordinal);
         Assert.Contains("(1,806 characters, 66% of the text)", warnings[1].Message, StringComparison.Ordinal);
