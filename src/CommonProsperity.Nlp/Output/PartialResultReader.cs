@@ -79,8 +79,7 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
         try
         {
             evidenceSha256 = PartialChecksums.Verify(folder);
-            using var json = JsonDocument.Parse(File.ReadAllBytes(headerPath));
-            header = ReadHeader(json.RootElement, headerPath, first, out lexiconSha256);
+            header = ReadHeader(File.ReadAllBytes(headerPath), headerPath, first, out lexiconSha256);
             if (header.FileHashes.Count == 0 && header.Files > 0)
             {
                 header = header with { FileHashes = ReadListing(folder, header) };
@@ -147,14 +146,13 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
         TermHits[] terms;
         try
         {
-            using var json = JsonDocument.Parse(line);
-            var d = json.RootElement;
-            summary = DocumentLine.ReadSummary(d);
-            terms = [.. d.GetProperty("terms").EnumerateArray().Select(t => new TermHits(t[0].GetInt32(), t[1].GetInt32(), t.GetArrayLength() > 2 ? t[2].GetInt32() : 0))];
-            file = d.GetProperty("file").GetInt32();
-            characters = d.GetProperty("characters").GetInt64();
-            evidenceBytes = d.GetProperty("evidence_bytes").GetInt32();
-            evidenceRows = d.GetProperty("evidence_rows").GetInt32();
+            var d = DocumentLine.Read(line);
+            summary = d.Summary();
+            terms = [.. d.Terms ?? throw Missing("terms")];
+            file = d.File ?? throw Missing("file");
+            characters = d.Characters ?? throw Missing("characters");
+            evidenceBytes = d.EvidenceBytes ?? throw Missing("evidence_bytes");
+            evidenceRows = d.EvidenceRows ?? throw Missing("evidence_rows");
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
         {
@@ -357,55 +355,30 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
         return list;
     }
 
-    private static ShardHeader ReadHeader(JsonElement h, string path, PartialResultReader? firstReader, out string lexiconSha256)
+    private static ShardHeader ReadHeader(byte[] bytes, string path, PartialResultReader? firstReader, out string lexiconSha256)
     {
-        var first = firstReader?.Header;
-        var format = h.GetProperty("format").GetString();
-        if (!string.Equals(format, ShardHeader.Format, StringComparison.Ordinal))
+        using (var json = JsonDocument.Parse(bytes))
         {
-            throw new InputException($"the partial results are in format '{format}', not {ShardHeader.Format}.", path,
-                fix: "Run every shard and the merge with the same version of cpnlp.");
+            // The format first: another format's other fields would only confuse the message.
+            var format = json.RootElement.GetProperty("format").GetString();
+            if (!string.Equals(format, ShardHeader.Format, StringComparison.Ordinal))
+            {
+                throw new InputException($"the partial results are in format '{format}', not {ShardHeader.Format}.", path,
+                    fix: "Run every shard and the merge with the same version of cpnlp.");
+            }
+
+            // (Without a lexicon the deserialization below says what is missing.)
+            var lexicon = json.RootElement.TryGetProperty("lexicon", out var recorded) ? recorded.GetRawText() : string.Empty;
+            lexiconSha256 = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lexicon)));
         }
 
-        var shard = h.GetProperty("shard");
-        var lexicon = h.GetProperty("lexicon");
-        var files = h.GetProperty("files");
-        var count = files.GetProperty("count").GetInt32();
-        var fingerprint = files.GetProperty("sha256").GetString()!;
-        // The list is read from partial_files.jsonl (ReadListing) unless a shard of the same run gave it already.
-        var listing = first is not null && first.Files == count && string.Equals(first.FilesSha256, fingerprint, StringComparison.Ordinal) ? first.FileHashes : [];
-        lexiconSha256 = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lexicon.GetRawText())));
+        var partial = JsonSerializer.Deserialize(bytes, ManifestWriter.Json.PartialJson) ?? throw new JsonException("the header is null.");
+        // The list of files is read from partial_files.jsonl (ReadListing) unless a shard of the same run gave it already;
+        // the lexicon is shared with that shard when it is recorded in the same bytes.
+        var first = firstReader?.Header;
+        var listing = first is not null && first.Files == partial.Files.Count && string.Equals(first.FilesSha256, partial.Files.Sha256, StringComparison.Ordinal) ? first.FileHashes : [];
         var sameLexicon = first is not null && string.Equals(lexiconSha256, firstReader!.LexiconJsonSha256, StringComparison.Ordinal);
-        return new ShardHeader(
-            h.GetProperty("version").GetString()!,
-            new ShardSpec(shard.GetProperty("index").GetInt32(), shard.GetProperty("count").GetInt32()),
-            DateTimeOffset.Parse(h.GetProperty("started_utc").GetString()!, CultureInfo.InvariantCulture),
-            [.. h.GetProperty("options").EnumerateObject().Select(o => new KeyValuePair<string, string?>(o.Name, o.Value.GetString()))],
-            sameLexicon ? first!.Lexicon : new Lexicon(
-                [.. lexicon.GetProperty("themes").EnumerateArray().Select(t => t.GetString()!)],
-                [.. lexicon.GetProperty("terms").EnumerateArray().Select(t => new LexiconTerm(
-                    t.GetProperty("theme").GetString()!, t.GetProperty("term").GetString()!, t.GetProperty("lang").GetString(),
-                    t.GetProperty("note").GetString(), t.GetProperty("line").GetInt32(),
-                    t.TryGetProperty("exclude", out var exclude) ? [.. exclude.EnumerateArray().Select(e => e.GetString()!)] : null,
-                    t.TryGetProperty("weight", out var weight) ? weight.GetDouble() : null))],
-                lexicon.GetProperty("source").GetString()!,
-                lexicon.GetProperty("sha256").GetString()!,
-                [.. lexicon.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)],
-                lexicon.TryGetProperty("theme_labels", out var labels) ? labels.EnumerateObject().ToDictionary(l => l.Name, l => l.Value.GetString()!, StringComparer.Ordinal) : null),
-            count,
-            fingerprint,
-            listing,
-            [.. h.GetProperty("listing_skipped").EnumerateArray().Select(ReadSkip)],
-            [.. h.GetProperty("skipped").EnumerateArray().Select(s => new FileTagged<Problem>(s.GetProperty("file").GetInt32(), ReadSkip(s)))],
-            [.. h.GetProperty("inputs").EnumerateArray().Select(i => new FileTagged<InputFileRecord>(i.GetProperty("file").GetInt32(), new InputFileRecord(
-                i.GetProperty("path").GetString()!, i.GetProperty("bytes").GetInt64(), i.GetProperty("sha256").GetString()!,
-                i.GetProperty("format").GetString()!, i.GetProperty("encoding").GetString()!, i.GetProperty("documents").GetInt32(),
-                i.TryGetProperty("encoding_by", out var by) ? by.GetString() : null)))],
-            [.. h.GetProperty("warnings").EnumerateArray().Select(w => new FileTagged<string>(w.GetProperty("file").GetInt32(), w.GetProperty("message").GetString()!))],
-            h.GetProperty("documents").GetInt32(),
-            h.GetProperty("tokens").GetInt64(),
-            h.GetProperty("characters").GetInt64(),
-            [.. h.GetProperty("timings_ms").EnumerateObject().Select(t => new KeyValuePair<string, long>(t.Name, t.Value.GetInt64()))]);
+        return partial.ToHeader(listing, sameLexicon ? first!.Lexicon : null);
     }
 
     /// <summary>Checks the header's numbers: none negative, file indexes in range, each input where the listing and the shard put it, with the content fingerprinted.</summary>
@@ -446,7 +419,7 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
         }
     }
 
-    private static Problem ReadSkip(JsonElement s) => Problem.Skipped(s.GetProperty("path").GetString()!, s.GetProperty("reason").GetString()!);
+    private static JsonException Missing(string property) => new($"it has no '{property}'.");
 
     private static InputException Damaged(string path, Exception e) =>
         new($"cannot read the partial results ({e.Message}).", path, fix: "The shard's output is damaged or from another tool; run the shard again.", inner: e);
