@@ -63,7 +63,7 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
         {
             "year" => TrendPeriod.Year,
             "month" => TrendPeriod.Month,
-            _ => throw new OptionsException($"--by {By} is not a period.", "Use --by year or --by month."),
+            _ => throw new OptionsException($"--by {By} is not a period.", $"Use --by year or --by month."),
         };
     }
 
