@@ -27,6 +27,6 @@ internal abstract class ThemeChartSettings : ReportPageSettings
         {
             "rate" => false,
             "relative" => true,
-            _ => throw new OptionsException($"--chart-scale {ChartScale} is not a scale.", "Use --chart-scale rate or --chart-scale relative."),
+            _ => throw new OptionsException($"--chart-scale {ChartScale} is not a scale.", $"Use --chart-scale rate or --chart-scale relative."),
         });
 }
