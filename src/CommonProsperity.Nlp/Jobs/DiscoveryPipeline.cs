@@ -122,7 +122,7 @@ public sealed partial class DiscoveryPipeline
                     groups = DocumentFields.Group(OfLanguage(corpus.Documents, language, warnings), by!, warnings);
                 }
 
-                var analyzer = new DocumentAnalyzer(Matcher(options), ChineseWordSegmenter.Words);
+                var analyzer = new DocumentAnalyzer(Matcher(options), WordCounter.Jieba);
                 var summaries = groups.Select(g => (g.Name, (IReadOnlyList<DocumentSummary>)corpus.Summaries(analyzer, g.Documents, cancellationToken))).ToList();
                 var themes = ThemeComparer.Compare(summaries, _matcher.Themes);
                 var keys = new KeynessAnalyzer(WordExtractor.Default).Compare(groups, keyness, cancellationToken);
@@ -152,7 +152,7 @@ public sealed partial class DiscoveryPipeline
             new("chart_scale", chart.Relative ? "relative" : "rate"),
         ];
         return Run("trend", options, settings, cancellationToken,
-            (corpus, warnings) => ThemeTrend.Compute(corpus.Summaries(new DocumentAnalyzer(Matcher(options), ChineseWordSegmenter.Words), corpus.Documents, cancellationToken), _matcher.Themes, period, warnings),
+            (corpus, warnings) => ThemeTrend.Compute(corpus.Summaries(new DocumentAnalyzer(Matcher(options), WordCounter.Jieba), corpus.Documents, cancellationToken), _matcher.Themes, period, warnings),
             (output, points) =>
             {
                 if (!options.Charts)
