@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
-using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Errors;
 
 namespace CommonProsperity.Nlp.Counting;
 
 /// <summary>
 /// How many words jieba.NET's accurate mode (<c>Cut(run, cutAll: false, hmm: true)</c>, as
-/// <see cref="ChineseWordSegmenter"/> calls it) cuts a run of Chinese characters into, computed without
+/// <c>ChineseWordSegmenter</c> calls it for the discovery commands) cuts a run of Chinese characters into, computed without
 /// jieba.NET and without building a string: the same dictionary and HMM files, the same lexicon words
 /// added to the dictionary in the same order, the same route (maximum log-frequency path through the
 /// dictionary's word graph, first best on ties), the same handling of the single characters between
@@ -38,7 +37,7 @@ internal sealed class ChineseWordCounter
     private static readonly double[] StartProbabilities = [-0.26268660809250016, -3.14E+100, -3.14E+100, -1.4652633398537678];
 
     private static readonly Lazy<ChineseWordCounter> Shared = new(
-        () => Load(ChineseWordSegmenter.FindResources(), ChineseWordSegmenter.LexiconWords()), LazyThreadSafetyMode.ExecutionAndPublication);
+        () => Load(JiebaResources.Find(), JiebaResources.LexiconWords()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     [ThreadStatic]
     private static Scratch? _scratch;

@@ -18,7 +18,7 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
 
     /// <summary>
     /// Chinese runs counted as jieba.NET segments them (<see cref="ChineseWordCounter"/>, the same counts as
-    /// <see cref="Discovery.ChineseWordSegmenter"/>'s words); its dictionary is loaded only when a text has a
+    /// the discovery commands' <c>ChineseWordSegmenter</c>); its dictionary is loaded only when a text has a
     /// run of two or more Chinese characters.
     /// </summary>
     public static WordCounter Jieba { get; } = new(run => ChineseWordCounter.Instance.Count(run));

@@ -1,5 +1,4 @@
 using CommonProsperity.Nlp.Counting;
-using CommonProsperity.Nlp.Errors;
 using JiebaNet.Segmenter;
 
 namespace CommonProsperity.Nlp.Discovery;
@@ -16,27 +15,20 @@ namespace CommonProsperity.Nlp.Discovery;
 /// </summary>
 internal sealed class ChineseWordSegmenter
 {
-    /// <summary>The folder, beside the assembly, that holds jieba's dictionary and HMM tables.</summary>
-    public const string ResourceFolder = "jieba";
-
     private static readonly Lazy<ChineseWordSegmenter> Shared = new(() => new ChineseWordSegmenter(), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly JiebaSegmenter _jieba;
     private readonly Lock _gate = new();
 
     private ChineseWordSegmenter()
     {
-        var folder = FindResources();
+        var folder = JiebaResources.Find();
         ConfigManager.ConfigFileBaseDir = folder;
         _jieba = new JiebaSegmenter();
-        foreach (var word in LexiconWords())
+        foreach (var word in JiebaResources.LexiconWords())
         {
             _jieba.AddWord(word);
         }
     }
-
-    /// <summary>The built-in lexicon's Chinese terms of two or more characters, in order: the words added to jieba's dictionary.</summary>
-    internal static IEnumerable<string> LexiconWords() =>
-        DefaultLexicon.Instance.Terms.Select(t => t.Term).Where(t => t.Length >= 2 && t.All(c => CharClass.IsHan(c)));
 
     /// <summary>The one segmenter (loading the dictionary takes about a second, once per process).</summary>
     public static ChineseWordSegmenter Instance => Shared.Value;
@@ -54,31 +46,5 @@ internal sealed class ChineseWordSegmenter
         {
             return _jieba.Cut(han, cutAll: false, hmm: true).ToArray();
         }
-    }
-
-    /// <summary>The folder of jieba's dictionary and HMM tables beside the program.</summary>
-    internal static string FindResources()
-    {
-        string?[] candidates =
-        [
-            Path.GetDirectoryName(typeof(ChineseWordSegmenter).Assembly.Location),
-            AppContext.BaseDirectory,
-        ];
-        foreach (var directory in candidates)
-        {
-            if (string.IsNullOrEmpty(directory))
-            {
-                continue;
-            }
-
-            var folder = Path.Combine(directory, ResourceFolder);
-            if (File.Exists(Path.Combine(folder, "dict.txt")))
-            {
-                return folder;
-            }
-        }
-
-        throw new CommonProsperityException($"the Chinese word dictionary (jieba/dict.txt) is missing beside the program in {AppContext.BaseDirectory}.",
-            fix: "Reinstall or rebuild the tool; the build copies jieba.NET's dictionary into a 'jieba' folder next to CommonProsperity.Nlp.dll.");
     }
 }
