@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Output;
