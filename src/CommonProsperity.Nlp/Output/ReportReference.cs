@@ -15,13 +15,13 @@ internal static class ReportReference
     public const string End = "<!-- End of the generated column tables. -->";
 
     /// <summary>The line before the generated tables of the discovery commands' declared reports.</summary>
-    public const string DiscoveryBegin = "<!-- Generated from src/CommonProsperity.Nlp/Output/TrendReports.cs and PhraseReports.cs by ReportReference, checked and rewritten by the same test. -->";
+    public const string DiscoveryBegin = "<!-- Generated from src/CommonProsperity.Nlp/Output/DiscoveryReports.cs, TrendReports.cs and PhraseReports.cs by ReportReference, checked and rewritten by the same test. -->";
 
     /// <summary>The line after them.</summary>
     public const string DiscoveryEnd = "<!-- End of the generated column tables of the discovery commands. -->";
 
-    /// <summary>The discovery commands' reports whose columns are declared (<c>trend --terms</c>, <c>ngrams</c>, <c>collocations</c>).</summary>
-    public static IReadOnlyList<IReportLayout> Discovery { get; } = [.. TrendReports.All, .. PhraseReports.All];
+    /// <summary>The discovery commands' reports (<c>topics</c>, <c>compare</c>, <c>trend</c>, <c>lexicon suggest</c>, <c>trend --terms</c>, <c>ngrams</c>, <c>collocations</c>).</summary>
+    public static IReadOnlyList<IReportLayout> Discovery { get; } = [.. DiscoveryReports.All, .. TrendReports.All, .. PhraseReports.All];
 
     /// <summary>The tables of <paramref name="layouts"/>, between <paramref name="begin"/> and <paramref name="end"/> (by default <see cref="Begin"/> and <see cref="End"/>), with LF line ends.</summary>
     public static string Markdown(IEnumerable<IReportLayout> layouts, string begin = Begin, string end = End)
@@ -35,7 +35,7 @@ internal static class ReportReference
             text.Append("| column | format | meaning |\n|---|---|---|\n");
             foreach (var column in layout.Columns)
             {
-                var name = column.PerTheme ? $"<theme>{column.Name}" : column.Name;
+                var name = column.PerTheme ? layout.Each + column.Name : column.Name;
                 text.Append("| `").Append(name).Append("` | ").Append(Describe(column.Format)).Append(" | ").Append(column.Meaning).Append(Condition(column.Only)).Append(" |\n");
             }
 
