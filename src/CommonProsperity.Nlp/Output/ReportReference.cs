@@ -4,7 +4,8 @@ namespace CommonProsperity.Nlp.Output;
 
 /// <summary>
 /// The column reference of docs/reports.md, generated from the reports' declarations
-/// (<see cref="AnalysisReports"/>), so that the page cannot drift from what the tool writes.
+/// (<see cref="AnalysisReports"/>, <see cref="DiscoveryReports"/>, <see cref="ClassificationReports"/>, ...), so
+/// that the page cannot drift from what the tool writes.
 /// </summary>
 internal static class ReportReference
 {
@@ -19,6 +20,12 @@ internal static class ReportReference
 
     /// <summary>The line after them.</summary>
     public const string DiscoveryEnd = "<!-- End of the generated column tables of the discovery commands. -->";
+
+    /// <summary>The line before the generated tables of the classifier's reports.</summary>
+    public const string ClassifierBegin = "<!-- Generated from src/CommonProsperity.Nlp/Output/ClassificationReports.cs by ReportReference, checked and rewritten by the same test. -->";
+
+    /// <summary>The line after them.</summary>
+    public const string ClassifierEnd = "<!-- End of the generated column tables of the classifier. -->";
 
     /// <summary>The discovery commands' reports (<c>topics</c>, <c>compare</c>, <c>trend</c>, <c>lexicon suggest</c>, <c>trend --terms</c>, <c>ngrams</c>, <c>collocations</c>).</summary>
     public static IReadOnlyList<IReportLayout> Discovery { get; } = [.. DiscoveryReports.All, .. TrendReports.All, .. PhraseReports.All];
