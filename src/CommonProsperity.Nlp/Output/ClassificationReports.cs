@@ -14,7 +14,7 @@ internal static class ClassificationReports
     /// </summary>
     public static ReportLayout<MetricsRow> Metrics { get; } = new(
         "metrics.csv",
-        "`evaluate` (and, as `cv_metrics.csv`, `train --report`): per system, per theme, then `micro` and `macro`, for `all` passages and per language.",
+        "`evaluate` (and, as `cv_metrics.csv`, `train` with a report folder): per system, per theme, then `micro` and `macro`, for `all` passages and per language.",
         [
             new("system", ColumnFormat.Text, "`classifier` or `lexicon`", r => r.System),
             new("theme", ColumnFormat.Text, "the theme id, or `micro` / `macro`", r => r.Metrics.Theme),
@@ -37,7 +37,7 @@ internal static class ClassificationReports
     /// <summary><c>cv_predictions.csv</c>.</summary>
     public static ReportLayout<CrossValidatedRow> CrossValidatedPredictions { get; } = new(
         "cv_predictions.csv",
-        "`train --report`: one row per training passage, with the probabilities of the model that did not see its fold.",
+        "`train` with a report folder: one row per training passage, with the probabilities of the model that did not see its fold.",
         [
             new("id", ColumnFormat.Text, "the passage id", r => r.Passage.Id),
             new("document", ColumnFormat.Text, "its document", r => r.Passage.Document),
@@ -59,7 +59,7 @@ internal static class ClassificationReports
             new("_p", ColumnFormat.Rate, "the model's probability of the theme", (r, t) => (double)r.Probabilities[t], PerTheme: true),
             new("document", ColumnFormat.Text, "its document", r => r.Passage.Document),
             new("lang", ColumnFormat.Text, "its language", r => r.Passage.Language),
-            new(LexiconPredicted, ColumnFormat.Text, "the themes the lexicon predicts (a theme when any of its terms match); only with `--lexicon`", r => r.LexiconPredicted),
+            new(LexiconPredicted, ColumnFormat.Text, "the themes the lexicon predicts (a theme when any of its terms match); only when a lexicon is evaluated too", r => r.LexiconPredicted),
         ]);
 
     /// <summary><c>confusions.csv</c>.</summary>

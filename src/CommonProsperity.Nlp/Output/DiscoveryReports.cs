@@ -52,7 +52,7 @@ internal static class DiscoveryReports
         ReportFiles.Keyness,
         "`compare`: per group, its over-represented then its under-represented words, by rank.",
         [
-            new("group_by", ColumnFormat.Text, "the field (`language`, `year`, ...) or `inputs` for `--vs`", r => r.GroupBy),
+            new("group_by", ColumnFormat.Text, "the field (`language`, `year`, ...) or `inputs` for a comparison with a second input set", r => r.GroupBy),
             new("group", ColumnFormat.Text, "the group", r => r.Term.Group),
             new("reference", ColumnFormat.Text, "what it is compared with: the other group, or `rest`", r => r.Term.Reference),
             new("direction", ColumnFormat.Text, "`over` (used more in the group) or `under` (used less)", r => r.Term.Direction),
@@ -77,7 +77,7 @@ internal static class DiscoveryReports
         ReportFiles.ThemeByGroup,
         "`compare`: one row per group × theme.",
         [
-            new("group_by", ColumnFormat.Text, "the field (`language`, `year`, ...) or `inputs` for `--vs`", r => r.GroupBy),
+            new("group_by", ColumnFormat.Text, "the field (`language`, `year`, ...) or `inputs` for a comparison with a second input set", r => r.GroupBy),
             new("group", ColumnFormat.Text, "the group", r => r.Row.Group),
             new("theme", ColumnFormat.Text, "the theme id", r => r.Row.Theme),
             .. TallyColumns<ThemeGroupRow>(r => r.Row.Tally),
