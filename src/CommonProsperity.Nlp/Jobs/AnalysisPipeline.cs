@@ -57,7 +57,7 @@ public sealed class AnalysisPipeline
         using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html, options.Workbook, chart) : new PartialResultWriter(output, shard, files, matcher.Lexicon, cancellationToken);
         var run = new RunTally(listing.All, new DuplicateInputs(options.Dedupe));
         var lastProgress = TimeSpan.Zero;
-        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(matcher, ChineseWordSegmenter.Words, options.Dedupe), new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes),
+        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(matcher, WordCounter.Jieba, options.Dedupe), new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes),
             options.Parallelism, cancellationToken);
         var mine = files.Select((file, index) => (index, file)).Where(f => shard is null || shard.Contains(f.file.RelativePath));
         engine.Run(mine, result =>
