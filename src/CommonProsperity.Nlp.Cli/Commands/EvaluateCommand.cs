@@ -59,7 +59,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     {
         var streams = CliStreams.Current;
         var bootstrap = settings.Bootstrap();
-        var modelPath = settings.Model ?? ThemeModel.DefaultPath;
+        var modelPath = ModelOption.Path(settings.Model);
         var model = ThemeModel.Load(modelPath);
         Lexicon? lexicon = null;
         if (settings.Lexicon is { IsSet: true } flag)
