@@ -4,36 +4,48 @@ using Spectre.Console;
 
 namespace CommonProsperity.Nlp.Cli;
 
-/// <summary>How many columns (terminal cells) the console has, so that tables fit it.</summary>
+/// <summary>
+/// How many columns (terminal cells) the console has, so that tables and concordances fit it: one rule
+/// for every command. <c>COLUMNS</c> first, when it is set (the user asked for that width, also when the
+/// output goes to a file or a pipe); else the terminal window's width when the output goes to one; else
+/// <see cref="Default"/>. Output that is not the process's console (a command run in-process, as the
+/// tests do) is laid out at <see cref="Default"/>, so that it does not depend on the environment.
+/// </summary>
 internal static class ConsoleWidth
 {
-    /// <summary>The width used when there is no terminal to ask (output to a file or a pipe) and COLUMNS is not set.</summary>
+    /// <summary>The width when there is no terminal to ask (output to a file or a pipe) and COLUMNS is not set.</summary>
     public const int Default = 120;
 
-    /// <summary>The terminal's width: COLUMNS when set, else the console window's, else <see cref="Default"/>; at least 40.</summary>
-    public static int Columns
+    /// <summary>The narrowest width laid out; a smaller COLUMNS or window counts as this.</summary>
+    public const int Minimum = 40;
+
+    /// <summary>The width to fit when writing to <paramref name="writer"/>, by the rule above.</summary>
+    public static int Of(TextWriter writer)
     {
-        get
+        ArgumentNullException.ThrowIfNull(writer);
+        if (!ReferenceEquals(writer, Console.Out))
         {
-            if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0)
-            {
-                return Math.Max(40, columns);
-            }
-
-            try
-            {
-                if (!Console.IsOutputRedirected && Console.WindowWidth > 0)
-                {
-                    return Math.Max(40, Console.WindowWidth);
-                }
-            }
-            catch (IOException)
-            {
-                // No console to ask.
-            }
-
             return Default;
         }
+
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0)
+        {
+            return Math.Max(Minimum, columns);
+        }
+
+        try
+        {
+            if (!Console.IsOutputRedirected && Console.WindowWidth > 0)
+            {
+                return Math.Max(Minimum, Console.WindowWidth);
+            }
+        }
+        catch (IOException)
+        {
+            // No console to ask.
+        }
+
+        return Default;
     }
 
     /// <summary><paramref name="text"/> padded with spaces to <paramref name="cells"/> terminal cells (a Chinese character takes two).</summary>

@@ -41,8 +41,8 @@ internal sealed class CollocationsCommand : Command<CollocationsCommand.Settings
     {
         var streams = CliStreams.Current;
         var options = settings.Options();
-        var result = new DiscoveryPipeline(settings.LoadLexicon())
-            .RunCollocations(settings.Discovery(settings.Out), settings.By, options, cancellationToken);
+        var result = new CollocationsJob(settings.LoadLexicon())
+            .Run(settings.Discovery(settings.Out), settings.By, options, cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var pairs = result.Value;

@@ -61,7 +61,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var streams = CliStreams.Current;
-        var result = new DiscoveryPipeline(settings.LoadLexicon()).RunCompare(
+        var result = new CompareJob(settings.LoadLexicon()).Run(
             settings.Discovery(settings.Out) with { Html = !settings.NoHtml },
             settings.By,
             settings.Versus,

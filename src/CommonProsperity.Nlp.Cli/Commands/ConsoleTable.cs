@@ -6,13 +6,10 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 /// <summary>
 /// A table printed to fit the terminal: columns keep their order, long cells wrap within the width
 /// (Spectre.Console measures Chinese characters as two columns), and the full table is always in the
-/// CSV the command wrote. The width is the terminal's, else <c>COLUMNS</c>, else <see cref="DefaultWidth"/>.
+/// CSV the command wrote. The width is <see cref="ConsoleWidth.Of"/>'s.
 /// </summary>
 internal static class ConsoleTable
 {
-    /// <summary>The width when output goes to a file, a pipe or a test.</summary>
-    public const int DefaultWidth = 100;
-
     /// <summary>Prints a table with <paramref name="headers"/> and <paramref name="rows"/>; columns named in <paramref name="numeric"/> are right-aligned.</summary>
     public static void Write(TextWriter writer, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlySet<int>? numeric = null, string indent = "  ")
     {
@@ -39,7 +36,7 @@ internal static class ConsoleTable
             Out = new AnsiConsoleOutput(text),
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = Math.Max(40, Width(writer) - indent.Length);
+        console.Profile.Width = Math.Max(ConsoleWidth.Minimum, ConsoleWidth.Of(writer) - indent.Length);
         console.Write(table);
         foreach (var line in text.ToString().Split('\n'))
         {
@@ -49,31 +46,5 @@ internal static class ConsoleTable
                 writer.WriteLine(indent + trimmed);
             }
         }
-    }
-
-    /// <summary>The width to fit: the terminal's when <paramref name="writer"/> is the console and not redirected, else <c>COLUMNS</c>, else <see cref="DefaultWidth"/>.</summary>
-    public static int Width(TextWriter writer)
-    {
-        if (!ReferenceEquals(writer, Console.Out))
-        {
-            return DefaultWidth;
-        }
-
-        if (!Console.IsOutputRedirected)
-        {
-            try
-            {
-                if (Console.WindowWidth > 0)
-                {
-                    return Console.WindowWidth;
-                }
-            }
-            catch (IOException)
-            {
-                // No terminal after all: fall through.
-            }
-        }
-
-        return int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0 ? columns : DefaultWidth;
     }
 }

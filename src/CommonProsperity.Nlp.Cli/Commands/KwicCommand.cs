@@ -86,15 +86,15 @@ internal sealed class KwicCommand : Command<KwicCommand.Settings>
     {
         var streams = CliStreams.Current;
         var lexicon = settings.SearchLexicon();
-        var result = new DiscoveryPipeline(lexicon)
-            .RunConcordance(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, Charts: false), settings.Options(), cancellationToken);
+        var result = new KwicJob(lexicon)
+            .Run(new DiscoveryOptions(settings.Inputs, settings.Out, settings.Ingestion, Charts: false), settings.Options(), cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var found = result.Value;
         var what = settings.LexiconTheme is { } theme ? $"the {lexicon.Terms.Count} terms of theme {theme}" : string.Join(", ", lexicon.Themes.Select(t => $"'{t}'"));
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{found.Matches} match(es) of {what} in {result.Documents} document(s), in {result.Elapsed.TotalSeconds:F1} s{(found.Sampled ? $"; a sample of {found.Lines.Count} (seed {settings.Seed}) to check by hand" : "")}:"));
-        foreach (var line in Layout(found.Lines.Take(MaxPrinted).ToList(), ConsoleWidth.Columns))
+        foreach (var line in Layout(found.Lines.Take(MaxPrinted).ToList(), ConsoleWidth.Of(streams.Out)))
         {
             streams.Out.WriteLine(line);
         }

@@ -41,8 +41,8 @@ internal sealed class NgramsCommand : Command<NgramsCommand.Settings>
     {
         var streams = CliStreams.Current;
         var options = settings.Options();
-        var result = new DiscoveryPipeline(settings.LoadLexicon())
-            .RunNgrams(settings.Discovery(settings.Out), settings.By, options, cancellationToken);
+        var result = new NgramsJob(settings.LoadLexicon())
+            .Run(settings.Discovery(settings.Out), settings.By, options, cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var ngrams = result.Value;

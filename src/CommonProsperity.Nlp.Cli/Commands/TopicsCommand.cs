@@ -72,8 +72,8 @@ internal sealed class TopicsCommand : Command<TopicsCommand.Settings>
     {
         var streams = CliStreams.Current;
         var options = settings.Options();
-        var result = new DiscoveryPipeline(settings.LoadLexicon())
-            .RunTopics(settings.Discovery(settings.Out) with { Html = !settings.NoHtml }, options, cancellationToken);
+        var result = new TopicsJob(settings.LoadLexicon())
+            .Run(settings.Discovery(settings.Out) with { Html = !settings.NoHtml }, options, cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var model = result.Value;

@@ -57,8 +57,8 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
             "month" => TrendPeriod.Month,
             _ => throw new OptionsException($"--by {settings.By} is not a period.", "Use --by year or --by month."),
         };
-        var result = new DiscoveryPipeline(settings.LoadLexicon())
-            .RunTrend(settings.Discovery(settings.Out) with { Html = !settings.NoHtml }, period, settings.Chart(), cancellationToken);
+        var result = new TrendJob(settings.LoadLexicon())
+            .Run(settings.Discovery(settings.Out) with { Html = !settings.NoHtml }, period, settings.Chart(), cancellationToken);
 
         CommandOutput.Problems(streams, result.Problems);
         var points = result.Value;

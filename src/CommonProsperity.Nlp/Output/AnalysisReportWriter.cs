@@ -17,12 +17,12 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
 
     private readonly OutputDirectory _output;
     private readonly LexiconMatcher _matcher;
-    private readonly bool _charts;
     private readonly bool _html;
     private readonly bool _workbook;
     private readonly EvidenceAppender _evidence;
     private readonly DocumentSpill _documents;
     private readonly CorpusSummaryTally _corpus;
+    private readonly Charts.LongestItems<DocumentSummary>? _longest;
     private readonly long[] _termHits;
     private readonly int[] _termDocuments;
     private readonly long[] _termVetoed;
@@ -33,7 +33,6 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     /// <summary>Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of <see cref="Charts.AnalysisCharts"/> too; with <paramref name="html"/>, <c>report.html</c>; with <paramref name="workbook"/>, <c>reports.xlsx</c>.</summary>
     public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false, bool html = false, bool workbook = false)
     {
-        _charts = charts;
         _html = html;
         _workbook = workbook;
         _output = output ?? throw new ArgumentNullException(nameof(output));
@@ -43,6 +42,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
         _termDocuments = new int[terms];
         _termVetoed = new long[terms];
         _corpus = new CorpusSummaryTally(matcher.Themes.Count);
+        _longest = charts ? new Charts.LongestItems<DocumentSummary>(Charts.AnalysisCharts.MaxHeatmapRows, d => d.Tokens) : null;
         _documents = new DocumentSpill(output);
         _evidence = new EvidenceAppender(output.Stage(ReportFiles.Evidence), EvidenceFile.PreambleFor(matcher.Lexicon));
     }
@@ -80,6 +80,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
 
         _documents.Add(report.Summary);
         _corpus.Add(report.Summary);
+        _longest?.Add(report.Summary);
         _cellsWithHits += report.Summary.Themes.Count(t => t.Hits > 0);
     }
 
@@ -94,8 +95,8 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
         WriteWide(_output.Stage(ReportFiles.ThemeFrequencyWide));
         WriteCorpusSummary(_output.Stage(ReportFiles.CorpusSummary));
         WriteTermFrequency(_output.Stage(ReportFiles.TermFrequency));
-        // The charts need every document's summary at once (a heatmap of the longest): read back from the spill, only for them.
-        var charts = _charts ? Charts.AnalysisCharts.Write(_output, [.. _documents.Read()], _matcher.Themes) : [];
+        // The charts are drawn from the corpus's tallies and the longest documents, kept as they arrived.
+        var charts = _longest is null ? [] : Charts.AnalysisCharts.Write(_output, _longest.Items, _corpus, _matcher.Themes);
         string[] csvs = [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
         string[] page = _html ? [WriteHtml(run)] : [];
         if (_workbook)

@@ -12,11 +12,23 @@ namespace CommonProsperity.Nlp.Output;
 /// </summary>
 internal sealed class CorpusSummaryTally(int themes)
 {
+    /// <summary>The grouping of all documents in one group (named the same).</summary>
+    public const string All = "all";
+
+    /// <summary>The grouping by language.</summary>
+    public const string Language = "language";
+
+    /// <summary>The grouping by year.</summary>
+    public const string Year = "year";
+
+    /// <summary>The group of the documents without a value for the grouping's field.</summary>
+    public const string Unknown = "unknown";
+
     private static readonly (string By, Func<DocumentSummary, string?> Key)[] Groupings =
     [
-        ("all", _ => "all"),
-        ("language", d => d.Metadata.Language),
-        ("year", d => d.Metadata.Year),
+        (All, _ => All),
+        (Language, d => d.Metadata.Language),
+        (Year, d => d.Metadata.Year),
         ("publisher", d => d.Metadata.Publisher),
     ];
 
@@ -26,7 +38,7 @@ internal sealed class CorpusSummaryTally(int themes)
     {
         for (var g = 0; g < Groupings.Length; g++)
         {
-            var key = Groupings[g].Key(document) ?? "unknown";
+            var key = Groupings[g].Key(document) ?? Unknown;
             if (!_groups[g].TryGetValue(key, out var group))
             {
                 _groups[g][key] = group = new Group(themes);
@@ -34,6 +46,16 @@ internal sealed class CorpusSummaryTally(int themes)
 
             group.Add(document);
         }
+    }
+
+    /// <summary>The documents added.</summary>
+    public int Documents => _groups[0].Values.Sum(g => g.Documents);
+
+    /// <summary>The groups of one grouping (<see cref="All"/>, <see cref="Language"/>, <see cref="Year"/>) in key order, each with its themes' tallies.</summary>
+    public IReadOnlyList<(string Key, IReadOnlyList<ThemeGroupTally> Themes)> Groups(string by)
+    {
+        var g = Array.FindIndex(Groupings, x => x.By == by);
+        return [.. _groups[g].OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, (IReadOnlyList<ThemeGroupTally>)[.. Enumerable.Range(0, themes).Select(p.Value.Tally)]))];
     }
 
     public void Write(CsvWriter csv, Lexicon lexicon, IReadOnlyList<string> themeIds)

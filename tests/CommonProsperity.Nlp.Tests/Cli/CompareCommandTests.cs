@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommonProsperity.Nlp.Cli;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Cli;
@@ -122,7 +123,7 @@ public class CompareCommandTests
 
         Assert.True(code == 0, error);
         var table = output[output.IndexOf("themes (hits per 1,000 tokens", StringComparison.Ordinal)..].Split('\n');
-        Assert.All(table.Where(l => l.StartsWith("    ", StringComparison.Ordinal)), l => Assert.True(l.TrimEnd('\r').Length <= 100, l));
+        Assert.All(table.Where(l => l.StartsWith("    ", StringComparison.Ordinal)), l => Assert.True(l.TrimEnd('\r').Length <= ConsoleWidth.Default, l));
         Assert.Contains(table, l => l.TrimStart().StartsWith("2026 ", StringComparison.Ordinal));
         Assert.Contains(table, l => l.TrimStart().StartsWith("p ", StringComparison.Ordinal));
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CommonProsperity.Nlp.Cli;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Cli;
@@ -55,7 +56,7 @@ public class PhraseCommandTests
         Assert.Contains("in 5 document(s)", output, StringComparison.Ordinal);
         Assert.Contains("third distribution", output, StringComparison.Ordinal);
         Assert.Contains("共同富裕", output, StringComparison.Ordinal);
-        Assert.All(output.Split('\n').Where(line => line.StartsWith("  ", StringComparison.Ordinal)), line => Assert.True(line.TrimEnd('\r').Length <= 100, $"wider than the default width: {line}"));
+        Assert.All(output.Split('\n').Where(line => line.StartsWith("  ", StringComparison.Ordinal)), line => Assert.True(line.TrimEnd('\r').Length <= ConsoleWidth.Default, $"wider than the default width: {line}"));
         using var manifest = JsonDocument.Parse(File.ReadAllText(temp.File(ReportFiles.Manifest)));
         Assert.Equal("ngrams", manifest.RootElement.GetProperty("command").GetString());
         Assert.Contains(ReportFiles.Ngrams, manifest.RootElement.GetProperty("reports").EnumerateArray().Select(r => r.GetString()));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommonProsperity.Nlp.Cli;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Cli;
@@ -70,7 +71,7 @@ public class TrendCommandTests
         var manifest = File.ReadAllText(temp.File(ReportFiles.Manifest));
         Assert.Contains("\"chart_themes\": \"inequality;common_prosperity\"", manifest, StringComparison.Ordinal);
         Assert.Contains("\"chart_scale\": \"relative\"", manifest, StringComparison.Ordinal);
-        Assert.All(output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)), l => Assert.True(l.TrimEnd('\r').Length <= 100, l));
+        Assert.All(output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)), l => Assert.True(l.TrimEnd('\r').Length <= ConsoleWidth.Default, l));
         Assert.Contains("2026", output, StringComparison.Ordinal);
     }
 

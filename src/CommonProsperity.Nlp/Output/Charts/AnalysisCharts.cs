@@ -3,9 +3,10 @@ using CommonProsperity.Nlp.Counting;
 namespace CommonProsperity.Nlp.Output.Charts;
 
 /// <summary>
-/// The charts of an <c>analyze</c> run, drawn from the same per-document summaries as its CSV reports:
-/// theme rate per document (heatmap), the corpus's theme profile (bars, one per language when there are
-/// several), and, when the documents span two or more years, theme rates by year (lines).
+/// The charts of an <c>analyze</c> run, drawn from the same tallies as its CSV reports, so that no chart
+/// needs every document at once: theme rate per document (a heatmap of the longest documents, kept as they
+/// arrive), the corpus's theme profile (bars, one per language when there are several), and, when the
+/// documents span two or more years, theme rates by year (lines).
 /// </summary>
 internal static class AnalysisCharts
 {
@@ -13,45 +14,50 @@ internal static class AnalysisCharts
     public const string RateLabel = "hits per 1,000 words";
 
     /// <summary>Stages the charts in <paramref name="output"/>; returns their file names.</summary>
-    public static IReadOnlyList<string> Write(OutputDirectory output, IReadOnlyList<DocumentSummary> documents, IReadOnlyList<string> themes)
+    /// <param name="output">Where the charts are staged.</param>
+    /// <param name="longest">The longest documents (at most <see cref="MaxHeatmapRows"/>, in input order): the heatmap's rows.</param>
+    /// <param name="corpus">The tallies of the whole run (all documents, per language, per year).</param>
+    /// <param name="themes">The themes, in the lexicon's order.</param>
+    public static IReadOnlyList<string> Write(OutputDirectory output, IReadOnlyList<DocumentSummary> longest, CorpusSummaryTally corpus, IReadOnlyList<string> themes)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(longest);
+        ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(themes);
         var names = new List<string>();
-        if (documents.Count == 0 || themes.Count == 0)
+        var documents = corpus.Documents;
+        if (documents == 0 || themes.Count == 0)
         {
             return names;
         }
 
-        var shown = Longest(documents, d => d.Tokens, MaxHeatmapRows);
-        var values = new double[shown.Count, themes.Count];
-        for (var d = 0; d < shown.Count; d++)
+        var values = new double[longest.Count, themes.Count];
+        for (var d = 0; d < longest.Count; d++)
         {
             for (var t = 0; t < themes.Count; t++)
             {
-                values[d, t] = Rate.Per1000(shown[d].Themes[t].Hits, shown[d].Words);
+                values[d, t] = Rate.Per1000(longest[d].Themes[t].Hits, longest[d].Words);
             }
         }
 
-        var title = shown.Count < documents.Count ? $"Themes per document (the {shown.Count} longest of {documents.Count})" : "Themes per document";
-        HeatmapChart.Write(output.Stage(ReportFiles.ThemeHeatmapChart), title, shown.Select(d => Label(d.Id)).ToList(), themes, values, RateLabel, "theme");
+        var title = longest.Count < documents ? $"Themes per document (the {longest.Count} longest of {documents})" : "Themes per document";
+        HeatmapChart.Write(output.Stage(ReportFiles.ThemeHeatmapChart), title, longest.Select(d => Label(d.Id)).ToList(), themes, values, RateLabel, "theme");
         names.Add(ReportFiles.ThemeHeatmapChart);
 
-        var series = new List<(string Name, IReadOnlyList<double> Values)> { ("all", Rates(documents, themes.Count)) };
-        var languages = documents.GroupBy(d => d.Metadata.Language ?? "unknown", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        List<(string Name, IReadOnlyList<double> Values)> series = [.. corpus.Groups(CorpusSummaryTally.All).Select(Rates)];
+        var languages = corpus.Groups(CorpusSummaryTally.Language);
         if (languages.Count > 1)
         {
-            series.AddRange(languages.Select(g => (g.Key, (IReadOnlyList<double>)Rates(g.ToList(), themes.Count))));
+            series.AddRange(languages.Select(Rates));
         }
 
-        BarChart.Write(output.Stage(ReportFiles.ThemeProfileChart), $"Theme profile of the corpus ({documents.Count} documents)", themes, series, RateLabel);
+        BarChart.Write(output.Stage(ReportFiles.ThemeProfileChart), $"Theme profile of the corpus ({documents} documents)", themes, series, RateLabel);
         names.Add(ReportFiles.ThemeProfileChart);
 
-        var years = documents.Where(d => d.Metadata.Year is not null).GroupBy(d => d.Metadata.Year!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var years = corpus.Groups(CorpusSummaryTally.Year).Where(y => y.Key != CorpusSummaryTally.Unknown).ToList();
         if (years.Count >= 2)
         {
-            var lines = themes.Select((theme, t) => (theme, (IReadOnlyList<double>)years.Select(y => ThemeGroupTally.Of(y.ToList(), t).Per1000Words).ToList())).ToList();
+            var lines = themes.Select((theme, t) => (theme, (IReadOnlyList<double>)years.Select(y => y.Themes[t].Per1000Words).ToList())).ToList();
             LineChart.Write(output.Stage(ReportFiles.ThemeTrendChart), "Themes by year", years.Select(y => y.Key).ToList(), lines, RateLabel);
             names.Add(ReportFiles.ThemeTrendChart);
         }
@@ -72,8 +78,13 @@ internal static class AnalysisCharts
             return items;
         }
 
-        var keep = items.Select((item, index) => (item, index)).OrderByDescending(x => tokens(x.item)).ThenBy(x => x.index).Take(count).Select(x => x.index).ToHashSet();
-        return items.Where((_, index) => keep.Contains(index)).ToList();
+        var longest = new LongestItems<T>(count, tokens);
+        foreach (var item in items)
+        {
+            longest.Add(item);
+        }
+
+        return longest.Items;
     }
 
     /// <summary>A document id as a chart label: the file name without its extension.</summary>
@@ -84,6 +95,6 @@ internal static class AnalysisCharts
         return string.IsNullOrEmpty(name) ? id : name;
     }
 
-    private static List<double> Rates(IReadOnlyList<DocumentSummary> documents, int themes) =>
-        Enumerable.Range(0, themes).Select(t => ThemeGroupTally.Of(documents.ToList(), t).Per1000Words).ToList();
+    private static (string, IReadOnlyList<double>) Rates((string Key, IReadOnlyList<ThemeGroupTally> Themes) group) =>
+        (group.Key, [.. group.Themes.Select(t => t.Per1000Words)]);
 }
