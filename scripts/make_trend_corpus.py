@@ -6,10 +6,16 @@ ones (inequality, philanthropy, environment from 2001, common prosperity from 20
 gives the same texts.
 
   python3 scripts/make_trend_corpus.py 60 /tmp/c60
+  python3 scripts/make_trend_corpus.py 200 /tmp/m200 monthly
+
+With "monthly", document i is dated in the i-th month from January 2008 on, skipping March to August
+2015 (a gap), so that `trend --by month` has one period per document.
 """
 import os, random, sys
 
 n, folder = int(sys.argv[1]), sys.argv[2]
+monthly = len(sys.argv) > 3 and sys.argv[3] == "monthly"
+months = [(y, m) for y in range(2008, 2100) for m in range(1, 13) if not (y == 2015 and 3 <= m <= 8)]
 os.makedirs(folder, exist_ok=True)
 r = random.Random(7)
 filler = "economy growth market reform investment trade enterprise development industry finance".split()
@@ -19,7 +25,7 @@ environment = "pollution ecological environment emissions green".split()
 years = [y for y in range(1954, 2025) if not (1965 <= y <= 1974) and y != 2023]
 rows = ["file,title,date,language"]
 for i in range(n):
-    year = years[i * len(years) // n]
+    year, month = months[i] if monthly else (years[i * len(years) // n], 3)
     words = []
     for _ in range(400):
         x = r.random()
@@ -29,7 +35,7 @@ for i in range(n):
     name = f"report_{year}_{i:03d}.txt"
     with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
         f.write(" ".join(words) + ".\n")
-    rows.append(f"{name},Report {year} {i},{year}-03-05,en")
+    rows.append(f"{name},Report {year} {i},{year}-{month:02d}-05,en")
 with open(os.path.join(folder, "sources.csv"), "w", encoding="utf-8") as f:
     f.write("\n".join(rows) + "\n")
 print(f"{n} documents in {folder}")

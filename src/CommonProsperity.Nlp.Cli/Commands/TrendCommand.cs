@@ -3,6 +3,7 @@ using System.Globalization;
 using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Jobs;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -25,6 +26,11 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
         [DefaultValue("year")]
         public string By { get; init; } = "year";
 
+        /// <summary>Search terms to follow instead of the themes.</summary>
+        [CommandOption("--terms <TERM>")]
+        [Description("Follow these words or phrases instead of the themes (term_trend.csv, chart_term_trend.png): comma-separated or repeated (--terms 共同富裕,小康 --terms \"common prosperity\"); counting rules as for kwic (Chinese also inside longer words, a trailing * for any ending)")]
+        public string[] Terms { get; init; } = [];
+
         /// <summary>The themes drawn.</summary>
         [CommandOption("--themes <THEMES>")]
         [Description("Draw only these themes, comma-separated (for example inequality,common_prosperity); the CSV keeps all")]
@@ -35,6 +41,41 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
         [Description("rate (hits per 1,000 words) or relative (each theme as a share of its own highest rate, so that small themes show beside large ones)")]
         [DefaultValue("rate")]
         public string ChartScale { get; init; } = "rate";
+
+        /// <summary>The search terms: each value of <see cref="Terms"/> split at commas.</summary>
+        public IReadOnlyList<string> TermList() => [.. Terms.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
+        /// <inheritdoc />
+        public override ValidationResult Validate()
+        {
+            if (Terms.Length > 0 && Themes is not null)
+            {
+                return ValidationResult.Error("--themes picks the themes to draw, and --terms draws the terms instead of the themes: give one or the other.");
+            }
+
+            if (Terms.Length > 0 && Lexicon is not null)
+            {
+                return ValidationResult.Error("--lexicon does not go with --terms: search terms need no lexicon.");
+            }
+
+            return SettingsValidation.Check(() =>
+            {
+                Period();
+                Chart();
+                if (Terms.Length > 0)
+                {
+                    Counting.SearchTerms.Of(TermList());
+                }
+            });
+        }
+
+        /// <summary>The period.</summary>
+        public TrendPeriod Period() => By.Trim().ToLowerInvariant() switch
+        {
+            "year" => TrendPeriod.Year,
+            "month" => TrendPeriod.Month,
+            _ => throw new OptionsException($"--by {By} is not a period.", "Use --by year or --by month."),
+        };
 
         /// <summary>What the chart draws.</summary>
         public TrendChartOptions Chart() => new(
@@ -51,12 +92,12 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var streams = CliStreams.Current;
-        var period = settings.By.Trim().ToLowerInvariant() switch
+        var period = settings.Period();
+        if (settings.Terms.Length > 0)
         {
-            "year" => TrendPeriod.Year,
-            "month" => TrendPeriod.Month,
-            _ => throw new OptionsException($"--by {settings.By} is not a period.", "Use --by year or --by month."),
-        };
+            return ExecuteTerms(streams, settings, period, cancellationToken);
+        }
+
         var result = new TrendJob(settings.LoadLexicon())
             .Run(settings.Discovery(settings.Out) with { Html = !settings.NoHtml }, period, settings.Chart(), cancellationToken);
 
@@ -73,6 +114,31 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
                 .. themes.Select(t => points.First(x => x.Period == p && x.Theme == t).Tally.Per1000.ToString("F2", CultureInfo.InvariantCulture))]),
             Enumerable.Range(1, themes.Count + 1).ToHashSet());
 
+        CommandOutput.Reports(streams, settings.Out, result.Reports);
+        return CommandOutput.Finish(streams, result.Problems);
+    }
+
+    /// <summary><c>trend --terms</c>: each search term per period, then its first and last appearance.</summary>
+    private static int ExecuteTerms(CliStreams streams, Settings settings, TrendPeriod period, CancellationToken cancellationToken)
+    {
+        var result = new TermTrendJob(settings.TermList())
+            .Run(settings.Discovery(settings.Out) with { Html = !settings.NoHtml }, period, settings.Chart(), cancellationToken);
+
+        CommandOutput.Problems(streams, result.Problems);
+        var points = result.Value.Points;
+        static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Terms by {settings.By.Trim().ToLowerInvariant()} for {result.Documents} document(s), {points.Select(p => p.Period).Distinct().Count()} period(s), in {result.Elapsed.TotalSeconds:F1} s:"));
+        // A row per period and term (long, as term_trend.csv), fitted to the terminal's width.
+        ConsoleTable.Write(streams.Out, ["period", "term", "docs", "mentioning", "hits", "per 1,000 words"],
+            points.Select(p => (IReadOnlyList<string>)[
+                p.Period, p.Term, Count(p.Tally.Documents), Count(p.Tally.DocumentsWithTheme), Count(p.Tally.Hits),
+                p.Tally.Per1000Words.ToString("F3", CultureInfo.InvariantCulture)]),
+            new HashSet<int> { 2, 3, 4, 5 });
+        streams.Out.WriteLine("Each term over all periods (its first and last documents are named in term_trend.csv):");
+        ConsoleTable.Write(streams.Out, ["term", "hits", "documents", "first", "last"],
+            result.Value.Terms.Select(t => (IReadOnlyList<string>)[t.Term, Count(t.Hits), Count(t.Documents), t.First?.Date ?? "-", t.Last?.Date ?? "-"]),
+            new HashSet<int> { 1, 2 });
         CommandOutput.Reports(streams, settings.Out, result.Reports);
         return CommandOutput.Finish(streams, result.Problems);
     }

@@ -13,11 +13,29 @@ internal static class ThemeTrend
     /// <exception cref="OptionsException">No document has a usable date.</exception>
     public static IReadOnlyList<ThemeTrendPoint> Compute(IReadOnlyList<DocumentSummary> documents, IReadOnlyList<string> themes, TrendPeriod period, ICollection<string> warnings)
     {
-        ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(themes);
+        var points = new List<ThemeTrendPoint>();
+        foreach (var (key, members) in Periods(documents, period, warnings))
+        {
+            for (var t = 0; t < themes.Count; t++)
+            {
+                points.Add(new ThemeTrendPoint(key, themes[t], ThemeGroupTally.Of(members, t)));
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>
+    /// The documents of each period that has documents, periods in time order, documents in input order.
+    /// Documents without a date (or, by month, without a month) are left out with a warning.
+    /// </summary>
+    /// <exception cref="OptionsException">No document has a usable date.</exception>
+    internal static IReadOnlyList<(string Period, IReadOnlyList<DocumentSummary> Documents)> Periods(IReadOnlyList<DocumentSummary> documents, TrendPeriod period, ICollection<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(warnings);
-        string? Key(DocumentSummary d) => period == TrendPeriod.Year ? d.Metadata.Year : d.Metadata.Month;
-        var undated = documents.Where(d => Key(d) is null).ToList();
+        var undated = documents.Where(d => Key(d, period) is null).ToList();
         if (undated.Count == documents.Count)
         {
             throw new OptionsException($"--by {period.ToString().ToLowerInvariant()}: none of the {documents.Count} document(s) has a {(period == TrendPeriod.Year ? "date" : "date with a month")}.",
@@ -30,16 +48,9 @@ internal static class ThemeTrend
                 + string.Join(", ", undated.Select(d => d.Id).Take(5)) + (undated.Count > 5 ? ", ..." : "") + ".");
         }
 
-        var points = new List<ThemeTrendPoint>();
-        foreach (var group in documents.Where(d => Key(d) is not null).GroupBy(d => Key(d)!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var members = group.ToList();
-            for (var t = 0; t < themes.Count; t++)
-            {
-                points.Add(new ThemeTrendPoint(group.Key, themes[t], ThemeGroupTally.Of(members, t)));
-            }
-        }
-
-        return points;
+        return [.. documents.Where(d => Key(d, period) is not null).GroupBy(d => Key(d, period)!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<DocumentSummary>)[.. g]))];
     }
+
+    private static string? Key(DocumentSummary document, TrendPeriod period) => period == TrendPeriod.Year ? document.Metadata.Year : document.Metadata.Month;
 }

@@ -80,4 +80,11 @@ internal sealed record ReportLayout<TRow>(string File, string Rows, IReadOnlyLis
         cells.AddRange(extra ?? []);
         return [.. cells];
     }
+
+    /// <summary>The report of <paramref name="rows"/> as a table (CSV and report.html), for a layout without per-theme or metadata columns.</summary>
+    public ReportTable Table(IEnumerable<TRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return new ReportTable(File, [.. Header([]).Select(h => (string)h!)], [.. rows.Select(r => Row(r, 0))]);
+    }
 }

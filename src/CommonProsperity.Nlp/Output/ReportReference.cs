@@ -14,12 +14,21 @@ internal static class ReportReference
     /// <summary>The line after them.</summary>
     public const string End = "<!-- End of the generated column tables. -->";
 
-    /// <summary>The tables of <paramref name="layouts"/>, between <see cref="Begin"/> and <see cref="End"/>, with LF line ends.</summary>
-    public static string Markdown(IEnumerable<IReportLayout> layouts)
+    /// <summary>The line before the generated tables of the discovery commands' declared reports.</summary>
+    public const string DiscoveryBegin = "<!-- Generated from src/CommonProsperity.Nlp/Output/TrendReports.cs and PhraseReports.cs by ReportReference, checked and rewritten by the same test. -->";
+
+    /// <summary>The line after them.</summary>
+    public const string DiscoveryEnd = "<!-- End of the generated column tables of the discovery commands. -->";
+
+    /// <summary>The discovery commands' reports whose columns are declared (<c>trend --terms</c>, <c>ngrams</c>, <c>collocations</c>).</summary>
+    public static IReadOnlyList<IReportLayout> Discovery { get; } = [.. TrendReports.All, .. PhraseReports.All];
+
+    /// <summary>The tables of <paramref name="layouts"/>, between <paramref name="begin"/> and <paramref name="end"/> (by default <see cref="Begin"/> and <see cref="End"/>), with LF line ends.</summary>
+    public static string Markdown(IEnumerable<IReportLayout> layouts, string begin = Begin, string end = End)
     {
         ArgumentNullException.ThrowIfNull(layouts);
         var text = new StringBuilder();
-        text.Append(Begin).Append('\n');
+        text.Append(begin).Append('\n');
         foreach (var layout in layouts)
         {
             text.Append('\n').Append("**`").Append(layout.File).Append("`** — ").Append(layout.Rows).Append('\n').Append('\n');
@@ -36,7 +45,7 @@ internal static class ReportReference
             }
         }
 
-        text.Append('\n').Append(End).Append('\n');
+        text.Append('\n').Append(end).Append('\n');
         return text.ToString();
     }
 

@@ -10,16 +10,21 @@ namespace CommonProsperity.Nlp.Tests.Output;
 /// </summary>
 public sealed class ReportReferenceTests
 {
-    [Fact]
-    public void ReportsPage_GeneratedColumnTables_AreCurrent()
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("discovery")]
+    public void ReportsPage_GeneratedColumnTables_AreCurrent(string block)
     {
+        var (begin, end, layouts) = block == "analyze"
+            ? (ReportReference.Begin, ReportReference.End, AnalysisReports.All)
+            : (ReportReference.DiscoveryBegin, ReportReference.DiscoveryEnd, ReportReference.Discovery);
         var path = Path.Combine(TestPaths.RepoRoot, "docs", "reports.md");
         var page = File.ReadAllText(path).ReplaceLineEndings("\n");
-        var begin = page.IndexOf(ReportReference.Begin, StringComparison.Ordinal);
-        var end = page.IndexOf(ReportReference.End, StringComparison.Ordinal);
-        Assert.True(begin >= 0 && end > begin, $"docs/reports.md lacks the lines that enclose the generated tables:\n{ReportReference.Begin}\n{ReportReference.End}");
-        var current = page[begin..(end + ReportReference.End.Length + 1)];
-        var generated = ReportReference.Markdown(AnalysisReports.All);
+        var from = page.IndexOf(begin, StringComparison.Ordinal);
+        var to = page.IndexOf(end, StringComparison.Ordinal);
+        Assert.True(from >= 0 && to > from, $"docs/reports.md lacks the lines that enclose the generated tables:\n{begin}\n{end}");
+        var current = page[from..(to + end.Length + 1)];
+        var generated = ReportReference.Markdown(layouts, begin, end);
         if (Environment.GetEnvironmentVariable("CPNLP_UPDATE_DOCS") == "1")
         {
             File.WriteAllText(path, page.Replace(current, generated, StringComparison.Ordinal));

@@ -52,10 +52,37 @@ internal static class ChartCanvas
                 axis.Label.FontName = FontFor(axis.Label.Text) ?? axis.Label.FontName;
             }
 
-            var legend = plot.GetPlottables().SelectMany(p => p.LegendItems).Select(i => i.LabelText);
-            plot.Legend.FontName = legend.Select(FontFor).FirstOrDefault(f => f is not null) ?? plot.Legend.FontName;
+            var legend = plot.GetPlottables().SelectMany(p => p.LegendItems).Where(i => !string.IsNullOrEmpty(i.LabelText)).ToList();
+            if (legend.Select(i => FontFor(i.LabelText)).FirstOrDefault(f => f is not null) is { } legendFont)
+            {
+                plot.Legend.FontName = legendFont;
+                RoomAboveFirstLegendRow(plot, legend);
+            }
+
             File.WriteAllBytes(path, plot.GetImageBytes(width, height, ImageFormat.Png));
         }
+    }
+
+    /// <summary>
+    /// ScottPlot 5.1 draws the first legend label in the Chinese font above its row, where the legend's
+    /// frame clips it (ScottPlot issue #5213). When the legend is of lines (scatter plots), its items
+    /// are shown as manual items behind a small empty one, which gives the first label room.
+    /// </summary>
+    private static void RoomAboveFirstLegendRow(Plot plot, List<LegendItem> items)
+    {
+        var plottables = plot.GetPlottables().Where(p => p.LegendItems.Any(i => !string.IsNullOrEmpty(i.LabelText))).ToList();
+        if (!plottables.All(p => p is ScottPlot.Plottables.Scatter))
+        {
+            return;
+        }
+
+        foreach (var scatter in plottables.Cast<ScottPlot.Plottables.Scatter>())
+        {
+            scatter.LegendText = string.Empty;
+        }
+
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = " ", LabelFontSize = TickSize / 2 });
+        plot.Legend.ManualItems.AddRange(items);
     }
 
     /// <summary>Sets an axis's tick labels, in the Chinese-capable font when any holds Chinese.</summary>

@@ -98,4 +98,23 @@ internal static class DiscoveryCharts
             periods, lines, AnalysisCharts.RateLabel, chart.Relative);
         return [ReportFiles.ThemeTrendChart];
     }
+
+    /// <summary>Each search term's rate per period (lines), on the scale <paramref name="chart"/> says.</summary>
+    /// <param name="output">Where the chart is staged.</param>
+    /// <param name="period">Years or months.</param>
+    /// <param name="points">Each term's tally in each period, terms in the order given.</param>
+    /// <param name="chart">The scale (every term is drawn).</param>
+    public static IReadOnlyList<string> TermTrend(OutputDirectory output, TrendPeriod period, IReadOnlyList<TermTrendPoint> points, TrendChartOptions chart)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(chart);
+        var periods = points.Select(p => p.Period).Distinct(StringComparer.Ordinal).ToList();
+        var terms = points.Select(p => p.Term).Distinct(StringComparer.Ordinal).ToList();
+        var rates = points.ToDictionary(p => (p.Period, p.Term), p => p.Tally.Per1000Words);
+        var lines = terms.Select(term => (term, (IReadOnlyList<double>)[.. periods.Select(p => rates[(p, term)])])).ToList();
+        LineChart.Write(output.Stage(ReportFiles.TermTrendChart), $"Terms by {period.ToString().ToLowerInvariant()} ({points.Where(p => p.Term == terms[0]).Sum(p => p.Tally.Documents)} documents)",
+            periods, lines, AnalysisCharts.RateLabel, chart.Relative, "term");
+        return [ReportFiles.TermTrendChart];
+    }
 }

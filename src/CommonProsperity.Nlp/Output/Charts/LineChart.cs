@@ -13,7 +13,8 @@ internal static class LineChart
     /// <param name="series">Each series' name and its value per period.</param>
     /// <param name="valueLabel">What the values measure.</param>
     /// <param name="relative">Draw each series as a share of its own maximum (0 to 1), its maximum in the legend, so that small series show beside large ones.</param>
-    public static void Write(string path, string title, IReadOnlyList<string> periods, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string valueLabel, bool relative = false)
+    /// <param name="seriesNoun">What a series is (<c>theme</c>, <c>term</c>), for the axis label of the relative scale.</param>
+    public static void Write(string path, string title, IReadOnlyList<string> periods, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string valueLabel, bool relative = false, string seriesNoun = "theme")
     {
         ArgumentNullException.ThrowIfNull(periods);
         ArgumentNullException.ThrowIfNull(series);
@@ -21,7 +22,7 @@ internal static class LineChart
         {
             series = [.. series.Select(s => (Max: s.Values.DefaultIfEmpty(0).Max(), s))
                 .Select(x => (string.Create(CultureInfo.InvariantCulture, $"{x.s.Name} (max {x.Max:0.##})"), (IReadOnlyList<double>)[.. x.s.Values.Select(v => x.Max > 0 ? v / x.Max : 0)]))];
-            valueLabel = $"share of the theme's highest rate ({valueLabel})";
+            valueLabel = $"share of the {seriesNoun}'s highest rate ({valueLabel})";
         }
 
         ChartCanvas.Draw(path, title, 1400, 700, plot =>
@@ -38,21 +39,55 @@ internal static class LineChart
                     var line = plot.Add.Scatter(xs.AsSpan(start, count).ToArray(), series[s].Values.Skip(start).Take(count).ToArray());
                     line.LegendText = start == 0 ? series[s].Name : string.Empty;
                     line.Color = palette.GetColor(s);
-                    line.LineWidth = 2.5f;
-                    line.MarkerSize = 9;
+                    line.LineWidth = periods.Count > 100 ? 1.5f : 2.5f;
+                    line.MarkerSize = periods.Count > 100 ? 4 : periods.Count > 40 ? 6 : 9;
                     line.MarkerShape = markers[s % markers.Length];
                 }
             }
 
-            // One tick per period, unless they would crowd: then every n-th.
-            var step = Math.Max(1, (int)Math.Ceiling(periods.Count / 14.0));
-            var ticks = Enumerable.Range(0, periods.Count).Where(i => i % step == 0).ToArray();
+            // A tick per period, unless labels would overprint: periods are placed at their dates, so years far apart leave room and months bunch.
+            var ticks = Ticks(xs, (periods.Select(p => p.Length).DefaultIfEmpty(4).Max() * TickCharacterPixels) + TickGapPixels, DataAreaPixels);
             ChartCanvas.Ticks(plot.Axes.Bottom, ticks.Select(i => xs[i]).ToList(), ticks.Select(i => periods[i]).ToList());
             plot.Axes.Bottom.TickLabelStyle.OffsetY = 4;
             plot.Axes.Left.Label.Text = valueLabel;
             plot.Axes.Margins(left: 0.04, right: 0.04, bottom: 0, top: 0.08);
             plot.ShowLegend(Edge.Right);
         });
+    }
+
+    /// <summary>The width of the plot's data area in pixels, about (the chart is 1400 wide, with the axis and legend beside it).</summary>
+    private const double DataAreaPixels = 1100;
+
+    /// <summary>The width of a digit of a tick label in pixels, about (at <see cref="ChartCanvas.TickSize"/>).</summary>
+    private const double TickCharacterPixels = 8.5;
+
+    /// <summary>The least space between two tick labels, in pixels.</summary>
+    private const double TickGapPixels = 12;
+
+    /// <summary>
+    /// The indexes of the positions <paramref name="xs"/> (ascending) to label so that labels of
+    /// <paramref name="labelPixels"/> do not overprint on an axis <paramref name="axisPixels"/> wide: from
+    /// the first on, each position far enough from the last one labelled (so every one, when all are).
+    /// </summary>
+    internal static IReadOnlyList<int> Ticks(IReadOnlyList<double> xs, double labelPixels, double axisPixels)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        if (xs.Count == 0)
+        {
+            return [];
+        }
+
+        var gap = (xs[^1] - xs[0]) * labelPixels / axisPixels;
+        var ticks = new List<int> { 0 };
+        for (var i = 1; i < xs.Count; i++)
+        {
+            if (xs[i] - xs[ticks[^1]] >= gap)
+            {
+                ticks.Add(i);
+            }
+        }
+
+        return ticks;
     }
 
     /// <summary>The runs of consecutive periods (start index, length): a new run starts after a missing year or month.</summary>

@@ -34,4 +34,30 @@ public class LineChartTests
 
         PngFile.AssertValid(temp.File("chart.png"));
     }
+
+    [Fact]
+    public void Ticks_PeriodsFarApart_LabelsEveryOne()
+    {
+        Assert.Equal([0, 1, 2, 3], LineChart.Ticks([2004, 2017, 2018, 2026], labelPixels: 46, axisPixels: 1100));
+    }
+
+    [Fact]
+    public void Ticks_MonthsBunchedTogether_LabelsOnlyThoseThatDoNotOverprint()
+    {
+        // 2021-04, 2021-06, 2021-11, 2022-06 on an axis from 2004 to 2026: labels 70 pixels wide need 1.4 years between them.
+        double[] xs = [2004.17, 2021.25, 2021.42, 2021.83, 2022.42, 2026.25];
+
+        Assert.Equal([0, 1, 5], LineChart.Ticks(xs, labelPixels: 70, axisPixels: 1100));
+    }
+
+    [Fact]
+    public void Write_ChineseSeriesNames_DrawsAPng()
+    {
+        using var temp = new TempDirectory();
+
+        LineChart.Write(temp.File("chart.png"), "Terms by year", ["2021", "2022", "2024"],
+            [("共同富裕", [3.7, 0, 0.1]), ("common prosperity", [0.0, 1, 0])], "hits per 1,000 words", relative: true, seriesNoun: "term");
+
+        PngFile.AssertValid(temp.File("chart.png"));
+    }
 }

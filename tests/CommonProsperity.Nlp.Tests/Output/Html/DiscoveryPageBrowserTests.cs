@@ -17,6 +17,7 @@ public sealed class DiscoveryPageBrowserTests
         // command, its arguments, an element per CSV row group to count, and the JavaScript that counts what the CSV says there should be
         { "compare", ["--by", "language"], "#themes-by-group ~ .bars .bar", "groups * themes" },
         { "trend", [], "svg.chart polyline", "themes" },
+        { "trend", ["--terms", "共同富裕,慈善,common prosperity"], "svg.chart polyline", "terms" },
         { "topics", ["--topics", "4"], "#topic-cards > div", "topics" },
     };
 
@@ -55,6 +56,8 @@ public sealed class DiscoveryPageBrowserTests
             case "groups * themes":
                 var byGroup = ReportReader.Read(Path.Combine(folder, ReportFiles.ThemeByGroup));
                 return byGroup.Count;
+            case "terms":
+                return ReportReader.Read(Path.Combine(folder, ReportFiles.TermTrend)).Select(r => r["term"]).Distinct(StringComparer.Ordinal).Count();
             case "themes":
                 return ReportReader.Read(Path.Combine(folder, ReportFiles.ThemeTrend)).Select(r => r["theme"]).Distinct(StringComparer.Ordinal).Count();
             default:

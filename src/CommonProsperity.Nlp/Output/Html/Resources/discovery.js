@@ -11,7 +11,7 @@ document.title = "cpnlp " + DATA.command + " report";
 
 drawRun(DATA.run, themes, DATA.tool + " " + DATA.version);
 if (DATA.command === "compare") drawCompare();
-if (DATA.command === "trend") drawTrend();
+if (DATA.command === "trend") tables["term_trend.csv"] ? drawTermTrend() : drawTrend();
 if (DATA.command === "topics") drawTopics();
 
 /** Every column of a report as a sortable, filterable table (text columns filterable). */
@@ -84,6 +84,19 @@ function drawTrend() {
   box.append(h("details", {}, h("summary", {}, "theme_trend.csv"), fullTable(trend)));
 }
 
+function drawTermTrend() {
+  const trend = tables["term_trend.csv"];
+  const period = column(trend, "period"), term = column(trend, "term"), perWords = column(trend, "per_1000_words"), docs = column(trend, "documents");
+  const periods = [...new Set(trend.rows.map(r => r[period]))];
+  const terms = [...new Set(trend.rows.map(r => r[term]))];
+  const box = section("trend", "Terms over time");
+  box.append(h("p", { className: "note" }, "Hits per 1,000 words (per_1000_words in term_trend.csv) per " + trend.rows[0][column(trend, "period_by")] +
+    "; documents per period: " + periods.map(p => p + " " + trend.rows.find(r => r[period] === p)[docs]).join(", ") + "."));
+  box.append(legend(terms));
+  box.append(lineChart(periods, terms.map(t => periods.map(p => trend.rows.find(r => r[period] === p && r[term] === t)[perWords])), terms));
+  box.append(h("details", {}, h("summary", {}, "term_trend.csv"), fullTable(trend)));
+}
+
 function drawTopics() {
   const topics = tables["topics.csv"];
   const shares = tables["document_topics.csv"];
@@ -118,8 +131,8 @@ function legend(names) {
   }));
 }
 
-/** An SVG line chart: x = labels, one line per series (values in label order). */
-function lineChart(labels, series) {
+/** An SVG line chart: x = labels, one line per series (values in label order), its points titled by names (default: the themes). */
+function lineChart(labels, series, names) {
   const ns = "http://www.w3.org/2000/svg";
   const width = 900, height = 320, left = 56, bottom = 40, top = 12, right = 12;
   const max = Math.max(1e-9, ...series.flat());
@@ -144,7 +157,7 @@ function lineChart(labels, series) {
   labels.forEach((label, i) => { if (i % step === 0) add("text", { x: x(i), y: height - bottom + 16, "text-anchor": "middle", "font-size": 11 }, label); });
   series.forEach((values, s) => {
     add("polyline", { points: values.map((v, i) => x(i) + "," + y(v)).join(" "), fill: "none", stroke: palette[s % palette.length], "stroke-width": 2 });
-    values.forEach((v, i) => add("circle", { cx: x(i), cy: y(v), r: 3, fill: palette[s % palette.length] }, undefined).append(title(ns, themes[s].id + " " + labels[i] + ": " + rate(v))));
+    values.forEach((v, i) => add("circle", { cx: x(i), cy: y(v), r: 3, fill: palette[s % palette.length] }, undefined).append(title(ns, (names ? names[s] : themes[s].id) + " " + labels[i] + ": " + rate(v))));
   });
   return svg;
 }
