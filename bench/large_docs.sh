@@ -3,9 +3,10 @@
 #
 #   en-200-one-line.txt   200 MB of English on one line (the 200 MB bench corpus, line breaks read as spaces)
 #   zh-200-one-line.txt   200 MB of Chinese on one line, paragraphs opened by 　　 (gen_corpus.py --single-line)
+#   zh-100-one-line.txt   the same at 100 MB (whose evidence, 0.6 GB, a document read whole could still hold)
 #   en-1000.txt           1 GB of English text in one file (the 1,000 MB bench corpus, documents one after another)
 #
-# Usage: bench/large_docs.sh [--data DIR] [--cases en-200-one-line,zh-200-one-line,en-1000] [NAME=PATH/TO/cpnlp ...]
+# Usage: bench/large_docs.sh [--data DIR] [--cases en-200-one-line,zh-200-one-line,zh-100-one-line,en-1000] [NAME=PATH/TO/cpnlp ...]
 #
 # Without NAME=BINARY, builds this tree (Release) and measures it as "after". Each run is
 # `/usr/bin/time -v cpnlp analyze FILE --out OUT --quiet --no-charts`; the table gives wall-clock seconds,
@@ -17,13 +18,13 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 data=bench/.data
-cases=en-200-one-line,zh-200-one-line,en-1000
+cases=en-200-one-line,zh-200-one-line,zh-100-one-line,en-1000
 builds=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --data) data=$2; shift 2 ;;
     --cases) cases=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *=*) builds+=("$1"); shift ;;
     *) echo "bench/large_docs.sh: unknown argument $1 (see --help)" >&2; exit 64 ;;
   esac
@@ -47,6 +48,7 @@ make_input() {
   case "$name" in
     en-200-one-line) lang=en; mb=200; join=one-line ;;
     zh-200-one-line) lang=zh; mb=200; single=--single-line; join=paragraphs ;;
+    zh-100-one-line) lang=zh; mb=100; single=--single-line; join=paragraphs ;;
     en-1000) lang=en; mb=1000; join=documents ;;
     *) echo "bench/large_docs.sh: unknown case $name" >&2; exit 64 ;;
   esac
