@@ -109,7 +109,7 @@ public static class CpnlpApp
                     + "and several are analysed at once: use fewer threads (--threads 1), split the largest files, use less --context, or run on a machine with more memory.");
                 return ExitCodes.OutOfMemory;
             case CommonProsperityException known:
-                error.WriteLine($"error: {known.Message}");
+                error.WriteLine($"error: {OptionFlags.Describe(known)}");
                 return known.ExitCode;
             case OperationCanceledException:
                 error.WriteLine("cancelled: the reports already in the output folder were left as they were.");
@@ -121,7 +121,7 @@ public static class CpnlpApp
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.Usage;
             case not null when OutputException.FromSystemError(exception) is { } output:
-                error.WriteLine($"error: {output.Message}");
+                error.WriteLine($"error: {OptionFlags.Describe(output)}");
                 return output.ExitCode;
             default:
                 error.WriteLine($"internal error: {exception}");

@@ -56,6 +56,6 @@ internal sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
         "sentence" => PassageUnit.Sentence,
         "paragraph" => PassageUnit.Paragraph,
         "document" => PassageUnit.Document,
-        _ => throw new OptionsException($"--unit '{unit}' is not a passage unit.", "Use sentence, paragraph or document."),
+        _ => throw new OptionsException($"--unit '{unit}' is not a passage unit.", $"Use sentence, paragraph or document."),
     };
 }

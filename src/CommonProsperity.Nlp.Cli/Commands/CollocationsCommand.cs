@@ -32,7 +32,7 @@ internal sealed class CollocationsCommand : Command<CollocationsCommand.Settings
         {
             "g2" => PhraseRanking.G2,
             "pmi" => PhraseRanking.Pmi,
-            _ => throw new OptionsException($"--rank {Rank} is not a measure.", "Use --rank g2 or --rank pmi."),
+            _ => throw new OptionsException($"--rank {Rank} is not a measure.", $"Use --rank g2 or --rank pmi."),
         });
     }
 

@@ -15,12 +15,12 @@ internal static class CommandOutput
     {
         foreach (var warning in problems.Warnings())
         {
-            streams.Error.WriteLine($"warning: {warning.Text}");
+            streams.Error.WriteLine($"warning: {OptionFlags.Describe(warning)}");
         }
 
         foreach (var skip in problems.Skipped())
         {
-            streams.Error.WriteLine($"skipped: {skip.Text}");
+            streams.Error.WriteLine($"skipped: {OptionFlags.Describe(skip)}");
         }
     }
 

@@ -54,7 +54,7 @@ internal abstract class PhraseSettings : CorpusSettings
     {
         "words" or "word" => PhraseUnit.Words,
         "characters" or "character" or "chars" => PhraseUnit.Characters,
-        _ => throw new OptionsException($"--unit {Unit} is not a unit.", "Use --unit words or --unit characters."),
+        _ => throw new OptionsException($"--unit {Unit} is not a unit.", $"Use --unit words or --unit characters."),
     };
 
     /// <summary>The language code of <see cref="Language"/>, or null.</summary>

@@ -21,7 +21,7 @@ internal static class SettingsValidation
         }
         catch (OptionsException e)
         {
-            return ValidationResult.Error(e.Message);
+            return ValidationResult.Error(OptionFlags.Describe(e));
         }
     }
 }

@@ -41,7 +41,7 @@ internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
         {
             if (Count < 1)
             {
-                throw new OptionsException($"--count {Count} is below 1.", "Ask for at least one passage, for example --count 50.");
+                throw new OptionsException($"--count {Count} is below 1.", $"Ask for at least one passage, for example --count 50.");
             }
 
             ClassifyCommand.ParseUnit(Unit);

@@ -99,7 +99,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
             : settings.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()).ToArray();
         if (themes is { Count: 0 })
         {
-            throw new OptionsException("--themes names no theme.", "Give comma-separated theme ids, for example --themes inequality,control.");
+            throw new OptionsException($"--themes names no theme.", $"Give comma-separated theme ids, for example --themes inequality,control.");
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -74,7 +74,7 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
         {
             "year" => TrendPeriod.Year,
             "month" => TrendPeriod.Month,
-            _ => throw new OptionsException($"--by {By} is not a period.", "Use --by year or --by month."),
+            _ => throw new OptionsException($"--by {By} is not a period.", $"Use --by year or --by month."),
         };
 
         /// <summary>What the chart draws.</summary>
@@ -84,7 +84,7 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
             {
                 "rate" => false,
                 "relative" => true,
-                _ => throw new OptionsException($"--chart-scale {ChartScale} is not a scale.", "Use --chart-scale rate or --chart-scale relative."),
+                _ => throw new OptionsException($"--chart-scale {ChartScale} is not a scale.", $"Use --chart-scale rate or --chart-scale relative."),
             });
     }
 

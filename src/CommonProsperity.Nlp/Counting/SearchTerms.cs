@@ -24,7 +24,7 @@ public static class SearchTerms
         ArgumentNullException.ThrowIfNull(terms);
         if (terms.Count == 0)
         {
-            throw new OptionsException("no search term was given.", "Name at least one word or phrase to look for.");
+            throw new OptionsException($"no search term was given.", $"Name at least one word or phrase to look for.");
         }
 
         var kept = new List<LexiconTerm>();
@@ -39,7 +39,7 @@ public static class SearchTerms
             }
             catch (LexiconException e)
             {
-                throw new OptionsException($"search term {i + 1} ('{term}'): {e.Problem}", e.Fix ?? "Write a word, a phrase, or a word start followed by '*'.");
+                throw new OptionsException($"search term {i + 1} ('{term}'): {e.Problem}", $"{e.Fix ?? "Write a word, a phrase, or a word start followed by '*'."}");
             }
 
             if (seen.Add(pattern.ToString()))

@@ -23,7 +23,7 @@ public sealed record ConcordanceOptions(int Context = 40, int? Sample = null, in
 
         if (Sample is < 1)
         {
-            throw new OptionsException($"a sample of {Sample} lines is empty.", "Ask for a sample of at least 1 line, or none to list every match.");
+            throw new OptionsException($"a sample of {Sample} lines is empty.", $"Ask for a sample of at least 1 line, or none to list every match.");
         }
 
         return this;

@@ -51,7 +51,7 @@ internal static class DocumentFields
             var available = Standard.Concat(documents.SelectMany(d => d.Metadata.Extra.Select(kv => kv.Key.ToLowerInvariant())))
                 .Distinct(StringComparer.Ordinal)
                 .Where(f => documents.Any(d => Value(d.Metadata, f) is not null));
-            throw new OptionsException($"--by {field}: none of the {documents.Count} document(s) has a value for '{field}'.",
+            throw new OptionsException($"{OptionName.GroupBy} {field}: none of the {documents.Count} document(s) has a value for '{field}'.",
                 $"Group by a field the documents have ({string.Join(", ", available)}), or add the column to sources.csv.");
         }
 
@@ -68,8 +68,8 @@ internal static class DocumentFields
             .ToList();
         if (groups.Count < minimumGroups)
         {
-            throw new OptionsException($"--by {field}: every document has the value '{groups[0].Name}', so there is nothing to compare.",
-                "Group by another field, or compare two sets of inputs with --vs.");
+            throw new OptionsException($"{OptionName.GroupBy} {field}: every document has the value '{groups[0].Name}', so there is nothing to compare.",
+                $"Group by another field, or compare with a second set of inputs ({OptionName.Versus}).");
         }
 
         return groups;

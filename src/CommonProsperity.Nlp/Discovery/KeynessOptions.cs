@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommonProsperity.Nlp.Errors;
 
 namespace CommonProsperity.Nlp.Discovery;
@@ -16,17 +15,17 @@ public sealed record KeynessOptions(int Top = 30, int MinCount = 5, double MaxP 
     {
         if (Top is < 1 or > 10_000)
         {
-            throw new OptionsException($"--top {Top} is out of range.", "Use from 1 to 10000 words per group and direction (default 30).");
+            throw new OptionsException($"{OptionName.Top} {Top} is out of range.", $"Use from 1 to 10000 words per group and direction (default 30).");
         }
 
         if (MinCount < 1)
         {
-            throw new OptionsException($"--min-count {MinCount} is below 1.", "Use 1 or more (default 5).");
+            throw new OptionsException($"{OptionName.MinCount} {MinCount} is below 1.", $"Use 1 or more (default 5).");
         }
 
         if (MaxP is <= 0 or > 1)
         {
-            throw new OptionsException(string.Create(CultureInfo.InvariantCulture, $"--max-p {MaxP} is not in (0, 1]."), "Use a p-value such as 0.05 (default) or 1 to list every word.");
+            throw new OptionsException($"{OptionName.MaxP} {MaxP} is not in (0, 1].", $"Use a p-value such as 0.05 (default) or 1 to list every word.");
         }
 
         return this;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommonProsperity.Nlp.Errors;
 
 namespace CommonProsperity.Nlp.Discovery;
@@ -17,17 +16,17 @@ public sealed record SuggestOptions(int MinSupport = 3, double MinPrecision = 0.
     {
         if (MinSupport < 1)
         {
-            throw new OptionsException($"--min-support {MinSupport} is below 1.", "Use 1 or more passages (default 3).");
+            throw new OptionsException($"{OptionName.MinSupport} {MinSupport} is below 1.", $"Use 1 or more passages (default 3).");
         }
 
         if (MinPrecision is < 0 or > 1)
         {
-            throw new OptionsException(string.Create(CultureInfo.InvariantCulture, $"--min-precision {MinPrecision} is not between 0 and 1."), "Use a share such as 0.6 (default).");
+            throw new OptionsException($"{OptionName.MinPrecision} {MinPrecision} is not between 0 and 1.", $"Use a share such as 0.6 (default).");
         }
 
         if (Top is < 1 or > 10_000)
         {
-            throw new OptionsException($"--top {Top} is out of range.", "Use from 1 to 10000 candidates per theme (default 25).");
+            throw new OptionsException($"{OptionName.Top} {Top} is out of range.", $"Use from 1 to 10000 candidates per theme (default 25).");
         }
 
         return this;

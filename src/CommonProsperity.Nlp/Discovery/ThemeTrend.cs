@@ -38,8 +38,10 @@ internal static class ThemeTrend
         var undated = documents.Where(d => Key(d, period) is null).ToList();
         if (undated.Count == documents.Count)
         {
-            throw new OptionsException($"--by {period.ToString().ToLowerInvariant()}: none of the {documents.Count} document(s) has a {(period == TrendPeriod.Year ? "date" : "date with a month")}.",
-                "Give dates (yyyy-MM-dd, yyyy-MM or yyyy) in the date column of sources.csv" + (period == TrendPeriod.Month ? ", or use --by year." : "."));
+            throw new OptionsException($"{OptionName.GroupBy} {period.ToString().ToLowerInvariant()}: none of the {documents.Count} document(s) has a {(period == TrendPeriod.Year ? "date" : "date with a month")}.",
+                period == TrendPeriod.Month
+                    ? Wording.Of($"Give dates (yyyy-MM-dd, yyyy-MM or yyyy) in the date column of sources.csv, or use {OptionName.GroupBy} year.")
+                    : Wording.Of($"Give dates (yyyy-MM-dd, yyyy-MM or yyyy) in the date column of sources.csv."));
         }
 
         if (undated.Count > 0)

@@ -48,7 +48,7 @@ internal sealed class TopicModeler
         {
             throw new CommonProsperityException(
                 $"too little text for {options.Topics} topics: {kept.Count} passage(s) and {vocabulary.Count} distinct word(s) seen at least {options.MinWordCount} times remain.",
-                fix: "Add documents, ask for fewer topics with --topics, or lower --min-count or --passage-words.");
+                null, null, Wording.Of($"Add documents, ask for fewer topics ({OptionName.Topics}), or lower {OptionName.MinCount} or {OptionName.PassageWords}."));
         }
 
         cancellationToken.ThrowIfCancellationRequested();

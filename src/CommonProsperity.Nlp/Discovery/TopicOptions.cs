@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommonProsperity.Nlp.Errors;
 
 namespace CommonProsperity.Nlp.Discovery;
@@ -32,42 +31,42 @@ public sealed record TopicOptions(
     {
         if (Topics is < 2 or > 200)
         {
-            throw new OptionsException($"--topics {Topics} is out of range.", "Use from 2 to 200 topics (default 8).");
+            throw new OptionsException($"{OptionName.Topics} {Topics} is out of range.", $"Use from 2 to 200 topics (default 8).");
         }
 
         if (TermsPerTopic is < 1 or > 100)
         {
-            throw new OptionsException($"--terms {TermsPerTopic} is out of range.", "Use from 1 to 100 words per topic (default 15).");
+            throw new OptionsException($"{OptionName.TermsPerTopic} {TermsPerTopic} is out of range.", $"Use from 1 to 100 words per topic (default 15).");
         }
 
         if (PassageWords is < 0 or > 100_000)
         {
-            throw new OptionsException($"--passage-words {PassageWords} is out of range.", "Use 0 (whole documents) or a number of words such as 150.");
+            throw new OptionsException($"{OptionName.PassageWords} {PassageWords} is out of range.", $"Use 0 (whole documents) or a number of words such as 150.");
         }
 
         if (MinWordCount < 1)
         {
-            throw new OptionsException($"--min-count {MinWordCount} is below 1.", "Use 1 or more (default 3).");
+            throw new OptionsException($"{OptionName.MinCount} {MinWordCount} is below 1.", $"Use 1 or more (default 3).");
         }
 
         if (MaxPassageShare is <= 0 or > 1)
         {
-            throw new OptionsException(string.Create(CultureInfo.InvariantCulture, $"the largest passage share {MaxPassageShare} is not in (0, 1]."));
+            throw new OptionsException($"the largest passage share {MaxPassageShare} is not in (0, 1].");
         }
 
         if (Iterations is < 10 or > 10_000)
         {
-            throw new OptionsException($"--iterations {Iterations} is out of range.", "Use from 10 to 10000 (default 300).");
+            throw new OptionsException($"{OptionName.Iterations} {Iterations} is out of range.", $"Use from 10 to 10000 (default 300).");
         }
 
         if (AlphaSum <= 0 || Beta <= 0)
         {
-            throw new OptionsException(string.Create(CultureInfo.InvariantCulture, $"the priors (alpha sum {AlphaSum}, beta {Beta}) must be positive."));
+            throw new OptionsException($"the priors (alpha sum {AlphaSum}, beta {Beta}) must be positive.");
         }
 
         if (Language is not null and not ("en" or "zh"))
         {
-            throw new OptionsException($"--language '{Language}' is not supported.", "Use en or zh, or leave the option out to model every word.");
+            throw new OptionsException($"{OptionName.Language} '{Language}' is not supported.", $"Use en or zh, or leave the option out to model every word.");
         }
 
         return this;

@@ -10,6 +10,9 @@ namespace CommonProsperity.Nlp.Errors;
 /// </summary>
 public class CommonProsperityException : Exception
 {
+    private readonly FormattableString _problem;
+    private readonly FormattableString? _fix;
+
     /// <summary>Creates an error with a location and a fix.</summary>
     /// <param name="problem">What is wrong, as a sentence without a location.</param>
     /// <param name="path">The file concerned, if any.</param>
@@ -17,12 +20,26 @@ public class CommonProsperityException : Exception
     /// <param name="fix">What the user should change, if that can be said.</param>
     /// <param name="inner">The underlying exception, if any.</param>
     public CommonProsperityException(string problem, string? path = null, long? line = null, string? fix = null, Exception? inner = null)
-        : base(Compose(problem, path, line, fix), inner)
+        : this(Wording.Plain(problem), path, line, fix is null ? null : Wording.Plain(fix), inner)
     {
-        Problem = problem;
+    }
+
+    /// <summary>Creates an error whose problem and fix may name options (<see cref="OptionName"/>); see <see cref="Describe"/>.</summary>
+    /// <param name="problem">What is wrong, as a sentence without a location.</param>
+    /// <param name="path">The file concerned, if any.</param>
+    /// <param name="line">The 1-based line (or CSV row) concerned, if any.</param>
+    /// <param name="fix">What the user should change, if that can be said.</param>
+    /// <param name="inner">The underlying exception, if any.</param>
+    public CommonProsperityException(FormattableString problem, string? path, long? line, FormattableString? fix, Exception? inner = null)
+        : base(Compose(Wording.Render(problem, null), path, line, fix is null ? null : Wording.Render(fix, null)), inner)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        _problem = problem;
+        _fix = fix;
+        Problem = Wording.Render(problem, null);
         FilePath = path;
         Line = line;
-        Fix = fix;
+        Fix = fix is null ? null : Wording.Render(fix, null);
     }
 
     /// <summary>What is wrong, without the location.</summary>
@@ -39,6 +56,13 @@ public class CommonProsperityException : Exception
 
     /// <summary>The process exit code the command line uses for this kind of error.</summary>
     public virtual int ExitCode => ExitCodes.DataError;
+
+    /// <summary>
+    /// The message with its options named by <paramref name="names"/> (a front end's names for them, such
+    /// as the command line's flags; null: by their meaning, as <see cref="Exception.Message"/>).
+    /// </summary>
+    public string Describe(IFormatProvider? names) =>
+        Compose(Wording.Render(_problem, names), FilePath, Line, _fix is null ? null : Wording.Render(_fix, names));
 
     private static string Compose(string problem, string? path, long? line, string? fix)
     {

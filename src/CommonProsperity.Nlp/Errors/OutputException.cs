@@ -1,9 +1,20 @@
 namespace CommonProsperity.Nlp.Errors;
 
 /// <summary>The output folder or a report in it cannot be written; reports already in place are left as they were.</summary>
-public sealed class OutputException(string problem, string? path, string? fix = null, Exception? inner = null)
-    : CommonProsperityException(problem, path, null, fix, inner)
+public sealed class OutputException : CommonProsperityException
 {
+    /// <summary>Creates the error: what is wrong, where, and how to fix it.</summary>
+    public OutputException(string problem, string? path, string? fix = null, Exception? inner = null)
+        : base(problem, path, null, fix, inner)
+    {
+    }
+
+    /// <summary>Creates the error with a fix that names an option (<see cref="OptionName"/>).</summary>
+    public OutputException(FormattableString problem, string? path, FormattableString fix, Exception? inner = null)
+        : base(problem, path, null, fix, inner)
+    {
+    }
+
     /// <inheritdoc />
     public override int ExitCode => ExitCodes.CannotWriteOutput;
 
@@ -20,13 +31,13 @@ public sealed class OutputException(string problem, string? path, string? fix = 
         if (FileSystem.FileSystemError.IsNoSpace(error))
         {
             return new OutputException($"no space left on device while writing the reports ({error.Message}); the reports already in the output folder were left as they were.",
-                path, "Free some space, or choose a folder on another disk with --out, then run again.", error);
+                path, Wording.Of($"Free some space, or choose a folder on another disk for {OptionName.OutputFolder}, then run again."), error);
         }
 
         if (FileSystem.FileSystemError.IsReadOnly(error))
         {
             return new OutputException($"the file system is read-only ({error.Message}); the reports already in the output folder were left as they were.",
-                path, "Choose a folder on a writable disk with --out.", error);
+                path, Wording.Of($"Choose a folder on a writable disk for {OptionName.OutputFolder}."), error);
         }
 
         return new OutputException($"cannot write the report ({error.Message}).", path, "Check free disk space and permissions of the output folder.", error);

@@ -50,7 +50,7 @@ public static partial class OutputFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputException($"cannot write {what} ({FileSystemError.Describe(e, folder)}); nothing was changed.", path, "Choose a folder you may write to with --out.", e);
+            throw new OutputException($"cannot write {what} ({FileSystemError.Describe(e, folder)}); nothing was changed.", path, Wording.Of($"Choose a folder you may write to for {OptionName.OutputFile}."), e);
         }
         finally
         {
@@ -73,7 +73,7 @@ public static partial class OutputFile
         }
         catch (IOException e)
         {
-            throw new OutputException($"cannot follow the symbolic link ({e.Message}).", path, "Give a file name with --out.", e);
+            throw new OutputException($"cannot follow the symbolic link ({e.Message}).", path, Wording.Of($"Give another file name for {OptionName.OutputFile}."), e);
         }
     }
 
@@ -87,7 +87,7 @@ public static partial class OutputFile
         }
         catch (IOException e)
         {
-            throw new OutputException($"cannot use the output path ({e.Message}).", path, "Give another file name with --out.", e);
+            throw new OutputException($"cannot use the output path ({e.Message}).", path, Wording.Of($"Give another file name for {OptionName.OutputFile}."), e);
         }
 
         return status.Kind switch
@@ -95,7 +95,7 @@ public static partial class OutputFile
             FileKind.Missing => null,
             FileKind.Regular => status.Mode,
             _ => throw new OutputException($"the output path is {FileStatus.Describe(status.Kind)}, not a regular file; it was left as it is.", path,
-                "Give the name of a file to write with --out, for example --out results.csv."),
+                Wording.Of($"Give the name of a file to write for {OptionName.OutputFile}, for example results.csv.")),
         };
     }
 

@@ -25,10 +25,10 @@ internal sealed class CsvDocumentReader(IngestionOptions options) : IDocumentRea
         if (textColumn < 0)
         {
             throw new InputException($"there is no column '{options.TextColumn}' to read the text from (columns: {string.Join(", ", table.Headers)}).",
-                file.RelativePath, 1, "Name the text column with --text-column NAME.");
+                file.RelativePath, 1, Wording.Of($"Name the column that holds the text ({OptionName.TextColumn})."));
         }
 
-        // Without --id-column, a column named "id" is used when there is one; else rows are numbered.
+        // Without an id column option, a column named "id" is used when there is one; else rows are numbered.
         var idColumn = options.IdColumn is null ? table.IndexOf("id") : -1;
         if (options.IdColumn is not null)
         {
@@ -36,7 +36,7 @@ internal sealed class CsvDocumentReader(IngestionOptions options) : IDocumentRea
             if (idColumn < 0)
             {
                 throw new InputException($"there is no id column '{options.IdColumn}' (columns: {string.Join(", ", table.Headers)}).",
-                    file.RelativePath, 1, "Name an existing column with --id-column, or leave it out to number the rows.");
+                    file.RelativePath, 1, Wording.Of($"Name an existing column ({OptionName.IdColumn}), or leave it out to number the rows."));
             }
         }
 

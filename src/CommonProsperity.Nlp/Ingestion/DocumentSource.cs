@@ -107,7 +107,7 @@ public sealed class DocumentSource
             if (FileStatus.RealPath(input) is { } inputReal && FileStatus.IsWithin(real, inputReal))
             {
                 throw new OptionsException($"the output {output} is {(real == inputReal ? "the input" : "inside the input")} {input}, so the reports would be read as documents by the next run.",
-                    "Give --out a place outside the inputs, for example a 'reports' folder beside the input folder.");
+                    Wording.Of($"Give {OptionName.OutputFolder} a place outside the inputs, for example a 'reports' folder beside the input folder."));
             }
         }
     }
@@ -218,7 +218,7 @@ public sealed class DocumentSource
             catch (InputException e)
             {
                 var note = produced > 0 ? $" The {produced} document(s) before it were analysed." : string.Empty;
-                problems.Report(Problem.Skipped(file.RelativePath, e.Message + note));
+                problems.Report(Problem.Skipped(file.RelativePath, e, note));
                 break;
             }
 
@@ -388,7 +388,7 @@ public sealed class DocumentSource
             if (link.Kind == FileKind.SymbolicLink && !followSymlinks
                 && !(FileStatus.RealPath(path) is { } real && FileStatus.IsWithin(real, FileStatus.RealPath(root) ?? root)))
             {
-                problems.Report(Problem.Warning(display, $"{display}: a symbolic link to a file outside the input folder; its metadata was not used.", "Add --follow-symlinks to read it."));
+                problems.Report(Problem.Warning(display, $"{display}: a symbolic link to a file outside the input folder; its metadata was not used.", Wording.Of($"Add {OptionName.FollowSymlinks} to read it.")));
                 return null;
             }
 
@@ -629,7 +629,7 @@ public sealed class DocumentSource
 
             if (!_source._options.FollowSymlinks && !FileStatus.IsWithin(real, rootReal))
             {
-                _problems.Report(Problem.Skipped(relative, $"{relative}: a symbolic link to {real}, outside the input folder; it was not followed.", "To read files that links point to outside the inputs, add --follow-symlinks."));
+                _problems.Report(Problem.Skipped(relative, $"{relative}: a symbolic link to {real}, outside the input folder; it was not followed.", Wording.Of($"To read files that links point to outside the inputs, add {OptionName.FollowSymlinks}.")));
                 return false;
             }
 

@@ -37,12 +37,12 @@ public sealed record IngestionOptions(
     {
         if (string.IsNullOrWhiteSpace(TextColumn))
         {
-            throw new OptionsException("--text-column is empty.", "Give the name of the CSV column that holds the text, for example --text-column text.");
+            throw new OptionsException($"{OptionName.TextColumn} is empty.", $"Give the name of the CSV column that holds the text, for example {OptionName.TextColumn} text.");
         }
 
         if (IdColumn is not null && string.IsNullOrWhiteSpace(IdColumn))
         {
-            throw new OptionsException("--id-column is empty.", "Give a column name or leave the option out.");
+            throw new OptionsException($"{OptionName.IdColumn} is empty.", $"Give a column name or leave the option out.");
         }
 
         if (MaxFileBytes <= 0)

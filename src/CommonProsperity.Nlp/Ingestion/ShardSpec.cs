@@ -27,8 +27,8 @@ public sealed record ShardSpec(int Index, int Count)
             || !int.TryParse(text.AsSpan(0, slash), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
             || !int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
-            throw new OptionsException($"--shard {text} is not of the form I/N.",
-                "Give the shard's index and the number of shards, counting from 0: --shard 0/4 ... --shard 3/4.");
+            throw new OptionsException($"{OptionName.Shard} {text} is not of the form I/N.",
+                $"Give the shard's index and the number of shards, counting from 0: {OptionName.Shard} 0/4 ... {OptionName.Shard} 3/4.");
         }
 
         return new ShardSpec(index, count).Validate();
@@ -40,7 +40,7 @@ public sealed record ShardSpec(int Index, int Count)
     {
         if (Count < 1 || Index < 0 || Index >= Count)
         {
-            throw new OptionsException($"--shard {this} is out of range.",
+            throw new OptionsException($"{OptionName.Shard} {this} is out of range.",
                 $"Shards count from 0: with {Math.Max(Count, 1)} shard(s) use 0/{Math.Max(Count, 1)} to {Math.Max(Count, 1) - 1}/{Math.Max(Count, 1)}.");
         }
 

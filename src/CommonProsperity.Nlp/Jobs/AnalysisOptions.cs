@@ -53,22 +53,22 @@ public sealed record AnalysisOptions(
     {
         if (Inputs.Count == 0)
         {
-            throw new OptionsException("no input was given.", "Name at least one file or folder, for example: cpnlp analyze corpus/");
+            throw new OptionsException($"no input was given.", $"Name at least one file or folder, for example: cpnlp analyze corpus/");
         }
 
         if (string.IsNullOrWhiteSpace(OutputDirectory))
         {
-            throw new OptionsException("the output folder is empty.", "Give a folder with --out, for example --out reports.");
+            throw new OptionsException($"{OptionName.OutputFolder} is empty.", $"Give a folder, for example reports.");
         }
 
         if (ContextCharacters is < 0 or > 1000)
         {
-            throw new OptionsException($"--context {ContextCharacters} is out of range.", "Use a number of characters from 0 to 1000 (default 40).");
+            throw new OptionsException($"{OptionName.Context} {ContextCharacters} is out of range.", $"Use a number of characters from 0 to 1000 (default 40).");
         }
 
         if (MaxParallelism < 0)
         {
-            throw new OptionsException($"the parallelism {MaxParallelism} is negative.", "Use 0 for one worker per core, or a positive number.");
+            throw new OptionsException($"the parallelism {MaxParallelism} is negative.", $"Use 0 for one worker per core, or a positive number.");
         }
 
         DocumentSource.RefuseOutputInside(Inputs, OutputDirectory);

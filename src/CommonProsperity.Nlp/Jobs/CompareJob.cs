@@ -40,8 +40,8 @@ public sealed class CompareJob(Lexicon lexicon)
 
         if (string.IsNullOrWhiteSpace(by) == !hasReference)
         {
-            throw new OptionsException(hasReference ? "--by and --vs were both given." : "nothing to compare by.",
-                "Give either --by FIELD (language, publisher, year, month, or a sources.csv column) to group the inputs, or --vs PATH to compare the inputs with a second set.");
+            throw new OptionsException(hasReference ? Wording.Of($"{OptionName.GroupBy} and {OptionName.Versus} were both given.") : Wording.Of($"nothing to compare by."),
+                $"Give either a field to group the inputs by ({OptionName.GroupBy}: language, publisher, year, month, or a sources.csv column), or a second set of inputs to compare them with ({OptionName.Versus}).");
         }
 
         var groupBy = hasReference ? "inputs" : by!.Trim().ToLowerInvariant();
@@ -94,13 +94,13 @@ public sealed class CompareJob(Lexicon lexicon)
         var kept = documents.Where(d => string.Equals(d.Metadata.Language, language, StringComparison.OrdinalIgnoreCase)).ToList();
         if (kept.Count == 0)
         {
-            throw new OptionsException($"--language {language}: none of the {documents.Count} document(s) is in that language.",
+            throw new OptionsException($"{OptionName.Language} {language}: none of the {documents.Count} document(s) is in that language.",
                 $"Use one of the languages the documents have ({string.Join(", ", documents.Select(d => d.Metadata.Language ?? "und").Distinct().Order(StringComparer.Ordinal))}), or leave the option out.");
         }
 
         if (kept.Count < documents.Count)
         {
-            warnings.Add($"--language {language}: {documents.Count - kept.Count} of {documents.Count} document(s) in other languages were left out.");
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{documents.Count - kept.Count} of {documents.Count} document(s) in other languages than '{language}' were left out."));
         }
 
         return kept;

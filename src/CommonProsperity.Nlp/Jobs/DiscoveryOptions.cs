@@ -19,12 +19,12 @@ public sealed record DiscoveryOptions(IReadOnlyList<string> Inputs, string Outpu
     {
         if (Inputs.Count == 0)
         {
-            throw new OptionsException("no input was given.", "Name at least one file or folder, for example: cpnlp topics corpus/");
+            throw new OptionsException($"no input was given.", $"Name at least one file or folder, for example: cpnlp topics corpus/");
         }
 
         if (string.IsNullOrWhiteSpace(OutputDirectory))
         {
-            throw new OptionsException("the output folder is empty.", "Give a folder with --out.");
+            throw new OptionsException($"{OptionName.OutputFolder} is empty.", $"Give a folder (it is created if missing).");
         }
 
         DocumentSource.RefuseOutputInside(Inputs, OutputDirectory);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Output;
 
@@ -24,9 +25,9 @@ internal sealed class DuplicateInputs(bool dedupe)
         {
             var first = _first[fingerprint.Text];
             problems.Report(dedupe
-                ? Problem.Warning(id, $"{id}: the same text as {first} (ignoring case, spaces and punctuation); left out of the counts (--dedupe).")
+                ? Problem.Warning(id, Wording.Of($"{id}: the same text as {first} (ignoring case, spaces and punctuation); left out of the counts ({OptionName.Dedupe})."))
                 : Problem.Warning(id, $"{id}: the same text as {first} (ignoring case, spaces and punctuation), so it is counted twice.",
-                    "Remove one of the two, or run with --dedupe to count the first only."));
+                    Wording.Of($"Remove one of the two, or run with {OptionName.Dedupe} to count the first only.")));
             return !dedupe;
         }
 
@@ -36,9 +37,9 @@ internal sealed class DuplicateInputs(bool dedupe)
             var what = string.Create(CultureInfo.InvariantCulture,
                 $"{id}: {fingerprint.Repeats.Count} sentences from line {fingerprint.FirstRepeatLine} on ({fingerprint.RepeatedCharacters:N0} characters, {share * 100:F0}% of the text) repeat earlier sentences of the same document");
             problems.Report(report.RepeatsLeftOut
-                ? Problem.Warning(id, $"{what}; the repeats were left out of the counts (--dedupe).")
+                ? Problem.Warning(id, Wording.Of($"{what}; the repeats were left out of the counts ({OptionName.Dedupe})."))
                 : Problem.Warning(id, $"{what}: the same text pasted more than once? They are counted each time.",
-                    "Remove the repeats from the file, or run with --dedupe to count each repeated sentence once."));
+                    Wording.Of($"Remove the repeats from the file, or run with {OptionName.Dedupe} to count each repeated sentence once.")));
         }
 
         return true;

@@ -140,7 +140,7 @@ internal sealed class OrderedFileAnalysis(
         }
         catch (InputException e)
         {
-            problems.Report(Problem.Skipped(document.Id, e.Message));
+            problems.Report(Problem.Skipped(document.Id, e));
             return null;
         }
     }

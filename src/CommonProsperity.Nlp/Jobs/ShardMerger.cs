@@ -26,7 +26,7 @@ public sealed class ShardMerger
         ArgumentNullException.ThrowIfNull(outputDirectory);
         if (shardFolders.Count == 0)
         {
-            throw new OptionsException("no shard folder was given.", "Name the --out folders of all the shard runs, for example: cpnlp merge out/shard-0 out/shard-1.");
+            throw new OptionsException($"no shard folder was given.", $"Name the output folders of all the shard runs, for example: cpnlp merge out/shard-0 out/shard-1.");
         }
 
         var started = DateTimeOffset.UtcNow;
@@ -120,7 +120,7 @@ public sealed class ShardMerger
             var header = reader.Header;
             Require(reader, header.Shard.Count == count,
                 $"it is shard {header.Shard} but {first.Folder} is shard {first.Header.Shard}: they come from runs split differently.",
-                "Merge the shards of one run, all run with the same N in --shard I/N.");
+                "Merge the shards of one run, all run with the same N in I/N.");
             if (seen.TryGetValue(header.Shard.Index, out var twin))
             {
                 throw new InputException($"it is shard {header.Shard}, as is {twin.Folder}.", reader.Folder,
@@ -133,7 +133,7 @@ public sealed class ShardMerger
             Require(reader, string.Equals(header.Lexicon.Sha256, first.Header.Lexicon.Sha256, StringComparison.Ordinal)
                 && header.Lexicon.Themes.SequenceEqual(first.Header.Lexicon.Themes, StringComparer.Ordinal) && header.Lexicon.Terms.Count == first.Header.Lexicon.Terms.Count,
                 $"it was analysed with another lexicon ({header.Lexicon.Source}, {header.Lexicon.Sha256[..12]}) than {first.Folder} ({first.Header.Lexicon.Source}, {first.Header.Lexicon.Sha256[..12]}).",
-                "Run every shard with the same --lexicon.");
+                "Run every shard with the same lexicon.");
             // Every option that changes what is counted; where the inputs and the lexicon were is allowed to differ between machines.
             foreach (var (option, _) in header.Options.Concat(first.Header.Options).Where(o => o.Key is not ("inputs" or "out" or "shard" or "lexicon")).DistinctBy(o => o.Key))
             {

@@ -14,12 +14,12 @@ public sealed record BootstrapOptions(int Resamples = 1000, int Seed = 42, doubl
     {
         if (Resamples is < 0 or > 100_000)
         {
-            throw new OptionsException($"the number of bootstrap resamples {Resamples} is out of range.", "Use 0 (no intervals) to 100000; 1000 is usual.");
+            throw new OptionsException($"the number of bootstrap resamples {Resamples} is out of range.", $"Use 0 (no intervals) to 100000; 1000 is usual.");
         }
 
         if (Confidence is <= 0 or >= 1 || double.IsNaN(Confidence))
         {
-            throw new OptionsException($"the confidence level {Confidence} is not between 0 and 1.", "Use for example 0.95 for a 95% interval.");
+            throw new OptionsException($"the confidence level {Confidence} is not between 0 and 1.", $"Use for example 0.95 for a 95% interval.");
         }
 
         return this;

@@ -26,7 +26,7 @@ public sealed record LabelSet(IReadOnlyList<LabeledPassage> Passages, IReadOnlyL
         ArgumentNullException.ThrowIfNull(paths);
         if (paths.Count == 0)
         {
-            throw new OptionsException("no label file was given.", "Pass one or more CSV files with --labels.");
+            throw new OptionsException($"no label file was given.", $"Pass one or more CSV files as {OptionName.LabelFiles}.");
         }
 
         var byText = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -38,7 +38,7 @@ public sealed record LabelSet(IReadOnlyList<LabeledPassage> Passages, IReadOnlyL
         {
             if (!File.Exists(path))
             {
-                throw new InputException("the label file does not exist.", path, fix: "Check the path given to --labels.");
+                throw new InputException($"the label file does not exist.", path, null, Wording.Of($"Check the path given for {OptionName.LabelFiles}."));
             }
 
             var passages = LabelSetReader.Read(path, themes, out var hasIds);

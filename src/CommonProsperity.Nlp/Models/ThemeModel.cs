@@ -210,7 +210,7 @@ public sealed class ThemeModel
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new ModelException("the model file does not exist.", path, "Train one with 'cpnlp train --labels FILE --out MODEL', or leave out --model to use the built-in one.");
+            throw new ModelException($"the model file does not exist.", path, Wording.Of($"Train one with 'cpnlp train', or leave out {OptionName.ModelFile} to use the built-in one."));
         }
 
         if (FileSystem.FileStatus.Of(path).Kind is var kind && kind != FileSystem.FileKind.Regular)
@@ -234,12 +234,12 @@ public sealed class ThemeModel
             if (card.FormatVersion != ModelCard.CurrentFormat)
             {
                 throw new ModelException($"the model is in format {card.FormatVersion} (made by cpnlp {card.ToolVersion}); this cpnlp reads format {ModelCard.CurrentFormat}.", path,
-                    "Retrain the model with this version: cpnlp train --labels FILE.");
+                    "Retrain the model with this version ('cpnlp train').");
             }
 
             if (card.Themes is null || card.UnknownDocumentProfile is null || card.UnknownDocumentProfile.Count == 0)
             {
-                throw new ModelException("the model card is incomplete (no themes or no document profile).", path, "Retrain the model with this version: cpnlp train --labels FILE.");
+                throw new ModelException("the model card is incomplete (no themes or no document profile).", path, "Retrain the model with this version ('cpnlp train').");
             }
 
             string lexicon;
@@ -347,7 +347,7 @@ public sealed class ThemeModel
 
     private static ModelException TooLarge(string problem, string path, long maxPartBytes) =>
         new($"{problem}, more than the {Bytes(maxPartBytes)} bytes a model part may have; the file is damaged or not a model written by cpnlp.", path,
-            "Use a model written by 'cpnlp train' (or the built-in one: leave out --model); do not load model files from untrusted sources.");
+            Wording.Of($"Use a model written by 'cpnlp train' (or the built-in one: leave out {OptionName.ModelFile}); do not load model files from untrusted sources."));
 
     private static void WriteEntry(ZipArchive zip, string name, Action<Stream> write)
     {

@@ -36,7 +36,7 @@ public sealed record TrainingOptions(
     {
         if (Folds is < 2 or > 20)
         {
-            throw new OptionsException($"--folds {Folds} is out of range.", "Use 2 to 20 folds (default 5).");
+            throw new OptionsException($"{OptionName.Folds} {Folds} is out of range.", $"Use 2 to 20 folds (default 5).");
         }
 
         if (MinPositives < 1)
@@ -46,17 +46,17 @@ public sealed record TrainingOptions(
 
         if (L2 < 0 || float.IsNaN(L2))
         {
-            throw new OptionsException($"the L2 regularisation {L2} is negative.", "Use 0 or more, for example 0.1 (larger: simpler models).");
+            throw new OptionsException($"the L2 regularisation {L2} is negative.", $"Use 0 or more, for example 0.1 (larger: simpler models).");
         }
 
         if ((Features & ~(FeatureSet.Words | FeatureSet.Chars | FeatureSet.Subwords | FeatureSet.Lexicon | FeatureSet.Context)) != 0 || Features == FeatureSet.None)
         {
-            throw new OptionsException($"the feature set '{Features}' is empty or unknown.", "Name at least one of words, chars, subwords, lexicon, context.");
+            throw new OptionsException($"the feature set '{Features}' is empty or unknown.", $"Name at least one of words, chars, subwords, lexicon, context.");
         }
 
         if (ThresholdShrink is < 0 or > 1 || double.IsNaN(ThresholdShrink))
         {
-            throw new OptionsException($"the threshold shrink {ThresholdShrink} is not between 0 and 1.", "Use 1 to keep the cross-validated thresholds, 0 for 0.5 everywhere, or a value between.");
+            throw new OptionsException($"the threshold shrink {ThresholdShrink} is not between 0 and 1.", $"Use 1 to keep the cross-validated thresholds, 0 for 0.5 everywhere, or a value between.");
         }
 
         return this;
@@ -105,7 +105,7 @@ public sealed record TrainingOptions(
             "lbfgs" => ClassifierTrainerKind.Lbfgs,
             "sdca" => ClassifierTrainerKind.Sdca,
             "fasttree" => ClassifierTrainerKind.FastTree,
-            _ => throw new OptionsException($"'{text}' is not a trainer.", "Use lbfgs, sdca or fasttree."),
+            _ => throw new OptionsException($"'{text}' is not a trainer.", $"Use lbfgs, sdca or fasttree."),
         };
     }
 }

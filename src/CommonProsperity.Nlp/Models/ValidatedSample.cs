@@ -107,7 +107,7 @@ public sealed record ValidatedSample(string Path, int Rows, int Unmarked, IReadO
         var index = table.IndexOf(column);
         return index >= 0
             ? index
-            : throw new InputException($"it has no '{column}' column (its columns: {string.Join(", ", table.Headers)}).", table.Path,
-                fix: "Give the kwic.csv that 'cpnlp kwic ... --sample N' wrote, with its 'correct' column filled in.");
+            : throw new InputException($"it has no '{column}' column (its columns: {string.Join(", ", table.Headers)}).", table.Path, null,
+                Wording.Of($"Give the kwic.csv that a concordance sample ({OptionName.Sample} N) wrote, with its 'correct' column filled in."));
     }
 }

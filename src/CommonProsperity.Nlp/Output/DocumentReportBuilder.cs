@@ -61,7 +61,7 @@ internal sealed class DocumentReportBuilder
             evidence.Release();
             throw new InputException(
                 $"the evidence rows of its {analysis.Hits.Count.ToString("N0", CultureInfo.InvariantCulture)} matches with {_context} characters of context each side would take more than {e.Limit.ToString("N0", CultureInfo.InvariantCulture)} bytes, more than one document may have in memory.",
-                document.Id, fix: "Analyse it with less context (--context, default 40), or split the file into smaller documents.", inner: e);
+                document.Id, null, Wording.Of($"Analyse it with less context ({OptionName.Context}, default 40), or split the file into smaller documents."), e);
         }
 
         var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Words, analysis.Segments.Sentences.Count, analysis.Themes);

@@ -69,7 +69,7 @@ internal sealed class OutputDirectory : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             lockStream.Dispose();
-            throw new OutputException($"cannot write in the output folder ({FileSystemError.Describe(e, full)}).", path, "Choose a folder you may write to with --out.", e);
+            throw new OutputException($"cannot write in the output folder ({FileSystemError.Describe(e, full)}).", path, Wording.Of($"Choose a folder you may write to for {OptionName.OutputFolder}."), e);
         }
     }
 
@@ -142,7 +142,7 @@ internal sealed class OutputDirectory : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OutputException($"cannot put the finished reports in place ({FileSystemError.Describe(e, FullPath)}); the previous reports were left as they were.", FullPath,
-                "Free some space or choose another folder with --out, then run again.", e);
+                Wording.Of($"Free some space or choose another folder for {OptionName.OutputFolder}, then run again."), e);
         }
 
         try
@@ -238,7 +238,7 @@ internal sealed class OutputDirectory : IDisposable
         if (status.Exists && status.Kind is not (FileKind.Regular or FileKind.SymbolicLink))
         {
             throw new OutputException($"{FileStatus.Describe(status.Kind)} named {name} is in the way of the report of that name; nothing was changed.", FullPath,
-                "Move it away or choose another folder with --out.");
+                Wording.Of($"Move it away or choose another folder for {OptionName.OutputFolder}."));
         }
 
         if (status.Kind == FileKind.Regular && OperatingSystem.IsLinux())
@@ -362,12 +362,12 @@ internal sealed class OutputDirectory : IDisposable
         if (status.Exists)
         {
             throw new OutputException($"the output path is an existing {(status.Kind == FileKind.Regular ? "file" : FileStatus.Describe(status.Kind)[2..])}, not a folder.", path,
-                "Give a folder with --out (it is created if missing).");
+                Wording.Of($"Give a folder for {OptionName.OutputFolder} (it is created if missing)."));
         }
 
         if (FileStatus.Of(full, followLink: false).Kind == FileKind.SymbolicLink)
         {
-            throw new OutputException("the output path is a symbolic link to a folder that does not exist.", path, "Create the folder it points to, or give another folder with --out.");
+            throw new OutputException($"the output path is a symbolic link to a folder that does not exist.", path, Wording.Of($"Create the folder it points to, or give another folder for {OptionName.OutputFolder}."));
         }
 
         try
@@ -378,7 +378,7 @@ internal sealed class OutputDirectory : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var problem = MountPoint.WhyUnwritable(full) ?? BlockingAncestor(full) ?? (FileSystemError.IsNoSpace(e) ? "no space left on device" : e.Message);
-            throw new OutputException($"cannot create the output folder ({problem}).", path, "Choose a folder you may write to with --out.", e);
+            throw new OutputException($"cannot create the output folder ({problem}).", path, Wording.Of($"Choose a folder you may write to for {OptionName.OutputFolder}."), e);
         }
     }
 
@@ -405,7 +405,7 @@ internal sealed class OutputDirectory : IDisposable
         }
         catch (IOException e)
         {
-            throw new OutputException($"cannot use the output folder ({e.Message}).", path, "Choose a folder you may write to with --out.", e);
+            throw new OutputException($"cannot use the output folder ({e.Message}).", path, Wording.Of($"Choose a folder you may write to for {OptionName.OutputFolder}."), e);
         }
     }
 
@@ -424,11 +424,11 @@ internal sealed class OutputDirectory : IDisposable
                 if (FileSystemError.IsLocked(e))
                 {
                     throw new OutputException($"another cpnlp run is writing to this folder ({e.Message}).", path,
-                        "Wait for it to finish, or give this run another folder with --out.", e);
+                        Wording.Of($"Wait for it to finish, or give this run another folder for {OptionName.OutputFolder}."), e);
                 }
 
                 var problem = MountPoint.WhyUnwritable(full) ?? (e is UnauthorizedAccessException ? "permission denied" : FileSystemError.Describe(e, full));
-                throw new OutputException($"cannot write in the output folder ({problem}).", path, "Choose a folder you may write to with --out.", e);
+                throw new OutputException($"cannot write in the output folder ({problem}).", path, Wording.Of($"Choose a folder you may write to for {OptionName.OutputFolder}."), e);
             }
 
             // The run before may have removed the lock file between our open and our lock: then we hold a lock nobody else sees.

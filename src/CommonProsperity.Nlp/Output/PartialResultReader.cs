@@ -50,8 +50,8 @@ internal sealed class PartialResultReader : IDisposable
         var headerPath = Path.Combine(folder, ReportFiles.PartialHeader);
         if (!File.Exists(headerPath))
         {
-            throw new InputException($"there is no {ReportFiles.PartialHeader}, so this is not the output of 'cpnlp analyze --shard I/N'.", folder,
-                fix: "Give merge the --out folders of the shard runs, each after its shard finished.");
+            throw new InputException($"there is no {ReportFiles.PartialHeader}, so this is not the output of a shard of a split run ({OptionName.Shard} I/N).", folder, null,
+                Wording.Of($"Give merge the output folders of the shard runs, each after its shard finished."));
         }
 
         ShardHeader header;

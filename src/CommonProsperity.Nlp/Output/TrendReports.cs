@@ -11,7 +11,7 @@ internal static class TrendReports
     /// <summary><c>term_trend.csv</c>.</summary>
     public static ReportLayout<TermTrendRow> TermTrend { get; } = new(
         ReportFiles.TermTrend,
-        "`trend --terms`: one row per period × term, periods in time order (only periods with documents), terms in the order given.",
+        "`trend` of search terms: one row per period × term, periods in time order (only periods with documents), terms in the order given.",
         [
             new("period_by", ColumnFormat.Text, "`year` or `month`", r => r.By),
             new("period", ColumnFormat.Text, "the period: `yyyy` or `yyyy-MM`, from the documents' `date`", r => r.Point.Period),

@@ -8,7 +8,7 @@ internal static class ValidatedPrecisionReport
     /// <summary>The columns.</summary>
     public static ReportLayout<ValidatedPrecision> Layout { get; } = new(
         ReportFiles.ValidatedPrecision,
-        "per term (grouped by theme), per theme, and for the whole sheet (`all`), from the lines marked in a checked `kwic --sample` sheet.",
+        "per term (grouped by theme), per theme, and for the whole sheet (`all`), from the lines marked in a checked concordance sample (`kwic.csv`).",
         [
             new("level", ColumnFormat.Text, "`term`, `theme` or `all`", p => p.Level),
             new("theme", ColumnFormat.Text, "the theme (empty for search terms and for `all`)", p => p.Theme),

@@ -87,7 +87,7 @@ public class AnalyzeCommandTests
         var (code, _, error) = CliRunner.Run("analyze", TestPaths.MiniCorpus, "--out", file);
 
         Assert.Equal(73, code);
-        Assert.Equal($"error: {file}: the output path is an existing file, not a folder. Give a folder with --out (it is created if missing).", error.TrimEnd());
+        Assert.Equal($"error: {file}: the output path is an existing file, not a folder. Give a folder for --out (it is created if missing).", error.TrimEnd());
         Assert.Equal("x", File.ReadAllText(file));
     }
 

@@ -61,7 +61,7 @@ public class CompareCommandTests
 
         Assert.True(code == 0, error);
         Assert.Contains("Compared 8 groups of 11 document(s) by year", output, StringComparison.Ordinal);
-        Assert.Contains("2 of 13 document(s) in other languages were left out", error, StringComparison.Ordinal);
+        Assert.Contains("2 of 13 document(s) in other languages than 'zh' were left out", error, StringComparison.Ordinal);
         var keyness = ReportReader.Read(temp.File(ReportFiles.Keyness));
         Assert.All(keyness, r => Assert.Equal("zh", r["lang"]));
         Assert.Contains(keyness.Where(r => r["group"] == "2022" && r["direction"] == "over").Take(3), r => r["term"] == "反垄断");
@@ -111,7 +111,7 @@ public class CompareCommandTests
         var (code, _, error) = CliRunner.Run("compare", SharedCorpus);
 
         Assert.Equal(64, code);
-        Assert.Contains("--by FIELD", error, StringComparison.Ordinal);
+        Assert.Contains("(--by: language, publisher", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class DocumentFieldsTests
     {
         var error = Assert.Throws<OptionsException>(() => DocumentFields.Group(Documents, "colour", new List<string>()));
 
-        Assert.Contains("--by colour: none of the 3 document(s) has a value for 'colour'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the grouping colour: none of the 3 document(s) has a value for 'colour'", error.Message, StringComparison.Ordinal);
         Assert.Contains("language, publisher, year, month, date, license", error.Message, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
     }

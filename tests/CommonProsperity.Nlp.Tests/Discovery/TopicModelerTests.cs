@@ -78,7 +78,7 @@ public class TopicModelerTests
         var error = Assert.Throws<CommonProsperityException>(() => Modeler().Fit(tiny, Options));
 
         Assert.Contains("too little text for 3 topics", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--topics", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ask for fewer topics (the number of topics)", error.Message, StringComparison.Ordinal);
     }
 
     private static readonly string[] ChineseSentences =

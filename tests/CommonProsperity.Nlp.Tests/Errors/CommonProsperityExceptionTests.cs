@@ -42,7 +42,7 @@ public sealed class CommonProsperityExceptionTests
         Assert.Equal(ExitCodes.DataError, new CommonProsperityException("x").ExitCode);
         Assert.Equal(65, new LexiconException("x", "a.csv", 1).ExitCode);
         Assert.Equal(65, new InputException("x", "a.txt").ExitCode);
-        Assert.Equal(64, new OptionsException("x").ExitCode);
+        Assert.Equal(64, new OptionsException($"x").ExitCode);
         Assert.Equal(73, new OutputException("x", "out").ExitCode);
     }
 

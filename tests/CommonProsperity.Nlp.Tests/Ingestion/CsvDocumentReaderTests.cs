@@ -40,7 +40,7 @@ public class CsvDocumentReaderTests
     {
         var error = Assert.Throws<InputException>(() => Read("id,body\n1,hello\n"));
 
-        Assert.Equal("rows.csv:1: there is no column 'text' to read the text from (columns: id, body). Name the text column with --text-column NAME.", error.Message);
+        Assert.Equal("rows.csv:1: there is no column 'text' to read the text from (columns: id, body). Name the column that holds the text (the text column).", error.Message);
     }
 
     [Fact]

@@ -35,7 +35,8 @@ public class InputBoundaryTests
 
         Assert.Equal(["a.txt"], documents.Select(d => d.Id));
         var skip = Assert.Single(skipped);
-        Assert.Equal($"shadow.txt: a symbolic link to {secret}, outside the input folder; it was not followed. To read files that links point to outside the inputs, add --follow-symlinks.", skip.Text);
+        Assert.Equal($"shadow.txt: a symbolic link to {secret}, outside the input folder; it was not followed. To read files that links point to outside the inputs, add the option to follow symbolic links.", skip.Text);
+        Assert.EndsWith("add --follow-symlinks.", CommonProsperity.Nlp.Cli.Commands.OptionFlags.Describe(skip), StringComparison.Ordinal);
         Assert.DoesNotContain(documents, d => d.Text.Contains("secret-hash", StringComparison.Ordinal));
     }
 

@@ -45,7 +45,8 @@ public class AnalysisPipelineDuplicateTests
         Assert.Equal(2, warnings.Count);
         Assert.Equal("b.txt", warnings[0].File);
         Assert.StartsWith("b.txt: the same text as a.txt", warnings[0].Message, StringComparison.Ordinal);
-        Assert.Contains("--dedupe", warnings[0].Text, StringComparison.Ordinal);
+        Assert.Contains("run with deduplication to count the first only", warnings[0].Text, StringComparison.Ordinal);
+        Assert.Contains("run with --dedupe to count the first only", CommonProsperity.Nlp.Cli.Commands.OptionFlags.Describe(warnings[0]), StringComparison.Ordinal);
         Assert.Equal("c.txt", warnings[1].File);
         Assert.StartsWith("c.txt: 24 sentences from line 5 on", warnings[1].Message, StringComparison.Ordinal);
         Assert.Contains("(1,806 characters, 66% of the text)", warnings[1].Message, StringComparison.Ordinal);
@@ -69,8 +70,8 @@ public class AnalysisPipelineDuplicateTests
         Assert.Equal(new Dictionary<string, string> { ["a.txt"] = "12", ["c.txt"] = "12" }, Hits(temp));
         var warnings = result.Problems.Warnings();
         Assert.Equal(["b.txt", "c.txt"], warnings.Select(w => w.File));
-        Assert.Contains("left out of the counts (--dedupe)", warnings[0].Message, StringComparison.Ordinal);
-        Assert.Contains("the repeats were left out of the counts (--dedupe)", warnings[1].Message, StringComparison.Ordinal);
+        Assert.Contains("left out of the counts (deduplication)", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("the repeats were left out of the counts (deduplication)", warnings[1].Message, StringComparison.Ordinal);
         var c = File.ReadAllText(temp.File("in/c.txt"));
         var evidence = ReportReader.Read(temp.File("out/" + ReportFiles.Evidence)).Where(r => r["document"] == "c.txt").ToList();
         Assert.Equal(12, evidence.Count);

@@ -30,7 +30,7 @@ public class MemoryLimitTests
         Assert.Equal(ProblemKind.Skipped, skip.Kind);
         Assert.Equal("long.txt", skip.File);
         Assert.Equal("long.txt: the evidence rows of its 4,000 matches with 1000 characters of context each side would take more than 1,048,576 bytes, more than one document may have in memory. "
-            + "Analyse it with less context (--context, default 40), or split the file into smaller documents.", skip.Text);
+            + "Analyse it with less context (the context width, default 40), or split the file into smaller documents.", skip.Text);
     }
 
     [Fact]

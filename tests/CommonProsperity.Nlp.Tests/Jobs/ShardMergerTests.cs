@@ -171,7 +171,7 @@ public class ShardMergerTests
         var error = Assert.Throws<InputException>(() => new ShardMerger().Merge([folders[0], temp.File("empty")], temp.File("merged")));
 
         Assert.StartsWith(temp.File("empty"), error.Message, StringComparison.Ordinal);
-        Assert.Contains("--shard", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(the shard I/N)", error.Message, StringComparison.Ordinal);
     }
 
     private static List<string> RunShards(TempDirectory temp, Lexicon lexicon, int shards)

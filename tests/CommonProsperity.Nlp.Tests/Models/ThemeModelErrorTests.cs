@@ -97,7 +97,7 @@ public class ThemeModelErrorTests(TrainedModelFixture fixture) : IClassFixture<T
 
         // Assert
         Assert.Equal($"{path}: the part 'themes/control.zip' inflates to 3,145,728 bytes, more than the 1,048,576 bytes a model part may have; the file is damaged or not a model written by cpnlp. "
-            + "Use a model written by 'cpnlp train' (or the built-in one: leave out --model); do not load model files from untrusted sources.", error.Message);
+            + "Use a model written by 'cpnlp train' (or the built-in one: leave out the model file); do not load model files from untrusted sources.", error.Message);
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public class OutputSurroundingsTests
 
         var error = Assert.Throws<OutputException>(() => OutputFile.Write(device, "the model", path => File.WriteAllText(path, "new")));
 
-        Assert.Equal($"{device}: the output path is a character device, not a regular file; it was left as it is. Give the name of a file to write with --out, for example --out results.csv.", error.Message);
+        Assert.Equal($"{device}: the output path is a character device, not a regular file; it was left as it is. Give the name of a file to write for the output file, for example results.csv.", error.Message);
         Assert.Equal(73, error.ExitCode);
         Assert.Equal(before, SpecialFiles.Stat(device));
         Assert.Equal(["null"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName));

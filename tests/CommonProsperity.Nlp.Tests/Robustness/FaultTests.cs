@@ -142,7 +142,7 @@ public sealed class FaultTests(FaultCorpusFixture corpus, ITestOutputHelper log)
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.True(second.ExitCode == 73, second.ToString());
         Assert.StartsWith($"error: {output}: another cpnlp run is writing to this folder", second.Error, StringComparison.Ordinal);
-        Assert.Contains("Wait for it to finish, or give this run another folder with --out.", second.Error, StringComparison.Ordinal);
+        Assert.Contains("Wait for it to finish, or give this run another folder for --out.", second.Error, StringComparison.Ordinal);
         Assert.True(ReportSet.ReadWhole(output).SameAs(corpus.ReportsA));
     }
 }

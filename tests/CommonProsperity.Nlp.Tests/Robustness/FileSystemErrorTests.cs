@@ -28,7 +28,7 @@ public class FileSystemErrorTests
 
         Assert.True(code == 73, error);
         Assert.Contains("no space left on device while writing the reports", error, StringComparison.Ordinal);
-        Assert.Contains("the reports already in the output folder were left as they were. Free some space, or choose a folder on another disk with --out, then run again.", error, StringComparison.Ordinal);
+        Assert.Contains("the reports already in the output folder were left as they were. Free some space, or choose a folder on another disk for --out, then run again.", error, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
         Assert.Equal(before, Hashes(output));
         Assert.Empty(Directory.GetFileSystemEntries(output, ".cpnlp*"));
@@ -46,9 +46,9 @@ public class FileSystemErrorTests
         var (existing, _, existingError) = CliRunner.Run("analyze", TestPaths.MiniCorpus, "--out", Path.Combine(disk.Path, "existing"), "--quiet");
 
         Assert.True(missing == 73, missingError);
-        Assert.Equal($"error: {disk.Path}/reports: cannot create the output folder ({disk.Path} is a read-only file system (tmpfs)). Choose a folder you may write to with --out.", missingError.TrimEnd());
+        Assert.Equal($"error: {disk.Path}/reports: cannot create the output folder ({disk.Path} is a read-only file system (tmpfs)). Choose a folder you may write to for --out.", missingError.TrimEnd());
         Assert.True(existing == 73, existingError);
-        Assert.Equal($"error: {disk.Path}/existing: cannot write in the output folder ({disk.Path} is a read-only file system (tmpfs)). Choose a folder you may write to with --out.", existingError.TrimEnd());
+        Assert.Equal($"error: {disk.Path}/existing: cannot write in the output folder ({disk.Path} is a read-only file system (tmpfs)). Choose a folder you may write to for --out.", existingError.TrimEnd());
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public class FileSystemErrorTests
         var (code, _, error) = CliRunner.Run("analyze", TestPaths.MiniCorpus, "--out", output, "--quiet");
 
         Assert.True(code == 73, error);
-        Assert.Equal($"error: {output}: {what} (/proc is a special file system (proc), which holds no files of yours). Choose a folder you may write to with --out.", error.TrimEnd());
+        Assert.Equal($"error: {output}: {what} (/proc is a special file system (proc), which holds no files of yours). Choose a folder you may write to for --out.", error.TrimEnd());
     }
 
     [Fact]

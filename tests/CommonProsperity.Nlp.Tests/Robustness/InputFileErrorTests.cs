@@ -54,7 +54,7 @@ public class InputFileErrorTests
         var (code, _, error) = CliRunner.Run("analyze", TestPaths.MiniCorpus, "--lexicon", temp.File("nowhere.csv"), "--out", temp.File("reports"));
 
         Assert.Equal(65, code);
-        Assert.Equal($"error: {temp.File("nowhere.csv")}: the lexicon file does not exist. Check the path given to --lexicon, or run 'cpnlp lexicon export' to get the built-in one.", error.TrimEnd());
+        Assert.Equal($"error: {temp.File("nowhere.csv")}: the lexicon file does not exist. Check the path given for --lexicon, or run 'cpnlp lexicon export' to get the built-in one.", error.TrimEnd());
     }
 
     /// <summary>One label file of each kind of error, and how the message goes on after <c>error: FILE</c>.</summary>
@@ -91,7 +91,7 @@ public class InputFileErrorTests
         var (code, _, error) = CliRunner.Run("lexicon", "check", "--labels", temp.File("labels.csv"), "--out", temp.File("reports"));
 
         Assert.Equal(65, code);
-        Assert.StartsWith($"error: {temp.File("labels.csv")}: the label file does not exist. Check the path given to --labels.", error, StringComparison.Ordinal);
+        Assert.StartsWith($"error: {temp.File("labels.csv")}: the label file does not exist. Check the path given for --labels.", error, StringComparison.Ordinal);
     }
 
     private static string ShippedModel => Path.Combine(AppContext.BaseDirectory, "models", "themes.model.zip");
@@ -102,9 +102,9 @@ public class InputFileErrorTests
         { "truncated", "the file is not a valid model archive (" },
         { "text", "the file is not a valid model archive (" },
         { "other zip", "the file is a zip archive but not a cpnlp theme model (no card.json). Pass a model written by 'cpnlp train'." },
-        { "format 99", "the model is in format 99 (made by cpnlp 0.1.0); this cpnlp reads format 1. Retrain the model with this version: cpnlp train --labels FILE." },
+        { "format 99", "the model is in format 99 (made by cpnlp 0.1.0); this cpnlp reads format 1. Retrain the model with this version ('cpnlp train')." },
         { "missing part", "the model has no 'themes/control.zip'; it is incomplete. Retrain it with 'cpnlp train'." },
-        { "missing", "the model file does not exist. Train one with 'cpnlp train --labels FILE --out MODEL', or leave out --model to use the built-in one." },
+        { "missing", "the model file does not exist. Train one with 'cpnlp train', or leave out --model to use the built-in one." },
     };
 
     [Theory]

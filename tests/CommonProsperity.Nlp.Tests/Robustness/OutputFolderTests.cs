@@ -24,7 +24,7 @@ public class OutputFolderTests
         var (code, _, error) = CliRunner.Run(args);
 
         Assert.True(code == 73, error);
-        Assert.Equal($"error: {output}: cannot create the output folder ({file} is a regular file, not a folder). Choose a folder you may write to with --out.", error.TrimEnd());
+        Assert.Equal($"error: {output}: cannot create the output folder ({file} is a regular file, not a folder). Choose a folder you may write to for --out.", error.TrimEnd());
         Assert.Equal("a file, not a folder", File.ReadAllText(file));
     }
 
@@ -43,7 +43,7 @@ public class OutputFolderTests
 
             Assert.Equal(73, code);
             Assert.StartsWith($"error: {output}: cannot create the output folder (", error, StringComparison.Ordinal);
-            Assert.EndsWith("). Choose a folder you may write to with --out.", error.TrimEnd(), StringComparison.Ordinal);
+            Assert.EndsWith("). Choose a folder you may write to for --out.", error.TrimEnd(), StringComparison.Ordinal);
         }
         finally
         {

@@ -1,0 +1,59 @@
+using System.Globalization;
+using CommonProsperity.Nlp.Errors;
+
+namespace CommonProsperity.Nlp.Cli.Commands;
+
+/// <summary>
+/// How the command line names the library's options: each <see cref="OptionName"/> the library's
+/// messages speak of (by its meaning) is printed as the flag that sets it. The one place that maps the
+/// library's errors and problems to flag names; everything else is formatted in the invariant culture.
+/// </summary>
+internal sealed class OptionFlags : IFormatProvider
+{
+    private OptionFlags()
+    {
+    }
+
+    /// <summary>The provider to render messages with (<see cref="CommonProsperityException.Describe"/>, <see cref="Ingestion.Problem.Describe"/>).</summary>
+    public static OptionFlags Instance { get; } = new();
+
+    /// <summary>Each option's flag.</summary>
+    public static IReadOnlyDictionary<OptionName, string> Flags { get; } = new Dictionary<OptionName, string>
+    {
+        [OptionName.OutputFolder] = "--out",
+        [OptionName.OutputFile] = "--out",
+        [OptionName.LexiconFile] = "--lexicon",
+        [OptionName.LabelFiles] = "--labels",
+        [OptionName.ModelFile] = "--model",
+        [OptionName.TextColumn] = "--text-column",
+        [OptionName.IdColumn] = "--id-column",
+        [OptionName.FollowSymlinks] = "--follow-symlinks",
+        [OptionName.Dedupe] = "--dedupe",
+        [OptionName.Context] = "--context",
+        [OptionName.Shard] = "--shard",
+        [OptionName.Folds] = "--folds",
+        [OptionName.MinSupport] = "--min-support",
+        [OptionName.MinPrecision] = "--min-precision",
+        [OptionName.Top] = "--top",
+        [OptionName.Topics] = "--topics",
+        [OptionName.TermsPerTopic] = "--terms",
+        [OptionName.PassageWords] = "--passage-words",
+        [OptionName.MinCount] = "--min-count",
+        [OptionName.Iterations] = "--iterations",
+        [OptionName.Language] = "--language",
+        [OptionName.GroupBy] = "--by",
+        [OptionName.Versus] = "--vs",
+        [OptionName.MaxP] = "--max-p",
+        [OptionName.Sample] = "--sample",
+    };
+
+    /// <summary><paramref name="exception"/>'s message with flags for options.</summary>
+    public static string Describe(CommonProsperityException exception) => exception.Describe(Instance);
+
+    /// <summary><paramref name="problem"/>'s text with flags for options.</summary>
+    public static string Describe(Ingestion.Problem problem) => problem.Describe(Instance);
+
+    /// <inheritdoc />
+    public object? GetFormat(Type? formatType) =>
+        formatType == typeof(OptionName) ? Flags : CultureInfo.InvariantCulture.GetFormat(formatType);
+}
