@@ -5,7 +5,8 @@ namespace CommonProsperity.Nlp.Output;
 
 /// <summary>
 /// What an <c>analyze</c> (or <c>merge</c>) run did, handed to its <see cref="IDocumentReportSink"/> at the
-/// end: the report writer turns it into <c>manifest.json</c>, the shard writer into <c>partial.json</c>.
+/// end: the report writer turns it into <c>manifest.json</c> (<see cref="Manifest"/>), the shard writer into
+/// <c>partial.json</c> (<see cref="ShardHeader"/>), both from this one record.
 /// </summary>
 /// <param name="Command">The command that ran.</param>
 /// <param name="ToolVersion">The tool's version.</param>
@@ -39,4 +40,11 @@ internal sealed record AnalysisRun(
     public RunManifest Manifest(IReadOnlyList<string> themes) => new(
         Command, ToolVersion, StartedUtc, Options, Lexicon.Source, Lexicon.Sha256, Lexicon.Terms.Count, themes,
         [.. Inputs.Select(i => i.Value)], Problems.Skipped(), [.. Problems.Warnings().Select(w => w.Text)], Documents, Tokens, Characters, TimingsMs, Lexicon.ThemeLabels);
+
+    /// <summary>The header of shard <paramref name="shard"/> of this run, whose input files (over every shard) are <paramref name="fileHashes"/> with the fingerprint <paramref name="filesSha256"/>.</summary>
+    public ShardHeader ShardHeader(ShardSpec shard, string filesSha256, IReadOnlyList<KeyValuePair<string, string>> fileHashes) => new(
+        ToolVersion, shard, StartedUtc, Options, Lexicon, fileHashes.Count, filesSha256, fileHashes, Listing.Skipped(),
+        [.. FileProblems.Where(p => p.Value.Kind == ProblemKind.Skipped)], Inputs,
+        [.. FileProblems.Where(p => p.Value.Kind == ProblemKind.Warning).Select(p => new FileTagged<string>(p.File, p.Value.Text))],
+        Documents, Tokens, Characters, TimingsMs);
 }

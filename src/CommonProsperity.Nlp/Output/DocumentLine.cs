@@ -1,88 +1,180 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Ingestion;
 
 namespace CommonProsperity.Nlp.Output;
 
 /// <summary>
-/// A <see cref="DocumentSummary"/> as the properties of one JSON line: how the report writer keeps its
-/// per-document rows on disk until the end of a run, and how a shard's partial results carry them.
+/// One document as one JSON line, declared once and written and read through the source-generated
+/// <see cref="ReportJsonContext"/>: how the report writer keeps its per-document rows on disk until the end
+/// of a run (the summary alone), and how a shard's <c>partial_documents.jsonl</c> carries them (with the
+/// file index first, then the characters, the terms' hits and the size of the evidence). Pairs and theme
+/// counts are short arrays (<c>[hits, sentences]</c>, a third element only for weighted matches).
 /// </summary>
-internal static class DocumentLine
+internal sealed record DocumentLine(
+    [property: JsonPropertyOrder(1)] string Id,
+    [property: JsonPropertyOrder(1)] string? Title,
+    [property: JsonPropertyOrder(1)] string? Date,
+    [property: JsonPropertyOrder(1)] string? Publisher,
+    [property: JsonPropertyOrder(1)] string? Language,
+    [property: JsonPropertyOrder(1), JsonConverter(typeof(DocumentLine.PairsConverter))] IReadOnlyList<KeyValuePair<string, string>> Extra,
+    [property: JsonPropertyOrder(1)] int Tokens,
+    [property: JsonPropertyOrder(1)] int Words,
+    [property: JsonPropertyOrder(1)] int Sentences,
+    [property: JsonPropertyOrder(1), JsonConverter(typeof(DocumentLine.ThemesConverter))] IReadOnlyList<ThemeTally> Themes,
+    [property: JsonPropertyOrder(0), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? File = null,
+    [property: JsonPropertyOrder(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Characters = null,
+    [property: JsonPropertyOrder(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonConverter(typeof(DocumentLine.TermsConverter))] IReadOnlyList<TermHits>? Terms = null,
+    [property: JsonPropertyOrder(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EvidenceRows = null,
+    [property: JsonPropertyOrder(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EvidenceBytes = null)
 {
-    /// <summary>Writes the summary's properties into the object <paramref name="json"/> has started.</summary>
-    public static void WriteSummary(Utf8JsonWriter json, DocumentSummary summary)
+    /// <summary>The line of a summary alone (the report writer's spill).</summary>
+    public static DocumentLine Of(DocumentSummary summary)
     {
+        ArgumentNullException.ThrowIfNull(summary);
         var metadata = summary.Metadata;
-        json.WriteString("id", summary.Id);
-        json.WriteString("title", metadata.Title);
-        json.WriteString("date", metadata.Date);
-        json.WriteString("publisher", metadata.Publisher);
-        json.WriteString("language", metadata.Language);
-        json.WriteStartArray("extra");
-        foreach (var (key, value) in metadata.Extra)
+        return new(summary.Id, metadata.Title, metadata.Date, metadata.Publisher, metadata.Language, metadata.Extra, summary.Tokens, summary.Words, summary.Sentences, summary.Themes);
+    }
+
+    /// <summary>The line of a shard's document of input file <paramref name="file"/>.</summary>
+    public static DocumentLine Of(int file, DocumentReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Of(report.Summary) with
         {
-            WritePair(json, key, value);
+            File = file, Characters = report.Characters, Terms = report.Terms, EvidenceRows = report.EvidenceRows, EvidenceBytes = report.EvidenceBytes,
+        };
+    }
+
+    /// <summary>The summary this line carries.</summary>
+    public DocumentSummary Summary() => new(Id, new DocumentMetadata(Title, Date, Publisher, Language, Extra), Tokens, Words, Sentences, Themes);
+
+    /// <summary>Writes the line, without its line break.</summary>
+    public void Write(Utf8JsonWriter json) => JsonSerializer.Serialize(json, this, Json.DocumentLine);
+
+    /// <summary>Reads a line back.</summary>
+    /// <exception cref="JsonException">The line is not a document's.</exception>
+    public static DocumentLine Read(string line) => JsonSerializer.Deserialize(line, Json.DocumentLine) ?? throw new JsonException("the line is null.");
+
+    /// <summary>The serializers of lines: the manifest's options, on one line.</summary>
+    private static ReportJsonContext Json { get; } = new(new JsonSerializerOptions(ManifestWriter.Json.Options) { WriteIndented = false });
+
+    /// <summary>Pairs of strings as two-element arrays.</summary>
+    internal sealed class PairsConverter : JsonConverter<IReadOnlyList<KeyValuePair<string, string>>>
+    {
+        public override IReadOnlyList<KeyValuePair<string, string>> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            ReadArrays(ref reader, (ref Utf8JsonReader r) =>
+            {
+                var key = ReadString(ref r);
+                var value = ReadString(ref r);
+                return new KeyValuePair<string, string>(key, value);
+            });
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlyList<KeyValuePair<string, string>> value, JsonSerializerOptions options) =>
+            WriteArrays(writer, value, (w, pair) =>
+            {
+                w.WriteStringValue(pair.Key);
+                w.WriteStringValue(pair.Value);
+            });
+
+        private static string ReadString(ref Utf8JsonReader reader) =>
+            reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException("a pair holds something other than two strings.");
+    }
+
+    /// <summary>Each theme's hits and sentences, and the weight of its matches when there is one.</summary>
+    internal sealed class ThemesConverter : JsonConverter<IReadOnlyList<ThemeTally>>
+    {
+        public override IReadOnlyList<ThemeTally> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            ReadArrays(ref reader, (ref Utf8JsonReader r) =>
+            {
+                var hits = ReadInt(ref r);
+                var sentences = ReadInt(ref r);
+                var weighted = r.Read() && r.TokenType == JsonTokenType.Number ? r.GetDouble() : 0;
+                return new ThemeTally(hits, sentences, weighted);
+            }, optionalLast: true);
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlyList<ThemeTally> value, JsonSerializerOptions options) =>
+            WriteArrays(writer, value, (w, tally) =>
+            {
+                w.WriteNumberValue(tally.Hits);
+                w.WriteNumberValue(tally.Sentences);
+                if (tally.Weighted != 0)
+                {
+                    // A third element only for a weighted lexicon's matches, so other runs' lines stay as they were.
+                    w.WriteNumberValue(tally.Weighted);
+                }
+            });
+    }
+
+    /// <summary>Each matched term's index and hits, and its vetoed matches when there are any.</summary>
+    internal sealed class TermsConverter : JsonConverter<IReadOnlyList<TermHits>>
+    {
+        public override IReadOnlyList<TermHits> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            ReadArrays(ref reader, (ref Utf8JsonReader r) =>
+            {
+                var term = ReadInt(ref r);
+                var hits = ReadInt(ref r);
+                var vetoed = r.Read() && r.TokenType == JsonTokenType.Number ? r.GetInt32() : 0;
+                return new TermHits(term, hits, vetoed);
+            }, optionalLast: true);
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlyList<TermHits> value, JsonSerializerOptions options) =>
+            WriteArrays(writer, value, (w, term) =>
+            {
+                w.WriteNumberValue(term.Term);
+                w.WriteNumberValue(term.Hits);
+                if (term.Vetoed != 0)
+                {
+                    w.WriteNumberValue(term.Vetoed);
+                }
+            });
+    }
+
+    private delegate T ElementReader<T>(ref Utf8JsonReader reader);
+
+    /// <summary>An array of short arrays, each one's values written by <paramref name="element"/>.</summary>
+    private static void WriteArrays<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> element)
+    {
+        writer.WriteStartArray();
+        foreach (var item in items)
+        {
+            writer.WriteStartArray();
+            element(writer, item);
+            writer.WriteEndArray();
         }
 
-        json.WriteEndArray();
-        json.WriteNumber("tokens", summary.Tokens);
-        json.WriteNumber("words", summary.Words);
-        json.WriteNumber("sentences", summary.Sentences);
-        json.WriteStartArray("themes");
-        foreach (var tally in summary.Themes)
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// An array of short arrays, each read by <paramref name="element"/> from its first value on; with
+    /// <paramref name="optionalLast"/>, the element reader has read the token after its last required value
+    /// (the optional one, or the array's end).
+    /// </summary>
+    private static List<T> ReadArrays<T>(ref Utf8JsonReader reader, ElementReader<T> element, bool optionalLast = false)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            if (tally.Weighted == 0)
+            throw new JsonException("expected an array of arrays.");
+        }
+
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+        {
+            items.Add(element(ref reader));
+            if (!optionalLast || reader.TokenType != JsonTokenType.EndArray)
             {
-                WritePair(json, tally.Hits, tally.Sentences);
-            }
-            else
-            {
-                // A third element only for a weighted lexicon's matches, so other runs' lines stay as they were.
-                json.WriteStartArray();
-                json.WriteNumberValue(tally.Hits);
-                json.WriteNumberValue(tally.Sentences);
-                json.WriteNumberValue(tally.Weighted);
-                json.WriteEndArray();
+                if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+                {
+                    throw new JsonException("an inner array has more elements than it may.");
+                }
             }
         }
 
-        json.WriteEndArray();
+        return reader.TokenType == JsonTokenType.EndArray ? items : throw new JsonException("expected an array of arrays.");
     }
 
-    /// <summary>Reads back what <see cref="WriteSummary"/> wrote.</summary>
-    public static DocumentSummary ReadSummary(JsonElement line)
-    {
-        var metadata = new DocumentMetadata(
-            line.GetProperty("title").GetString(),
-            line.GetProperty("date").GetString(),
-            line.GetProperty("publisher").GetString(),
-            line.GetProperty("language").GetString(),
-            [.. line.GetProperty("extra").EnumerateArray().Select(p => new KeyValuePair<string, string>(p[0].GetString()!, p[1].GetString()!))]);
-        return new DocumentSummary(
-            line.GetProperty("id").GetString()!,
-            metadata,
-            line.GetProperty("tokens").GetInt32(),
-            line.GetProperty("words").GetInt32(),
-            line.GetProperty("sentences").GetInt32(),
-            [.. line.GetProperty("themes").EnumerateArray().Select(t => new ThemeTally(t[0].GetInt32(), t[1].GetInt32(), t.GetArrayLength() > 2 ? t[2].GetDouble() : 0))]);
-    }
-
-    /// <summary>A pair of strings as a two-element array.</summary>
-    public static void WritePair(Utf8JsonWriter json, string first, string second)
-    {
-        json.WriteStartArray();
-        json.WriteStringValue(first);
-        json.WriteStringValue(second);
-        json.WriteEndArray();
-    }
-
-    /// <summary>A pair of numbers as a two-element array.</summary>
-    public static void WritePair(Utf8JsonWriter json, long first, long second)
-    {
-        json.WriteStartArray();
-        json.WriteNumberValue(first);
-        json.WriteNumberValue(second);
-        json.WriteEndArray();
-    }
+    private static int ReadInt(ref Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : throw new JsonException("an inner array holds something other than numbers.");
 }

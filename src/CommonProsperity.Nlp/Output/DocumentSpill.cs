@@ -61,9 +61,7 @@ internal sealed class DocumentSpill : IDisposable
     public void Add(DocumentSummary summary)
     {
         _line.Reset();
-        _line.WriteStartObject();
-        DocumentLine.WriteSummary(_line, summary);
-        _line.WriteEndObject();
+        DocumentLine.Of(summary).Write(_line);
         _line.Flush();
         _file.WriteByte((byte)'\n');
         Count++;
@@ -77,8 +75,7 @@ internal sealed class DocumentSpill : IDisposable
         using var reader = new StreamReader(_file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         while (reader.ReadLine() is { } line)
         {
-            using var json = JsonDocument.Parse(line);
-            yield return DocumentLine.ReadSummary(json.RootElement);
+            yield return DocumentLine.Read(line).Summary();
         }
     }
 

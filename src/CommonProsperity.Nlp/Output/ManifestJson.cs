@@ -27,17 +27,32 @@ internal sealed record ManifestJson(
     internal sealed record LexiconJson(string Source, string Sha256, int Terms, IReadOnlyList<string> Themes,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? ThemeLabels = null);
 
-    /// <summary>An input file read (<c>file</c>, its index, only in a shard's header).</summary>
+    /// <summary>An input file read (<c>file</c>, its index, first and only in a shard's header; <c>encoding_by</c> only when known).</summary>
     internal sealed record InputJson(
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? File, string Path, long Bytes, string Sha256, string Format, string Encoding,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EncodingBy, int Documents);
+        [property: JsonPropertyOrder(1)] string Path,
+        [property: JsonPropertyOrder(1)] long Bytes,
+        [property: JsonPropertyOrder(1)] string Sha256,
+        [property: JsonPropertyOrder(1)] string Format,
+        [property: JsonPropertyOrder(1)] string Encoding,
+        [property: JsonPropertyOrder(3)] int Documents,
+        [property: JsonPropertyOrder(0), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? File = null,
+        [property: JsonPropertyOrder(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EncodingBy = null)
+    {
+        /// <summary>The entry of <paramref name="input"/>, with its file index in a shard's header (null in a manifest).</summary>
+        public static InputJson Of(int? file, Ingestion.InputFileRecord input) =>
+            new(input.Path, input.Bytes, input.Sha256, input.Format, input.Encoding, input.Documents, file, input.EncodingBy);
+    }
 
-    /// <summary>An input skipped, and why.</summary>
+    /// <summary>An input skipped, and why (<c>file</c>, its index, first and only in a shard's header).</summary>
     internal sealed record SkipJson(
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? File, string Path, string Reason);
+        [property: JsonPropertyOrder(1)] string Path,
+        [property: JsonPropertyOrder(1)] string Reason,
+        [property: JsonPropertyOrder(0), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? File = null);
 }
 
 /// <summary>The source-generated serializers of the JSON files the tool writes.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(ManifestJson))]
+[JsonSerializable(typeof(PartialJson))]
+[JsonSerializable(typeof(DocumentLine))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CommonProsperity.Nlp.Ingestion;
 
 namespace CommonProsperity.Nlp.Output;
 
@@ -30,8 +29,8 @@ internal static class ManifestWriter
             manifest.Documents,
             manifest.Tokens,
             manifest.Characters,
-            [.. manifest.Inputs.Select(i => new ManifestJson.InputJson(null, i.Path, i.Bytes, i.Sha256, i.Format, i.Encoding, i.EncodingBy, i.Documents))],
-            [.. manifest.Skipped.Select(s => new ManifestJson.SkipJson(null, s.File, s.Text))],
+            [.. manifest.Inputs.Select(i => ManifestJson.InputJson.Of(null, i))],
+            [.. manifest.Skipped.Select(s => new ManifestJson.SkipJson(s.File, s.Text))],
             manifest.Warnings,
             [.. reports],
             reportHashes is null ? null : InOrder(reportHashes),
@@ -40,16 +39,21 @@ internal static class ManifestWriter
         JsonSerializer.Serialize(stream, json, Json.ManifestJson);
     }
 
-    /// <summary>The source-generated serializers with the manifest's options (indented, snake_case, Chinese and quotes written as they are).</summary>
+    /// <summary>
+    /// The source-generated serializers with the manifest's options (indented, snake_case, Chinese and quotes
+    /// written as they are); reading, a missing property or a null where none may be is an error.
+    /// </summary>
     internal static ReportJsonContext Json { get; } = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     });
 
     /// <summary>A dictionary that enumerates <paramref name="pairs"/> in their order (as JSON objects list them).</summary>
-    private static Dictionary<string, TValue> InOrder<TValue>(IEnumerable<KeyValuePair<string, TValue>> pairs)
+    internal static Dictionary<string, TValue> InOrder<TValue>(IEnumerable<KeyValuePair<string, TValue>> pairs)
     {
         var dictionary = new Dictionary<string, TValue>(StringComparer.Ordinal);
         foreach (var (key, value) in pairs)
@@ -70,66 +74,5 @@ internal static class ManifestWriter
         }
 
         json.WriteEndArray();
-    }
-
-    /// <summary>An object of named strings (options).</summary>
-    internal static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<KeyValuePair<string, string?>> values)
-    {
-        json.WriteStartObject(name);
-        foreach (var (key, value) in values)
-        {
-            json.WriteString(key, value);
-        }
-
-        json.WriteEndObject();
-    }
-
-    /// <summary>An object of named numbers (timings).</summary>
-    internal static void WriteNumbers(Utf8JsonWriter json, string name, IEnumerable<KeyValuePair<string, long>> values)
-    {
-        json.WriteStartObject(name);
-        foreach (var (key, value) in values)
-        {
-            json.WriteNumber(key, value);
-        }
-
-        json.WriteEndObject();
-    }
-
-    /// <summary>An input file's entry, with the index of the file first for a shard's partial results.</summary>
-    internal static void WriteInput(Utf8JsonWriter json, int? file, InputFileRecord input)
-    {
-        json.WriteStartObject();
-        WriteFile(json, file);
-        json.WriteString("path", input.Path);
-        json.WriteNumber("bytes", input.Bytes);
-        json.WriteString("sha256", input.Sha256);
-        json.WriteString("format", input.Format);
-        json.WriteString("encoding", input.Encoding);
-        if (input.EncodingBy is not null)
-        {
-            json.WriteString("encoding_by", input.EncodingBy);
-        }
-
-        json.WriteNumber("documents", input.Documents);
-        json.WriteEndObject();
-    }
-
-    /// <summary>A skipped input's entry, with the index of the file first for a shard's partial results.</summary>
-    internal static void WriteSkip(Utf8JsonWriter json, int? file, Problem skip)
-    {
-        json.WriteStartObject();
-        WriteFile(json, file);
-        json.WriteString("path", skip.File);
-        json.WriteString("reason", skip.Text);
-        json.WriteEndObject();
-    }
-
-    private static void WriteFile(Utf8JsonWriter json, int? file)
-    {
-        if (file is { } index)
-        {
-            json.WriteNumber("file", index);
-        }
     }
 }

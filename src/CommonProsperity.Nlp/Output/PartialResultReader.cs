@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
@@ -58,8 +57,7 @@ internal sealed class PartialResultReader : IDisposable
         try
         {
             PartialChecksums.Verify(folder);
-            using var json = JsonDocument.Parse(File.ReadAllBytes(headerPath));
-            header = ReadHeader(json.RootElement, headerPath);
+            header = ReadHeader(File.ReadAllBytes(headerPath), headerPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -118,14 +116,13 @@ internal sealed class PartialResultReader : IDisposable
         TermHits[] terms;
         try
         {
-            using var json = JsonDocument.Parse(line);
-            var d = json.RootElement;
-            summary = DocumentLine.ReadSummary(d);
-            terms = [.. d.GetProperty("terms").EnumerateArray().Select(t => new TermHits(t[0].GetInt32(), t[1].GetInt32(), t.GetArrayLength() > 2 ? t[2].GetInt32() : 0))];
-            file = d.GetProperty("file").GetInt32();
-            characters = d.GetProperty("characters").GetInt64();
-            evidenceBytes = d.GetProperty("evidence_bytes").GetInt32();
-            evidenceRows = d.GetProperty("evidence_rows").GetInt32();
+            var d = DocumentLine.Read(line);
+            summary = d.Summary();
+            terms = [.. d.Terms ?? throw Missing("terms")];
+            file = d.File ?? throw Missing("file");
+            characters = d.Characters ?? throw Missing("characters");
+            evidenceBytes = d.EvidenceBytes ?? throw Missing("evidence_bytes");
+            evidenceRows = d.EvidenceRows ?? throw Missing("evidence_rows");
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
         {
@@ -211,48 +208,20 @@ internal sealed class PartialResultReader : IDisposable
         _evidence.Dispose();
     }
 
-    private static ShardHeader ReadHeader(JsonElement h, string path)
+    private static ShardHeader ReadHeader(byte[] bytes, string path)
     {
-        var format = h.GetProperty("format").GetString();
-        if (!string.Equals(format, ShardHeader.Format, StringComparison.Ordinal))
+        using (var json = JsonDocument.Parse(bytes))
         {
-            throw new InputException($"the partial results are in format '{format}', not {ShardHeader.Format}.", path,
-                fix: "Run every shard and the merge with the same version of cpnlp.");
+            // The format first: another format's other fields would only confuse the message.
+            var format = json.RootElement.GetProperty("format").GetString();
+            if (!string.Equals(format, ShardHeader.Format, StringComparison.Ordinal))
+            {
+                throw new InputException($"the partial results are in format '{format}', not {ShardHeader.Format}.", path,
+                    fix: "Run every shard and the merge with the same version of cpnlp.");
+            }
         }
 
-        var shard = h.GetProperty("shard");
-        var lexicon = h.GetProperty("lexicon");
-        var files = h.GetProperty("files");
-        var header = new ShardHeader(
-            h.GetProperty("version").GetString()!,
-            new ShardSpec(shard.GetProperty("index").GetInt32(), shard.GetProperty("count").GetInt32()),
-            DateTimeOffset.Parse(h.GetProperty("started_utc").GetString()!, CultureInfo.InvariantCulture),
-            [.. h.GetProperty("options").EnumerateObject().Select(o => new KeyValuePair<string, string?>(o.Name, o.Value.GetString()))],
-            new Lexicon(
-                [.. lexicon.GetProperty("themes").EnumerateArray().Select(t => t.GetString()!)],
-                [.. lexicon.GetProperty("terms").EnumerateArray().Select(t => new LexiconTerm(
-                    t.GetProperty("theme").GetString()!, t.GetProperty("term").GetString()!, t.GetProperty("lang").GetString(),
-                    t.GetProperty("note").GetString(), t.GetProperty("line").GetInt32(),
-                    t.TryGetProperty("exclude", out var exclude) ? [.. exclude.EnumerateArray().Select(e => e.GetString()!)] : null,
-                    t.TryGetProperty("weight", out var weight) ? weight.GetDouble() : null))],
-                lexicon.GetProperty("source").GetString()!,
-                lexicon.GetProperty("sha256").GetString()!,
-                [.. lexicon.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)],
-                lexicon.TryGetProperty("theme_labels", out var labels) ? labels.EnumerateObject().ToDictionary(l => l.Name, l => l.Value.GetString()!, StringComparer.Ordinal) : null),
-            files.GetProperty("count").GetInt32(),
-            files.GetProperty("sha256").GetString()!,
-            [.. files.GetProperty("list").EnumerateArray().Select(f => new KeyValuePair<string, string>(f[0].GetString()!, f[1].GetString()!))],
-            [.. h.GetProperty("listing_skipped").EnumerateArray().Select(ReadSkip)],
-            [.. h.GetProperty("skipped").EnumerateArray().Select(s => new FileTagged<Problem>(s.GetProperty("file").GetInt32(), ReadSkip(s)))],
-            [.. h.GetProperty("inputs").EnumerateArray().Select(i => new FileTagged<InputFileRecord>(i.GetProperty("file").GetInt32(), new InputFileRecord(
-                i.GetProperty("path").GetString()!, i.GetProperty("bytes").GetInt64(), i.GetProperty("sha256").GetString()!,
-                i.GetProperty("format").GetString()!, i.GetProperty("encoding").GetString()!, i.GetProperty("documents").GetInt32(),
-                i.TryGetProperty("encoding_by", out var by) ? by.GetString() : null)))],
-            [.. h.GetProperty("warnings").EnumerateArray().Select(w => new FileTagged<string>(w.GetProperty("file").GetInt32(), w.GetProperty("message").GetString()!))],
-            h.GetProperty("documents").GetInt32(),
-            h.GetProperty("tokens").GetInt64(),
-            h.GetProperty("characters").GetInt64(),
-            [.. h.GetProperty("timings_ms").EnumerateObject().Select(t => new KeyValuePair<string, long>(t.Name, t.Value.GetInt64()))]);
+        var header = (JsonSerializer.Deserialize(bytes, ManifestWriter.Json.PartialJson) ?? throw new JsonException("the header is null.")).ToHeader();
         CheckHeader(header, path);
         return header;
     }
@@ -295,7 +264,7 @@ internal sealed class PartialResultReader : IDisposable
         }
     }
 
-    private static Problem ReadSkip(JsonElement s) => Problem.Skipped(s.GetProperty("path").GetString()!, s.GetProperty("reason").GetString()!);
+    private static JsonException Missing(string property) => new($"it has no '{property}'.");
 
     private static InputException Damaged(string path, Exception e) =>
         new($"cannot read the partial results ({e.Message}).", path, fix: "The shard's output is damaged or from another tool; run the shard again.", inner: e);

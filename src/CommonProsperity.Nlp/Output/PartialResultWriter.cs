@@ -71,19 +71,15 @@ internal sealed class PartialResultWriter : IDocumentReportSink
     {
         ArgumentNullException.ThrowIfNull(run);
         var (fingerprint, fileHashes) = InputFingerprint.Compute(_files, _cancellationToken);
-        var header = new ShardHeader(run.ToolVersion, _shard, run.StartedUtc, run.Options, run.Lexicon, _files.Count, fingerprint, fileHashes, run.Listing.Skipped(),
-            [.. run.FileProblems.Where(p => p.Value.Kind == ProblemKind.Skipped)], run.Inputs,
-            [.. run.FileProblems.Where(p => p.Value.Kind == ProblemKind.Warning).Select(p => new FileTagged<string>(p.File, p.Value.Text))],
-            run.Documents, run.Tokens, run.Characters, run.TimingsMs);
+        var header = run.ShardHeader(_shard, fingerprint, fileHashes);
         try
         {
             _line.Dispose();
             _documents.Dispose();
             _evidence.Dispose();
             using (var stream = File.Create(_output.Stage(ReportFiles.PartialHeader)))
-            using (var json = new Utf8JsonWriter(stream, ManifestWriter.JsonOptions))
             {
-                WriteHeader(json, header);
+                JsonSerializer.Serialize(stream, PartialJson.Of(header), ManifestWriter.Json.PartialJson);
             }
 
             PartialChecksums.Write(_output.Stage(ReportFiles.PartialChecksums), _output.StagedPath);
@@ -107,138 +103,8 @@ internal sealed class PartialResultWriter : IDocumentReportSink
     private void WriteDocument(int file, DocumentReport report)
     {
         _line.Reset();
-        _line.WriteStartObject();
-        _line.WriteNumber("file", file);
-        DocumentLine.WriteSummary(_line, report.Summary);
-        _line.WriteNumber("characters", report.Characters);
-        _line.WriteStartArray("terms");
-        foreach (var (term, hits, vetoed) in report.Terms)
-        {
-            if (vetoed == 0)
-            {
-                DocumentLine.WritePair(_line, term, hits);
-            }
-            else
-            {
-                _line.WriteStartArray();
-                _line.WriteNumberValue(term);
-                _line.WriteNumberValue(hits);
-                _line.WriteNumberValue(vetoed);
-                _line.WriteEndArray();
-            }
-        }
-
-        _line.WriteEndArray();
-        _line.WriteNumber("evidence_rows", report.EvidenceRows);
-        _line.WriteNumber("evidence_bytes", report.EvidenceBytes);
-        _line.WriteEndObject();
+        DocumentLine.Of(file, report).Write(_line);
         _line.Flush();
         _documents.WriteByte((byte)'\n');
-    }
-
-    private static void WriteHeader(Utf8JsonWriter json, ShardHeader header)
-    {
-        json.WriteStartObject();
-        json.WriteString("format", ShardHeader.Format);
-        json.WriteString("tool", "cpnlp");
-        json.WriteString("version", header.ToolVersion);
-        json.WriteStartObject("shard");
-        json.WriteNumber("index", header.Shard.Index);
-        json.WriteNumber("count", header.Shard.Count);
-        json.WriteEndObject();
-        json.WriteString("started_utc", header.StartedUtc.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        ManifestWriter.WriteStrings(json, "options", header.Options);
-        WriteLexicon(json, header.Lexicon);
-        json.WriteStartObject("files");
-        json.WriteNumber("count", header.Files);
-        json.WriteString("sha256", header.FilesSha256);
-        json.WriteStartArray("list");
-        foreach (var (path, sha256) in header.FileHashes)
-        {
-            DocumentLine.WritePair(json, path, sha256);
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteStartArray("listing_skipped");
-        foreach (var skip in header.ListingSkipped)
-        {
-            ManifestWriter.WriteSkip(json, null, skip);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("skipped");
-        foreach (var (file, skip) in header.Skipped)
-        {
-            ManifestWriter.WriteSkip(json, file, skip);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("inputs");
-        foreach (var (file, input) in header.Inputs)
-        {
-            ManifestWriter.WriteInput(json, file, input);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("warnings");
-        foreach (var (file, warning) in header.Warnings)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("file", file);
-            json.WriteString("message", warning);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteNumber("documents", header.Documents);
-        json.WriteNumber("tokens", header.Tokens);
-        json.WriteNumber("characters", header.Characters);
-        ManifestWriter.WriteNumbers(json, "timings_ms", header.TimingsMs);
-        json.WriteEndObject();
-    }
-
-    private static void WriteLexicon(Utf8JsonWriter json, Counting.Lexicon lexicon)
-    {
-        json.WriteStartObject("lexicon");
-        json.WriteString("source", lexicon.Source);
-        json.WriteString("sha256", lexicon.Sha256);
-        ManifestWriter.WriteStrings(json, "themes", lexicon.Themes);
-        json.WriteStartArray("terms");
-        foreach (var term in lexicon.Terms)
-        {
-            json.WriteStartObject();
-            json.WriteString("theme", term.Theme);
-            json.WriteString("term", term.Term);
-            json.WriteString("lang", term.Language);
-            json.WriteString("note", term.Note);
-            json.WriteNumber("line", term.Line);
-            if (term.Exclude is { } exclude)
-            {
-                ManifestWriter.WriteStrings(json, "exclude", exclude);
-            }
-
-            if (term.Weight is { } weight)
-            {
-                json.WriteNumber("weight", weight);
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        if (lexicon.ThemeLabels is { } labels)
-        {
-            json.WriteStartObject("theme_labels");
-            foreach (var (theme, label) in labels.OrderBy(l => l.Key, StringComparer.Ordinal))
-            {
-                json.WriteString(theme, label);
-            }
-
-            json.WriteEndObject();
-        }
-
-        ManifestWriter.WriteStrings(json, "warnings", lexicon.Warnings);
-        json.WriteEndObject();
     }
 }

@@ -138,6 +138,45 @@ public class ShardVerificationTests
         Assert.Contains("partial.json records", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("header", "tokens")]
+    [InlineData("header", "lexicon")]
+    [InlineData("document", "characters")]
+    [InlineData("document", "themes")]
+    public void Merge_APropertyRemoved_IsRefusedAsDamaged(string file, string property)
+    {
+        // Arrange
+        using var temp = new TempDirectory();
+        var (folders, shard) = RunShards(temp);
+        if (file == "header")
+        {
+            var header = Path.Combine(shard, ReportFiles.PartialHeader);
+            var json = JsonNode.Parse(File.ReadAllText(header))!.AsObject();
+            json.Remove(property);
+            File.WriteAllText(header, json.ToJsonString());
+        }
+        else
+        {
+            var path = Path.Combine(shard, ReportFiles.PartialDocuments);
+            var lines = File.ReadAllLines(path);
+            var json = JsonNode.Parse(lines[0])!.AsObject();
+            json.Remove(property);
+            lines[0] = json.ToJsonString();
+            File.WriteAllLines(path, lines);
+        }
+
+        Rehash(shard);
+
+        // Act
+        var error = Assert.Throws<InputException>(() => new ShardMerger().Merge(folders, temp.File("merged")));
+
+        // Assert
+        Assert.Contains(file == "header" ? "cannot read the partial results" : "line 1 is not a document record", error.Message, StringComparison.Ordinal);
+        Assert.Contains(property, error.Message, StringComparison.Ordinal);
+        Assert.Contains("run the shard again", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("merged")));
+    }
+
     private static (List<string> Folders, string WithDocuments) RunShards(TempDirectory temp)
     {
         var folders = new List<string>();

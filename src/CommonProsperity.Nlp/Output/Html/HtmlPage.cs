@@ -77,7 +77,7 @@ internal static class HtmlPage
         json.WriteStartArray("inputs");
         foreach (var input in inputs.Take(MaxListed))
         {
-            ManifestWriter.WriteInput(json, null, input); // as manifest.json lists it
+            System.Text.Json.JsonSerializer.Serialize(json, ManifestJson.InputJson.Of(null, input), ManifestWriter.Json.InputJson); // as manifest.json lists it
         }
 
         json.WriteEndArray();
