@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
 {
     /// <summary>The options of <c>analyze</c>.</summary>
-    public sealed class Settings : ReportPageSettings
+    public sealed class Settings : ThemeChartSettings
     {
         /// <summary>The output folder.</summary>
         [CommandOption("-o|--out <DIR>")]
@@ -58,7 +58,8 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             Html: !NoHtml,
             Workbook: Xlsx,
             Normalize: !NoNormalize,
-            Dedupe: Dedupe);
+            Dedupe: Dedupe,
+            Chart: Chart());
 
         /// <inheritdoc />
         public override ValidationResult Validate() => SettingsValidation.Check(() => Options().Validate());

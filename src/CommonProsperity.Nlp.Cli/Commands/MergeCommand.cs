@@ -21,13 +21,18 @@ internal sealed class MergeCommand : Command<MergeCommand.Settings>
         [Description("Folder for the merged reports (created if missing)")]
         [DefaultValue("reports")]
         public string Out { get; init; } = "reports";
+
+        /// <summary>Also one Excel workbook.</summary>
+        [CommandOption("--xlsx")]
+        [Description("Also write reports.xlsx: every merged CSV report as a sheet of one Excel workbook (header frozen, numbers as numbers)")]
+        public bool Xlsx { get; init; }
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var streams = CliStreams.Current;
-        var result = new ShardMerger().Merge(settings.Shards, settings.Out, cancellationToken);
+        var result = new ShardMerger().Merge(settings.Shards, settings.Out, settings.Xlsx, cancellationToken);
         CommandOutput.Problems(streams, result.Problems);
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Merged {settings.Shards.Length} shard(s): {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s."));

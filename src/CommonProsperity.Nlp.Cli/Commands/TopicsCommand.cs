@@ -67,6 +67,9 @@ internal sealed class TopicsCommand : Command<TopicsCommand.Settings>
         public override ValidationResult Validate() => SettingsValidation.Check(() => Options().Validate());
     }
 
+    /// <summary>The top words printed per topic; topics.csv has <c>--terms</c> of them.</summary>
+    internal const int TopWordsShown = 8;
+
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -79,12 +82,11 @@ internal sealed class TopicsCommand : Command<TopicsCommand.Settings>
         var model = result.Value;
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Found {model.Topics.Count} topics in {result.Documents} document(s) ({model.Passages:N0} passages, {model.Words:N0} words, {model.Vocabulary:N0} distinct) in {result.Elapsed.TotalSeconds:F1} s, seed {options.Seed}."));
-        foreach (var topic in model.Topics)
-        {
-            var theme = topic.Theme is null ? "-" : topic.Theme;
-            streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {topic.Number,2} {topic.Share * 100,5:F1}%  [{theme}]  {topic.Label(8)}"));
-        }
+        // A row per topic, fitted to the terminal's width (the top words wrap); topics.csv has every word with its weight.
+        ConsoleTable.Write(streams.Out, ["topic", "share", "theme", "top words"],
+            model.Topics.Select(t => (IReadOnlyList<string>)[
+                t.Number.ToString(CultureInfo.InvariantCulture), (t.Share * 100).ToString("F1", CultureInfo.InvariantCulture) + "%", t.Theme ?? "-", t.Label(TopWordsShown)]),
+            new HashSet<int> { 0, 1 });
 
         CommandOutput.Reports(streams, settings.Out, result.Reports);
         return CommandOutput.Finish(streams, result.Problems);

@@ -12,7 +12,7 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class TrendCommand : Command<TrendCommand.Settings>
 {
     /// <summary>The options of <c>trend</c>.</summary>
-    public sealed class Settings : ReportPageSettings
+    public sealed class Settings : ThemeChartSettings
     {
         /// <summary>The output folder.</summary>
         [CommandOption("-o|--out <DIR>")]
@@ -30,17 +30,6 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
         [CommandOption("--terms <TERM>")]
         [Description("Follow these words or phrases instead of the themes (term_trend.csv, chart_term_trend.png): comma-separated or repeated (--terms 共同富裕,小康 --terms \"common prosperity\"); counting rules as for kwic (Chinese also inside longer words, a trailing * for any ending)")]
         public string[] Terms { get; init; } = [];
-
-        /// <summary>The themes drawn.</summary>
-        [CommandOption("--themes <THEMES>")]
-        [Description("Draw only these themes, comma-separated (for example inequality,common_prosperity); the CSV keeps all")]
-        public string? Themes { get; init; }
-
-        /// <summary>The chart's scale.</summary>
-        [CommandOption("--chart-scale <SCALE>")]
-        [Description("rate (hits per 1,000 words) or relative (each theme as a share of its own highest rate, so that small themes show beside large ones)")]
-        [DefaultValue("rate")]
-        public string ChartScale { get; init; } = "rate";
 
         /// <summary>The search terms: each value of <see cref="Terms"/> split at commas.</summary>
         public IReadOnlyList<string> TermList() => [.. Terms.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
@@ -76,16 +65,6 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
             "month" => TrendPeriod.Month,
             _ => throw new OptionsException($"--by {By} is not a period.", $"Use --by year or --by month."),
         };
-
-        /// <summary>What the chart draws.</summary>
-        public TrendChartOptions Chart() => new(
-            Themes?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
-            ChartScale.Trim().ToLowerInvariant() switch
-            {
-                "rate" => false,
-                "relative" => true,
-                _ => throw new OptionsException($"--chart-scale {ChartScale} is not a scale.", $"Use --chart-scale rate or --chart-scale relative."),
-            });
     }
 
     /// <inheritdoc />

@@ -2,7 +2,7 @@ using CommonProsperity.Nlp.Errors;
 
 namespace CommonProsperity.Nlp.Discovery;
 
-/// <summary>What the trend chart draws; <see cref="Validate"/> names any bad value. The CSV always holds every theme.</summary>
+/// <summary>What the charts of theme rates draw (<c>trend</c>'s lines, <c>analyze</c>'s charts); <see cref="Validate"/> names any bad value. The CSV always holds every theme.</summary>
 /// <param name="Themes">The themes drawn, in the order given; null or empty for all.</param>
 /// <param name="Relative">Draw each theme's rate as a share of its own highest rate (0 to 1), so that small themes show beside large ones; the legend gives each maximum.</param>
 public sealed record TrendChartOptions(IReadOnlyList<string>? Themes = null, bool Relative = false)

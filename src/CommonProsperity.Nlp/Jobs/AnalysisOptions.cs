@@ -19,6 +19,7 @@ namespace CommonProsperity.Nlp.Jobs;
 /// one's, and the repeated blocks of a document that repeats itself (<see cref="Text.TextFingerprint"/>).
 /// Either way they are reported as warnings; without this option they are counted.
 /// </param>
+/// <param name="Chart">Which themes the charts draw and on which scale (as <c>trend</c>'s chart); null for every theme, in hits per 1,000 words.</param>
 public sealed record AnalysisOptions(
     IReadOnlyList<string> Inputs,
     string OutputDirectory,
@@ -30,7 +31,8 @@ public sealed record AnalysisOptions(
     bool Html = true,
     bool Workbook = false,
     bool Normalize = true,
-    bool Dedupe = false)
+    bool Dedupe = false,
+    Discovery.TrendChartOptions? Chart = null)
 {
     /// <summary>The most bytes of evidence rows one document may have (they are held in memory); tests lower it.</summary>
     internal int MaxEvidenceBytes { get; init; } = Output.CsvRowBuffer.MaxBytes;

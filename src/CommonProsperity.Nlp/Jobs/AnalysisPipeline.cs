@@ -52,8 +52,9 @@ public sealed class AnalysisPipeline
 
         var shard = options.Shard;
         var matcher = options.Normalize ? _matcher : new LexiconMatcher(_lexicon, normalize: false);
+        var chart = (options.Chart ?? new TrendChartOptions()).Validate(matcher.Themes);
         using var output = OutputDirectory.Open(options.OutputDirectory);
-        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html, options.Workbook) : new PartialResultWriter(output, shard, files, matcher.Lexicon, cancellationToken);
+        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html, options.Workbook, chart) : new PartialResultWriter(output, shard, files, matcher.Lexicon, cancellationToken);
         var run = new RunTally(listing.All, new DuplicateInputs(options.Dedupe));
         var lastProgress = TimeSpan.Zero;
         var analyzer = new DocumentAnalyzer(matcher, ChineseWordSegmenter.Words, options.Dedupe);
@@ -100,6 +101,8 @@ public sealed class AnalysisPipeline
             new("xlsx", options.Workbook && shard is null ? "yes" : "no"),
             new("normalize", options.Normalize ? "yes" : "no"),
             .. options.Dedupe ? [new KeyValuePair<string, string?>("dedupe", "yes")] : Array.Empty<KeyValuePair<string, string?>>(),
+            .. chart.Themes is { Count: > 0 } ? [new KeyValuePair<string, string?>("chart_themes", string.Join(";", chart.Themes))] : Array.Empty<KeyValuePair<string, string?>>(),
+            .. chart.Relative ? [new KeyValuePair<string, string?>("chart_scale", "relative")] : Array.Empty<KeyValuePair<string, string?>>(),
             .. shard is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("shard", shard.ToString())],
         ];
         IReadOnlyList<KeyValuePair<string, long>> timings = [new("discover", discoverMs), new("analyze", analyzeMs), new("total_before_write", clock.ElapsedMilliseconds)];

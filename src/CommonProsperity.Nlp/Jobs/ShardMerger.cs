@@ -20,7 +20,17 @@ public sealed class ShardMerger
     /// <summary>Merges the shards in <paramref name="shardFolders"/> into reports in <paramref name="outputDirectory"/>.</summary>
     /// <exception cref="InputException">A folder holds no partial results, or they are damaged or do not belong with the others.</exception>
     /// <exception cref="OutputException">The output folder cannot be written.</exception>
-    public AnalysisResult Merge(IReadOnlyList<string> shardFolders, string outputDirectory, CancellationToken cancellationToken = default)
+    public AnalysisResult Merge(IReadOnlyList<string> shardFolders, string outputDirectory, CancellationToken cancellationToken = default) =>
+        Merge(shardFolders, outputDirectory, workbook: false, cancellationToken);
+
+    /// <summary>
+    /// Merges the shards in <paramref name="shardFolders"/> into reports in <paramref name="outputDirectory"/>;
+    /// with <paramref name="workbook"/>, also <c>reports.xlsx</c>, the merged CSV reports as the sheets of one
+    /// workbook, written with the other reports, all or nothing.
+    /// </summary>
+    /// <exception cref="InputException">A folder holds no partial results, or they are damaged or do not belong with the others.</exception>
+    /// <exception cref="OutputException">The output folder cannot be written.</exception>
+    public AnalysisResult Merge(IReadOnlyList<string> shardFolders, string outputDirectory, bool workbook, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(shardFolders);
         ArgumentNullException.ThrowIfNull(outputDirectory);
@@ -40,7 +50,7 @@ public sealed class ShardMerger
             }
 
             CheckTheyBelongTogether(readers);
-            return Write(readers, outputDirectory, started, clock, cancellationToken);
+            return Write(readers, outputDirectory, workbook, started, clock, cancellationToken);
         }
         finally
         {
@@ -51,13 +61,13 @@ public sealed class ShardMerger
         }
     }
 
-    private static AnalysisResult Write(List<PartialResultReader> readers, string outputDirectory, DateTimeOffset started, Stopwatch clock, CancellationToken cancellationToken)
+    private static AnalysisResult Write(List<PartialResultReader> readers, string outputDirectory, bool workbook, DateTimeOffset started, Stopwatch clock, CancellationToken cancellationToken)
     {
         var first = readers[0].Header;
         var lexicon = first.Lexicon;
         var matcher = new LexiconMatcher(lexicon);
         using var output = OutputDirectory.Open(outputDirectory);
-        using var writer = new AnalysisReportWriter(output, matcher, charts: true, html: true);
+        using var writer = new AnalysisReportWriter(output, matcher, charts: true, html: true, workbook: workbook);
         long tokens = 0, characters = 0;
 
         // Interleave the shards' documents by file index; a file's documents all come from one shard, in order.
@@ -93,7 +103,7 @@ public sealed class ShardMerger
         // Shards that loaded the same sources.csv report its warnings each; a single run reports them once, where first loaded.
         List<string> warnings = [.. lexicon.Warnings, .. headers.SelectMany(h => h.Warnings).OrderBy(w => w.File).Select(w => w.Value).Distinct(StringComparer.Ordinal)];
         var inputs = headers.SelectMany(h => h.Inputs).OrderBy(i => i.File).ToList();
-        var options = first.Options.Where(o => o.Key is not ("shard" or "out")).ToList();
+        var options = first.Options.Where(o => o.Key is not ("shard" or "out")).Select(o => o.Key == "xlsx" ? new(o.Key, workbook ? "yes" : "no") : o).ToList();
         options.Add(new("out", outputDirectory));
         options.Add(new("shards", string.Join(";", readers.Select(r => r.Folder))));
         List<Problem> problems = [.. warnings.Select(w => Problem.Warning(string.Empty, w)), .. skipped];

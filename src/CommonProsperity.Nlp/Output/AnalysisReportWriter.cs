@@ -19,6 +19,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     private readonly LexiconMatcher _matcher;
     private readonly bool _html;
     private readonly bool _workbook;
+    private readonly Discovery.TrendChartOptions _chart;
     private readonly EvidenceAppender _evidence;
     private readonly DocumentSpill _documents;
     private readonly CorpusSummaryTally _corpus;
@@ -30,9 +31,14 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     private readonly HashSet<string> _extraSeen = new(StringComparer.Ordinal);
     private long _cellsWithHits;
 
-    /// <summary>Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of <see cref="Charts.AnalysisCharts"/> too; with <paramref name="html"/>, <c>report.html</c>; with <paramref name="workbook"/>, <c>reports.xlsx</c>.</summary>
-    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false, bool html = false, bool workbook = false)
+    /// <summary>
+    /// Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of
+    /// <see cref="Charts.AnalysisCharts"/> too (the themes and scale of <paramref name="chart"/>); with
+    /// <paramref name="html"/>, <c>report.html</c>; with <paramref name="workbook"/>, <c>reports.xlsx</c>.
+    /// </summary>
+    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false, bool html = false, bool workbook = false, Discovery.TrendChartOptions? chart = null)
     {
+        _chart = chart ?? new Discovery.TrendChartOptions();
         _html = html;
         _workbook = workbook;
         _output = output ?? throw new ArgumentNullException(nameof(output));
@@ -96,7 +102,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
         WriteCorpusSummary(_output.Stage(ReportFiles.CorpusSummary));
         WriteTermFrequency(_output.Stage(ReportFiles.TermFrequency));
         // The charts are drawn from the corpus's tallies and the longest documents, kept as they arrived.
-        var charts = _longest is null ? [] : Charts.AnalysisCharts.Write(_output, _longest.Items, _corpus, _matcher.Themes);
+        var charts = _longest is null ? [] : Charts.AnalysisCharts.Write(_output, _longest.Items, _corpus, _matcher.Themes, _chart);
         string[] csvs = [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
         string[] page = _html ? [WriteHtml(run)] : [];
         if (_workbook)

@@ -155,4 +155,36 @@ public class AnalyzeCommandTests
         Assert.Empty(Directory.GetFiles(temp.Path, "*.png"));
         Assert.True(File.Exists(temp.File(ReportFiles.ThemeFrequency)));
     }
+
+    [Fact]
+    public void Analyze_ChartThemesAndRelativeScale_AreDrawnRecordedAndLeaveTheCsvWhole()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, _, error) = CliRunner.Run("analyze", Path.Combine(TestPaths.Shared, "corpus"), "--out", temp.Path, "--quiet", "--no-html",
+            "--themes", "inequality,common_prosperity", "--chart-scale", "relative");
+
+        Assert.True(code == 0, error);
+        PngFile.AssertValid(temp.File(ReportFiles.ThemeHeatmapChart));
+        PngFile.AssertValid(temp.File(ReportFiles.ThemeProfileChart));
+        PngFile.AssertValid(temp.File(ReportFiles.ThemeTrendChart));
+        Assert.Equal(13 * 8, ReportReader.Read(temp.File(ReportFiles.ThemeFrequency)).Count);
+        var manifest = File.ReadAllText(temp.File(ReportFiles.Manifest));
+        Assert.Contains("\"chart_themes\": \"inequality;common_prosperity\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"chart_scale\": \"relative\"", manifest, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--themes", "inequality,wealth", "the theme 'wealth' to chart is not one of the lexicon's")]
+    [InlineData("--chart-scale", "log", "--chart-scale log is not a scale")]
+    public void Analyze_BadChartOption_ExitsWith64AndWritesNothing(string option, string value, string message)
+    {
+        using var temp = new TempDirectory();
+
+        var (code, _, error) = CliRunner.Run("analyze", TestPaths.MiniCorpus, "--out", temp.File("out"), option, value);
+
+        Assert.Equal(64, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
 }

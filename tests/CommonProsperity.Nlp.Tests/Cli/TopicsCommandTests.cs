@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using CommonProsperity.Nlp.Cli;
 using CommonProsperity.Nlp.Tests.Support;
+using Spectre.Console;
 
 namespace CommonProsperity.Nlp.Tests.Cli;
 
@@ -34,6 +37,10 @@ public class TopicsCommandTests
         Assert.True(code == 0, error);
         Assert.Contains("Found 5 topics in 13 document(s)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("loglikelihood", output, StringComparison.Ordinal); // the native LDA's progress is kept out
+        // A table row per topic that fits the console (the top words wrap); topics.csv has them all.
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(5, lines.Count(l => Regex.IsMatch(l, @"^ +[1-5] +\d+\.\d% ")));
+        Assert.All(lines.Where(l => l.StartsWith("  ", StringComparison.Ordinal)), l => Assert.True(l.GetCellWidth() <= ConsoleWidth.Default, l));
         var topics = ReportReader.Read(temp.File(ReportFiles.Topics));
         Assert.Equal(5 * 15, topics.Count);
         Assert.Equal(["1", "2", "3", "4", "5"], topics.Select(r => r["topic"]).Distinct());

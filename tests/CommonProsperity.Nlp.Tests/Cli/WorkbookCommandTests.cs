@@ -50,6 +50,36 @@ public class WorkbookCommandTests
     }
 
     [Fact]
+    public void Merge_Xlsx_WritesTheWorkbookOfTheSingleRun()
+    {
+        using var temp = new TempDirectory();
+        string[] common = ["--lexicon", TestPaths.MiniLexicon, "-q", "--no-charts", "--no-html"];
+        var (single, _, singleError) = CliRunner.Run(["analyze", TestPaths.MiniCorpus, "--out", temp.File("single"), "--xlsx", .. common]);
+        CliRunner.Run(["analyze", TestPaths.MiniCorpus, "--shard", "0/2", "--out", temp.File("s0"), .. common]);
+        CliRunner.Run(["analyze", TestPaths.MiniCorpus, "--shard", "1/2", "--out", temp.File("s1"), .. common]);
+
+        var (code, output, error) = CliRunner.Run("merge", temp.File("s0"), temp.File("s1"), "--out", temp.File("merged"), "--xlsx");
+
+        Assert.True(single is 0 or 2, singleError);
+        Assert.True(code is 0 or 2, error);
+        Assert.Contains(ReportFiles.Workbook, output, StringComparison.Ordinal);
+        var merged = temp.File("merged/" + ReportFiles.Workbook);
+        var expected = temp.File("single/" + ReportFiles.Workbook);
+        Assert.Equal(MiniExcel.GetSheetNames(expected), MiniExcel.GetSheetNames(merged));
+        foreach (var sheet in MiniExcel.GetSheetNames(expected))
+        {
+            static List<string> Rows(string book, string sheet) =>
+                [.. MiniExcel.Query(book, useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>()
+                    .Select(r => string.Join("|", r.Select(c => $"{c.Key}={Convert.ToString(c.Value, CultureInfo.InvariantCulture)}")))];
+            Assert.Equal(Rows(expected, sheet), Rows(merged, sheet));
+        }
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(temp.File("merged/" + ReportFiles.Manifest)));
+        Assert.Contains(ReportFiles.Workbook, manifest.RootElement.GetProperty("reports").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("yes", manifest.RootElement.GetProperty("options").GetProperty("xlsx").GetString());
+    }
+
+    [Fact]
     public void Analyze_WithoutXlsx_WritesNoWorkbook()
     {
         using var temp = new TempDirectory();

@@ -1,4 +1,5 @@
 using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Discovery;
 
 namespace CommonProsperity.Nlp.Output.Charts;
 
@@ -18,12 +19,18 @@ internal static class AnalysisCharts
     /// <param name="longest">The longest documents (at most <see cref="MaxHeatmapRows"/>, in input order): the heatmap's rows.</param>
     /// <param name="corpus">The tallies of the whole run (all documents, per language, per year).</param>
     /// <param name="themes">The themes, in the lexicon's order.</param>
-    public static IReadOnlyList<string> Write(OutputDirectory output, IReadOnlyList<DocumentSummary> longest, CorpusSummaryTally corpus, IReadOnlyList<string> themes)
+    /// <param name="chart">
+    /// The themes drawn (heatmap columns, profile bars, trend lines) and the scale, as for <c>trend</c>: on
+    /// the relative scale the heatmap's columns and the trend's lines are each a share of the theme's own
+    /// highest rate; the profile compares themes with each other, so it stays in rates. Null: every theme, in rates.
+    /// </param>
+    public static IReadOnlyList<string> Write(OutputDirectory output, IReadOnlyList<DocumentSummary> longest, CorpusSummaryTally corpus, IReadOnlyList<string> themes, TrendChartOptions? chart = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(longest);
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(themes);
+        chart ??= new TrendChartOptions();
         var names = new List<string>();
         var documents = corpus.Documents;
         if (documents == 0 || themes.Count == 0)
@@ -31,19 +38,29 @@ internal static class AnalysisCharts
             return names;
         }
 
-        var values = new double[longest.Count, themes.Count];
+        var drawn = chart.Drawn(themes);
+        var index = drawn.Select(theme => themes.ToList().IndexOf(theme)).ToArray();
+        var columns = index.Select((t, c) => (drawn[c], (IReadOnlyList<double>)[.. longest.Select(d => Rate.Per1000(d.Themes[t].Hits, d.Words))])).ToList();
+        if (chart.Relative)
+        {
+            columns = [.. columns.Select(c => RelativeScale.Of(c.Item1, c.Item2, "\n"))];
+        }
+
+        var values = new double[longest.Count, drawn.Count];
         for (var d = 0; d < longest.Count; d++)
         {
-            for (var t = 0; t < themes.Count; t++)
+            for (var c = 0; c < drawn.Count; c++)
             {
-                values[d, t] = Rate.Per1000(longest[d].Themes[t].Hits, longest[d].Words);
+                values[d, c] = columns[c].Item2[d];
             }
         }
 
         var title = longest.Count < documents ? $"Themes per document (the {longest.Count} longest of {documents})" : "Themes per document";
-        HeatmapChart.Write(output.Stage(ReportFiles.ThemeHeatmapChart), title, longest.Select(d => Label(d.Id)).ToList(), themes, values, RateLabel, "theme");
+        HeatmapChart.Write(output.Stage(ReportFiles.ThemeHeatmapChart), title, longest.Select(d => Label(d.Id)).ToList(), [.. columns.Select(c => c.Item1)], values,
+            chart.Relative ? RelativeScale.Label("theme", RateLabel) : RateLabel, "theme", chart.Relative ? "0.00" : "0.0");
         names.Add(ReportFiles.ThemeHeatmapChart);
 
+        (string, IReadOnlyList<double>) Rates((string Key, IReadOnlyList<ThemeGroupTally> Themes) group) => (group.Key, [.. index.Select(t => group.Themes[t].Per1000Words)]);
         List<(string Name, IReadOnlyList<double> Values)> series = [.. corpus.Groups(CorpusSummaryTally.All).Select(Rates)];
         var languages = corpus.Groups(CorpusSummaryTally.Language);
         if (languages.Count > 1)
@@ -51,14 +68,14 @@ internal static class AnalysisCharts
             series.AddRange(languages.Select(Rates));
         }
 
-        BarChart.Write(output.Stage(ReportFiles.ThemeProfileChart), $"Theme profile of the corpus ({documents} documents)", themes, series, RateLabel);
+        BarChart.Write(output.Stage(ReportFiles.ThemeProfileChart), $"Theme profile of the corpus ({documents} documents)", drawn, series, RateLabel);
         names.Add(ReportFiles.ThemeProfileChart);
 
         var years = corpus.Groups(CorpusSummaryTally.Year).Where(y => y.Key != CorpusSummaryTally.Unknown).ToList();
         if (years.Count >= 2)
         {
-            var lines = themes.Select((theme, t) => (theme, (IReadOnlyList<double>)years.Select(y => y.Themes[t].Per1000Words).ToList())).ToList();
-            LineChart.Write(output.Stage(ReportFiles.ThemeTrendChart), "Themes by year", years.Select(y => y.Key).ToList(), lines, RateLabel);
+            var lines = index.Select((t, c) => (drawn[c], (IReadOnlyList<double>)years.Select(y => y.Themes[t].Per1000Words).ToList())).ToList();
+            LineChart.Write(output.Stage(ReportFiles.ThemeTrendChart), "Themes by year", years.Select(y => y.Key).ToList(), lines, RateLabel, chart.Relative);
             names.Add(ReportFiles.ThemeTrendChart);
         }
 
@@ -94,7 +111,4 @@ internal static class AnalysisCharts
         var name = id.Contains('#', StringComparison.Ordinal) ? id : Path.GetFileNameWithoutExtension(id);
         return string.IsNullOrEmpty(name) ? id : name;
     }
-
-    private static (string, IReadOnlyList<double>) Rates((string Key, IReadOnlyList<ThemeGroupTally> Themes) group) =>
-        (group.Key, [.. group.Themes.Select(t => t.Per1000Words)]);
 }

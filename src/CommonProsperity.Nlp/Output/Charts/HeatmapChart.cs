@@ -10,7 +10,7 @@ internal static class HeatmapChart
     /// <param name="path">The file to write.</param>
     /// <param name="title">The chart's title.</param>
     /// <param name="rows">Row labels, top to bottom (long ones are shortened).</param>
-    /// <param name="columns">Column labels, left to right.</param>
+    /// <param name="columns">Column labels, left to right (a line break starts a second line).</param>
     /// <param name="values">The values, indexed [row, column].</param>
     /// <param name="scale">What the colour scale measures (for example "hits per 1,000 tokens").</param>
     /// <param name="columnsLabel">What the columns are (for example "theme").</param>
@@ -26,7 +26,7 @@ internal static class HeatmapChart
         }
 
         var rowLabels = rows.Select(r => ChartCanvas.Shorten(r, 48)).ToArray();
-        var columnLabels = columns.Select(c => ChartCanvas.Shorten(c, 24)).ToArray();
+        var columnLabels = columns.Select(c => string.Join('\n', c.Split('\n').Select(line => ChartCanvas.Shorten(line, 24)))).ToArray();
         var width = Math.Clamp(560 + 165 * columns.Count, 800, 4000);
         var height = Math.Clamp(260 + 38 * rows.Count, 500, 4000);
         ChartCanvas.Draw(path, title, width, height, plot =>

@@ -20,9 +20,8 @@ internal static class LineChart
         ArgumentNullException.ThrowIfNull(series);
         if (relative)
         {
-            series = [.. series.Select(s => (Max: s.Values.DefaultIfEmpty(0).Max(), s))
-                .Select(x => (string.Create(CultureInfo.InvariantCulture, $"{x.s.Name} (max {x.Max:0.##})"), (IReadOnlyList<double>)[.. x.s.Values.Select(v => x.Max > 0 ? v / x.Max : 0)]))];
-            valueLabel = $"share of the {seriesNoun}'s highest rate ({valueLabel})";
+            series = [.. series.Select(s => RelativeScale.Of(s.Name, s.Values))];
+            valueLabel = RelativeScale.Label(seriesNoun, valueLabel);
         }
 
         ChartCanvas.Draw(path, title, 1400, 700, plot =>
