@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using CommonProsperity.Nlp.Counting;
-using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Output;
 using CommonProsperity.Nlp.Text;
@@ -34,7 +33,7 @@ public class HotPathBenchmarks
         CountingTokenizer.Instance.Tokenize(_text, _scratch.Tokens);
         _hits = [];
         var file = new SourceFile("/bench/text.txt", "text.txt", "/bench");
-        _analysis = new DocumentAnalyzer(_matcher, ChineseWordSegmenter.Words).Analyze(new Document("text.txt", _text, DocumentMetadata.Empty, file, "txt", "utf-8"));
+        _analysis = new DocumentAnalyzer(_matcher, WordCounter.Jieba).Analyze(new Document("text.txt", _text, DocumentMetadata.Empty, file, "txt", "utf-8"));
         _builder = new DocumentReportBuilder(_matcher, 40);
     }
 

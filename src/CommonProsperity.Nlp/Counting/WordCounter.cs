@@ -12,9 +12,16 @@ namespace CommonProsperity.Nlp.Counting;
 /// Thread-safe when the segmenter's count is.
 /// </summary>
 /// <param name="chineseWords">The number of words in a run of two or more Chinese characters.</param>
-internal sealed class WordCounter(Func<string, int> chineseWords)
+internal sealed class WordCounter(ChineseRunWords chineseWords)
 {
-    private readonly Func<string, int> _chineseWords = chineseWords ?? throw new ArgumentNullException(nameof(chineseWords));
+    private readonly ChineseRunWords _chineseWords = chineseWords ?? throw new ArgumentNullException(nameof(chineseWords));
+
+    /// <summary>
+    /// Chinese runs counted as jieba.NET segments them (<see cref="ChineseWordCounter"/>, the same counts as
+    /// the discovery commands' <c>ChineseWordSegmenter</c>); its dictionary is loaded only when a text has a
+    /// run of two or more Chinese characters.
+    /// </summary>
+    public static WordCounter Jieba { get; } = new(run => ChineseWordCounter.Instance.Count(run));
 
     /// <summary>The words of <paramref name="text"/>, whose counting-rule tokens are in <paramref name="tokens"/>.</summary>
     public int Count(string text, TokenBuffer tokens)
@@ -33,7 +40,7 @@ internal sealed class WordCounter(Func<string, int> chineseWords)
                 continue;
             }
 
-            words += end - i == 1 ? 1 : _chineseWords(text[tokens.Start(i)..tokens.End(end - 1)]);
+            words += end - i == 1 ? 1 : _chineseWords(text.AsSpan(tokens.Start(i), tokens.End(end - 1) - tokens.Start(i)));
             i = end;
         }
 

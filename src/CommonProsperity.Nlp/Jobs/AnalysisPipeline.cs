@@ -57,7 +57,7 @@ public sealed class AnalysisPipeline
         using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html, options.Workbook, chart) : new PartialResultWriter(output, shard, files, matcher.Lexicon, cancellationToken);
         var run = new RunTally(listing.All, new DuplicateInputs(options.Dedupe));
         var lastProgress = TimeSpan.Zero;
-        var analyzer = new DocumentAnalyzer(matcher, ChineseWordSegmenter.Words, options.Dedupe);
+        var analyzer = new DocumentAnalyzer(matcher, WordCounter.Jieba, options.Dedupe);
         var builder = new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes);
         var engine = new OrderedFileAnalysis(source, analyzer, builder, options.Parallelism, cancellationToken)
         {

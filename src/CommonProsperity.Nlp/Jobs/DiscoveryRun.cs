@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using CommonProsperity.Nlp.Counting;
-using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Output;
 using CommonProsperity.Nlp.Output.Charts;
@@ -123,7 +122,7 @@ internal sealed class DiscoveryRun
     public LexiconMatcher Matcher(DiscoveryOptions options) => options.Normalize ? _matcher : new LexiconMatcher(Lexicon, normalize: false);
 
     /// <summary>The per-document analysis for <paramref name="options"/> (themes, tokens, words).</summary>
-    public DocumentAnalyzer Analyzer(DiscoveryOptions options) => new(Matcher(options), ChineseWordSegmenter.Words);
+    public DocumentAnalyzer Analyzer(DiscoveryOptions options) => new(Matcher(options), WordCounter.Jieba);
 
     public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommonProsperity.Nlp.Counting;
-using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Jobs;
 using CommonProsperity.Nlp.Output;
@@ -109,7 +108,7 @@ public class WindowedDocumentAnalysisTests
         var path = temp.File("long.txt");
         File.WriteAllText(path, string.Concat(Enumerable.Repeat("Common prosperity grows. 共同富裕。", 100)));
         var matcher = new LexiconMatcher(DefaultLexicon.Instance);
-        var windows = new WindowedDocumentAnalysis(new DocumentAnalyzer(matcher, ChineseWordSegmenter.Words), new DocumentReportBuilder(matcher, 40), temp.File, 50);
+        var windows = new WindowedDocumentAnalysis(new DocumentAnalyzer(matcher, WordCounter.Jieba), new DocumentReportBuilder(matcher, 40), temp.File, 50);
 
         var result = windows.Analyze(0, new SourceFile(path, "long.txt", temp.Path), DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None);
 
@@ -127,7 +126,7 @@ public class WindowedDocumentAnalysisTests
         var path = temp.File("run.txt");
         File.WriteAllText(path, string.Concat(Enumerable.Repeat("common prosperity and charity ", 200)));
         var matcher = new LexiconMatcher(DefaultLexicon.Instance);
-        var windows = new WindowedDocumentAnalysis(new DocumentAnalyzer(matcher, ChineseWordSegmenter.Words), new DocumentReportBuilder(matcher, 40), temp.File, 50);
+        var windows = new WindowedDocumentAnalysis(new DocumentAnalyzer(matcher, WordCounter.Jieba), new DocumentReportBuilder(matcher, 40), temp.File, 50);
 
         var result = windows.Analyze(0, new SourceFile(path, "run.txt", temp.Path), DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None);
 

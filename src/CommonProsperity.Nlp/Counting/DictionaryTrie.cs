@@ -1,0 +1,240 @@
+using System.Runtime.CompilerServices;
+
+namespace CommonProsperity.Nlp.Counting;
+
+/// <summary>
+/// A word dictionary as a character trie (every prefix of a word is a node, as in jieba's prefix
+/// dictionary), built lazily by first character: the words are listed once, and the branch of a first
+/// character is built the first time a text asks for it, so a corpus with a few Chinese runs builds
+/// a few branches instead of the dictionary's 500,000 prefixes. Each branch keeps its children in one
+/// small open-addressing table keyed by (node, character). Thread-safe: branches are built under a
+/// lock and published whole, then only read.
+/// </summary>
+internal sealed class DictionaryTrie
+{
+    private readonly Branch?[] _branches = new Branch?[char.MaxValue + 1];
+    private readonly List<(string Text, int Start, int Length, int Frequency)> _words = [];
+    private readonly int[] _firstWord = new int[char.MaxValue + 1];
+    private readonly int[] _lastWord = new int[char.MaxValue + 1];
+    private readonly List<int> _nextWord = [];
+    private readonly Lock _gate = new();
+
+    public DictionaryTrie() => Array.Fill(_firstWord, -1);
+
+    /// <summary>
+    /// Adds a word, last to its first character's list (a word listed twice takes its last frequency);
+    /// <paramref name="text"/> is kept and the word read from it when its branch is built. For loading
+    /// only: not thread-safe, and not to be called once other threads read the dictionary.
+    /// </summary>
+    public void Add(string text, int start, int length, int frequency)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (length == 0)
+        {
+            return;
+        }
+
+        var first = text[start];
+        var index = _words.Count;
+        _words.Add((text, start, length, frequency));
+        _nextWord.Add(-1);
+        if (_firstWord[first] < 0)
+        {
+            _firstWord[first] = index;
+        }
+        else
+        {
+            _nextWord[_lastWord[first]] = index;
+        }
+
+        _lastWord[first] = index;
+        _branches[first]?.Set(text.AsSpan(start + 1, length - 1), frequency);
+    }
+
+    /// <summary>The branch of the words that begin with <paramref name="c"/> (its root is the prefix <paramref name="c"/>), or null when none does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Branch? BranchOf(char c) => Volatile.Read(ref _branches[c]) ?? Build(c);
+
+    /// <summary>The frequency of <paramref name="word"/>, 0 when it is not in the dictionary or only a prefix.</summary>
+    public int Frequency(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty || BranchOf(word[0]) is not { } branch)
+        {
+            return 0;
+        }
+
+        var node = Branch.Root;
+        foreach (var c in word[1..])
+        {
+            node = branch.Child(node, c);
+            if (node < 0)
+            {
+                return 0;
+            }
+        }
+
+        return branch.FrequencyOf(node);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Branch? Build(char c)
+    {
+        lock (_gate)
+        {
+            if (_branches[c] is { } built)
+            {
+                return built;
+            }
+
+            if (_firstWord[c] < 0)
+            {
+                return null;
+            }
+
+            var characters = 0;
+            for (var w = _firstWord[c]; w >= 0; w = _nextWord[w])
+            {
+                characters += _words[w].Length;
+            }
+
+            var branch = new Branch(characters);
+            for (var w = _firstWord[c]; w >= 0; w = _nextWord[w])
+            {
+                var (text, start, length, frequency) = _words[w];
+                branch.Set(text.AsSpan(start + 1, length - 1), frequency);
+            }
+
+            Volatile.Write(ref _branches[c], branch);
+            return branch;
+        }
+    }
+
+    /// <summary>The words that begin with one character: node frequencies in arrays, children in a table of (node, character) → child packed in one <see cref="ulong"/>.</summary>
+    internal sealed class Branch
+    {
+        /// <summary>The node of the first character alone.</summary>
+        public const int Root = 0;
+
+        private ulong[] _table;
+        private int _mask;
+        private int _entries;
+        private int[] _frequencies;
+        private double[] _logFrequencies;
+        private int _nodes = 1;
+
+        public Branch(int characters)
+        {
+            var capacity = 16;
+            while (capacity < characters * 2)
+            {
+                capacity *= 2;
+            }
+
+            _table = new ulong[capacity];
+            _mask = capacity - 1;
+            _frequencies = new int[Math.Max(characters, 1) + 1];
+            _logFrequencies = new double[_frequencies.Length];
+        }
+
+        /// <summary>The child of <paramref name="node"/> by <paramref name="c"/>, or -1 when no word continues so.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Child(int node, char c)
+        {
+            var key = Key(node, c);
+            var table = _table;
+            var mask = table.Length - 1;
+            for (var slot = Slot(key, mask); ; slot = (slot + 1) & mask)
+            {
+                var entry = table[slot];
+                if (entry >> 20 == key)
+                {
+                    return (int)(entry & 0xFFFFF);
+                }
+
+                if (entry == 0)
+                {
+                    return -1;
+                }
+            }
+        }
+
+        /// <summary>The frequency of the word ending at <paramref name="node"/> (0 for a prefix that is not a word).</summary>
+        public int FrequencyOf(int node) => _frequencies[node];
+
+        /// <summary><c>Math.Log</c> of <see cref="FrequencyOf"/>, computed when the frequency was set.</summary>
+        public double LogFrequencyOf(int node) => _logFrequencies[node];
+
+        /// <summary>Sets the frequency of the word that continues the first character with <paramref name="rest"/>, adding its prefixes (frequency 0) when new.</summary>
+        public void Set(ReadOnlySpan<char> rest, int frequency)
+        {
+            var node = Root;
+            foreach (var c in rest)
+            {
+                var child = Child(node, c);
+                if (child < 0)
+                {
+                    child = AddNode();
+                    Insert((Key(node, c) << 20) | (uint)child);
+                }
+
+                node = child;
+            }
+
+            _frequencies[node] = frequency;
+            _logFrequencies[node] = Math.Log(frequency);
+        }
+
+        // Node numbers take 20 bits (a branch of more than a million prefixes is refused), the key
+        // (node, character) the 36 above them; 0 is an empty slot (no entry points at the root).
+        private static ulong Key(int node, char c) => ((ulong)node << 16) | c;
+
+        private static int Slot(ulong key, int mask) => (int)((key * 0x9E3779B97F4A7C15UL) >> 32) & mask;
+
+        private int AddNode()
+        {
+            if (_nodes == 1 << 20)
+            {
+                throw new InvalidOperationException("a dictionary branch of more than 1,048,576 prefixes is not supported.");
+            }
+
+            if (_nodes == _frequencies.Length)
+            {
+                Array.Resize(ref _frequencies, _nodes * 2);
+                Array.Resize(ref _logFrequencies, _nodes * 2);
+            }
+
+            return _nodes++;
+        }
+
+        private void Insert(ulong entry)
+        {
+            if ((_entries + 1) * 2 > _table.Length)
+            {
+                var old = _table;
+                _table = new ulong[old.Length * 2];
+                _mask = _table.Length - 1;
+                foreach (var e in old)
+                {
+                    if (e != 0)
+                    {
+                        Place(e);
+                    }
+                }
+            }
+
+            Place(entry);
+            _entries++;
+        }
+
+        private void Place(ulong entry)
+        {
+            var slot = Slot(entry >> 20, _mask);
+            while (_table[slot] != 0)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            _table[slot] = entry;
+        }
+    }
+}
