@@ -62,6 +62,17 @@ internal sealed class CsvRowBuffer
         return bytes;
     }
 
+    /// <summary>Reads <paramref name="bytes"/> bytes of rows formatted earlier back from <paramref name="stream"/>.</summary>
+    /// <exception cref="EndOfStreamException">The stream ends before them.</exception>
+    internal static CsvRowBuffer ReadFrom(Stream stream, int bytes, int records)
+    {
+        var buffer = new CsvRowBuffer(bytes);
+        stream.ReadExactly(buffer._bytes, 0, bytes);
+        buffer.Length = bytes;
+        buffer.Records = records;
+        return buffer;
+    }
+
     /// <summary>Reads <paramref name="bytes"/> bytes of rows formatted earlier (by a shard) back from <paramref name="source"/>.</summary>
     internal static CsvRowBuffer ReadFrom(IEvidenceSource source, int bytes, int records)
     {

@@ -6,32 +6,31 @@ namespace CommonProsperity.Nlp.Output;
 /// What the reports take from one analysed document: its summary row, its hits per lexicon term, and
 /// its evidence rows already formatted as CSV bytes. Made on worker threads
 /// (<see cref="DocumentReportBuilder"/>) or read back from a shard's partial results, so that
-/// the one thread writing the reports only copies bytes and adds numbers. It holds a pooled buffer
-/// (or, read back from a shard, the place of its rows in the shard's evidence file, read only when
-/// they are appended): the <see cref="IDocumentReportSink"/> it is added to takes it over, once.
+/// the one thread writing the reports only copies bytes and adds numbers. It holds a pooled buffer:
+/// the <see cref="IDocumentReportSink"/> it is added to takes it over, once.
 /// </summary>
 internal sealed class DocumentReport
 {
     private CsvRowBuffer? _evidence;
+    private EvidenceSpill? _spill;
     private IEvidenceSource? _source;
 
     internal DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, CsvRowBuffer evidence)
-    {
-        Summary = summary;
-        Characters = characters;
-        Terms = terms;
-        _evidence = evidence;
-        EvidenceRows = evidence.Records;
-        EvidenceBytes = evidence.Length;
-    }
+        : this(summary, characters, terms, evidence.Records, evidence.Length) => _evidence = evidence;
+
+    /// <summary>A report whose evidence rows wait in a temporary file (a large document analysed in windows).</summary>
+    internal DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, EvidenceSpill evidence)
+        : this(summary, characters, terms, evidence.Records, evidence.Length) => _spill = evidence;
 
     /// <summary>A document whose <paramref name="evidenceBytes"/> bytes of evidence rows are the next in <paramref name="source"/> (a shard's evidence file), read when appended.</summary>
     internal DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, int evidenceRows, int evidenceBytes, IEvidenceSource source)
+        : this(summary, characters, terms, evidenceRows, (long)evidenceBytes) => _source = source ?? throw new ArgumentNullException(nameof(source));
+
+    private DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, int evidenceRows, long evidenceBytes)
     {
         Summary = summary;
         Characters = characters;
         Terms = terms;
-        _source = source ?? throw new ArgumentNullException(nameof(source));
         EvidenceRows = evidenceRows;
         EvidenceBytes = evidenceBytes;
     }
@@ -55,39 +54,59 @@ internal sealed class DocumentReport
     public int EvidenceRows { get; }
 
     /// <summary>The size of its evidence rows in bytes of UTF-8 CSV.</summary>
-    public int EvidenceBytes { get; }
+    public long EvidenceBytes { get; }
 
     /// <summary>Writes the evidence rows to <paramref name="stream"/> and gives their buffer back to the pool.</summary>
     /// <exception cref="InvalidOperationException">The rows were written already.</exception>
     internal void MoveEvidenceTo(Stream stream)
     {
-        var evidence = TakeEvidence();
-        stream.Write(evidence.Written);
-        evidence.Release();
+        foreach (var evidence in TakeEvidence())
+        {
+            stream.Write(evidence.Written);
+            evidence.Release();
+        }
     }
 
-    /// <summary>Takes the evidence rows over (the taker releases their buffer).</summary>
+    /// <summary>
+    /// Takes the evidence rows over, in order: one buffer, or for a large document a chunk at a time read
+    /// back from its temporary file (the taker releases each buffer).
+    /// </summary>
     /// <exception cref="InvalidOperationException">They were taken already.</exception>
-    internal CsvRowBuffer TakeEvidence()
+    internal IEnumerable<CsvRowBuffer> TakeEvidence()
     {
         if (_source is { } source)
         {
             // Rows still in a shard's file: read them into a buffer (the callers that want them in memory).
             _source = null;
-            var rows = CsvRowBuffer.ReadFrom(source, EvidenceBytes, EvidenceRows);
-            return rows;
+            return [CsvRowBuffer.ReadFrom(source, (int)EvidenceBytes, EvidenceRows)];
+        }
+
+        if (_spill is { } spill)
+        {
+            _spill = null;
+            return spill.TakeChunks();
         }
 
         var evidence = _evidence ?? throw new InvalidOperationException($"the evidence of {Summary.Id} was written already.");
         _evidence = null;
-        return evidence;
+        return [evidence];
     }
 
-    /// <summary>Takes over the file the evidence rows are still in, or returns null when they are in memory (<see cref="TakeEvidence"/>).</summary>
+    /// <summary>Gives the evidence rows up unwritten (a document left out of the counts).</summary>
+    /// <summary>Takes over the file the evidence rows are still in, or returns null when they are in memory or spilled (<see cref="TakeEvidence"/>).</summary>
     internal IEvidenceSource? TakeEvidenceSource()
     {
         var source = _source;
         _source = null;
         return source;
+    }
+
+    internal void DiscardEvidence()
+    {
+        _source = null;
+        _spill?.Dispose();
+        _spill = null;
+        _evidence?.Release();
+        _evidence = null;
     }
 }

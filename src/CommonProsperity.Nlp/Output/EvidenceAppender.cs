@@ -53,13 +53,15 @@ internal sealed class EvidenceAppender : IDisposable
         ArgumentNullException.ThrowIfNull(report);
         if (report.TakeEvidenceSource() is { } source)
         {
-            AppendFrom(source, report.EvidenceBytes);
+            AppendFrom(source, (int)report.EvidenceBytes);
             return;
         }
 
         FlushBlock();
-        var rows = report.TakeEvidence();
-        Schedule(rows.Length, offset => RandomAccess.Write(_file, rows.Written, offset), () => _hash.AppendData(rows.Written), rows.Release);
+        foreach (var rows in report.TakeEvidence())
+        {
+            Schedule(rows.Length, offset => RandomAccess.Write(_file, rows.Written, offset), () => _hash.AppendData(rows.Written), rows.Release);
+        }
     }
 
     /// <summary>

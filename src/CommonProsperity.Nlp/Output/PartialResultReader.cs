@@ -140,8 +140,8 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
         }
 
         _line++;
-        int file, evidenceBytes, evidenceRows;
-        long characters;
+        int file, evidenceRows;
+        long characters, evidenceBytes;
         DocumentSummary summary;
         TermHits[] terms;
         try
@@ -160,10 +160,18 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
         }
 
         CheckDocument(path, file, characters, summary, terms, evidenceBytes, evidenceRows);
+        if (evidenceBytes > CsvRowBuffer.MaxBytes)
+        {
+            // A document of more than 4 MiB of plain text is analysed in windows and its evidence may pass what one buffer holds.
+            throw new InputException(
+                string.Create(CultureInfo.InvariantCulture, $"line {_line}: the evidence rows of one document take {evidenceBytes:N0} bytes, more than merging holds in memory ({CsvRowBuffer.MaxBytes:N0})."),
+                path, fix: "Analyse the file of that document in one run without shards, or split it into smaller files.");
+        }
+
         _evidenceAt += evidenceBytes;
         _tokens += summary.Tokens;
         _characters += characters;
-        return (file, new DocumentReport(summary, characters, terms, evidenceRows, evidenceBytes, this));
+        return (file, new DocumentReport(summary, characters, terms, evidenceRows, (int)evidenceBytes, this));
     }
 
     /// <inheritdoc />
@@ -194,7 +202,7 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
     /// for terms with exclusions, one evidence row per hit, and no more evidence bytes than the evidence
     /// file has left.
     /// </summary>
-    private void CheckDocument(string path, int file, long characters, DocumentSummary summary, TermHits[] terms, int evidenceBytes, int evidenceRows)
+    private void CheckDocument(string path, int file, long characters, DocumentSummary summary, TermHits[] terms, long evidenceBytes, int evidenceRows)
     {
         // The messages are made only when a check fails: a merge checks millions of numbers.
         InputException Fail(string problem) => new($"line {_line}: {problem}", path,
