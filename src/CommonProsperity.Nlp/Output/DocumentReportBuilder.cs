@@ -17,6 +17,7 @@ internal sealed class DocumentReportBuilder
 
     private readonly int _context;
     private readonly int _maxEvidenceBytes;
+    private readonly EvidenceMode _evidence;
     private readonly byte[][] _themeFields;
     private readonly byte[][]? _labelFields;
     private readonly byte[][] _termFields;
@@ -24,15 +25,17 @@ internal sealed class DocumentReportBuilder
     /// <summary>Prepares the theme and term cells of <paramref name="matcher"/>'s lexicon once.</summary>
     /// <param name="matcher">The matcher whose hits will be reported.</param>
     /// <param name="contextCharacters">Characters of context each side of a match.</param>
-    public DocumentReportBuilder(LexiconMatcher matcher, int contextCharacters)
-        : this(matcher, contextCharacters, CsvRowBuffer.MaxBytes)
+    /// <param name="evidence">What the evidence rows hold (<see cref="EvidenceMode"/>).</param>
+    public DocumentReportBuilder(LexiconMatcher matcher, int contextCharacters, EvidenceMode evidence = EvidenceMode.Full)
+        : this(matcher, contextCharacters, CsvRowBuffer.MaxBytes, evidence)
     {
     }
 
     /// <summary>A builder whose documents may have at most <paramref name="maxEvidenceBytes"/> of evidence rows each (tests use a small limit).</summary>
-    internal DocumentReportBuilder(LexiconMatcher matcher, int contextCharacters, int maxEvidenceBytes)
+    internal DocumentReportBuilder(LexiconMatcher matcher, int contextCharacters, int maxEvidenceBytes, EvidenceMode evidence = EvidenceMode.Full)
     {
         _maxEvidenceBytes = maxEvidenceBytes;
+        _evidence = evidence;
         ArgumentNullException.ThrowIfNull(matcher);
         _context = contextCharacters;
         _themeFields = [.. matcher.Themes.Select(CsvRowBuffer.Encode)];
@@ -49,7 +52,7 @@ internal sealed class DocumentReportBuilder
         var text = document.Text;
 
         // An estimate only, in long (hits × context overflowed int), and a modest start: the buffer doubles as needed.
-        var estimate = 256L + (analysis.Hits.Count * (64L + document.Id.Length + (_context * 4L)));
+        var estimate = _evidence == EvidenceMode.None ? 0 : 256L + (analysis.Hits.Count * (64L + document.Id.Length + (_evidence == EvidenceMode.Full ? _context * 4L : 0)));
         var evidence = new CsvRowBuffer((int)Math.Min(estimate, InitialEvidenceBytes), _maxEvidenceBytes);
         try
         {
@@ -73,6 +76,12 @@ internal sealed class DocumentReportBuilder
 
     private void WriteEvidence(DocumentAnalysis analysis, CsvRowBuffer evidence)
     {
+        if (_evidence == EvidenceMode.None)
+        {
+            return;
+        }
+
+        var full = _evidence == EvidenceMode.Full;
         var document = analysis.Document;
         var text = document.Text;
         var id = CsvRowBuffer.Encode(document.Id);
@@ -90,9 +99,13 @@ internal sealed class DocumentReportBuilder
             evidence.WriteEncodedField(_termFields[hit.Term]);
             evidence.WriteField(hit.Start);
             evidence.WriteField(hit.End);
-            EvidenceContext.WriteLeft(evidence, text, hit.Start, _context);
-            evidence.WriteField(text.AsSpan(hit.Start, hit.End - hit.Start));
-            EvidenceContext.WriteRight(evidence, text, hit.End, _context);
+            if (full)
+            {
+                EvidenceContext.WriteLeft(evidence, text, hit.Start, _context);
+                evidence.WriteField(text.AsSpan(hit.Start, hit.End - hit.Start));
+                EvidenceContext.WriteRight(evidence, text, hit.End, _context);
+            }
+
             evidence.WriteField(sentence);
             evidence.EndRecord();
         }

@@ -72,7 +72,7 @@ internal sealed class PartialResultReader : IDisposable
         {
             var documents = new StreamReader(Path.Combine(folder, ReportFiles.PartialDocuments), System.Text.Encoding.UTF8);
             var evidence = new FileStream(Path.Combine(folder, ReportFiles.PartialEvidence), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
-            var expected = EvidenceFile.PreambleFor(header.Lexicon);
+            var expected = EvidenceFile.PreambleFor(header.Lexicon, header.Evidence);
             var preamble = new byte[expected.Length];
             evidence.ReadExactly(preamble);
             if (!preamble.AsSpan().SequenceEqual(expected))
@@ -187,7 +187,8 @@ internal sealed class PartialResultReader : IDisposable
                 $"theme '{Header.Lexicon.Themes[t]}' is in {tally.Sentences} sentences, with {tally.Hits} hits in {summary.Sentences} sentences.");
         }
 
-        Require(evidenceRows == byTheme.Sum(), $"evidence_rows {evidenceRows} does not match the {byTheme.Sum()} hits (one evidence row per hit).");
+        Require(evidenceRows == (Header.Evidence == EvidenceMode.None ? 0 : byTheme.Sum()),
+            Header.Evidence == EvidenceMode.None ? $"evidence_rows {evidenceRows} for a shard run without evidence (none expected)." : $"evidence_rows {evidenceRows} does not match the {byTheme.Sum()} hits (one evidence row per hit).");
     }
 
     private void CheckTotals()
@@ -223,6 +224,12 @@ internal sealed class PartialResultReader : IDisposable
 
         var header = (JsonSerializer.Deserialize(bytes, ManifestWriter.Json.PartialJson) ?? throw new JsonException("the header is null.")).ToHeader();
         CheckHeader(header, path);
+        if (EvidenceModeNames.Of(header.Options) is null)
+        {
+            throw new InputException($"its option {EvidenceModeNames.Option} is '{header.Options.First(o => o.Key == EvidenceModeNames.Option).Value}', not one of {string.Join(", ", EvidenceModeNames.All)}.", path,
+                fix: "Run every shard and the merge with the same version of cpnlp.");
+        }
+
         return header;
     }
 
