@@ -14,4 +14,7 @@ internal interface IReportLayout
 
     /// <summary>Whether the documents' other metadata columns follow at the end.</summary>
     bool MetadataColumns { get; }
+
+    /// <summary>What the per-theme columns stand once for, as the column reference names it (<c>&lt;theme&gt;</c>).</summary>
+    string Each { get; }
 }

@@ -10,7 +10,8 @@ namespace CommonProsperity.Nlp.Output;
 /// <param name="Rows">What one row stands for, for docs/reports.md.</param>
 /// <param name="Columns">The columns, in order.</param>
 /// <param name="MetadataColumns">Whether the other metadata columns follow at the end.</param>
-internal sealed record ReportLayout<TRow>(string File, string Rows, IReadOnlyList<ReportColumn<TRow>> Columns, bool MetadataColumns = false) : IReportLayout
+/// <param name="Each">What the columns <see cref="ReportColumn{TRow}.PerTheme"/> stand once for, as docs/reports.md names them (<c>&lt;theme&gt;</c>; <c>topic_&lt;n&gt;</c> for topics).</param>
+internal sealed record ReportLayout<TRow>(string File, string Rows, IReadOnlyList<ReportColumn<TRow>> Columns, bool MetadataColumns = false, string Each = "<theme>") : IReportLayout
 {
     /// <summary>Put before the name of every metadata column beyond title, date, publisher and language, so it can never clash with a report column.</summary>
     public const string MetadataPrefix = "meta_";
@@ -84,9 +85,13 @@ internal sealed record ReportLayout<TRow>(string File, string Rows, IReadOnlyLis
     }
 
     /// <summary>The report of <paramref name="rows"/> as a table (CSV and report.html), for a layout without per-theme or metadata columns.</summary>
-    public ReportTable Table(IEnumerable<TRow> rows)
+    public ReportTable Table(IEnumerable<TRow> rows) => Table(rows, []);
+
+    /// <summary>The report of <paramref name="rows"/> as a table (CSV and report.html), the per-theme columns once for each of <paramref name="themes"/>.</summary>
+    public ReportTable Table(IEnumerable<TRow> rows, IReadOnlyList<string> themes)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return new ReportTable(File, [.. Header([]).Select(h => (string)h!)], [.. rows.Select(r => Row(r, 0))]);
+        ArgumentNullException.ThrowIfNull(themes);
+        return new ReportTable(File, [.. Header(themes).Select(h => (string)h!)], [.. rows.Select(r => Row(r, themes.Count))]);
     }
 }

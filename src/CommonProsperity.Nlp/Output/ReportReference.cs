@@ -4,7 +4,8 @@ namespace CommonProsperity.Nlp.Output;
 
 /// <summary>
 /// The column reference of docs/reports.md, generated from the reports' declarations
-/// (<see cref="AnalysisReports"/>), so that the page cannot drift from what the tool writes.
+/// (<see cref="AnalysisReports"/>, <see cref="DiscoveryReports"/>, <see cref="ClassificationReports"/>, ...), so
+/// that the page cannot drift from what the tool writes.
 /// </summary>
 internal static class ReportReference
 {
@@ -15,13 +16,19 @@ internal static class ReportReference
     public const string End = "<!-- End of the generated column tables. -->";
 
     /// <summary>The line before the generated tables of the discovery commands' declared reports.</summary>
-    public const string DiscoveryBegin = "<!-- Generated from src/CommonProsperity.Nlp/Output/TrendReports.cs and PhraseReports.cs by ReportReference, checked and rewritten by the same test. -->";
+    public const string DiscoveryBegin = "<!-- Generated from src/CommonProsperity.Nlp/Output/DiscoveryReports.cs, TrendReports.cs and PhraseReports.cs by ReportReference, checked and rewritten by the same test. -->";
 
     /// <summary>The line after them.</summary>
     public const string DiscoveryEnd = "<!-- End of the generated column tables of the discovery commands. -->";
 
-    /// <summary>The discovery commands' reports whose columns are declared (<c>trend --terms</c>, <c>ngrams</c>, <c>collocations</c>).</summary>
-    public static IReadOnlyList<IReportLayout> Discovery { get; } = [.. TrendReports.All, .. PhraseReports.All];
+    /// <summary>The line before the generated tables of the classifier's reports.</summary>
+    public const string ClassifierBegin = "<!-- Generated from src/CommonProsperity.Nlp/Output/ClassificationReports.cs by ReportReference, checked and rewritten by the same test. -->";
+
+    /// <summary>The line after them.</summary>
+    public const string ClassifierEnd = "<!-- End of the generated column tables of the classifier. -->";
+
+    /// <summary>The discovery commands' reports (<c>topics</c>, <c>compare</c>, <c>trend</c>, <c>lexicon suggest</c>, <c>trend --terms</c>, <c>ngrams</c>, <c>collocations</c>).</summary>
+    public static IReadOnlyList<IReportLayout> Discovery { get; } = [.. DiscoveryReports.All, .. TrendReports.All, .. PhraseReports.All];
 
     /// <summary>The tables of <paramref name="layouts"/>, between <paramref name="begin"/> and <paramref name="end"/> (by default <see cref="Begin"/> and <see cref="End"/>), with LF line ends.</summary>
     public static string Markdown(IEnumerable<IReportLayout> layouts, string begin = Begin, string end = End)
@@ -35,7 +42,7 @@ internal static class ReportReference
             text.Append("| column | format | meaning |\n|---|---|---|\n");
             foreach (var column in layout.Columns)
             {
-                var name = column.PerTheme ? $"<theme>{column.Name}" : column.Name;
+                var name = column.PerTheme ? layout.Each + column.Name : column.Name;
                 text.Append("| `").Append(name).Append("` | ").Append(Describe(column.Format)).Append(" | ").Append(column.Meaning).Append(Condition(column.Only)).Append(" |\n");
             }
 

@@ -13,11 +13,15 @@ public sealed class ReportReferenceTests
     [Theory]
     [InlineData("analyze")]
     [InlineData("discovery")]
+    [InlineData("classifier")]
     public void ReportsPage_GeneratedColumnTables_AreCurrent(string block)
     {
-        var (begin, end, layouts) = block == "analyze"
-            ? (ReportReference.Begin, ReportReference.End, AnalysisReports.All)
-            : (ReportReference.DiscoveryBegin, ReportReference.DiscoveryEnd, ReportReference.Discovery);
+        var (begin, end, layouts) = block switch
+        {
+            "analyze" => (ReportReference.Begin, ReportReference.End, AnalysisReports.All),
+            "discovery" => (ReportReference.DiscoveryBegin, ReportReference.DiscoveryEnd, ReportReference.Discovery),
+            _ => (ReportReference.ClassifierBegin, ReportReference.ClassifierEnd, ClassificationReports.All),
+        };
         var path = Path.Combine(TestPaths.RepoRoot, "docs", "reports.md");
         var page = File.ReadAllText(path).ReplaceLineEndings("\n");
         var from = page.IndexOf(begin, StringComparison.Ordinal);
