@@ -131,12 +131,28 @@ function legend(names) {
   }));
 }
 
-/** An SVG line chart: x = labels, one line per series (values in label order), its points titled by names (default: the themes). */
+/** A period's place in time, in years: "2023" is 2023, "2023-07" is 2023.5. */
+function periodPosition(label) {
+  return Number(label.slice(0, 4)) + (label.length >= 7 ? (Number(label.slice(5, 7)) - 1) / 12 : 0);
+}
+
+/** A period's index in its sequence (years, or months since year 0), so that a missing one shows as a step of more than 1. */
+function periodIndex(label) {
+  return label.length >= 7 ? Number(label.slice(0, 4)) * 12 + Number(label.slice(5, 7)) - 1 : Number(label.slice(0, 4));
+}
+
+/**
+ * An SVG line chart over periods (labels, yyyy or yyyy-MM in time order), placed at their dates; one line per
+ * series (values in label order), broken where a period is missing, as the PNG chart is; its points titled by
+ * names (default: the themes). Each piece of line carries its series' index in data-series.
+ */
 function lineChart(labels, series, names) {
   const ns = "http://www.w3.org/2000/svg";
   const width = 900, height = 320, left = 56, bottom = 40, top = 12, right = 12;
   const max = Math.max(1e-9, ...series.flat());
-  const x = i => left + (labels.length === 1 ? (width - left - right) / 2 : i * (width - left - right) / (labels.length - 1));
+  const positions = labels.map(periodPosition);
+  const first = positions[0], span = positions[positions.length - 1] - first;
+  const x = i => left + (span === 0 ? (width - left - right) / 2 : (positions[i] - first) * (width - left - right) / span);
   const y = v => top + (height - top - bottom) * (1 - v / max);
   const svg = document.createElementNS(ns, "svg");
   svg.setAttribute("viewBox", "0 0 " + width + " " + height);
@@ -153,10 +169,24 @@ function lineChart(labels, series, names) {
     add("line", { x1: left, x2: width - right, y1: y(v), y2: y(v), stroke: "#d8dde4" });
     add("text", { x: left - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 11 }, v.toFixed(1));
   }
-  const step = Math.max(1, Math.ceil(labels.length / 12));
-  labels.forEach((label, i) => { if (i % step === 0) add("text", { x: x(i), y: height - bottom + 16, "text-anchor": "middle", "font-size": 11 }, label); });
+  // A label where it does not run into the last one drawn (periods far apart leave room, months bunch).
+  const room = 7 * Math.max(...labels.map(l => l.length)) + 10;
+  let last = -Infinity;
+  labels.forEach((label, i) => {
+    if (x(i) - last < room) return;
+    last = x(i);
+    add("text", { x: x(i), y: height - bottom + 16, "text-anchor": "middle", "font-size": 11 }, label);
+  });
+  // Runs of consecutive periods: a missing year (or month) leaves a gap, never a straight line across it.
+  const runs = [];
+  labels.forEach((label, i) => {
+    if (i === 0 || periodIndex(label) !== periodIndex(labels[i - 1]) + 1) runs.push([]);
+    runs[runs.length - 1].push(i);
+  });
   series.forEach((values, s) => {
-    add("polyline", { points: values.map((v, i) => x(i) + "," + y(v)).join(" "), fill: "none", stroke: palette[s % palette.length], "stroke-width": 2 });
+    for (const run of runs) {
+      add("polyline", { points: run.map(i => x(i) + "," + y(values[i])).join(" "), fill: "none", stroke: palette[s % palette.length], "stroke-width": 2, "data-series": s });
+    }
     values.forEach((v, i) => add("circle", { cx: x(i), cy: y(v), r: 3, fill: palette[s % palette.length] }, undefined).append(title(ns, (names ? names[s] : themes[s].id) + " " + labels[i] + ": " + rate(v))));
   });
   return svg;
