@@ -9,4 +9,12 @@ namespace CommonProsperity.Nlp.Counting;
 /// <param name="Words">Its word count (<see cref="WordCounter"/>).</param>
 /// <param name="Sentences">Its sentence count.</param>
 /// <param name="Themes">Per theme, hits and sentences with hits.</param>
-public sealed record DocumentSummary(string Id, DocumentMetadata Metadata, int Tokens, int Words, int Sentences, IReadOnlyList<ThemeTally> Themes);
+public sealed record DocumentSummary(string Id, DocumentMetadata Metadata, int Tokens, int Words, int Sentences, IReadOnlyList<ThemeTally> Themes)
+{
+    /// <summary>The summary of <paramref name="analysis"/>: what every report and tally of a document needs.</summary>
+    internal static DocumentSummary Of(DocumentAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return new(analysis.Document.Id, analysis.Document.Metadata, analysis.Tokens, analysis.Words, analysis.Segments.Sentences.Count, analysis.Themes);
+    }
+}

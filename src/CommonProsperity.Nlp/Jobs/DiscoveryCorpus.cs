@@ -52,7 +52,7 @@ internal sealed class DiscoveryCorpus(DiscoveryOptions options)
         var missing = documents.Where(d => !_summaries.ContainsKey(d)).ToList();
         var analysed = missing.AsParallel().AsOrdered().WithCancellation(cancellationToken)
             .Select(d => analyzer.Analyze(d, cancellationToken))
-            .Select(a => new DocumentSummary(a.Document.Id, a.Document.Metadata, a.Tokens, a.Words, a.Segments.Sentences.Count, a.Themes))
+            .Select(DocumentSummary.Of)
             .ToList();
         foreach (var (document, summary) in missing.Zip(analysed))
         {

@@ -66,7 +66,7 @@ internal sealed class DocumentReportBuilder
                 document.Id, null, Wording.Of($"Analyse it with less context ({OptionName.Context}, default 40), or split the file into smaller documents."), e);
         }
 
-        var summary = new DocumentSummary(document.Id, document.Metadata, analysis.Tokens, analysis.Words, analysis.Segments.Sentences.Count, analysis.Themes);
+        var summary = DocumentSummary.Of(analysis);
         return new DocumentReport(summary, text.Length, CountTerms(analysis.Hits, analysis.Vetoes), evidence)
         {
             Fingerprint = analysis.Fingerprint,
