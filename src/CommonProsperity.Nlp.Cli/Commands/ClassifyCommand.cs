@@ -1,9 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
-using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Jobs;
-using CommonProsperity.Nlp.Models;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
@@ -12,37 +9,22 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
 {
     /// <summary>The options of <c>classify</c>.</summary>
-    public sealed class Settings : InputSettings
+    public sealed class Settings : PassageSettings
     {
-        /// <summary>The model.</summary>
-        [CommandOption("--model <FILE>")]
-        [Description("The model file (default: models/themes.model.zip)")]
-        public string? Model { get; init; }
-
-        /// <summary>The unit.</summary>
-        [CommandOption("--unit <UNIT>")]
-        [Description("What a passage is: sentence, paragraph or document")]
-        [DefaultValue("sentence")]
-        public string Unit { get; init; } = "sentence";
-
-        /// <summary>The output folder.</summary>
+    /// <summary>The output folder.</summary>
         [CommandOption("-o|--out <DIR>")]
         [Description("Folder for passages.csv and theme_frequency_classifier.csv")]
         [DefaultValue("reports")]
         public string Out { get; init; } = "reports";
-
-        /// <inheritdoc />
-        public override ValidationResult Validate() => SettingsValidation.Check(() => ParseUnit(Unit));
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var streams = CliStreams.Current;
-        var unit = ParseUnit(settings.Unit);
-        var model = ThemeModel.Load(settings.Model ?? ThemeModel.DefaultPath);
+        var model = settings.LoadModel();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = new ClassifyJob(model).Run(new PassageOptions(settings.Inputs, settings.Out, settings.Ingestion, unit), cancellationToken);
+        var result = new ClassifyJob(model).Run(settings.Passages(settings.Out), cancellationToken);
         CommandOutput.Problems(streams, result.Problems);
 
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -50,12 +32,4 @@ internal sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
         streams.Out.WriteLine($"Reports in {Path.GetFullPath(settings.Out)}: passages.csv, theme_frequency_classifier.csv");
         return CommandOutput.Finish(streams, result.Problems, "see above");
     }
-
-    internal static PassageUnit ParseUnit(string unit) => unit.ToLowerInvariant() switch
-    {
-        "sentence" => PassageUnit.Sentence,
-        "paragraph" => PassageUnit.Paragraph,
-        "document" => PassageUnit.Document,
-        _ => throw new OptionsException($"--unit '{unit}' is not a passage unit.", $"Use sentence, paragraph or document."),
-    };
 }

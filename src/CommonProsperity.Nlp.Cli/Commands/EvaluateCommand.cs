@@ -12,13 +12,8 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 {
     /// <summary>The options of <c>evaluate</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : LabelFileSettings
     {
-        /// <summary>The labels.</summary>
-        [CommandOption("--labels <FILE>", isRequired: true)]
-        [Description("Labelled passages (CSV: text, themes; optional id, document, lang)")]
-        public string Labels { get; init; } = "";
-
         /// <summary>The model.</summary>
         [CommandOption("--model <FILE>")]
         [Description("The model file (default: models/themes.model.zip)")]
@@ -51,7 +46,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         public BootstrapOptions Bootstrap() => new(Resamples, Seed);
 
         /// <inheritdoc />
-        public override ValidationResult Validate() => SettingsValidation.Check(() => Bootstrap().Validate());
+        public override ValidationResult Validate() => base.Validate() is { Successful: false } labels ? labels : SettingsValidation.Check(() => Bootstrap().Validate());
     }
 
     /// <inheritdoc />
@@ -59,7 +54,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     {
         var streams = CliStreams.Current;
         var bootstrap = settings.Bootstrap();
-        var modelPath = settings.Model ?? ThemeModel.DefaultPath;
+        var modelPath = ModelOption.Path(settings.Model);
         var model = ThemeModel.Load(modelPath);
         Lexicon? lexicon = null;
         if (settings.Lexicon is { IsSet: true } flag)

@@ -46,6 +46,10 @@ internal sealed class OptionFlags : IFormatProvider
         [OptionName.Versus] = "--vs",
         [OptionName.MaxP] = "--max-p",
         [OptionName.Sample] = "--sample",
+        [OptionName.L2] = "--l2",
+        [OptionName.Features] = "--features",
+        [OptionName.ThresholdShrink] = "--threshold-shrink",
+        [OptionName.Resamples] = "--resamples",
     };
 
     /// <summary><paramref name="exception"/>'s message with flags for options.</summary>

@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Jobs;
-using CommonProsperity.Nlp.Models;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,24 +9,13 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
 {
     /// <summary>The options of <c>suggest</c>.</summary>
-    public sealed class Settings : InputSettings
+    public sealed class Settings : PassageSettings
     {
-        /// <summary>The model.</summary>
-        [CommandOption("--model <FILE>")]
-        [Description("The model file (default: models/themes.model.zip)")]
-        public string? Model { get; init; }
-
         /// <summary>How many.</summary>
         [CommandOption("-n|--count <N>")]
         [Description("How many passages to suggest")]
         [DefaultValue(50)]
         public int Count { get; init; } = 50;
-
-        /// <summary>The unit.</summary>
-        [CommandOption("--unit <UNIT>")]
-        [Description("What a passage is: sentence, paragraph or document")]
-        [DefaultValue("sentence")]
-        public string Unit { get; init; } = "sentence";
 
         /// <summary>The output file.</summary>
         [CommandOption("-o|--out <FILE>")]
@@ -37,23 +24,16 @@ internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
         public string Out { get; init; } = "reports/suggestions.csv";
 
         /// <inheritdoc />
-        public override ValidationResult Validate() => SettingsValidation.Check(() =>
-        {
-            if (Count < 1)
-            {
-                throw new OptionsException($"--count {Count} is below 1.", $"Ask for at least one passage, for example --count 50.");
-            }
-
-            ClassifyCommand.ParseUnit(Unit);
-        });
+        public override ValidationResult Validate() => Count < 1
+            ? ValidationResult.Error($"--count {Count} is below 1. Ask for at least one passage, for example --count 50.")
+            : base.Validate();
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var model = ThemeModel.Load(settings.Model ?? ThemeModel.DefaultPath);
-        var unit = ClassifyCommand.ParseUnit(settings.Unit);
-        var result = new SuggestJob(model).Run(new PassageOptions(settings.Inputs, settings.Out, settings.Ingestion, unit), settings.Count, cancellationToken);
+        var model = settings.LoadModel();
+        var result = new SuggestJob(model).Run(settings.Passages(settings.Out), settings.Count, cancellationToken);
         var streams = CliStreams.Current;
         CommandOutput.Problems(streams, result.Problems);
         streams.Out.WriteLine($"Wrote {result.Written} passages to label to {settings.Out} (from {result.Passages} {settings.Unit}s of {result.Documents} documents).");

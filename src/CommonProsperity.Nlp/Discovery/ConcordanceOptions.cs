@@ -18,12 +18,12 @@ public sealed record ConcordanceOptions(int Context = 40, int? Sample = null, in
     {
         if (Context is < 0 or > MaxContext)
         {
-            throw new OptionsException($"a context of {Context} characters is out of range.", $"Use from 0 to {MaxContext} characters each side (default 40).");
+            throw new OptionsException($"{OptionName.Context} {Context} is out of range.", $"Use from 0 to {MaxContext} characters each side (default 40).");
         }
 
         if (Sample is < 1)
         {
-            throw new OptionsException($"a sample of {Sample} lines is empty.", $"Ask for a sample of at least 1 line, or none to list every match.");
+            throw new OptionsException($"{OptionName.Sample} {Sample} is below 1.", $"Ask for a sample of at least 1 line, or leave out {OptionName.Sample} to list every match.");
         }
 
         return this;

@@ -36,17 +36,17 @@ public sealed record PhraseOptions(
 
         if (MinCount < 1)
         {
-            throw new OptionsException($"the minimum count {MinCount} is below 1.", $"Use 1 or more occurrences (default 3).");
+            throw new OptionsException($"{OptionName.MinCount} {MinCount} is below 1.", $"Use 1 or more occurrences (default 3).");
         }
 
         if (Top is < 1 or > 100_000)
         {
-            throw new OptionsException($"the number of n-grams to list, {Top}, is out of range.", $"List from 1 to 100000 per group (default 50).");
+            throw new OptionsException($"{OptionName.Top} {Top} is out of range.", $"List from 1 to 100000 per group (default 50).");
         }
 
         if (Language is not (null or "en" or "zh"))
         {
-            throw new OptionsException($"the language '{Language}' is not one the phrase finder knows.", $"Use en or zh, or leave the language out for both.");
+            throw new OptionsException($"{OptionName.Language} '{Language}' is not one the phrase finder knows.", $"Use en or zh, or leave the language out for both.");
         }
 
         return this;

@@ -88,6 +88,18 @@ public sealed class OptionName : IFormattable
     /// <summary>The number of concordance lines drawn at random to check by hand.</summary>
     public static OptionName Sample { get; } = new("the sample size");
 
+    /// <summary>The L2 regularisation of the classifiers (<c>TrainingOptions.L2</c>).</summary>
+    public static OptionName L2 { get; } = new("the L2 regularisation");
+
+    /// <summary>The feature groups of the classifiers (<c>TrainingOptions.Features</c>).</summary>
+    public static OptionName Features { get; } = new("the feature set");
+
+    /// <summary>How far the thresholds move back toward 0.5 (<c>TrainingOptions.ThresholdShrink</c>).</summary>
+    public static OptionName ThresholdShrink { get; } = new("the threshold shrink");
+
+    /// <summary>The bootstrap's resamples (<c>BootstrapOptions.Resamples</c>).</summary>
+    public static OptionName Resamples { get; } = new("the number of bootstrap resamples");
+
     /// <summary>The largest p-value listed (<c>KeynessOptions.MaxP</c>).</summary>
     public static OptionName MaxP { get; } = new("the p-value limit");
 

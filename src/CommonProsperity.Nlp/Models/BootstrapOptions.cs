@@ -14,7 +14,7 @@ public sealed record BootstrapOptions(int Resamples = 1000, int Seed = 42, doubl
     {
         if (Resamples is < 0 or > 100_000)
         {
-            throw new OptionsException($"the number of bootstrap resamples {Resamples} is out of range.", $"Use 0 (no intervals) to 100000; 1000 is usual.");
+            throw new OptionsException($"{OptionName.Resamples} {Resamples} is out of range.", $"Use 0 (no intervals) to 100000; 1000 is usual.");
         }
 
         if (Confidence is <= 0 or >= 1 || double.IsNaN(Confidence))

@@ -46,17 +46,17 @@ public sealed record TrainingOptions(
 
         if (L2 < 0 || float.IsNaN(L2))
         {
-            throw new OptionsException($"the L2 regularisation {L2} is negative.", $"Use 0 or more, for example 0.1 (larger: simpler models).");
+            throw new OptionsException($"{OptionName.L2} {L2} is negative.", $"Use 0 or more, for example 0.1 (larger: simpler models).");
         }
 
         if ((Features & ~(FeatureSet.Words | FeatureSet.Chars | FeatureSet.Subwords | FeatureSet.Lexicon | FeatureSet.Context)) != 0 || Features == FeatureSet.None)
         {
-            throw new OptionsException($"the feature set '{Features}' is empty or unknown.", $"Name at least one of words, chars, subwords, lexicon, context.");
+            throw new OptionsException($"{OptionName.Features} '{Features}' is empty or unknown.", $"Name at least one of words, chars, subwords, lexicon, context.");
         }
 
         if (ThresholdShrink is < 0 or > 1 || double.IsNaN(ThresholdShrink))
         {
-            throw new OptionsException($"the threshold shrink {ThresholdShrink} is not between 0 and 1.", $"Use 1 to keep the cross-validated thresholds, 0 for 0.5 everywhere, or a value between.");
+            throw new OptionsException($"{OptionName.ThresholdShrink} {ThresholdShrink} is not between 0 and 1.", $"Use 1 to keep the cross-validated thresholds, 0 for 0.5 everywhere, or a value between.");
         }
 
         return this;

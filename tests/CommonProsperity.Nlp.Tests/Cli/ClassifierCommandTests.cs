@@ -237,7 +237,7 @@ public class ClassifierCommandTests(TrainedModelFixture fixture) : IClassFixture
     [Theory]
     [InlineData("--trainer", "svm", "'svm' is not a trainer")]
     [InlineData("--features", "words,ngrams", "'ngrams' is not a feature group")]
-    [InlineData("--threshold-shrink", "2", "threshold shrink 2")]
+    [InlineData("--threshold-shrink", "2", "--threshold-shrink 2 is not between 0 and 1")]
     public void Train_BadModelOptions_ExitWith64(string option, string value, string message)
     {
         using var temp = new TempDirectory();

@@ -90,7 +90,7 @@ public class KwicCommandTests
     [InlineData(new[] { "--term", "x", "--lexicon-theme", "control" }, "both given")]
     [InlineData(new string[0], "nothing to look for")]
     [InlineData(new[] { "--term", "x", "--lexicon", "l.csv" }, "--lexicon only goes with --lexicon-theme")]
-    [InlineData(new[] { "--term", "x", "--sample", "0" }, "a sample of 0 lines is empty")]
+    [InlineData(new[] { "--term", "x", "--sample", "0" }, "--sample 0 is below 1")]
     [InlineData(new[] { "--term", "，" }, "search term 1")]
     [InlineData(new[] { "--lexicon-theme", "wealth" }, "no theme 'wealth'")]
     public void Kwic_BadOptions_ExitWith64SayingWhy(string[] options, string message)
