@@ -59,7 +59,7 @@ public class HotPathBenchmarks
     public int Decode() => TextDecoder.Decode(System.Text.Encoding.UTF8.GetBytes(_text), "text.txt").Text.Length;
 
     [Benchmark]
-    public int EvidenceRows()
+    public long EvidenceRows()
     {
         var report = _builder.Build(_analysis);
         report.MoveEvidenceTo(Stream.Null); // gives the pooled buffer back, as the writer does

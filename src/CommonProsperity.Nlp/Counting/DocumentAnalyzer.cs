@@ -34,53 +34,88 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
             : analysis;
     }
 
+    /// <summary>True when a document that repeats long blocks of itself is counted as if each block stood once.</summary>
+    public bool LeavesOutRepeats => leaveOutRepeats;
+
     /// <summary>Analyses <paramref name="document"/>; a given <paramref name="fingerprint"/> is that of the original text, whose repeats are blanked out in this one.</summary>
     private DocumentAnalysis Analyze(Document document, TextFingerprint? fingerprint, CancellationToken cancellationToken)
     {
+        var piece = AnalyzePiece(document.Text, cancellationToken);
+        var tallies = NewTallies();
+        tallies.Add(piece.Hits, piece.Segments, 0);
+        return new DocumentAnalysis(document, piece.Tokens.Count, piece.Words, piece.Segments, tallies.Result(), piece.Hits, piece.Vetoes)
+        {
+            Fingerprint = fingerprint ?? TextFingerprint.Of(document.Text, piece.Tokens, piece.Segments),
+            RepeatsLeftOut = fingerprint is not null,
+        };
+    }
+
+    /// <summary>
+    /// Tokenizes, counts the words of, matches and segments <paramref name="text"/>: a whole document, or a
+    /// window of a large one that starts and ends where a sentence ends and no token or match crosses.
+    /// The tokens stay in this thread's scratch buffer until the next call.
+    /// </summary>
+    internal Piece AnalyzePiece(string text, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         var scratch = _scratch.Value!;
-        Matcher.Tokenizer.Tokenize(document.Text, scratch.Tokens);
+        Matcher.Tokenizer.Tokenize(text, scratch.Tokens);
         cancellationToken.ThrowIfCancellationRequested();
-        var wordCount = _words.Count(document.Text, scratch.Tokens);
+        var wordCount = _words.Count(text, scratch.Tokens);
         var hits = new List<LexiconHit>();
         var vetoes = Matcher.HasExclusions ? new List<LexiconVeto>() : null;
         Matcher.Match(scratch, hits, vetoes);
         cancellationToken.ThrowIfCancellationRequested();
-        var segments = TextSegmenter.Instance.Segment(document.Text);
+        var segments = TextSegmenter.Instance.Segment(text);
+        return new Piece(scratch.Tokens, wordCount, hits, (IReadOnlyList<LexiconVeto>?)vetoes ?? [], segments);
+    }
 
-        var themeCount = Matcher.Themes.Count;
-        var hitCounts = new int[themeCount];
-        var sentenceCounts = new int[themeCount];
-        var weighted = new double[themeCount];
-        var lastSentence = new int[themeCount];
-        Array.Fill(lastSentence, -1);
-        var sentence = -1;
-        foreach (var hit in hits)
+    /// <summary>Empty per-theme tallies, to which the hits of a document are added in text order.</summary>
+    internal Tallies NewTallies() => new(Matcher.Themes.Count, _weights);
+
+    /// <summary>What <see cref="AnalyzePiece"/> finds in a text.</summary>
+    internal sealed record Piece(TokenBuffer Tokens, int Words, List<LexiconHit> Hits, IReadOnlyList<LexiconVeto> Vetoes, SegmentedText Segments);
+
+    /// <summary>Each theme's hits, sentences with hits and weighted hits, summed over hits added in text order (so that pieces add up to the whole).</summary>
+    internal sealed class Tallies(int themeCount, double[]? weights)
+    {
+        private readonly int[] _hits = new int[themeCount];
+        private readonly int[] _sentences = new int[themeCount];
+        private readonly double[] _weighted = new double[themeCount];
+        private readonly int[] _lastSentence = Enumerable.Repeat(-1, themeCount).ToArray();
+
+        /// <summary>Adds <paramref name="hits"/>, in text order, whose sentences are in <paramref name="segments"/> after <paramref name="sentencesBefore"/> earlier ones.</summary>
+        public void Add(List<LexiconHit> hits, SegmentedText segments, int sentencesBefore)
         {
-            hitCounts[hit.Theme]++;
-            if (_weights is not null)
+            var sentence = -1;
+            foreach (var hit in hits)
             {
-                weighted[hit.Theme] += _weights[hit.Term];
-            }
+                _hits[hit.Theme]++;
+                if (weights is not null)
+                {
+                    _weighted[hit.Theme] += weights[hit.Term];
+                }
 
-            sentence = segments.SentenceAt(hit.Start, sentence);
-            if (sentence != lastSentence[hit.Theme])
-            {
-                sentenceCounts[hit.Theme]++;
-                lastSentence[hit.Theme] = sentence;
+                sentence = segments.SentenceAt(hit.Start, sentence);
+                var global = sentence + sentencesBefore;
+                if (global != _lastSentence[hit.Theme])
+                {
+                    _sentences[hit.Theme]++;
+                    _lastSentence[hit.Theme] = global;
+                }
             }
         }
 
-        var tallies = new ThemeTally[themeCount];
-        for (var t = 0; t < themeCount; t++)
+        /// <summary>The tallies, by theme.</summary>
+        public ThemeTally[] Result()
         {
-            tallies[t] = new ThemeTally(hitCounts[t], sentenceCounts[t], weighted[t]);
-        }
+            var tallies = new ThemeTally[_hits.Length];
+            for (var t = 0; t < tallies.Length; t++)
+            {
+                tallies[t] = new ThemeTally(_hits[t], _sentences[t], _weighted[t]);
+            }
 
-        return new DocumentAnalysis(document, scratch.Tokens.Count, wordCount, segments, tallies, hits, vetoes ?? [])
-        {
-            Fingerprint = fingerprint ?? TextFingerprint.Of(document.Text, scratch.Tokens, segments),
-            RepeatsLeftOut = fingerprint is not null,
-        };
+            return tallies;
+        }
     }
 }

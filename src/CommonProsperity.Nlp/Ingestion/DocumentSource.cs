@@ -154,6 +154,38 @@ public sealed class DocumentSource
     }
 
     /// <summary>
+    /// True when <paramref name="file"/> is a plain-text file (<c>.txt</c>, <c>.md</c>) of more than
+    /// <paramref name="bytes"/> bytes, which a caller may read as a stream (<see cref="StreamedTextFile"/>)
+    /// instead of with <see cref="Load"/>; such a file is not held to <see cref="IngestionOptions.MaxFileBytes"/>.
+    /// False also when its size cannot be found (<see cref="Load"/> then reports why).
+    /// </summary>
+    internal bool IsLargePlainText(SourceFile file, long bytes)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (_readers.GetValueOrDefault(file.Extension) is not PlainTextReader)
+        {
+            return false;
+        }
+
+        try
+        {
+            return FileStatus.Of(file.FullPath) is { Kind: FileKind.Regular } status && status.Size > bytes;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotARegularFileException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The metadata a <c>sources.csv</c> gives <paramref name="file"/>, as <see cref="Load"/> finds it (call it in input order, on one thread).</summary>
+    internal DocumentMetadata MetadataOf(SourceFile file, IProblemSink problems)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(problems);
+        return FindMetadata(file, problems);
+    }
+
+    /// <summary>
     /// The second half of <see cref="Read"/> for one file: decodes and parses it and yields its
     /// documents (the language guessed where the metadata does not give it). Records and documents that
     /// cannot be used are reported to <paramref name="problems"/>. When the documents end,

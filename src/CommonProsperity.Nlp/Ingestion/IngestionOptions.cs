@@ -24,6 +24,7 @@ public sealed record IngestionOptions(
     /// 256 MiB. A file is analysed whole, at 14 to 30 bytes of memory per byte (its bytes, its text in
     /// UTF-16, its tokens and matches), so a file of this size peaks at 6 to 8 GB (measured); a file of
     /// 1 GiB cannot be analysed at all (its text is longer than the longest string .NET can hold).
+    /// <c>analyze</c> reads a plain-text file larger than 4 MiB as a stream instead, in windows, and does not hold it to this limit.
     /// </summary>
     public const long DefaultMaxFileBytes = 256L << 20;
 

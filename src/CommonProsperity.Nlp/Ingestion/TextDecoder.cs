@@ -18,25 +18,25 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// </summary>
 internal static class TextDecoder
 {
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
-    private static readonly Lazy<Encoding> StrictGb18030 = new(() =>
+    internal static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
+    internal static readonly Lazy<Encoding> StrictGb18030 = new(() =>
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     });
 
-    private static readonly Lazy<Encoding> StrictBig5 = new(() =>
+    internal static readonly Lazy<Encoding> StrictBig5 = new(() =>
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding("big5", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     });
 
     /// <summary>The detector looks at no more than this many bytes (its verdict settles long before).</summary>
-    private const int DetectorSample = 1 << 20;
+    internal const int DetectorSample = 1 << 20;
 
-    private const string ByBom = "byte order mark";
-    private const string ByUtf8 = "valid UTF-8";
-    private const string ByUtf16 = "UTF-16 pattern of zero bytes";
+    internal const string ByBom = "byte order mark";
+    internal const string ByUtf8 = "valid UTF-8";
+    internal const string ByUtf16 = "UTF-16 pattern of zero bytes";
 
     /// <summary>Decodes <paramref name="bytes"/>, naming <paramref name="path"/> in any error.</summary>
     /// <exception cref="InputException">The bytes are binary, or in no encoding the toolkit reads.</exception>
@@ -90,23 +90,13 @@ internal static class TextDecoder
     /// <summary>Bytes that are neither UTF-8 nor UTF-16: ask the detector, then decode strictly or refuse.</summary>
     private static DecodedText DecodeLegacy(ReadOnlySpan<byte> bytes, string path)
     {
-        var sample = bytes[..Math.Min(bytes.Length, DetectorSample)].ToArray();
-        var detected = CharsetDetector.DetectFromBytes(sample).Detected;
-        var name = detected?.EncodingName?.ToLowerInvariant();
-        var by = detected is null ? string.Empty
-            : string.Create(CultureInfo.InvariantCulture, $"detector UTF.Unknown: {name}, confidence {detected.Confidence:0.00}");
-        switch (name)
+        var (name, by) = Detect(bytes);
+        switch (LegacyEncoding(name, path))
         {
-            case "gb18030" or "gb2312" or "gbk" or "hz-gb-2312" or "iso-2022-cn":
+            case "gb18030":
                 return new DecodedText(DecodeLegacyStrict(StrictGb18030.Value, bytes, path, "GB18030"), "gb18030", by);
             case "big5":
                 return new DecodedText(DecodeLegacyStrict(StrictBig5.Value, bytes, path, "Big5"), "big5", by);
-            case "shift-jis" or "shift_jis":
-                throw NotChinese(path, "Japanese", "Shift-JIS", "SHIFT_JIS");
-            case "euc-jp" or "iso-2022-jp":
-                throw NotChinese(path, "Japanese", name.ToUpperInvariant(), name.ToUpperInvariant());
-            case "euc-kr" or "iso-2022-kr" or "cp949" or "ks_c_5601-1987":
-                throw NotChinese(path, "Korean", name == "iso-2022-kr" ? "ISO-2022-KR" : "EUC-KR", name == "iso-2022-kr" ? "ISO-2022-KR" : "EUC-KR");
         }
 
         // The detector named no East Asian encoding: read GB18030 only when it is clearly Chinese and not also Big5.
@@ -118,12 +108,53 @@ internal static class TextDecoder
 
         if (TryDecode(StrictBig5.Value, bytes) is { } big5 && LooksChinese(big5))
         {
-            throw new InputException("the file is valid GB18030 and valid Big5 text, and the encoding detector could not tell which it is.", path,
-                fix: "Re-save it as UTF-8 (in an editor: 'Save with encoding UTF-8'; or iconv -f GB18030 -t UTF-8, or -f BIG5 for traditional Chinese).");
+            throw Ambiguous(path);
         }
 
-        return new DecodedText(text, "gb18030", "valid GB18030 with Chinese text, not valid Big5 (the detector named no encoding)");
+        return new DecodedText(text, "gb18030", ByChineseGb18030);
     }
+
+    /// <summary>
+    /// What the detector's <paramref name="name"/> means: <c>gb18030</c> or <c>big5</c> to decode, null when it
+    /// named no Chinese, Japanese or Korean encoding.
+    /// </summary>
+    /// <exception cref="InputException">It named a Japanese or Korean encoding.</exception>
+    internal static string? LegacyEncoding(string? name, string path) => name switch
+    {
+        "gb18030" or "gb2312" or "gbk" or "hz-gb-2312" or "iso-2022-cn" => "gb18030",
+        "big5" => "big5",
+        "shift-jis" or "shift_jis" => throw NotChinese(path, "Japanese", "Shift-JIS", "SHIFT_JIS"),
+        "euc-jp" or "iso-2022-jp" => throw NotChinese(path, "Japanese", name.ToUpperInvariant(), name.ToUpperInvariant()),
+        "euc-kr" or "iso-2022-kr" or "cp949" or "ks_c_5601-1987" =>
+            throw NotChinese(path, "Korean", name == "iso-2022-kr" ? "ISO-2022-KR" : "EUC-KR", name == "iso-2022-kr" ? "ISO-2022-KR" : "EUC-KR"),
+        _ => null,
+    };
+
+    /// <summary>How a file is decided to be GB18030 when the detector named no encoding.</summary>
+    internal const string ByChineseGb18030 = "valid GB18030 with Chinese text, not valid Big5 (the detector named no encoding)";
+
+    /// <summary>Runs the charset detector on the start of a file (<see cref="DetectorSample"/> bytes): the encoding's lower-case name and the text of <see cref="DecodedText.By"/>.</summary>
+    internal static (string? Name, string By) Detect(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, DetectorSample)].ToArray();
+        var detected = CharsetDetector.DetectFromBytes(sample).Detected;
+        var name = detected?.EncodingName?.ToLowerInvariant();
+        var by = detected is null ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $"detector UTF.Unknown: {name}, confidence {detected.Confidence:0.00}");
+        return (name, by);
+    }
+
+    internal static InputException Ambiguous(string path) =>
+        new("the file is valid GB18030 and valid Big5 text, and the encoding detector could not tell which it is.", path,
+            fix: "Re-save it as UTF-8 (in an editor: 'Save with encoding UTF-8'; or iconv -f GB18030 -t UTF-8, or -f BIG5 for traditional Chinese).");
+
+    internal static InputException LegacyInvalid(string path, string name) =>
+        new($"the file looks like {name} text, but some of its bytes are not valid {name}.", path,
+            fix: "Re-save it as UTF-8 in your editor; if it is in another encoding, convert it first, for example with iconv -f ENCODING -t UTF-8.");
+
+    internal static InputException BomInvalid(string path, string name) =>
+        new($"the file starts with a {name} byte order mark but is not valid {name}.", path,
+            fix: "Re-save it as UTF-8 in your editor.");
 
     private static string? TryDecode(Encoding encoding, ReadOnlySpan<byte> bytes)
     {
@@ -138,20 +169,21 @@ internal static class TextDecoder
     }
 
     private static string DecodeLegacyStrict(Encoding encoding, ReadOnlySpan<byte> bytes, string path, string name) =>
-        TryDecode(encoding, bytes) ?? throw new InputException($"the file looks like {name} text, but some of its bytes are not valid {name}.", path,
-            fix: "Re-save it as UTF-8 in your editor; if it is in another encoding, convert it first, for example with iconv -f ENCODING -t UTF-8.");
+        TryDecode(encoding, bytes) ?? throw LegacyInvalid(path, name);
 
     private static string DecodeStrict(Encoding encoding, ReadOnlySpan<byte> bytes, string path, string name) =>
-        TryDecode(encoding, bytes) ?? throw new InputException($"the file starts with a {name} byte order mark but is not valid {name}.", path,
-            fix: "Re-save it as UTF-8 in your editor.");
+        TryDecode(encoding, bytes) ?? throw BomInvalid(path, name);
 
     /// <summary>
     /// UTF-16 text without a byte order mark shows itself by zero bytes at every other position
     /// (ASCII) or by a steady high byte (Chinese); require most even or odd bytes to be zero.
     /// </summary>
-    private static string? GuessUtf16WithoutBom(ReadOnlySpan<byte> bytes)
+    private static string? GuessUtf16WithoutBom(ReadOnlySpan<byte> bytes) => GuessUtf16WithoutBom(bytes, bytes.Length);
+
+    /// <summary>As above, for a file of <paramref name="length"/> bytes that starts with <paramref name="bytes"/> (at least its first 64 KiB).</summary>
+    internal static string? GuessUtf16WithoutBom(ReadOnlySpan<byte> bytes, long length)
     {
-        if (bytes.Length < 4 || bytes.Length % 2 != 0)
+        if (length < 4 || length % 2 != 0)
         {
             return null;
         }
@@ -187,7 +219,17 @@ internal static class TextDecoder
 
     private static bool LooksChinese(string text)
     {
-        int han = 0, other = 0;
+        long han = 0, other = 0;
+        CountChinese(text, ref han, ref other);
+        return LooksChinese(han, other);
+    }
+
+    /// <summary>True when the counts of <see cref="CountChinese"/> over a whole text say it is Chinese.</summary>
+    internal static bool LooksChinese(long han, long other) => han > 0 && han >= other * 4;
+
+    /// <summary>Adds the Chinese characters and punctuation of <paramref name="text"/> to <paramref name="han"/>, its other non-ASCII characters to <paramref name="other"/>.</summary>
+    internal static void CountChinese(ReadOnlySpan<char> text, ref long han, ref long other)
+    {
         foreach (var c in text)
         {
             if (c >= 0x80)
@@ -202,19 +244,17 @@ internal static class TextDecoder
                 }
             }
         }
-
-        return han > 0 && han >= other * 4;
     }
 
-    private static InputException Binary(string path) =>
+    internal static InputException Binary(string path) =>
         new("the file holds binary data (zero bytes), not text.", path,
             fix: "Convert it to a text format (.txt, .html, .pdf with a text layer) or remove it from the input folder.");
 
-    private static InputException NotChinese(string path, string language, string encoding, string iconvName) =>
+    internal static InputException NotChinese(string path, string language, string encoding, string iconvName) =>
         new($"the file looks like {language} text in {encoding}, which the toolkit does not read (it is never decoded as Chinese).", path,
             fix: $"If it belongs in the corpus, convert it to UTF-8 (iconv -f {iconvName} -t UTF-8 FILE > FILE.utf8.txt) and read that; otherwise remove it from the input folder.");
 
-    private static InputException Unknown(string path) =>
+    internal static InputException Unknown(string path) =>
         new("the file is not valid UTF-8, UTF-16, GB18030/GBK or Big5 text.", path,
             fix: "Re-save it as UTF-8 (in Excel: 'CSV UTF-8'; in an editor: 'Save with encoding UTF-8').");
 }

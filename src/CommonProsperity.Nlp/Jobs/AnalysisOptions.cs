@@ -39,6 +39,15 @@ public sealed record AnalysisOptions(
     /// <summary>The most bytes of evidence rows one document may have (they are held in memory); tests lower it.</summary>
     internal int MaxEvidenceBytes { get; init; } = Output.CsvRowBuffer.MaxBytes;
 
+    /// <summary>
+    /// Plain-text files larger than this are analysed in windows as they stream in (<see cref="WindowedDocumentAnalysis"/>),
+    /// never held whole; tests lower it to 0 to analyse every text file so.
+    /// </summary>
+    internal long StreamedFileBytes { get; init; } = OrderedFileAnalysis.WholeFileBytes;
+
+    /// <summary>The characters of a window of a streamed file (tests use a few dozen).</summary>
+    internal int WindowCharacters { get; init; } = WindowedDocumentAnalysis.DefaultWindowCharacters;
+
     /// <summary>The effective parallelism.</summary>
     public int Parallelism => MaxParallelism > 0 ? MaxParallelism : Environment.ProcessorCount;
 

@@ -57,8 +57,13 @@ public sealed class AnalysisPipeline
         using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html, options.Workbook, chart, options.Evidence) : new PartialResultWriter(output, shard, files, matcher.Lexicon, options.Evidence, cancellationToken);
         var run = new RunTally(listing.All, new DuplicateInputs(options.Dedupe));
         var lastProgress = TimeSpan.Zero;
-        var engine = new OrderedFileAnalysis(source, new DocumentAnalyzer(matcher, WordCounter.Jieba, options.Dedupe), new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes, options.Evidence),
-            options.Parallelism, cancellationToken);
+        var analyzer = new DocumentAnalyzer(matcher, WordCounter.Jieba, options.Dedupe);
+        var builder = new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes, options.Evidence);
+        var engine = new OrderedFileAnalysis(source, analyzer, builder, options.Parallelism, cancellationToken)
+        {
+            Windows = new WindowedDocumentAnalysis(analyzer, builder, output.ScratchPath, options.WindowCharacters),
+            StreamedFileBytes = options.StreamedFileBytes,
+        };
         var mine = files.Select((file, index) => (index, file)).Where(f => shard is null || shard.Contains(f.file.RelativePath));
         engine.Run(mine, result =>
         {
@@ -131,7 +136,7 @@ public sealed class AnalysisPipeline
             {
                 if (!duplicates.Check(report, found))
                 {
-                    report.TakeEvidence().Release();
+                    report.DiscardEvidence();
                     continue;
                 }
 

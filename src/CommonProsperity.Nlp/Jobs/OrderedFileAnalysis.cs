@@ -10,7 +10,8 @@ namespace CommonProsperity.Nlp.Jobs;
 /// Each file is read on the calling thread (which also loads <c>sources.csv</c> metadata, in order),
 /// then decoded, analysed and its evidence rows formatted on a worker; a file larger than
 /// <see cref="WholeFileBytes"/> is decoded on the calling thread and its documents analysed on workers,
-/// so that it is never held twice over. At most a few files per worker, and
+/// so that it is never held twice over; a plain-text file larger than <see cref="StreamedFileBytes"/> is
+/// never read whole but analysed in windows on a worker (<see cref="WindowedDocumentAnalysis"/>). At most a few files per worker, and
 /// <see cref="MaxBytesInFlight"/> of input, wait between reading and the in-order hand-back, so memory
 /// stays bounded whatever the number of files, and the results do not depend on the parallelism.
 /// </summary>
@@ -27,6 +28,12 @@ internal sealed class OrderedFileAnalysis(
     /// <summary>The input bytes that may wait between reading and the in-order hand-back.</summary>
     public const long MaxBytesInFlight = 64L << 20;
 
+    /// <summary>Analyses the large plain-text files, which are never read whole; null reads every file whole.</summary>
+    public WindowedDocumentAnalysis? Windows { get; init; }
+
+    /// <summary>Plain-text files larger than this go to <see cref="Windows"/>.</summary>
+    public long StreamedFileBytes { get; init; } = WholeFileBytes;
+
     private readonly TaskScheduler _workers = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, parallelism).ConcurrentScheduler;
     private readonly Queue<Task<FileResult>> _pending = new();
     private long _bytesInFlight;
@@ -40,6 +47,14 @@ internal sealed class OrderedFileAnalysis(
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var problems = new ProblemLog();
+                if (Windows is { } windows && source.IsLargePlainText(file, StreamedFileBytes))
+                {
+                    var metadata = source.MetadataOf(file, problems);
+                    Enqueue(() => windows.Analyze(index, file, metadata, problems, cancellationToken), WholeFileBytes);
+                    Drain(take, all: false);
+                    continue;
+                }
+
                 var loaded = source.Load(file, problems);
                 if (loaded is null)
                 {

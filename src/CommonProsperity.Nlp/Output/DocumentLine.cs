@@ -27,7 +27,7 @@ internal sealed record DocumentLine(
     [property: JsonPropertyOrder(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Characters = null,
     [property: JsonPropertyOrder(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonConverter(typeof(DocumentLine.TermsConverter))] IReadOnlyList<TermHits>? Terms = null,
     [property: JsonPropertyOrder(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EvidenceRows = null,
-    [property: JsonPropertyOrder(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EvidenceBytes = null)
+    [property: JsonPropertyOrder(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? EvidenceBytes = null)
 {
     /// <summary>The line of a summary alone (the report writer's spill).</summary>
     public static DocumentLine Of(DocumentSummary summary)

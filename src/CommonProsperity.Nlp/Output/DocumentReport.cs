@@ -12,15 +12,22 @@ namespace CommonProsperity.Nlp.Output;
 internal sealed class DocumentReport
 {
     private CsvRowBuffer? _evidence;
+    private EvidenceSpill? _spill;
 
     internal DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, CsvRowBuffer evidence)
+        : this(summary, characters, terms, evidence.Records, evidence.Length) => _evidence = evidence;
+
+    /// <summary>A report whose evidence rows wait in a temporary file (a large document analysed in windows).</summary>
+    internal DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, EvidenceSpill evidence)
+        : this(summary, characters, terms, evidence.Records, evidence.Length) => _spill = evidence;
+
+    private DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, int evidenceRows, long evidenceBytes)
     {
         Summary = summary;
         Characters = characters;
         Terms = terms;
-        _evidence = evidence;
-        EvidenceRows = evidence.Records;
-        EvidenceBytes = evidence.Length;
+        EvidenceRows = evidenceRows;
+        EvidenceBytes = evidenceBytes;
     }
 
     /// <summary>The document's row in the per-document reports.</summary>
@@ -42,23 +49,43 @@ internal sealed class DocumentReport
     public int EvidenceRows { get; }
 
     /// <summary>The size of its evidence rows in bytes of UTF-8 CSV.</summary>
-    public int EvidenceBytes { get; }
+    public long EvidenceBytes { get; }
 
     /// <summary>Writes the evidence rows to <paramref name="stream"/> and gives their buffer back to the pool.</summary>
     /// <exception cref="InvalidOperationException">The rows were written already.</exception>
     internal void MoveEvidenceTo(Stream stream)
     {
-        var evidence = TakeEvidence();
-        stream.Write(evidence.Written);
-        evidence.Release();
+        foreach (var evidence in TakeEvidence())
+        {
+            stream.Write(evidence.Written);
+            evidence.Release();
+        }
     }
 
-    /// <summary>Takes the evidence rows over (the taker releases their buffer).</summary>
+    /// <summary>
+    /// Takes the evidence rows over, in order: one buffer, or for a large document a chunk at a time read
+    /// back from its temporary file (the taker releases each buffer).
+    /// </summary>
     /// <exception cref="InvalidOperationException">They were taken already.</exception>
-    internal CsvRowBuffer TakeEvidence()
+    internal IEnumerable<CsvRowBuffer> TakeEvidence()
     {
+        if (_spill is { } spill)
+        {
+            _spill = null;
+            return spill.TakeChunks();
+        }
+
         var evidence = _evidence ?? throw new InvalidOperationException($"the evidence of {Summary.Id} was written already.");
         _evidence = null;
-        return evidence;
+        return [evidence];
+    }
+
+    /// <summary>Gives the evidence rows up unwritten (a document left out of the counts).</summary>
+    internal void DiscardEvidence()
+    {
+        _spill?.Dispose();
+        _spill = null;
+        _evidence?.Release();
+        _evidence = null;
     }
 }

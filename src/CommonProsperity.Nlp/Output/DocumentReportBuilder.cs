@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Text;
 
 namespace CommonProsperity.Nlp.Output;
 
@@ -74,7 +75,22 @@ internal sealed class DocumentReportBuilder
         };
     }
 
-    private void WriteEvidence(DocumentAnalysis analysis, CsvRowBuffer evidence)
+    /// <summary>Characters of context each side of a match.</summary>
+    internal int ContextCharacters => _context;
+
+    private void WriteEvidence(DocumentAnalysis analysis, CsvRowBuffer evidence) =>
+        WriteEvidence(evidence, CsvRowBuffer.Encode(analysis.Document.Id), analysis.Hits, analysis.Segments, analysis.Document.Text, 0, 0, 0);
+
+    /// <summary>
+    /// Writes the evidence rows of <paramref name="hits"/>, whose offsets are in a piece of a document
+    /// (the whole, or a window of a large one) with the sentences <paramref name="segments"/>. The piece is
+    /// <paramref name="text"/> from <paramref name="textOffset"/> on: the text around it is there for the
+    /// snippets (at least the context width and one character more each side, or up to the document's
+    /// ends). The rows give offsets plus <paramref name="documentOffset"/> and sentence indexes plus
+    /// <paramref name="sentencesBefore"/>, so that they read as if the document had been analysed whole.
+    /// </summary>
+    internal void WriteEvidence(CsvRowBuffer evidence, byte[] id, IReadOnlyList<LexiconHit> hits, SegmentedText segments, ReadOnlySpan<char> text, int textOffset,
+        int documentOffset, int sentencesBefore)
     {
         if (_evidence == EvidenceMode.None)
         {
@@ -82,13 +98,10 @@ internal sealed class DocumentReportBuilder
         }
 
         var full = _evidence == EvidenceMode.Full;
-        var document = analysis.Document;
-        var text = document.Text;
-        var id = CsvRowBuffer.Encode(document.Id);
         var sentence = -1;
-        foreach (var hit in analysis.Hits)
+        foreach (var hit in hits)
         {
-            sentence = analysis.Segments.SentenceAt(hit.Start, sentence);
+            sentence = segments.SentenceAt(hit.Start, sentence);
             evidence.WriteEncodedField(id);
             evidence.WriteEncodedField(_themeFields[hit.Theme]);
             if (_labelFields is not null)
@@ -97,18 +110,35 @@ internal sealed class DocumentReportBuilder
             }
 
             evidence.WriteEncodedField(_termFields[hit.Term]);
-            evidence.WriteField(hit.Start);
-            evidence.WriteField(hit.End);
+            evidence.WriteField(hit.Start + documentOffset);
+            evidence.WriteField(hit.End + documentOffset);
             if (full)
             {
-                EvidenceContext.WriteLeft(evidence, text, hit.Start, _context);
-                evidence.WriteField(text.AsSpan(hit.Start, hit.End - hit.Start));
-                EvidenceContext.WriteRight(evidence, text, hit.End, _context);
+                var start = hit.Start + textOffset;
+                var end = hit.End + textOffset;
+                EvidenceContext.WriteLeft(evidence, text, start, _context);
+                evidence.WriteField(text[start..end]);
+                EvidenceContext.WriteRight(evidence, text, end, _context);
             }
 
-            evidence.WriteField(sentence);
+            evidence.WriteField(sentence + sentencesBefore);
             evidence.EndRecord();
         }
+    }
+
+    /// <summary>Hits and vetoed matches per term from counts by term index: the terms with either, in term order.</summary>
+    internal static TermHits[] CountTerms(int[] hits, int[] vetoes)
+    {
+        var counts = new List<TermHits>();
+        for (var term = 0; term < hits.Length; term++)
+        {
+            if (hits[term] > 0 || vetoes[term] > 0)
+            {
+                counts.Add(new TermHits(term, hits[term], vetoes[term]));
+            }
+        }
+
+        return [.. counts];
     }
 
     /// <summary>Hits and vetoed matches per term, by term index: both lists' term ids sorted, then counted in one walk.</summary>

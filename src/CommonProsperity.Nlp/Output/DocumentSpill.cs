@@ -20,10 +20,22 @@ internal sealed class DocumentSpill : IDisposable
     /// <summary>Opens the spill in <paramref name="output"/>'s staging folder (a scratch file, never committed as a report).</summary>
     public DocumentSpill(OutputDirectory output)
     {
-        var path = output.ScratchPath($"documents-{Guid.NewGuid():N}.tmp");
+        ArgumentNullException.ThrowIfNull(output);
+        _file = CreateScratch(output.ScratchPath($"documents-{Guid.NewGuid():N}.tmp"));
+        _line = new Utf8JsonWriter(_file, LineOptions);
+    }
+
+    /// <summary>
+    /// Creates a hidden temporary file at <paramref name="path"/>, open for reading and writing, unlinked at
+    /// once where the system allows it (so that not even a killed run leaves it behind), else deleted when closed.
+    /// </summary>
+    /// <exception cref="Errors.OutputException">It cannot be created.</exception>
+    internal static FileStream CreateScratch(string path)
+    {
+        FileStream file;
         try
         {
-            _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose);
+            file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -32,7 +44,6 @@ internal sealed class DocumentSpill : IDisposable
 
         try
         {
-            // Unlinked at once where the system allows it, so that not even a killed run leaves it behind.
             File.Delete(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -40,7 +51,7 @@ internal sealed class DocumentSpill : IDisposable
             // Then it goes when the file is closed (DeleteOnClose).
         }
 
-        _line = new Utf8JsonWriter(_file, LineOptions);
+        return file;
     }
 
     /// <summary>The documents added so far.</summary>

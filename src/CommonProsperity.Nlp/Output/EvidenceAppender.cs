@@ -44,7 +44,16 @@ internal sealed class EvidenceAppender : IDisposable
     /// <summary>Takes over <paramref name="report"/>'s evidence rows and has them written after the rows appended before.</summary>
     public void Append(DocumentReport report)
     {
-        var rows = report.TakeEvidence();
+        ArgumentNullException.ThrowIfNull(report);
+        foreach (var rows in report.TakeEvidence())
+        {
+            Append(rows);
+        }
+    }
+
+    /// <summary>Takes over <paramref name="rows"/> and has them written after the rows appended before.</summary>
+    private void Append(CsvRowBuffer rows)
+    {
         var offset = _length;
         _length += rows.Length;
         var write = Task.Run(() => RandomAccess.Write(_file, rows.Written, offset));

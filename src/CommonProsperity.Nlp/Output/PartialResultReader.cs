@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
@@ -110,8 +111,8 @@ internal sealed class PartialResultReader : IDisposable
         }
 
         _line++;
-        int file, evidenceBytes, evidenceRows;
-        long characters;
+        int file, evidenceRows;
+        long characters, evidenceBytes;
         DocumentSummary summary;
         TermHits[] terms;
         try
@@ -130,9 +131,17 @@ internal sealed class PartialResultReader : IDisposable
         }
 
         CheckDocument(path, file, characters, summary, terms, evidenceBytes, evidenceRows);
+        if (evidenceBytes > CsvRowBuffer.MaxBytes)
+        {
+            // A document of more than 4 MiB of plain text is analysed in windows and its evidence may pass what one buffer holds.
+            throw new InputException(
+                string.Create(CultureInfo.InvariantCulture, $"line {_line}: the evidence rows of one document take {evidenceBytes:N0} bytes, more than merging holds in memory ({CsvRowBuffer.MaxBytes:N0})."),
+                path, fix: "Analyse the file of that document in one run without shards, or split it into smaller files.");
+        }
+
         try
         {
-            var evidence = CsvRowBuffer.ReadFrom(_evidence, evidenceBytes, evidenceRows);
+            var evidence = CsvRowBuffer.ReadFrom(_evidence, (int)evidenceBytes, evidenceRows);
             _tokens += summary.Tokens;
             _characters += characters;
             return (file, new DocumentReport(summary, characters, terms, evidence));
@@ -150,7 +159,7 @@ internal sealed class PartialResultReader : IDisposable
     /// for terms with exclusions, one evidence row per hit, and no more evidence bytes than the evidence
     /// file has left.
     /// </summary>
-    private void CheckDocument(string path, int file, long characters, DocumentSummary summary, TermHits[] terms, int evidenceBytes, int evidenceRows)
+    private void CheckDocument(string path, int file, long characters, DocumentSummary summary, TermHits[] terms, long evidenceBytes, int evidenceRows)
     {
         void Require(bool condition, string problem)
         {

@@ -43,61 +43,104 @@ internal sealed record TextFingerprint(ulong Text, IReadOnlyList<TextSegment> Re
     /// <summary>The fingerprint of a text from its tokens and sentences.</summary>
     public static TextFingerprint Of(string text, TokenBuffer tokens, SegmentedText segments)
     {
-        var all = tokens.Keys(0, tokens.Count);
-        var hash = all.IsEmpty ? 0 : XxHash3.HashToUInt64(MemoryMarshal.AsBytes(all));
-        HashSet<ulong>? seen = null;
-        List<TextSegment>? repeats = null;
-        var repeated = 0;
-        var run = new List<TextSegment>();
-        var runCharacters = 0;
-        void EndRun()
-        {
-            if (runCharacters >= MinRepeatedCharacters)
-            {
-                (repeats ??= []).AddRange(run);
-                repeated += runCharacters;
-            }
+        var builder = new Builder();
+        builder.Add(text, tokens, segments, 0, 0);
+        return builder.Finish();
+    }
 
-            run.Clear();
-            runCharacters = 0;
+    /// <summary>
+    /// Makes the fingerprint of a text that arrives in pieces (a large document analysed in windows,
+    /// each piece ending where a sentence ends): the same fingerprint as <see cref="Of"/> gives for the
+    /// whole text, with a hash state and the hashes of the long sentences seen so far, not the text.
+    /// </summary>
+    internal sealed class Builder
+    {
+        private readonly XxHash3 _hash = new();
+        private readonly List<TextSegment> _run = [];
+        private HashSet<ulong>? _seen;
+        private List<TextSegment>? _repeats;
+        private int _characters;
+        private int _repeated;
+        private int _runCharacters;
+        private int _runLine;
+        private int _firstRepeatLine;
+
+        /// <summary>
+        /// Adds the next piece of the text: <paramref name="text"/>, which starts at offset
+        /// <paramref name="offset"/> of the whole and after <paramref name="sentencesBefore"/> sentences and
+        /// <paramref name="linesBefore"/> line breaks, with its tokens and sentences.
+        /// </summary>
+        public void Add(ReadOnlySpan<char> text, TokenBuffer tokens, SegmentedText segments, int offset, int sentencesBefore, int linesBefore = 0)
+        {
+            var all = tokens.Keys(0, tokens.Count);
+            _hash.Append(MemoryMarshal.AsBytes(all));
+            _characters += all.Length;
+            int linePosition = 0, lines = linesBefore;
+            var t = 0;
+            foreach (var sentence in segments.Sentences)
+            {
+                while (t < tokens.Count && tokens.Start(t) < sentence.Start)
+                {
+                    t++;
+                }
+
+                var first = t;
+                while (t < tokens.Count && tokens.Start(t) < sentence.End)
+                {
+                    t++;
+                }
+
+                var keys = tokens.Keys(first, t);
+                if (keys.Length < MinSentenceCharacters)
+                {
+                    continue;
+                }
+
+                _seen ??= [];
+                if (_seen.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(keys))))
+                {
+                    EndRun();
+                    continue;
+                }
+
+                if (_run.Count == 0)
+                {
+                    // The line where this run starts, counted forward from the last one asked in this piece.
+                    lines += text[linePosition..sentence.Start].Count('\n');
+                    linePosition = sentence.Start;
+                    _runLine = 1 + lines;
+                }
+
+                _run.Add(sentence with { Index = sentence.Index + sentencesBefore, Start = sentence.Start + offset, End = sentence.End + offset });
+                _runCharacters += keys.Length;
+            }
         }
 
-        var t = 0;
-        foreach (var sentence in segments.Sentences)
+        /// <summary>The fingerprint of all the pieces added.</summary>
+        public TextFingerprint Finish()
         {
-            while (t < tokens.Count && tokens.Start(t) < sentence.Start)
-            {
-                t++;
-            }
-
-            var first = t;
-            while (t < tokens.Count && tokens.Start(t) < sentence.End)
-            {
-                t++;
-            }
-
-            var keys = tokens.Keys(first, t);
-            if (keys.Length < MinSentenceCharacters)
-            {
-                continue;
-            }
-
-            seen ??= [];
-            if (seen.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(keys))))
-            {
-                EndRun();
-            }
-            else
-            {
-                run.Add(sentence);
-                runCharacters += keys.Length;
-            }
+            EndRun();
+            var hash = _characters == 0 ? 0 : _hash.GetCurrentHashAsUInt64();
+            return new TextFingerprint(hash, _repeats ?? [], _repeated, _characters, _firstRepeatLine);
         }
 
-        EndRun();
+        private void EndRun()
+        {
+            if (_runCharacters >= MinRepeatedCharacters)
+            {
+                if (_repeats is null)
+                {
+                    _repeats = [];
+                    _firstRepeatLine = _runLine;
+                }
 
-        var line = repeats is null ? 0 : 1 + text.AsSpan(0, repeats[0].Start).Count('\n');
-        return new TextFingerprint(hash, repeats ?? [], repeated, all.Length, line);
+                _repeats.AddRange(_run);
+                _repeated += _runCharacters;
+            }
+
+            _run.Clear();
+            _runCharacters = 0;
+        }
     }
 
     /// <summary>

@@ -1,0 +1,234 @@
+using System.Security.Cryptography;
+using System.Text;
+using CommonProsperity.Nlp.Errors;
+
+namespace CommonProsperity.Nlp.Ingestion;
+
+/// <summary>
+/// A plain-text file too large to hold whole, read as a stream of characters instead
+/// (<see cref="Open"/>), so that memory does not grow with its size. A first pass over its bytes hashes
+/// it (SHA-256, for the manifest) and decides its encoding by the same rules, in the same order and with
+/// the same messages as <see cref="TextDecoder"/> does for a file read whole: a byte order mark, valid
+/// UTF-8, the zero bytes of UTF-16, then the charset detector on the file's first
+/// <see cref="TextDecoder.DetectorSample"/> bytes. Encodings other than UTF-8 are checked strictly in a
+/// second pass before any character is handed out, so that a file is refused whole or read whole.
+/// </summary>
+internal sealed class StreamedTextFile
+{
+    private const int ChunkBytes = 1 << 20;
+
+    private readonly Encoding _encoding;
+    private readonly int _skip;
+
+    private StreamedTextFile(SourceFile file, long bytes, string sha256, string encodingName, string by, Encoding encoding, int skip)
+    {
+        File = file;
+        Bytes = bytes;
+        Sha256 = sha256;
+        EncodingName = encodingName;
+        By = by;
+        _encoding = encoding;
+        _skip = skip;
+    }
+
+    /// <summary>The file.</summary>
+    public SourceFile File { get; }
+
+    /// <summary>Its size in bytes.</summary>
+    public long Bytes { get; }
+
+    /// <summary>Hex SHA-256 of its bytes.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>The encoding's report name, as <see cref="DecodedText.Encoding"/>.</summary>
+    public string EncodingName { get; }
+
+    /// <summary>How the encoding was decided, as <see cref="DecodedText.By"/>.</summary>
+    public string By { get; }
+
+    /// <summary>Reads <paramref name="file"/> once to hash it and decide its encoding.</summary>
+    /// <param name="file">The file.</param>
+    /// <param name="sha256">Its hash, also when the file cannot be decoded (the manifest lists it then too).</param>
+    /// <param name="length">Its size in bytes, likewise.</param>
+    /// <param name="cancellationToken">Stops between chunks.</param>
+    /// <exception cref="InputException">The file is binary or in no encoding the toolkit reads (the message of <see cref="TextDecoder"/>).</exception>
+    /// <exception cref="IOException">It cannot be read.</exception>
+    public static StreamedTextFile Inspect(SourceFile file, out string sha256, out long length, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var path = file.RelativePath;
+        var prefix = new byte[TextDecoder.DetectorSample];
+        var prefixLength = 0;
+        length = 0;
+        var utf8 = true;
+        var zero = false;
+        var tail = new byte[4];
+        var tailLength = 0;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using (var stream = OpenRead(file))
+        {
+            var chunk = new byte[ChunkBytes + 4];
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                tail.AsSpan(0, tailLength).CopyTo(chunk);
+                var read = stream.ReadAtLeast(chunk.AsSpan(tailLength, ChunkBytes), ChunkBytes, throwOnEndOfStream: false);
+                var bytes = chunk.AsSpan(tailLength, read);
+                hash.AppendData(bytes);
+                var copy = Math.Min(read, prefix.Length - prefixLength);
+                bytes[..copy].CopyTo(prefix.AsSpan(prefixLength));
+                prefixLength += copy;
+                length += read;
+                zero |= bytes.Contains((byte)0);
+                if (utf8)
+                {
+                    // UTF-8 checked chunk by chunk: a sequence cut by the chunk's end is carried to the next.
+                    var all = chunk.AsSpan(0, tailLength + read);
+                    var cut = read == 0 ? all.Length : all.Length - IncompleteTail(all);
+                    utf8 = System.Text.Unicode.Utf8.IsValid(all[..cut]);
+                    tailLength = utf8 ? all.Length - cut : 0;
+                    all[cut..].CopyTo(tail);
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var head = prefix.AsSpan(0, prefixLength);
+        var (encoding, name, by, skip, checkWith) = Decide(head, length, utf8 && tailLength == 0, zero, file, cancellationToken);
+        if (checkWith is not null && !Scan(file, encoding, skip, null, cancellationToken))
+        {
+            throw checkWith;
+        }
+
+        return new StreamedTextFile(file, length, sha256, name, by, encoding, skip);
+    }
+
+    /// <summary>The file's characters, decoded (without the byte order mark), from the start.</summary>
+    /// <exception cref="IOException">It cannot be read.</exception>
+    public TextReader Open()
+    {
+        var stream = OpenRead(File);
+        stream.Seek(_skip, SeekOrigin.Begin);
+        return new StreamReader(stream, _encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: false);
+    }
+
+    /// <summary>The decision of <see cref="TextDecoder.Decode"/>, from the facts of the first pass; the exception to throw when a strict second pass finds invalid bytes.</summary>
+    private static (Encoding Encoding, string Name, string By, int Skip, InputException? CheckWith) Decide(
+        ReadOnlySpan<byte> head, long length, bool validUtf8, bool zero, SourceFile file, CancellationToken cancellationToken)
+    {
+        var path = file.RelativePath;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return (TextDecoder.StrictUtf8, "utf-8-bom", TextDecoder.ByBom, 3, TextDecoder.BomInvalid(path, "UTF-8"));
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return (new UnicodeEncoding(false, false, true), "utf-16le-bom", TextDecoder.ByBom, 2, TextDecoder.BomInvalid(path, "UTF-16"));
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return (new UnicodeEncoding(true, false, true), "utf-16be-bom", TextDecoder.ByBom, 2, TextDecoder.BomInvalid(path, "UTF-16"));
+        }
+
+        if (validUtf8 && !zero)
+        {
+            return (TextDecoder.StrictUtf8, "utf-8", TextDecoder.ByUtf8, 0, null);
+        }
+
+        if (TextDecoder.GuessUtf16WithoutBom(head, length) is { } utf16)
+        {
+            return (new UnicodeEncoding(utf16 == "utf-16be", false, true), utf16, TextDecoder.ByUtf16, 0, TextDecoder.BomInvalid(path, "UTF-16"));
+        }
+
+        if (zero)
+        {
+            throw TextDecoder.Binary(path);
+        }
+
+        var (detected, by) = TextDecoder.Detect(head);
+        switch (TextDecoder.LegacyEncoding(detected, path))
+        {
+            case "gb18030":
+                return (TextDecoder.StrictGb18030.Value, "gb18030", by, 0, TextDecoder.LegacyInvalid(path, "GB18030"));
+            case "big5":
+                return (TextDecoder.StrictBig5.Value, "big5", by, 0, TextDecoder.LegacyInvalid(path, "Big5"));
+        }
+
+        if (!LooksChinese(file, TextDecoder.StrictGb18030.Value, cancellationToken))
+        {
+            throw TextDecoder.Unknown(path);
+        }
+
+        if (LooksChinese(file, TextDecoder.StrictBig5.Value, cancellationToken))
+        {
+            throw TextDecoder.Ambiguous(path);
+        }
+
+        return (TextDecoder.StrictGb18030.Value, "gb18030", TextDecoder.ByChineseGb18030, 0, null);
+    }
+
+    /// <summary>True when the file is valid in <paramref name="encoding"/> and reads as Chinese text in it.</summary>
+    private static bool LooksChinese(SourceFile file, Encoding encoding, CancellationToken cancellationToken)
+    {
+        long han = 0, other = 0;
+        return Scan(file, encoding, 0, chars => TextDecoder.CountChinese(chars, ref han, ref other), cancellationToken) && TextDecoder.LooksChinese(han, other);
+    }
+
+    /// <summary>Decodes the file strictly from byte <paramref name="skip"/> on, passing the characters to <paramref name="look"/>; false at the first invalid byte.</summary>
+    private static bool Scan(SourceFile file, Encoding encoding, int skip, SpanAction? look, CancellationToken cancellationToken)
+    {
+        using var stream = OpenRead(file);
+        stream.Seek(skip, SeekOrigin.Begin);
+        var decoder = encoding.GetDecoder();
+        var bytes = new byte[ChunkBytes];
+        var chars = new char[encoding.GetMaxCharCount(ChunkBytes)];
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+                var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: read == 0);
+                look?.Invoke(chars.AsSpan(0, count));
+                if (read == 0)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>How many bytes at the end of <paramref name="bytes"/> are the start of a UTF-8 sequence that the next bytes would complete.</summary>
+    private static int IncompleteTail(ReadOnlySpan<byte> bytes)
+    {
+        for (var back = 1; back <= Math.Min(3, bytes.Length); back++)
+        {
+            var b = bytes[^back];
+            if ((b & 0xC0) == 0x80)
+            {
+                continue; // a continuation byte: look further back for its lead
+            }
+
+            var needs = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return needs > back ? back : 0;
+        }
+
+        return 0;
+    }
+
+    private static FileStream OpenRead(SourceFile file) =>
+        new(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+
+    private delegate void SpanAction(ReadOnlySpan<char> chars);
+}

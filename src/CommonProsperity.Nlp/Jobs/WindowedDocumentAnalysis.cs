@@ -1,0 +1,373 @@
+using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Output;
+using CommonProsperity.Nlp.Text;
+
+namespace CommonProsperity.Nlp.Jobs;
+
+/// <summary>
+/// Analyses a large plain-text file as one document without holding it: its characters stream in
+/// (<see cref="StreamedTextFile"/>) and are analysed a window at a time, so that memory stays bounded by
+/// the window, whatever the size of the file, and the reports are byte for byte those of the document
+/// analysed whole.
+/// <para>A window ends only at a <em>safe cut</em>: the start of a sentence that follows a sentence end
+/// (<c>。！？.!?</c>) with no token character between, so that no token, no match (a match may cross
+/// only spaces, line breaks and hyphens, counting rule 4), no run of Chinese characters (word counts) and
+/// no sentence crosses it, and the tokenizer, the matcher and the segmenter start afresh there exactly
+/// as they stood in the whole text. Each window is analysed like a document of its own and its counts are
+/// added; offsets and sentence numbers are shifted to the whole document's, hits are added to the
+/// tallies in text order (weighted sums add up in the same order), and the evidence snippets are cut from
+/// a buffer that keeps the context width and more on both sides of the window, so that they are the same
+/// as the whole text gives. The cut is looked for in the window's own segmentation, never in its last
+/// sentence (which the window's end may have cut short). A window with no safe cut (a text without
+/// sentence ends) grows until one comes or the text ends: such text is held whole, as before.</para>
+/// <para>The near-duplicate fingerprint is made window by window (<see cref="TextFingerprint.Builder"/>);
+/// with <c>--dedupe</c>, a document that repeats long blocks of itself is read a second time with the
+/// repeated sentences blanked out, as the whole-document analysis does in memory. Evidence rows wait in a
+/// temporary file (<see cref="EvidenceSpill"/>), not in memory.</para>
+/// </summary>
+/// <param name="analyzer">Analyses each window.</param>
+/// <param name="builder">Formats the evidence rows.</param>
+/// <param name="scratchPath">A path for a temporary file of the given name.</param>
+/// <param name="windowCharacters">The characters a window holds before its cut is looked for (tests use a few dozen).</param>
+internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, DocumentReportBuilder builder, Func<string, string> scratchPath, int windowCharacters)
+{
+    /// <summary>The default window: 1 Mi characters (2 MiB of text, some 30 MB of tokens, hits and evidence while it is analysed).</summary>
+    public const int DefaultWindowCharacters = 1 << 20;
+
+    private int _windows;
+
+    /// <summary>The windows analysed so far, over all documents and readings (for tests: that documents were cut).</summary>
+    public int WindowsAnalysed => Volatile.Read(ref _windows);
+
+    /// <summary>Characters whose language is guessed, as <see cref="LanguageGuesser.Guess"/> reads them.</summary>
+    private const int LanguageSample = 20_000;
+
+    /// <summary>
+    /// Analyses <paramref name="file"/> as one document with <paramref name="metadata"/>, reporting to
+    /// <paramref name="problems"/> as reading the file whole would (a file that cannot be decoded, a
+    /// document without text).
+    /// </summary>
+    public FileResult Analyze(int index, SourceFile file, DocumentMetadata metadata, ProblemLog problems, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(problems);
+        var id = file.RelativePath;
+        var sha256 = string.Empty;
+        long length = 0;
+        StreamedTextFile text;
+        try
+        {
+            text = StreamedTextFile.Inspect(file, out sha256, out length, cancellationToken);
+        }
+        catch (InputException e)
+        {
+            problems.Report(Problem.Skipped(id, e.Message));
+            return new FileResult(index, problems.All, [], new InputFileRecord(id, length, sha256, file.Extension, string.Empty, 0), 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CannotRead(index, id, problems, e);
+        }
+
+        Pass? pass = null;
+        try
+        {
+            pass = Run(text, id, null, cancellationToken);
+            if (!pass.HasText)
+            {
+                problems.Report(Problem.Skipped(id, $"{id}: the document has no text.", "Remove it or check that it is the right file."));
+                return new FileResult(index, problems.All, [], Record(text, 0), 0);
+            }
+
+            if (metadata.Language is null)
+            {
+                metadata = metadata with { Language = LanguageGuesser.Guess(pass.Sample) };
+            }
+
+            var fingerprint = pass.Fingerprint;
+            var repeatsLeftOut = analyzer.LeavesOutRepeats && fingerprint.RepeatsBlocks;
+            if (repeatsLeftOut)
+            {
+                pass.Evidence.Dispose();
+                pass = Run(text, id, fingerprint.Repeats, cancellationToken);
+            }
+
+            var summary = new DocumentSummary(id, metadata, pass.Tokens, pass.Words, pass.Sentences, pass.Themes);
+            var report = new DocumentReport(summary, pass.Characters, pass.Terms, pass.Evidence)
+            {
+                Fingerprint = fingerprint,
+                RepeatsLeftOut = repeatsLeftOut,
+            };
+            pass = null; // the report owns the evidence now
+            return new FileResult(index, problems.All, [report], Record(text, 1), 0);
+        }
+        catch (InputException e)
+        {
+            problems.Report(Problem.Skipped(id, e.Message));
+            return new FileResult(index, problems.All, [], Record(text, 1), 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CannotRead(index, id, problems, e);
+        }
+        finally
+        {
+            pass?.Evidence.Dispose();
+        }
+    }
+
+    private static InputFileRecord Record(StreamedTextFile text, int documents) =>
+        new(text.File.RelativePath, text.Bytes, text.Sha256, text.File.Extension, text.EncodingName, documents, text.By);
+
+    private static FileResult CannotRead(int index, string id, ProblemLog problems, Exception e)
+    {
+        problems.Report(Problem.Skipped(id, $"{id}: cannot read the file ({e.Message}).", "Check that it exists and that you may read it."));
+        return new FileResult(index, problems.All, [], null, 0);
+    }
+
+    /// <summary>One reading of the text, window by window; <paramref name="blanks"/> (sorted, non-overlapping) are blanked out as <see cref="TextFingerprint.WithoutRepeats"/> does.</summary>
+    private Pass Run(StreamedTextFile file, string id, IReadOnlyList<TextSegment>? blanks, CancellationToken cancellationToken)
+    {
+        var margin = builder.ContextCharacters + 2;
+        var idField = CsvRowBuffer.Encode(id);
+        var tallies = analyzer.NewTallies();
+        var termCount = analyzer.Matcher.Lexicon.Terms.Count;
+        var termHits = new int[termCount];
+        var termVetoes = new int[termCount];
+        var fingerprint = new TextFingerprint.Builder();
+        var evidence = new EvidenceSpill(scratchPath($"evidence-{Guid.NewGuid():N}.tmp"));
+        var look = new Look(blanks, blanks is null);
+        try
+        {
+            using var reader = file.Open();
+            var buffer = new char[windowCharacters + (2 * margin) + 64];
+            long bufferStart = 0; // the document offset of buffer[0]
+            var filled = 0;
+            var end = false;
+            long core = 0; // the document offset where the next window starts
+            int tokens = 0, words = 0, sentences = 0, lines = 0;
+            var window = windowCharacters;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+
+                // Keep the context width and more before the window, for the snippets of its first hits.
+                var drop = (int)Math.Max(0, core - margin - bufferStart);
+                if (drop > 0)
+                {
+                    Array.Copy(buffer, drop, buffer, 0, filled - drop);
+                    filled -= drop;
+                    bufferStart += drop;
+                }
+
+                var at = (int)(core - bufferStart);
+                var want = at + window + margin;
+                if (want > buffer.Length)
+                {
+                    Array.Resize(ref buffer, Math.Max(want, buffer.Length * 2));
+                }
+
+                while (!end && filled < want)
+                {
+                    var read = reader.Read(buffer, filled, want - filled);
+                    if (read == 0)
+                    {
+                        end = true;
+                        break;
+                    }
+
+                    look.Take(buffer.AsSpan(filled, read), bufferStart + filled);
+                    filled += read;
+                    if (bufferStart + filled > int.MaxValue)
+                    {
+                        throw new InputException("the document has more than 2,147,483,647 characters, more than the offsets of the reports can hold.", id,
+                            fix: "Split the file into smaller files.");
+                    }
+                }
+
+                var cut = end && filled < want ? filled : FindCut(buffer, at, filled - margin);
+                if (cut < 0 && !end)
+                {
+                    window *= 2; // no safe cut yet: read on
+                    continue;
+                }
+
+                if (cut < 0)
+                {
+                    cut = filled;
+                }
+
+                window = windowCharacters;
+                Interlocked.Increment(ref _windows);
+                var text = new string(buffer, at, cut - at);
+                var piece = analyzer.AnalyzePiece(text, cancellationToken);
+                tallies.Add(piece.Hits, piece.Segments, sentences);
+                foreach (var hit in piece.Hits)
+                {
+                    termHits[hit.Term]++;
+                }
+
+                foreach (var veto in piece.Vetoes)
+                {
+                    termVetoes[veto.Term]++;
+                }
+
+                var rows = new CsvRowBuffer(4096 + (piece.Hits.Count * (96 + id.Length + (builder.ContextCharacters * 4))));
+                try
+                {
+                    builder.WriteEvidence(rows, idField, piece.Hits, piece.Segments, buffer.AsSpan(0, filled), at, (int)core, sentences);
+                    evidence.Add(rows);
+                }
+                finally
+                {
+                    rows.Release();
+                }
+
+                fingerprint.Add(text, piece.Tokens, piece.Segments, (int)core, sentences, lines);
+                tokens += piece.Tokens.Count;
+                words += piece.Words;
+                sentences += piece.Segments.Sentences.Count;
+                lines += text.AsSpan().Count('\n');
+                core = bufferStart + cut;
+                if (end && cut == filled)
+                {
+                    break;
+                }
+            }
+
+            return new Pass(tokens, words, sentences, core, tallies.Result(), DocumentReportBuilder.CountTerms(termHits, termVetoes), evidence,
+                fingerprint.Finish(), look.HasText, look.Sample);
+        }
+        catch
+        {
+            evidence.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The last safe cut (see the class summary) in <paramref name="buffer"/> between <paramref name="from"/>
+    /// and <paramref name="limit"/>, or -1: the start of a sentence other than the first and the last of
+    /// that stretch, with a sentence-end mark and no token character between it and the token before.
+    /// </summary>
+    private int FindCut(char[] buffer, int from, int limit)
+    {
+        if (limit - from < 2)
+        {
+            return -1;
+        }
+
+        var sentences = TextSegmenter.Instance.Segment(new string(buffer, from, limit - from)).Sentences;
+        for (var k = sentences.Count - 2; k >= 1; k--)
+        {
+            var cut = from + sentences[k].Start;
+            if (NothingCrosses(buffer, from, cut))
+            {
+                return cut;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// True when, going back from <paramref name="cut"/>, a character that ends every token and every match
+    /// (punctuation: not a word character, Chinese character, space, hyphen, apostrophe or invisible
+    /// character, after character folding) comes before any token character.
+    /// </summary>
+    private bool NothingCrosses(char[] buffer, int from, int cut)
+    {
+        var folds = analyzer.Matcher.Tokenizer.Normalizes;
+        for (var i = cut - 1; i >= from; i--)
+        {
+            var c = buffer[i];
+            if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+
+            var folded = folds ? CharFold.Fold(c) : c;
+            if (folded > char.MaxValue)
+            {
+                return false;
+            }
+
+            var f = (char)folded;
+            if (char.IsSurrogate(f) || CharClass.IsHan(f) || CharClass.IsWordCategory(CharClass.Category(f)))
+            {
+                return false;
+            }
+
+            if (!(CharClass.IsPhraseGap(f) || CharClass.IsIgnorable(f) || CharClass.IsApostrophe(f)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a reading of the text found.</summary>
+    private sealed record Pass(int Tokens, int Words, int Sentences, long Characters, ThemeTally[] Themes, TermHits[] Terms, EvidenceSpill Evidence,
+        TextFingerprint Fingerprint, bool HasText, string Sample);
+
+    /// <summary>Looks at the characters as they are read: blanks out repeats, notes whether there is any text and keeps the start for guessing the language.</summary>
+    private sealed class Look(IReadOnlyList<TextSegment>? blanks, bool first)
+    {
+        private readonly System.Text.StringBuilder _sample = new();
+        private int _nextBlank;
+
+        public bool HasText { get; private set; }
+
+        public string Sample => _sample.ToString();
+
+        public void Take(Span<char> chars, long offset)
+        {
+            if (first)
+            {
+                if (_sample.Length < LanguageSample)
+                {
+                    _sample.Append(chars[..Math.Min(chars.Length, LanguageSample - _sample.Length)]);
+                }
+
+                if (!HasText)
+                {
+                    foreach (var c in chars)
+                    {
+                        if (!char.IsWhiteSpace(c))
+                        {
+                            HasText = true;
+                            break;
+                        }
+                    }
+                }
+            }
+
+            if (blanks is null)
+            {
+                return;
+            }
+
+            var to = offset + chars.Length;
+            while (_nextBlank < blanks.Count && blanks[_nextBlank].End <= offset)
+            {
+                _nextBlank++;
+            }
+
+            for (var b = _nextBlank; b < blanks.Count && blanks[b].Start < to; b++)
+            {
+                var start = (int)(Math.Max(blanks[b].Start, offset) - offset);
+                var stop = (int)(Math.Min(blanks[b].End, to) - offset);
+                foreach (ref var c in chars[start..stop])
+                {
+                    if (c is not ('\n' or '\r'))
+                    {
+                        c = ' ';
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Jobs;
+using CommonProsperity.Nlp.Output;
+using CommonProsperity.Nlp.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace CommonProsperity.Nlp.Tests.Jobs;
+
+/// <summary>
+/// Differential tests of <see cref="WindowedDocumentAnalysis"/>: every plain-text file analysed in windows
+/// of a few dozen characters (so that terms, snippets, sentences, Chinese runs and line-end hyphens fall
+/// across window ends) gives reports byte for byte equal to those of the same files analysed whole.
+/// </summary>
+public class WindowedDocumentAnalysisTests
+{
+    private static readonly string[] Reports =
+    [
+        ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency,
+    ];
+
+    public static TheoryData<int, bool> Windows() => new() { { 1, false }, { 16, false }, { 40, true }, { 300, false }, { 300, true } };
+
+    [Theory]
+    [MemberData(nameof(Windows))]
+    public void Run_MiniCorpusInWindows_WritesTheReportsOfWholeDocuments(int window, bool dedupe)
+    {
+        using var temp = new TempDirectory();
+        var lexicon = LexiconLoader.Load(TestPaths.MiniLexicon);
+
+        AssertSameReports(lexicon, [TestPaths.MiniCorpus], temp, window, dedupe, context: 40);
+    }
+
+    [Theory]
+    [InlineData(24, 0)]
+    [InlineData(50, 5)]
+    [InlineData(64, 200)]
+    public void Run_BuiltInLexiconOnTermsAcrossWindowEnds_WritesTheReportsOfWholeDocuments(int window, int context)
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in"));
+
+        // Terms of several words and characters (also wrapped at a line-end hyphen), sentence ends of both
+        // languages, abbreviations and footnote marks that are no safe cut, and paragraphs opened by 　　.
+        var text = new StringBuilder();
+        for (var i = 0; i < 60; i++)
+        {
+            text.Append("Common prosperity and the income gap. The U.S. No. 3 plan on income\n  distribution");
+            text.Append(i % 3 == 0 ? " 1949.222 Under the third distribution, charity grows! " : ". ");
+            text.Append("推进共同富裕，缩小收入差距。　　发展慈善事业？“第三次分配”。military-\n   civil fusion and the party-\nstate. ");
+            text.Append(i % 7 == 0 ? "\n\n" : string.Empty);
+        }
+
+        File.WriteAllText(temp.File("in/long.txt"), text.ToString());
+        File.WriteAllText(temp.File("in/short.md"), "Common prosperity. 共同富裕。");
+
+        AssertSameReports(DefaultLexicon.Instance, [temp.File("in")], temp, window, dedupe: false, context);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Run_DocumentRepeatingItselfInWindows_FingerprintAndDedupeAsWhole(bool dedupe)
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in"));
+        var block = string.Concat(Enumerable.Range(0, 12).Select(i => $"Sentence {i} of the block says that the income gap narrows through charity and common prosperity. "));
+        File.WriteAllText(temp.File("in/pasted.txt"), "Opening line of the report.\n" + block + "\nA middle part about inequality. " + block + block);
+        File.WriteAllText(temp.File("in/copy.txt"), block);
+
+        var (whole, _) = AssertSameReports(DefaultLexicon.Instance, [temp.File("in")], temp, 45, dedupe, context: 40);
+
+        Assert.Contains(whole.Problems, p => p.Text.Contains("repeat earlier sentences", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-8-bom")]
+    [InlineData("gb18030")]
+    public void Run_OtherEncodingsInWindows_DecodedAsWhole(string encoding)
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in"));
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var text = string.Concat(Enumerable.Repeat("推进共同富裕，缩小收入差距。发展慈善事业！Common prosperity. ", 30));
+        var bytes = encoding switch
+        {
+            "utf-16" => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)],
+            "utf-8-bom" => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)],
+            _ => Encoding.GetEncoding("GB18030").GetBytes(text),
+        };
+        File.WriteAllBytes(temp.File("in/doc.txt"), bytes);
+        File.WriteAllBytes(temp.File("in/binary.txt"), [0x41, 0, 0x42, 0x43, 0, 0, 0x44]);
+        File.WriteAllBytes(temp.File("in/blank.txt"), Encoding.UTF8.GetBytes(" \n\u3000\n"));
+
+        AssertSameReports(DefaultLexicon.Instance, [temp.File("in")], temp, 30, dedupe: false, context: 40);
+    }
+
+    [Fact]
+    public void Analyze_LongTextWithSentenceEnds_IsCutIntoManyWindows()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("long.txt");
+        File.WriteAllText(path, string.Concat(Enumerable.Repeat("Common prosperity grows. 共同富裕。", 100)));
+        var matcher = new LexiconMatcher(DefaultLexicon.Instance);
+        var windows = new WindowedDocumentAnalysis(new DocumentAnalyzer(matcher, WordCounter.Jieba), new DocumentReportBuilder(matcher, 40), temp.File, 50);
+
+        var result = windows.Analyze(0, new SourceFile(path, "long.txt", temp.Path), DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None);
+
+        var report = Assert.Single(result.Reports);
+        Assert.Equal(200, report.Summary.Sentences);
+        Assert.InRange(windows.WindowsAnalysed, 40, 300);
+        Assert.Equal("utf-8", result.Input!.Encoding);
+        report.DiscardEvidence();
+    }
+
+    [Fact]
+    public void Analyze_TextWithoutSentenceEnds_IsReadInOneGrowingWindow()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("run.txt");
+        File.WriteAllText(path, string.Concat(Enumerable.Repeat("common prosperity and charity ", 200)));
+        var matcher = new LexiconMatcher(DefaultLexicon.Instance);
+        var windows = new WindowedDocumentAnalysis(new DocumentAnalyzer(matcher, WordCounter.Jieba), new DocumentReportBuilder(matcher, 40), temp.File, 50);
+
+        var result = windows.Analyze(0, new SourceFile(path, "run.txt", temp.Path), DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None);
+
+        Assert.Equal(1, windows.WindowsAnalysed);
+        Assert.Equal(800, Assert.Single(result.Reports).Summary.Tokens);
+        result.Reports[0].DiscardEvidence();
+    }
+
+    /// <summary>Random documents of random words and separators, with sentence ends between their parts so that there are cuts.</summary>
+    private static Arbitrary<(string[] Documents, string Lexicon, int Window)> Corpora() =>
+        Gen.Zip(
+            Gen.Zip(
+                Gen.Zip(TextGenerators.Text(), Gen.Elements(". ", "。", "! The ", "？", ".\n\n", ". 2024 ", "…", "."))
+                    .Select(p => p.Item1 + p.Item2).ArrayOf().Select(parts => "charity " + string.Concat(parts)).ArrayOf().Select(d => d.Take(4).ToArray()),
+                TextGenerators.Lexicon().Select(csv => csv + "alpha,charity\n")),
+            Gen.Choose(1, 60))
+        .Select(z => (z.Item1.Item1, z.Item1.Item2, z.Item2))
+        .ToArbitrary();
+
+    [Property(MaxTest = 200)]
+    public Property Run_RandomTextsInWindows_WriteTheReportsOfWholeDocuments() =>
+        Prop.ForAll(Corpora(), corpus =>
+        {
+            using var temp = new TempDirectory();
+            Directory.CreateDirectory(temp.File("in"));
+            for (var i = 0; i < corpus.Documents.Length; i++)
+            {
+                File.WriteAllBytes(temp.File($"in/doc{i}.txt"), Encoding.UTF8.GetBytes(corpus.Documents[i])); // a lone surrogate becomes U+FFFD, as in any UTF-8 file
+            }
+
+            if (corpus.Documents.Length == 0)
+            {
+                File.WriteAllText(temp.File("in/doc.txt"), "charity");
+            }
+
+            AssertSameReports(LexiconLoader.FromCsvText(corpus.Lexicon, "random.csv"), [temp.File("in")], temp, corpus.Window, dedupe: corpus.Window % 2 == 0, context: corpus.Window % 50);
+        });
+
+    /// <summary>Runs whole and in windows, and checks that the reports and the manifest's inputs, skips and totals are the same.</summary>
+    private static (AnalysisResult Whole, AnalysisResult Windowed) AssertSameReports(Lexicon lexicon, string[] inputs, TempDirectory temp, int window, bool dedupe, int context)
+    {
+        var pipeline = new AnalysisPipeline(lexicon);
+        var options = new AnalysisOptions(inputs, temp.File("whole"), new IngestionOptions(), ContextCharacters: context, Charts: false, Html: false, Dedupe: dedupe)
+        {
+            StreamedFileBytes = long.MaxValue,
+        };
+        var whole = pipeline.Run(options);
+        var windowed = pipeline.Run(options with { OutputDirectory = temp.File("windowed"), StreamedFileBytes = 0, WindowCharacters = window });
+
+        foreach (var report in Reports)
+        {
+            Assert.Equal(File.ReadAllText(temp.File("whole/" + report)), File.ReadAllText(temp.File("windowed/" + report)));
+            Assert.Equal(File.ReadAllBytes(temp.File("whole/" + report)), File.ReadAllBytes(temp.File("windowed/" + report)));
+        }
+
+        Assert.Equal(Manifest(temp.File("whole")), Manifest(temp.File("windowed")));
+        Assert.Equal(whole.Problems.Select(p => p.Text), windowed.Problems.Select(p => p.Text));
+        return (whole, windowed);
+    }
+
+    /// <summary>The manifest without what differs between any two runs (times, the output folder).</summary>
+    private static string Manifest(string folder)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, ReportFiles.Manifest)))!.AsObject();
+        foreach (var name in new[] { "started_utc", "finished_utc", "timings_ms", "options", "reports", "report_sha256" })
+        {
+            root.Remove(name);
+        }
+
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+}
