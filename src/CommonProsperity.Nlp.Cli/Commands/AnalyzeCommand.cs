@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
 using CommonProsperity.Nlp.Ingestion;
+using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Jobs;
+using CommonProsperity.Nlp.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -24,6 +26,12 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         [Description("Characters of context each side of a match in evidence.csv")]
         [DefaultValue(40)]
         public int Context { get; init; } = 40;
+
+        /// <summary>What evidence.csv keeps per match.</summary>
+        [CommandOption("--evidence <KIND>")]
+        [Description("What evidence.csv keeps per match: full (offsets and the match in its context), offsets (document, theme, term, start, end, sentence: far smaller) or none (its header only)")]
+        [DefaultValue("full")]
+        public string Evidence { get; init; } = "full";
 
         /// <summary>Worker count.</summary>
         [CommandOption("--threads <N>")]
@@ -59,7 +67,14 @@ internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
             Workbook: Xlsx,
             Normalize: !NoNormalize,
             Dedupe: Dedupe,
-            Chart: Chart());
+            Chart: Chart(),
+            Evidence: Evidence.Trim().ToLowerInvariant() switch
+            {
+                "full" => EvidenceMode.Full,
+                "offsets" => EvidenceMode.Offsets,
+                "none" => EvidenceMode.None,
+                _ => throw new OptionsException($"{OptionName.Evidence} {Evidence} is not one of full, offsets and none.", $"Use {OptionName.Evidence} full (the default), offsets or none."),
+            });
 
         /// <inheritdoc />
         public override ValidationResult Validate() => SettingsValidation.Check(() => Options().Validate());

@@ -30,6 +30,7 @@ internal sealed class OptionFlags : IFormatProvider
         [OptionName.FollowSymlinks] = "--follow-symlinks",
         [OptionName.Dedupe] = "--dedupe",
         [OptionName.Context] = "--context",
+        [OptionName.Evidence] = "--evidence",
         [OptionName.Shard] = "--shard",
         [OptionName.Folds] = "--folds",
         [OptionName.MinSupport] = "--min-support",

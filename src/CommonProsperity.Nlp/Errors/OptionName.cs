@@ -43,6 +43,9 @@ public sealed class OptionName : IFormattable
     /// <summary>The characters of context kept each side of a match (<c>AnalysisOptions.ContextCharacters</c>).</summary>
     public static OptionName Context { get; } = new("the context width");
 
+    /// <summary>What the evidence file keeps of each match (<c>AnalysisOptions.Evidence</c>: full, offsets or none).</summary>
+    public static OptionName Evidence { get; } = new("the kind of evidence");
+
     /// <summary>Which part of a split run this is (<c>ShardSpec</c>, I/N).</summary>
     public static OptionName Shard { get; } = new("the shard");
 

@@ -20,6 +20,7 @@ namespace CommonProsperity.Nlp.Jobs;
 /// Either way they are reported as warnings; without this option they are counted.
 /// </param>
 /// <param name="Chart">Which themes the charts draw and on which scale (as <c>trend</c>'s chart); null for every theme, in hits per 1,000 words.</param>
+/// <param name="Evidence">What <c>evidence.csv</c> holds per match: everything (the default), the offsets only, or nothing but its header.</param>
 public sealed record AnalysisOptions(
     IReadOnlyList<string> Inputs,
     string OutputDirectory,
@@ -32,7 +33,8 @@ public sealed record AnalysisOptions(
     bool Workbook = false,
     bool Normalize = true,
     bool Dedupe = false,
-    Discovery.TrendChartOptions? Chart = null)
+    Discovery.TrendChartOptions? Chart = null,
+    Output.EvidenceMode Evidence = Output.EvidenceMode.Full)
 {
     /// <summary>The most bytes of evidence rows one document may have (they are held in memory); tests lower it.</summary>
     internal int MaxEvidenceBytes { get; init; } = Output.CsvRowBuffer.MaxBytes;

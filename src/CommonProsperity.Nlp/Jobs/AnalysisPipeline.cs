@@ -54,11 +54,11 @@ public sealed class AnalysisPipeline
         var matcher = options.Normalize ? _matcher : new LexiconMatcher(_lexicon, normalize: false);
         var chart = (options.Chart ?? new TrendChartOptions()).Validate(matcher.Themes);
         using var output = OutputDirectory.Open(options.OutputDirectory);
-        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html, options.Workbook, chart) : new PartialResultWriter(output, shard, files, matcher.Lexicon, cancellationToken);
+        using IDocumentReportSink sink = shard is null ? new AnalysisReportWriter(output, matcher, options.Charts, options.Html, options.Workbook, chart, options.Evidence) : new PartialResultWriter(output, shard, files, matcher.Lexicon, options.Evidence, cancellationToken);
         var run = new RunTally(listing.All, new DuplicateInputs(options.Dedupe));
         var lastProgress = TimeSpan.Zero;
         var analyzer = new DocumentAnalyzer(matcher, WordCounter.Jieba, options.Dedupe);
-        var builder = new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes);
+        var builder = new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes, options.Evidence);
         var engine = new OrderedFileAnalysis(source, analyzer, builder, options.Parallelism, cancellationToken)
         {
             Windows = new WindowedDocumentAnalysis(analyzer, builder, output.ScratchPath, options.WindowCharacters),
@@ -100,6 +100,7 @@ public sealed class AnalysisPipeline
             new("html", options.Html && shard is null ? "yes" : "no"),
             new("xlsx", options.Workbook && shard is null ? "yes" : "no"),
             new("normalize", options.Normalize ? "yes" : "no"),
+            new(EvidenceModeNames.Option, EvidenceModeNames.Name(options.Evidence)),
             .. options.Dedupe ? [new KeyValuePair<string, string?>("dedupe", "yes")] : Array.Empty<KeyValuePair<string, string?>>(),
             .. chart.Themes is { Count: > 0 } ? [new KeyValuePair<string, string?>("chart_themes", string.Join(";", chart.Themes))] : Array.Empty<KeyValuePair<string, string?>>(),
             .. chart.Relative ? [new KeyValuePair<string, string?>("chart_scale", "relative")] : Array.Empty<KeyValuePair<string, string?>>(),

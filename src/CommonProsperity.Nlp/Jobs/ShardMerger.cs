@@ -68,7 +68,7 @@ public sealed class ShardMerger
         var lexicon = first.Lexicon;
         var matcher = new LexiconMatcher(lexicon);
         using var output = OutputDirectory.Open(outputDirectory);
-        using var writer = new AnalysisReportWriter(output, matcher, charts: true, html: true, workbook: workbook);
+        using var writer = new AnalysisReportWriter(output, matcher, charts: true, html: true, workbook: workbook, evidence: first.Evidence);
         long tokens = 0, characters = 0;
 
         // Interleave the shards' documents by file index; a file's documents all come from one shard, in order.
@@ -145,6 +145,9 @@ public sealed class ShardMerger
                 && header.Lexicon.Themes.SequenceEqual(first.Header.Lexicon.Themes, StringComparer.Ordinal) && header.Lexicon.Terms.Count == first.Header.Lexicon.Terms.Count,
                 $"it was analysed with another lexicon ({header.Lexicon.Source}, {header.Lexicon.Sha256[..12]}) than {first.Folder} ({first.Header.Lexicon.Source}, {first.Header.Lexicon.Sha256[..12]}).",
                 "Run every shard with the same lexicon.");
+            Require(reader, header.Evidence == first.Header.Evidence,
+                Wording.Of($"its evidence.csv has the {EvidenceModeNames.Name(header.Evidence)} evidence and that of {first.Folder} the {EvidenceModeNames.Name(first.Header.Evidence)} evidence: one merged evidence.csv cannot have both sets of columns."),
+                Wording.Of($"Merge shards run with the same {OptionName.Evidence} (full, offsets or none); run again the shards that differ."));
             // Every option that changes what is counted; where the inputs and the lexicon were is allowed to differ between machines.
             foreach (var (option, _) in header.Options.Concat(first.Header.Options).Where(o => o.Key is not ("inputs" or "out" or "shard" or "lexicon")).DistinctBy(o => o.Key))
             {
@@ -193,6 +196,14 @@ public sealed class ShardMerger
         if (!condition)
         {
             throw new InputException(problem, reader.Folder, fix: fix);
+        }
+    }
+
+    private static void Require(PartialResultReader reader, bool condition, FormattableString problem, FormattableString fix)
+    {
+        if (!condition)
+        {
+            throw new InputException(problem, reader.Folder, null, fix);
         }
     }
 

@@ -20,6 +20,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     private readonly bool _html;
     private readonly bool _workbook;
     private readonly Discovery.TrendChartOptions _chart;
+    private readonly EvidenceMode _evidenceMode;
     private readonly EvidenceAppender _evidence;
     private readonly DocumentSpill _documents;
     private readonly CorpusSummaryTally _corpus;
@@ -34,11 +35,13 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     /// <summary>
     /// Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of
     /// <see cref="Charts.AnalysisCharts"/> too (the themes and scale of <paramref name="chart"/>); with
-    /// <paramref name="html"/>, <c>report.html</c>; with <paramref name="workbook"/>, <c>reports.xlsx</c>.
+    /// <paramref name="html"/>, <c>report.html</c>; with <paramref name="workbook"/>, <c>reports.xlsx</c>;
+    /// <paramref name="evidence"/> says which columns the documents' evidence rows have.
     /// </summary>
-    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false, bool html = false, bool workbook = false, Discovery.TrendChartOptions? chart = null)
+    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false, bool html = false, bool workbook = false, Discovery.TrendChartOptions? chart = null, EvidenceMode evidence = EvidenceMode.Full)
     {
         _chart = chart ?? new Discovery.TrendChartOptions();
+        _evidenceMode = evidence;
         _html = html;
         _workbook = workbook;
         _output = output ?? throw new ArgumentNullException(nameof(output));
@@ -50,7 +53,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
         _corpus = new CorpusSummaryTally(matcher.Themes.Count);
         _longest = charts ? new Charts.LongestItems<DocumentSummary>(Charts.AnalysisCharts.MaxHeatmapRows, d => d.Tokens) : null;
         _documents = new DocumentSpill(output);
-        _evidence = new EvidenceAppender(output.Stage(ReportFiles.Evidence), EvidenceFile.PreambleFor(matcher.Lexicon));
+        _evidence = new EvidenceAppender(output.Stage(ReportFiles.Evidence), EvidenceFile.PreambleFor(matcher.Lexicon, evidence));
     }
 
     /// <summary>The documents added so far.</summary>
@@ -163,7 +166,10 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     private string WriteHtml(AnalysisRun run)
     {
         var ids = _documents.Read().Select(d => d.Id).ToList();
-        var evidence = Html.EvidenceSample.Read(_output.StagedPath(ReportFiles.Evidence), ids, _matcher.Themes, Html.EvidenceSample.CapFor(_cellsWithHits));
+        // Without the context columns the page has no snippets to show; it says what the evidence file holds.
+        var evidence = _evidenceMode == EvidenceMode.Full
+            ? Html.EvidenceSample.Read(_output.StagedPath(ReportFiles.Evidence), ids, _matcher.Themes, Html.EvidenceSample.CapFor(_cellsWithHits))
+            : new Html.EvidenceSample(0, [], []) { Kind = EvidenceModeNames.Name(_evidenceMode) };
         Html.AnalysisHtml.Write(_output.Stage(ReportFiles.Report), run, _matcher.Themes, _documents.Read(), _corpus.Rows(_matcher.Lexicon, _matcher.Themes), TermRows(), evidence);
         return ReportFiles.Report;
     }

@@ -21,9 +21,9 @@ internal static class AnalysisReports
             new("term", ColumnFormat.Text, "the lexicon term that matched, as written in the lexicon", Formatted),
             new("start", ColumnFormat.Integer, "character offset of the match in the document's extracted text (0-based, in UTF-16 code units: the same as characters except for rare CJK characters outside the Basic Multilingual Plane, which count two)", Formatted),
             new("end", ColumnFormat.Integer, "where the match ends (exclusive), counted as `start`", Formatted),
-            new("left", ColumnFormat.Text, "up to the context width (40 characters unless set) before the match, line breaks shown as spaces", Formatted),
-            new("match", ColumnFormat.Text, "the matched text exactly as it stands in the document (`text[start:end]`), so it may hold a hyphen and a line break (`en-↵joyed`)", Formatted),
-            new("right", ColumnFormat.Text, "up to the context width (40 characters unless set) after the match, line breaks shown as spaces", Formatted),
+            new("left", ColumnFormat.Text, "up to the context width (40 characters unless set) before the match, line breaks shown as spaces", Formatted, ColumnCondition.FullEvidence),
+            new("match", ColumnFormat.Text, "the matched text exactly as it stands in the document (`text[start:end]`), so it may hold a hyphen and a line break (`en-↵joyed`)", Formatted, ColumnCondition.FullEvidence),
+            new("right", ColumnFormat.Text, "up to the context width (40 characters unless set) after the match, line breaks shown as spaces", Formatted, ColumnCondition.FullEvidence),
             new("sentence", ColumnFormat.Integer, "the 0-based index of the sentence holding the match", Formatted),
         ]);
 

@@ -1,6 +1,6 @@
 namespace CommonProsperity.Nlp.Output;
 
-/// <summary>When a report column stands: always, or only for lexicons that need it, so that a lexicon without labels or weights gives the same reports as before these columns existed.</summary>
+/// <summary>When a report column stands: always, or only for lexicons that need it (so that a lexicon without labels or weights gives the same reports as before these columns existed), or only with the full evidence.</summary>
 internal enum ColumnCondition
 {
     /// <summary>In every report.</summary>
@@ -11,4 +11,7 @@ internal enum ColumnCondition
 
     /// <summary>Only when the lexicon's terms have weights.</summary>
     Weights,
+
+    /// <summary>Only with the full evidence (<see cref="EvidenceMode.Full"/>): the context columns of <c>evidence.csv</c>.</summary>
+    FullEvidence,
 }

@@ -18,6 +18,7 @@ internal sealed class DocumentReportBuilder
 
     private readonly int _context;
     private readonly int _maxEvidenceBytes;
+    private readonly EvidenceMode _evidence;
     private readonly byte[][] _themeFields;
     private readonly byte[][]? _labelFields;
     private readonly byte[][] _termFields;
@@ -25,15 +26,17 @@ internal sealed class DocumentReportBuilder
     /// <summary>Prepares the theme and term cells of <paramref name="matcher"/>'s lexicon once.</summary>
     /// <param name="matcher">The matcher whose hits will be reported.</param>
     /// <param name="contextCharacters">Characters of context each side of a match.</param>
-    public DocumentReportBuilder(LexiconMatcher matcher, int contextCharacters)
-        : this(matcher, contextCharacters, CsvRowBuffer.MaxBytes)
+    /// <param name="evidence">What the evidence rows hold (<see cref="EvidenceMode"/>).</param>
+    public DocumentReportBuilder(LexiconMatcher matcher, int contextCharacters, EvidenceMode evidence = EvidenceMode.Full)
+        : this(matcher, contextCharacters, CsvRowBuffer.MaxBytes, evidence)
     {
     }
 
     /// <summary>A builder whose documents may have at most <paramref name="maxEvidenceBytes"/> of evidence rows each (tests use a small limit).</summary>
-    internal DocumentReportBuilder(LexiconMatcher matcher, int contextCharacters, int maxEvidenceBytes)
+    internal DocumentReportBuilder(LexiconMatcher matcher, int contextCharacters, int maxEvidenceBytes, EvidenceMode evidence = EvidenceMode.Full)
     {
         _maxEvidenceBytes = maxEvidenceBytes;
+        _evidence = evidence;
         ArgumentNullException.ThrowIfNull(matcher);
         _context = contextCharacters;
         _themeFields = [.. matcher.Themes.Select(CsvRowBuffer.Encode)];
@@ -50,7 +53,7 @@ internal sealed class DocumentReportBuilder
         var text = document.Text;
 
         // An estimate only, in long (hits × context overflowed int), and a modest start: the buffer doubles as needed.
-        var estimate = 256L + (analysis.Hits.Count * (64L + document.Id.Length + (_context * 4L)));
+        var estimate = _evidence == EvidenceMode.None ? 0 : 256L + (analysis.Hits.Count * (64L + document.Id.Length + (_evidence == EvidenceMode.Full ? _context * 4L : 0)));
         var evidence = new CsvRowBuffer((int)Math.Min(estimate, InitialEvidenceBytes), _maxEvidenceBytes);
         try
         {
@@ -89,6 +92,12 @@ internal sealed class DocumentReportBuilder
     internal void WriteEvidence(CsvRowBuffer evidence, byte[] id, IReadOnlyList<LexiconHit> hits, SegmentedText segments, ReadOnlySpan<char> text, int textOffset,
         int documentOffset, int sentencesBefore)
     {
+        if (_evidence == EvidenceMode.None)
+        {
+            return;
+        }
+
+        var full = _evidence == EvidenceMode.Full;
         var sentence = -1;
         foreach (var hit in hits)
         {
@@ -103,11 +112,15 @@ internal sealed class DocumentReportBuilder
             evidence.WriteEncodedField(_termFields[hit.Term]);
             evidence.WriteField(hit.Start + documentOffset);
             evidence.WriteField(hit.End + documentOffset);
-            var start = hit.Start + textOffset;
-            var end = hit.End + textOffset;
-            EvidenceContext.WriteLeft(evidence, text, start, _context);
-            evidence.WriteField(text[start..end]);
-            EvidenceContext.WriteRight(evidence, text, end, _context);
+            if (full)
+            {
+                var start = hit.Start + textOffset;
+                var end = hit.End + textOffset;
+                EvidenceContext.WriteLeft(evidence, text, start, _context);
+                evidence.WriteField(text[start..end]);
+                EvidenceContext.WriteRight(evidence, text, end, _context);
+            }
+
             evidence.WriteField(sentence + sentencesBefore);
             evidence.EndRecord();
         }

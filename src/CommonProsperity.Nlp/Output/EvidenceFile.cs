@@ -7,20 +7,20 @@ namespace CommonProsperity.Nlp.Output;
 /// </summary>
 internal static class EvidenceFile
 {
-    /// <summary>The columns for <paramref name="lexicon"/>, in order (docs/reports.md): <c>theme_label</c> only when its themes have labels.</summary>
-    public static IReadOnlyList<string> ColumnsFor(Counting.Lexicon lexicon) => [.. AnalysisReports.Evidence.For(lexicon).Columns.Select(c => c.Name)];
+    /// <summary>The columns for <paramref name="lexicon"/>, in order (docs/reports.md): <c>theme_label</c> only when its themes have labels, the context only with the full <paramref name="evidence"/>.</summary>
+    public static IReadOnlyList<string> ColumnsFor(Counting.Lexicon lexicon, EvidenceMode evidence) => [.. AnalysisReports.Evidence.For(lexicon, evidence).Columns.Select(c => c.Name)];
 
-    /// <summary>The bytes before the first row for <paramref name="lexicon"/>: the byte order mark and the header record.</summary>
-    public static byte[] PreambleFor(Counting.Lexicon lexicon) => BuildPreamble(ColumnsFor(lexicon));
+    /// <summary>The bytes before the first row for <paramref name="lexicon"/> and <paramref name="evidence"/>: the byte order mark and the header record.</summary>
+    public static byte[] PreambleFor(Counting.Lexicon lexicon, EvidenceMode evidence) => BuildPreamble(ColumnsFor(lexicon, evidence));
 
-    /// <summary>Creates the file at <paramref name="path"/> and writes the preamble for <paramref name="lexicon"/>.</summary>
+    /// <summary>Creates the file at <paramref name="path"/> and writes the preamble for <paramref name="lexicon"/> and <paramref name="evidence"/>.</summary>
     /// <exception cref="Errors.OutputException">The file cannot be created.</exception>
-    public static FileStream Create(string path, Counting.Lexicon lexicon)
+    public static FileStream Create(string path, Counting.Lexicon lexicon, EvidenceMode evidence)
     {
         try
         {
             var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 20);
-            stream.Write(PreambleFor(lexicon));
+            stream.Write(PreambleFor(lexicon, evidence));
             return stream;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -101,7 +101,7 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
             var documents = new StreamReader(Path.Combine(folder, ReportFiles.PartialDocuments), System.Text.Encoding.UTF8);
             // A small buffer: a merge may have a thousand shards open; their rows are read in large pieces anyway.
             var evidence = new FileStream(Path.Combine(folder, ReportFiles.PartialEvidence), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var expected = EvidenceFile.PreambleFor(header.Lexicon);
+            var expected = EvidenceFile.PreambleFor(header.Lexicon, header.Evidence);
             var preamble = new byte[expected.Length];
             evidence.ReadExactly(preamble);
             if (!preamble.AsSpan().SequenceEqual(expected))
@@ -285,9 +285,10 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
             }
         }
 
-        if (!(evidenceRows == byTheme.Sum()))
+        var expectedRows = Header.Evidence == EvidenceMode.None ? 0 : byTheme.Sum();
+        if (evidenceRows != expectedRows)
         {
-            throw Fail($"evidence_rows {evidenceRows} does not match the {byTheme.Sum()} hits (one evidence row per hit).");
+            throw Fail(Header.Evidence == EvidenceMode.None ? $"evidence_rows {evidenceRows} for a shard run without evidence (none expected)." : $"evidence_rows {evidenceRows} does not match the {byTheme.Sum()} hits (one evidence row per hit).");
         }
     }
 
@@ -386,7 +387,14 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
         var first = firstReader?.Header;
         var listing = first is not null && first.Files == partial.Files.Count && string.Equals(first.FilesSha256, partial.Files.Sha256, StringComparison.Ordinal) ? first.FileHashes : [];
         var sameLexicon = first is not null && string.Equals(lexiconSha256, firstReader!.LexiconJsonSha256, StringComparison.Ordinal);
-        return partial.ToHeader(listing, sameLexicon ? first!.Lexicon : null);
+        var header = partial.ToHeader(listing, sameLexicon ? first!.Lexicon : null);
+        if (EvidenceModeNames.Of(header.Options) is null)
+        {
+            throw new InputException($"its option {EvidenceModeNames.Option} is '{header.Options.First(o => o.Key == EvidenceModeNames.Option).Value}', not one of {string.Join(", ", EvidenceModeNames.All)}.", path,
+                fix: "Run every shard and the merge with the same version of cpnlp.");
+        }
+
+        return header;
     }
 
     /// <summary>Checks the header's numbers: none negative, file indexes in range, each input where the listing and the shard put it, with the content fingerprinted.</summary>

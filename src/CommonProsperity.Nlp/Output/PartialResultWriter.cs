@@ -23,8 +23,8 @@ internal sealed class PartialResultWriter : IDocumentReportSink
     private readonly FileStream _evidence;
     private readonly Utf8JsonWriter _line;
 
-    /// <summary>Starts the partial results of <paramref name="shard"/> in <paramref name="output"/>; <paramref name="files"/> is the run's whole list of files (fingerprinted at the end); <paramref name="lexicon"/> the lexicon counted (its evidence columns).</summary>
-    public PartialResultWriter(OutputDirectory output, ShardSpec shard, IReadOnlyList<SourceFile> files, Counting.Lexicon lexicon, CancellationToken cancellationToken = default)
+    /// <summary>Starts the partial results of <paramref name="shard"/> in <paramref name="output"/>; <paramref name="files"/> is the run's whole list of files (fingerprinted at the end); <paramref name="lexicon"/> the lexicon counted and <paramref name="evidence"/> the evidence kept (its evidence columns).</summary>
+    public PartialResultWriter(OutputDirectory output, ShardSpec shard, IReadOnlyList<SourceFile> files, Counting.Lexicon lexicon, EvidenceMode evidence = EvidenceMode.Full, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         _output = output ?? throw new ArgumentNullException(nameof(output));
@@ -41,7 +41,7 @@ internal sealed class PartialResultWriter : IDocumentReportSink
             throw EvidenceFile.Unwritable(documents, e);
         }
 
-        _evidence = EvidenceFile.Create(output.Stage(ReportFiles.PartialEvidence), lexicon);
+        _evidence = EvidenceFile.Create(output.Stage(ReportFiles.PartialEvidence), lexicon, evidence);
         _line = new Utf8JsonWriter(_documents, LineOptions);
     }
 

@@ -20,9 +20,10 @@ internal sealed record ReportLayout<TRow>(string File, string Rows, IReadOnlyLis
 
     /// <summary>
     /// The layout for reports over <paramref name="lexicon"/>: its columns for theme labels only when the
-    /// lexicon's themes have labels, its weighted columns only when its terms have weights.
+    /// lexicon's themes have labels, its weighted columns only when its terms have weights, the evidence's
+    /// context columns only with <paramref name="evidence"/> <see cref="EvidenceMode.Full"/>.
     /// </summary>
-    public ReportLayout<TRow> For(Counting.Lexicon lexicon)
+    public ReportLayout<TRow> For(Counting.Lexicon lexicon, EvidenceMode evidence = EvidenceMode.Full)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         var labels = lexicon.ThemeLabels is not null;
@@ -33,6 +34,7 @@ internal sealed record ReportLayout<TRow>(string File, string Rows, IReadOnlyLis
             {
                 ColumnCondition.ThemeLabels => labels,
                 ColumnCondition.Weights => weights,
+                ColumnCondition.FullEvidence => evidence == EvidenceMode.Full,
                 _ => true,
             })],
         };

@@ -60,6 +60,7 @@ internal static class ReportReference
     {
         ColumnCondition.ThemeLabels => "; only when the lexicon's themes have labels (a dictionary whose category names are not ids, see [Lexicons](lexicons.md#dictionaries-liwc-liwc-22-wordstat-quanteda-lexicoder-yoshikoder))",
         ColumnCondition.Weights => "; only when the lexicon's terms have weights",
+        ColumnCondition.FullEvidence => "; only with the full evidence, the default ([Analyse](analyze.md#evidence-full-offsets-or-none))",
         _ => string.Empty,
     };
 

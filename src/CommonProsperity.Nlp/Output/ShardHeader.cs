@@ -42,6 +42,9 @@ internal sealed record ShardHeader(
     long Characters,
     IReadOnlyList<KeyValuePair<string, long>> TimingsMs)
 {
+    /// <summary>What the shard's evidence rows hold, as its options record it (<see cref="EvidenceMode.Full"/> when they do not).</summary>
+    public EvidenceMode Evidence => EvidenceModeNames.Of(Options) ?? EvidenceMode.Full;
+
     /// <summary>The format written in <c>partial.json</c>; a merge refuses any other.</summary>
     public const string Format = "cpnlp-partial/4";
 }

@@ -71,6 +71,7 @@ internal static class AnalysisHtml
         json.WriteStartObject("evidence");
         json.WriteString("file", ReportFiles.Evidence);
         json.WriteNumber("per_cell", evidence.PerCell);
+        json.WriteString("kind", evidence.Kind);
         json.WriteNumber("max_per_cell", EvidenceSample.MaxPerCell);
         json.WriteNumber("row_budget", EvidenceSample.RowBudget);
         ManifestWriter.WriteStrings(json, "columns", evidence.Columns);

@@ -15,6 +15,9 @@ namespace CommonProsperity.Nlp.Output.Html;
 /// <param name="Cells">Per cell with hits, in document then theme order: the document's and theme's index and the rows kept.</param>
 internal sealed record EvidenceSample(int PerCell, IReadOnlyList<string> Columns, IReadOnlyList<EvidenceSample.Cell> Cells)
 {
+    /// <summary>What the run's evidence file holds (<c>full</c>, <c>offsets</c> or <c>none</c>); a sample is read only from the full evidence.</summary>
+    public string Kind { get; init; } = EvidenceModeNames.Name(EvidenceMode.Full);
+
     /// <summary>The most evidence rows one cell embeds.</summary>
     public const int MaxPerCell = 100;
 

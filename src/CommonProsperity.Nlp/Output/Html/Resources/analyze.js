@@ -118,6 +118,16 @@ function showEvidence(documentIndex, theme, td) {
     panel.append(h("p", { className: "note" }, "No term of this theme matched in this document."));
     return;
   }
+  if (evidence.kind === "none") {
+    panel.append(h("p", { className: "note" }, "This run kept no evidence rows (analyze --evidence none): the counts are in the reports, and the matches can be found again with cpnlp kwic."));
+    return;
+  }
+  if (evidence.kind === "offsets") {
+    panel.append(h("p", { className: "note" }, "This run kept the offsets of each match without its context (analyze --evidence offsets): every row is in ",
+      h("a", { href: evidence.file }, evidence.file), " (document = ", h("span", { className: "mono" }, id), ", theme = ", h("span", { className: "mono" }, t.id),
+      "), with start and end in the document's text."));
+    return;
+  }
   if (rows.length < hits) {
     panel.append(h("p", { className: "note" },
       evidence.per_cell === 0
