@@ -60,7 +60,7 @@ public sealed record AnalysisOptions(
         ArgumentNullException.ThrowIfNull(Ingestion);
         if (Inputs.Count == 0)
         {
-            throw new OptionsException($"no input was given.", $"Name at least one file or folder, for example: cpnlp analyze corpus/");
+            throw new OptionsException($"no input was given.", $"Name at least one file or folder to read.");
         }
 
         if (string.IsNullOrWhiteSpace(OutputDirectory))

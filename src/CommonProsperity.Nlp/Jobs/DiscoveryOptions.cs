@@ -22,7 +22,7 @@ public sealed record DiscoveryOptions(IReadOnlyList<string> Inputs, string Outpu
         ArgumentNullException.ThrowIfNull(Ingestion);
         if (Inputs.Count == 0)
         {
-            throw new OptionsException($"no input was given.", $"Name at least one file or folder, for example: cpnlp topics corpus/");
+            throw new OptionsException($"no input was given.", $"Name at least one file or folder to read.");
         }
 
         if (string.IsNullOrWhiteSpace(OutputDirectory))
