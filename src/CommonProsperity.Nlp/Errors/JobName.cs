@@ -27,5 +27,5 @@ public sealed class JobName : IFormattable
     /// is a dictionary from jobs to names that holds this one); else the API's name.
     /// </summary>
     public string ToString(string? format, IFormatProvider? provider) =>
-        provider?.GetFormat(typeof(JobName)) is IReadOnlyDictionary<JobName, string> names && names.TryGetValue(this, out var name) ? name : Api;
+        FrontEndNames.Of(this, Api, provider);
 }
