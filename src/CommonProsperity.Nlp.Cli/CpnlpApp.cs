@@ -40,7 +40,14 @@ public static class CpnlpApp
                 ["corpus/"], ["texts/", "--lexicon", "my_lexicon.csv", "--out", "reports/texts"], ["archive/", "--shard", "0/4", "--out", "run/shard-0"]);
             Verb(config.AddCommand<MergeCommand>, "merge",
                 "Combine the partial results of the shards of a split run (analyze --shard I/N) into the reports of a single run.",
-                ["run/shard-0", "run/shard-1", "run/shard-2", "run/shard-3", "--out", "reports"]);
+                ["run/shard-0", "run/shard-1", "run/shard-2", "run/shard-3", "--out", "reports"], ["run/shard-*", "--out", "reports", "--evidence-parts"]);
+            config.AddBranch("evidence", evidence =>
+            {
+                evidence.SetDescription("Work with the evidence of a merged run.");
+                Verb(evidence.AddCommand<EvidenceAssembleCommand>, "evidence assemble",
+                    "Write evidence.csv in a folder merged with --evidence-parts, from the shards' evidence files it lists (checked against their checksums).",
+                    ["reports"]);
+            });
             Verb(config.AddCommand<TrainCommand>, "train",
                 "Train theme classifiers from labelled passages (one per theme), with cross-validated thresholds and metrics.",
                 ["--labels", "../shared/labels/train.csv", "--out", "models/themes.model.zip"]);

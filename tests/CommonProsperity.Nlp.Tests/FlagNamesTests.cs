@@ -25,6 +25,14 @@ public sealed partial class FlagNamesTests
         ("Output/ReportReference.cs", "--filter", "dotnet test's flag, in the generated docs' note on how to regenerate them"),
     ];
 
+    /// <summary>
+    /// Commands that library strings may name: each with the file that names it and why.
+    /// </summary>
+    private static readonly (string File, string Command, string Why)[] AllowedCommands =
+    [
+        ("Output/AnalysisReports.cs", "cpnlp evidence", "the column reference of docs/reports.md (generated from the declarations) tells the reader of evidence_parts.csv which command assembles it"),
+    ];
+
     [Fact]
     public void LibrarySource_StringLiterals_NameNoCommandLineFlag()
     {
@@ -51,7 +59,7 @@ public sealed partial class FlagNamesTests
         {
             foreach (Match command in Command().Matches(text))
             {
-                if (IsCommand(command.Groups["word"].Value))
+                if (!AllowedCommands.Any(a => a.File == relative && command.Value.StartsWith(a.Command, StringComparison.Ordinal)) && IsCommand(command.Groups["word"].Value))
                 {
                     found.Add($"{relative}:{line}: {command.Value} in {text}");
                 }
