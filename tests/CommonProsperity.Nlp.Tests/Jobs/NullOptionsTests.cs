@@ -48,6 +48,7 @@ public class NullOptionsTests
         { "SuggestJob.Run(options)", "options.Ingestion", () => new SuggestJob(Model.Value).Run(new PassageOptions(["in"], "out", null!), 10) },
         { "EvaluateJob.Run(bootstrap)", "bootstrap", () => new EvaluateJob(Model.Value, "model.zip").Run(NoLabels, null, null!, "out") },
         { "LexiconSuggestJob.Run(options)", "options", () => new LexiconSuggestJob(DefaultLexicon.Instance).Run(NoLabels, null!, "out") },
+        { "ShardMerger.Merge(options)", "options", () => new ShardMerger().Merge(["shard-0"], "out", (MergeOptions)null!) },
         { "DocumentSource..ctor(options)", "options", () => _ = new DocumentSource(null!) },
     };
 
