@@ -43,7 +43,7 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
         var piece = AnalyzePiece(document.Text, cancellationToken);
         var tallies = NewTallies();
         tallies.Add(piece.Hits, piece.Segments, 0);
-        return new DocumentAnalysis(document, piece.Tokens.Count, piece.Words, piece.Segments, tallies.Result(), piece.Hits, piece.Vetoes)
+        return new DocumentAnalysis(document, DocumentNumberValues.Of(piece), piece.Segments, tallies.Result(), piece.Hits, piece.Vetoes)
         {
             Fingerprint = fingerprint ?? TextFingerprint.Of(document.Text, piece.Tokens, piece.Segments),
             RepeatsLeftOut = fingerprint is not null,
@@ -67,14 +67,14 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
         Matcher.Match(scratch, hits, vetoes);
         cancellationToken.ThrowIfCancellationRequested();
         var segments = TextSegmenter.Instance.Segment(text);
-        return new Piece(scratch.Tokens, wordCount, hits, (IReadOnlyList<LexiconVeto>?)vetoes ?? [], segments);
+        return new Piece(text, scratch.Tokens, wordCount, hits, (IReadOnlyList<LexiconVeto>?)vetoes ?? [], segments);
     }
 
     /// <summary>Empty per-theme tallies, to which the hits of a document are added in text order.</summary>
     internal Tallies NewTallies() => new(Matcher.Themes.Count, _weights);
 
-    /// <summary>What <see cref="AnalyzePiece"/> finds in a text.</summary>
-    internal sealed record Piece(TokenBuffer Tokens, int Words, List<LexiconHit> Hits, IReadOnlyList<LexiconVeto> Vetoes, SegmentedText Segments);
+    /// <summary>What <see cref="AnalyzePiece"/> finds in a text (<c>Text</c>), from which <see cref="DocumentNumbers"/> counts.</summary>
+    internal sealed record Piece(string Text, TokenBuffer Tokens, int Words, List<LexiconHit> Hits, IReadOnlyList<LexiconVeto> Vetoes, SegmentedText Segments);
 
     /// <summary>Each theme's hits, sentences with hits and weighted hits, summed over hits added in text order (so that pieces add up to the whole).</summary>
     internal sealed class Tallies(int themeCount, double[]? weights)
