@@ -197,7 +197,7 @@ public class ShardVerificationTests
         var (folders, shard) = RunShards(temp);
         var header = Path.Combine(shard, ReportFiles.PartialHeader);
         var json = JsonNode.Parse(File.ReadAllText(header))!;
-        json["document_numbers"]!.AsArray().Add("paragraphs");
+        json["document_numbers"]!.AsArray().Add("a_newer_number");
         File.WriteAllText(header, json.ToJsonString());
         Rehash(shard);
 
@@ -206,7 +206,8 @@ public class ShardVerificationTests
 
         // Assert
         Assert.StartsWith(shard, error.Message, StringComparison.Ordinal);
-        Assert.Contains("the shard counted the per-document numbers tokens, words, sentences, paragraphs, but this cpnlp counts tokens, words, sentences.", error.Message, StringComparison.Ordinal);
+        var declared = string.Join(", ", DocumentNumbers.All.Select(n => n.Name));
+        Assert.Contains($"the shard counted the per-document numbers {declared}, a_newer_number, but this cpnlp counts {declared}.", error.Message, StringComparison.Ordinal);
         Assert.Contains("run the shard again", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(temp.File("merged")));
     }
