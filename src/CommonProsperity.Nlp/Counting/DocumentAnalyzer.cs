@@ -51,30 +51,49 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
     }
 
     /// <summary>
-    /// Tokenizes, counts the words of, matches and segments <paramref name="text"/>: a whole document, or a
-    /// window of a large one that starts and ends where a sentence ends and no token or match crosses.
+    /// Tokenizes, counts the words of, matches and segments <paramref name="text"/>, a whole document.
     /// The tokens stay in this thread's scratch buffer until the next call.
     /// </summary>
     internal Piece AnalyzePiece(string text, CancellationToken cancellationToken)
+    {
+        var hits = new List<LexiconHit>();
+        var vetoes = new List<LexiconVeto>();
+        var (tokens, words) = TokenizeAndMatch(text, hits, vetoes, cancellationToken);
+        var segments = TextSegmenter.Instance.Segment(text);
+        return new Piece(tokens, words, hits, vetoes, segments);
+    }
+
+    /// <summary>
+    /// As <see cref="AnalyzePiece(string, CancellationToken)"/> for a window of a large document that starts
+    /// and ends where a sentence ends and no token or match crosses, already segmented into
+    /// <paramref name="segments"/>; the hits and vetoes go into the given lists (cleared first), which the
+    /// caller reuses from window to window, so that a window allocates nothing that grows with it.
+    /// </summary>
+    internal Piece AnalyzePiece(ReadOnlySpan<char> text, SegmentedText segments, List<LexiconHit> hits, List<LexiconVeto> vetoes, CancellationToken cancellationToken)
+    {
+        hits.Clear();
+        vetoes.Clear();
+        var (tokens, words) = TokenizeAndMatch(text, hits, vetoes, cancellationToken);
+        return new Piece(tokens, words, hits, vetoes, segments);
+    }
+
+    private (TokenBuffer Tokens, int Words) TokenizeAndMatch(ReadOnlySpan<char> text, List<LexiconHit> hits, List<LexiconVeto> vetoes, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var scratch = _scratch.Value!;
         Matcher.Tokenizer.Tokenize(text, scratch.Tokens);
         cancellationToken.ThrowIfCancellationRequested();
         var wordCount = _words.Count(text, scratch.Tokens);
-        var hits = new List<LexiconHit>();
-        var vetoes = Matcher.HasExclusions ? new List<LexiconVeto>() : null;
-        Matcher.Match(scratch, hits, vetoes);
+        Matcher.Match(scratch, hits, Matcher.HasExclusions ? vetoes : null);
         cancellationToken.ThrowIfCancellationRequested();
-        var segments = TextSegmenter.Instance.Segment(text);
-        return new Piece(scratch.Tokens, wordCount, hits, (IReadOnlyList<LexiconVeto>?)vetoes ?? [], segments);
+        return (scratch.Tokens, wordCount);
     }
 
     /// <summary>Empty per-theme tallies, to which the hits of a document are added in text order.</summary>
     internal Tallies NewTallies() => new(Matcher.Themes.Count, _weights);
 
-    /// <summary>What <see cref="AnalyzePiece"/> finds in a text.</summary>
-    internal sealed record Piece(TokenBuffer Tokens, int Words, List<LexiconHit> Hits, IReadOnlyList<LexiconVeto> Vetoes, SegmentedText Segments);
+    /// <summary>What <c>AnalyzePiece</c> finds in a text.</summary>
+    internal sealed record Piece(TokenBuffer Tokens, int Words, List<LexiconHit> Hits, List<LexiconVeto> Vetoes, SegmentedText Segments);
 
     /// <summary>Each theme's hits, sentences with hits and weighted hits, summed over hits added in text order (so that pieces add up to the whole).</summary>
     internal sealed class Tallies(int themeCount, double[]? weights)

@@ -24,9 +24,8 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
     public static WordCounter Jieba { get; } = new(run => ChineseWordCounter.Instance.Count(run));
 
     /// <summary>The words of <paramref name="text"/>, whose counting-rule tokens are in <paramref name="tokens"/>.</summary>
-    public int Count(string text, TokenBuffer tokens)
+    public int Count(ReadOnlySpan<char> text, TokenBuffer tokens)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         var words = 0;
         var i = 0;
@@ -40,7 +39,7 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
                 continue;
             }
 
-            words += end - i == 1 ? 1 : _chineseWords(text.AsSpan(tokens.Start(i), tokens.End(end - 1) - tokens.Start(i)));
+            words += end - i == 1 ? 1 : _chineseWords(text.Slice(tokens.Start(i), tokens.End(end - 1) - tokens.Start(i)));
             i = end;
         }
 
@@ -51,9 +50,8 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
     /// When token <paramref name="i"/> is a Chinese character, the token just past the run of adjacent
     /// Chinese characters it begins (nothing between them, not even a space); otherwise -1.
     /// </summary>
-    public static int HanRunEnd(string text, TokenBuffer tokens, int i)
+    public static int HanRunEnd(ReadOnlySpan<char> text, TokenBuffer tokens, int i)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         if (!IsHan(text, tokens.Start(i)))
         {
@@ -69,5 +67,5 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
         return end;
     }
 
-    private static bool IsHan(string text, int start) => CharClass.IsHan(CharClass.CodePointAt(text, start, out _));
+    private static bool IsHan(ReadOnlySpan<char> text, int start) => CharClass.IsHan(CharClass.CodePointAt(text, start, out _));
 }

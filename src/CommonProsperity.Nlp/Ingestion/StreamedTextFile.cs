@@ -7,10 +7,8 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// <summary>
 /// A plain-text file too large to hold whole, read as a stream of characters instead
 /// (<see cref="Open"/>), so that memory does not grow with its size. A first pass over its bytes hashes
-/// it (SHA-256, for the manifest) and decides its encoding by the same rules, in the same order and with
-/// the same messages as <see cref="TextDecoder"/> does for a file read whole: a byte order mark, valid
-/// UTF-8, the zero bytes of UTF-16, then the charset detector on the file's first
-/// <see cref="TextDecoder.DetectorSample"/> bytes. Encodings other than UTF-8 are checked strictly in a
+/// it (SHA-256, for the manifest) and gathers the facts from which <see cref="EncodingDecision.Decide"/>
+/// decides its encoding, the one decision <see cref="TextDecoder"/> takes for a file read whole. Encodings other than UTF-8 are checked strictly in a
 /// second pass before any character is handed out, so that a file is refused whole or read whole.
 /// </summary>
 internal sealed class StreamedTextFile
@@ -98,14 +96,14 @@ internal sealed class StreamedTextFile
         }
 
         sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-        var head = prefix.AsSpan(0, prefixLength);
-        var (encoding, name, by, skip, checkWith) = Decide(head, length, utf8 && tailLength == 0, zero, file, cancellationToken);
-        if (checkWith is not null && !Scan(file, encoding, skip, null, cancellationToken))
+        var facts = new FirstPass(file, prefix.AsSpan(0, prefixLength), length, utf8 && tailLength == 0, zero, cancellationToken);
+        var decision = EncodingDecision.Decide(ref facts, path);
+        if (!decision.Verified && !Scan(file, decision.Encoding, decision.Skip, null, cancellationToken))
         {
-            throw checkWith;
+            throw decision.Invalid(path);
         }
 
-        return new StreamedTextFile(file, length, sha256, name, by, encoding, skip);
+        return new StreamedTextFile(file, length, sha256, decision.Name, decision.By, decision.Encoding, decision.Skip);
     }
 
     /// <summary>The file's characters, decoded (without the byte order mark), from the start.</summary>
@@ -117,68 +115,26 @@ internal sealed class StreamedTextFile
         return new StreamReader(stream, _encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: false);
     }
 
-    /// <summary>The decision of <see cref="TextDecoder.Decode"/>, from the facts of the first pass; the exception to throw when a strict second pass finds invalid bytes.</summary>
-    private static (Encoding Encoding, string Name, string By, int Skip, InputException? CheckWith) Decide(
-        ReadOnlySpan<byte> head, long length, bool validUtf8, bool zero, SourceFile file, CancellationToken cancellationToken)
+    /// <summary>What the first pass saw; whether the file reads as Chinese in an encoding takes a scan of it.</summary>
+    private readonly ref struct FirstPass(SourceFile file, ReadOnlySpan<byte> head, long length, bool validUtf8, bool zero, CancellationToken cancellationToken)
+        : IEncodingFacts
     {
-        var path = file.RelativePath;
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        private readonly ReadOnlySpan<byte> _head = head;
+
+        public ReadOnlySpan<byte> Head => _head;
+
+        public long Length => length;
+
+        public bool IsValidUtf8 => validUtf8;
+
+        public bool HasZeroByte => zero;
+
+        public bool ReadsAsChinese(Encoding encoding)
         {
-            return (TextDecoder.StrictUtf8, "utf-8-bom", TextDecoder.ByBom, 3, TextDecoder.BomInvalid(path, "UTF-8"));
+            long han = 0, other = 0;
+            return Scan(file, encoding, 0, chars => TextDecoder.CountChinese(chars, ref han, ref other), cancellationToken)
+                && TextDecoder.LooksChinese(han, other);
         }
-
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-        {
-            return (new UnicodeEncoding(false, false, true), "utf-16le-bom", TextDecoder.ByBom, 2, TextDecoder.BomInvalid(path, "UTF-16"));
-        }
-
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            return (new UnicodeEncoding(true, false, true), "utf-16be-bom", TextDecoder.ByBom, 2, TextDecoder.BomInvalid(path, "UTF-16"));
-        }
-
-        if (validUtf8 && !zero)
-        {
-            return (TextDecoder.StrictUtf8, "utf-8", TextDecoder.ByUtf8, 0, null);
-        }
-
-        if (TextDecoder.GuessUtf16WithoutBom(head, length) is { } utf16)
-        {
-            return (new UnicodeEncoding(utf16 == "utf-16be", false, true), utf16, TextDecoder.ByUtf16, 0, TextDecoder.BomInvalid(path, "UTF-16"));
-        }
-
-        if (zero)
-        {
-            throw TextDecoder.Binary(path);
-        }
-
-        var (detected, by) = TextDecoder.Detect(head);
-        switch (TextDecoder.LegacyEncoding(detected, path))
-        {
-            case "gb18030":
-                return (TextDecoder.StrictGb18030.Value, "gb18030", by, 0, TextDecoder.LegacyInvalid(path, "GB18030"));
-            case "big5":
-                return (TextDecoder.StrictBig5.Value, "big5", by, 0, TextDecoder.LegacyInvalid(path, "Big5"));
-        }
-
-        if (!LooksChinese(file, TextDecoder.StrictGb18030.Value, cancellationToken))
-        {
-            throw TextDecoder.Unknown(path);
-        }
-
-        if (LooksChinese(file, TextDecoder.StrictBig5.Value, cancellationToken))
-        {
-            throw TextDecoder.Ambiguous(path);
-        }
-
-        return (TextDecoder.StrictGb18030.Value, "gb18030", TextDecoder.ByChineseGb18030, 0, null);
-    }
-
-    /// <summary>True when the file is valid in <paramref name="encoding"/> and reads as Chinese text in it.</summary>
-    private static bool LooksChinese(SourceFile file, Encoding encoding, CancellationToken cancellationToken)
-    {
-        long han = 0, other = 0;
-        return Scan(file, encoding, 0, chars => TextDecoder.CountChinese(chars, ref han, ref other), cancellationToken) && TextDecoder.LooksChinese(han, other);
     }
 
     /// <summary>Decodes the file strictly from byte <paramref name="skip"/> on, passing the characters to <paramref name="look"/>; false at the first invalid byte.</summary>

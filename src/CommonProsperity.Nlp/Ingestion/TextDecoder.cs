@@ -14,7 +14,9 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// message naming them, so that they are never read as Chinese. When the detector names no Chinese,
 /// Japanese or Korean encoding, valid GB18030 with Chinese text in it is still read, unless the bytes
 /// are valid Big5 too (then the file is refused as ambiguous). Anything else is refused with a message
-/// that says how to re-save the file. <see cref="DecodedText.By"/> says which of these decided.
+/// that says how to re-save the file. <see cref="DecodedText.By"/> says which of these decided. The ladder
+/// itself is <see cref="EncodingDecision.Decide"/>, shared with <see cref="StreamedTextFile"/>; this class
+/// holds its strict encodings, the detector and the messages.
 /// </summary>
 internal static class TextDecoder
 {
@@ -42,76 +44,10 @@ internal static class TextDecoder
     /// <exception cref="InputException">The bytes are binary, or in no encoding the toolkit reads.</exception>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, string path)
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            return new DecodedText(DecodeStrict(StrictUtf8, bytes[3..], path, "UTF-8"), "utf-8-bom", ByBom);
-        }
-
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-        {
-            return new DecodedText(DecodeStrict(new UnicodeEncoding(false, false, true), bytes[2..], path, "UTF-16"), "utf-16le-bom", ByBom);
-        }
-
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            return new DecodedText(DecodeStrict(new UnicodeEncoding(true, false, true), bytes[2..], path, "UTF-16"), "utf-16be-bom", ByBom);
-        }
-
-        if (System.Text.Unicode.Utf8.IsValid(bytes))
-        {
-            if (bytes.IndexOf((byte)0) >= 0)
-            {
-                var utf16 = GuessUtf16WithoutBom(bytes);
-                if (utf16 is not null)
-                {
-                    return new DecodedText(DecodeStrict(new UnicodeEncoding(utf16 == "utf-16be", false, true), bytes, path, "UTF-16"), utf16, ByUtf16);
-                }
-
-                throw Binary(path);
-            }
-
-            return new DecodedText(StrictUtf8.GetString(bytes), "utf-8", ByUtf8);
-        }
-
-        var guess = GuessUtf16WithoutBom(bytes);
-        if (guess is not null)
-        {
-            return new DecodedText(DecodeStrict(new UnicodeEncoding(guess == "utf-16be", false, true), bytes, path, "UTF-16"), guess, ByUtf16);
-        }
-
-        if (bytes.IndexOf((byte)0) >= 0)
-        {
-            throw Binary(path);
-        }
-
-        return DecodeLegacy(bytes, path);
-    }
-
-    /// <summary>Bytes that are neither UTF-8 nor UTF-16: ask the detector, then decode strictly or refuse.</summary>
-    private static DecodedText DecodeLegacy(ReadOnlySpan<byte> bytes, string path)
-    {
-        var (name, by) = Detect(bytes);
-        switch (LegacyEncoding(name, path))
-        {
-            case "gb18030":
-                return new DecodedText(DecodeLegacyStrict(StrictGb18030.Value, bytes, path, "GB18030"), "gb18030", by);
-            case "big5":
-                return new DecodedText(DecodeLegacyStrict(StrictBig5.Value, bytes, path, "Big5"), "big5", by);
-        }
-
-        // The detector named no East Asian encoding: read GB18030 only when it is clearly Chinese and not also Big5.
-        var text = TryDecode(StrictGb18030.Value, bytes);
-        if (text is null || !LooksChinese(text))
-        {
-            throw Unknown(path);
-        }
-
-        if (TryDecode(StrictBig5.Value, bytes) is { } big5 && LooksChinese(big5))
-        {
-            throw Ambiguous(path);
-        }
-
-        return new DecodedText(text, "gb18030", ByChineseGb18030);
+        var facts = new WholeBytes(bytes);
+        var decision = EncodingDecision.Decide(ref facts, path);
+        var text = TryDecode(decision.Encoding, bytes[decision.Skip..]) ?? throw decision.Invalid(path);
+        return new DecodedText(text, decision.Name, decision.By);
     }
 
     /// <summary>
@@ -168,19 +104,9 @@ internal static class TextDecoder
         }
     }
 
-    private static string DecodeLegacyStrict(Encoding encoding, ReadOnlySpan<byte> bytes, string path, string name) =>
-        TryDecode(encoding, bytes) ?? throw LegacyInvalid(path, name);
-
-    private static string DecodeStrict(Encoding encoding, ReadOnlySpan<byte> bytes, string path, string name) =>
-        TryDecode(encoding, bytes) ?? throw BomInvalid(path, name);
-
     /// <summary>
     /// UTF-16 text without a byte order mark shows itself by zero bytes at every other position
-    /// (ASCII) or by a steady high byte (Chinese); require most even or odd bytes to be zero.
-    /// </summary>
-    private static string? GuessUtf16WithoutBom(ReadOnlySpan<byte> bytes) => GuessUtf16WithoutBom(bytes, bytes.Length);
-
-    /// <summary>As above, for a file of <paramref name="length"/> bytes that starts with <paramref name="bytes"/> (at least its first 64 KiB).</summary>
+    /// (ASCII) or by a steady high byte (Chinese); require most even or odd bytes to be zero. For a file of <paramref name="length"/> bytes that starts with <paramref name="bytes"/> (at least its first 64 KiB).</summary>
     internal static string? GuessUtf16WithoutBom(ReadOnlySpan<byte> bytes, long length)
     {
         if (length < 4 || length % 2 != 0)
@@ -217,13 +143,6 @@ internal static class TextDecoder
         return null;
     }
 
-    private static bool LooksChinese(string text)
-    {
-        long han = 0, other = 0;
-        CountChinese(text, ref han, ref other);
-        return LooksChinese(han, other);
-    }
-
     /// <summary>True when the counts of <see cref="CountChinese"/> over a whole text say it is Chinese.</summary>
     internal static bool LooksChinese(long han, long other) => han > 0 && han >= other * 4;
 
@@ -257,4 +176,30 @@ internal static class TextDecoder
     internal static InputException Unknown(string path) =>
         new("the file is not valid UTF-8, UTF-16, GB18030/GBK or Big5 text.", path,
             fix: "Re-save it as UTF-8 (in Excel: 'CSV UTF-8'; in an editor: 'Save with encoding UTF-8').");
+
+    /// <summary>The facts of a file held whole: its bytes answer every question.</summary>
+    private readonly ref struct WholeBytes(ReadOnlySpan<byte> bytes) : IEncodingFacts
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+
+        public ReadOnlySpan<byte> Head => _bytes;
+
+        public long Length => _bytes.Length;
+
+        public bool IsValidUtf8 => System.Text.Unicode.Utf8.IsValid(_bytes);
+
+        public bool HasZeroByte => _bytes.Contains((byte)0);
+
+        public bool ReadsAsChinese(Encoding encoding)
+        {
+            if (TryDecode(encoding, _bytes) is not { } text)
+            {
+                return false;
+            }
+
+            long han = 0, other = 0;
+            CountChinese(text, ref han, ref other);
+            return LooksChinese(han, other);
+        }
+    }
 }

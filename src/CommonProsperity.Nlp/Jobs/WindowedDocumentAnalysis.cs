@@ -139,6 +139,8 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         var fingerprint = new TextFingerprint.Builder();
         var evidence = new EvidenceSpill(scratchPath($"evidence-{Guid.NewGuid():N}.tmp"));
         var look = new Look(blanks, blanks is null);
+        var scratch = new WindowScratch();
+        var rows = new CsvRowBuffer(1 << 20);
         try
         {
             using var reader = file.Open();
@@ -187,22 +189,25 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                     }
                 }
 
-                var cut = end && filled < want ? filled : FindCut(buffer, at, filled - margin);
+                // The window's text is segmented once: to find the cut, and that segmentation, up to the cut,
+                // is the window's (what comes after the cut is segmented again with the next window).
+                var cut = end && filled < want ? filled : FindCut(buffer, at, filled - margin, scratch);
                 if (cut < 0 && !end)
                 {
                     window *= 2; // no safe cut yet: read on
                     continue;
                 }
 
-                if (cut < 0)
+                if (cut < 0 || cut == filled)
                 {
                     cut = filled;
+                    TextSegmenter.Instance.Segment(buffer.AsSpan(at, cut - at), scratch.Paragraphs, scratch.Sentences);
                 }
 
                 window = windowCharacters;
                 Interlocked.Increment(ref _windows);
-                var text = new string(buffer, at, cut - at);
-                var piece = analyzer.AnalyzePiece(text, cancellationToken);
+                var text = buffer.AsSpan(at, cut - at);
+                var piece = analyzer.AnalyzePiece(text, scratch.Segments, scratch.Hits, scratch.Vetoes, cancellationToken);
                 tallies.Add(piece.Hits, piece.Segments, sentences);
                 foreach (var hit in piece.Hits)
                 {
@@ -214,22 +219,14 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                     termVetoes[veto.Term]++;
                 }
 
-                var rows = new CsvRowBuffer(4096 + (piece.Hits.Count * (96 + id.Length + (builder.ContextCharacters * 4))));
-                try
-                {
-                    builder.WriteEvidence(rows, idField, piece.Hits, piece.Segments, buffer.AsSpan(0, filled), at, (int)core, sentences);
-                    evidence.Add(rows);
-                }
-                finally
-                {
-                    rows.Release();
-                }
-
+                rows.Clear();
+                builder.WriteEvidence(rows, idField, piece.Hits, piece.Segments, buffer.AsSpan(0, filled), at, (int)core, sentences);
+                evidence.Add(rows);
                 fingerprint.Add(text, piece.Tokens, piece.Segments, (int)core, sentences, lines);
                 tokens += piece.Tokens.Count;
                 words += piece.Words;
                 sentences += piece.Segments.Sentences.Count;
-                lines += text.AsSpan().Count('\n');
+                lines += text.Count('\n');
                 core = bufferStart + cut;
                 if (end && cut == filled)
                 {
@@ -245,26 +242,34 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
             evidence.Dispose();
             throw;
         }
+        finally
+        {
+            rows.Release();
+        }
     }
 
     /// <summary>
     /// The last safe cut (see the class summary) in <paramref name="buffer"/> between <paramref name="from"/>
     /// and <paramref name="limit"/>, or -1: the start of a sentence other than the first and the last of
     /// that stretch, with a sentence-end mark and no token character between it and the token before.
+    /// The stretch is segmented into <paramref name="scratch"/>, which is left holding the segmentation
+    /// of the text before the cut (its sentences before the cut, its last paragraph ending with them).
     /// </summary>
-    private int FindCut(char[] buffer, int from, int limit)
+    private int FindCut(char[] buffer, int from, int limit, WindowScratch scratch)
     {
         if (limit - from < 2)
         {
             return -1;
         }
 
-        var sentences = TextSegmenter.Instance.Segment(new string(buffer, from, limit - from)).Sentences;
+        var sentences = scratch.Sentences;
+        TextSegmenter.Instance.Segment(buffer.AsSpan(from, limit - from), scratch.Paragraphs, sentences);
         for (var k = sentences.Count - 2; k >= 1; k--)
         {
             var cut = from + sentences[k].Start;
             if (NothingCrosses(buffer, from, cut))
             {
+                scratch.EndBefore(k);
                 return cut;
             }
         }
@@ -307,6 +312,36 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         }
 
         return false;
+    }
+
+    /// <summary>The lists a window is segmented and matched into, reused from window to window.</summary>
+    private sealed class WindowScratch
+    {
+        public WindowScratch() => Segments = new SegmentedText(Paragraphs, Sentences);
+
+        public List<TextSegment> Paragraphs { get; } = [];
+
+        public List<TextSegment> Sentences { get; } = [];
+
+        /// <summary>The segmentation in <see cref="Paragraphs"/> and <see cref="Sentences"/>.</summary>
+        public SegmentedText Segments { get; }
+
+        public List<LexiconHit> Hits { get; } = [];
+
+        public List<LexiconVeto> Vetoes { get; } = [];
+
+        /// <summary>
+        /// Keeps the segmentation of the text before sentence <paramref name="sentence"/>: the sentences
+        /// before it, and the paragraphs up to the last of them, that one ending where it ends (as the text
+        /// cut there is segmented: the cut follows a sentence end, so nothing before it changes).
+        /// </summary>
+        public void EndBefore(int sentence)
+        {
+            var last = Sentences[sentence - 1];
+            Sentences.RemoveRange(sentence, Sentences.Count - sentence);
+            Paragraphs.RemoveRange(last.Paragraph + 1, Paragraphs.Count - last.Paragraph - 1);
+            Paragraphs[last.Paragraph] = Paragraphs[last.Paragraph] with { End = last.End };
+        }
     }
 
     /// <summary>What a reading of the text found.</summary>

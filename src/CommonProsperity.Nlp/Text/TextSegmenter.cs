@@ -31,8 +31,6 @@ internal sealed class TextSegmenter
 
     private static readonly HashSet<ulong> PackedAbbreviations = [.. Abbreviations.Select(a => Pack(a))];
 
-    private static readonly char[] LineBreaks = ['\n', '\r'];
-
     /// <summary>Two ideographic spaces (U+3000): how Chinese sources open a paragraph, also inside a line.</summary>
     private const string ParagraphMark = "\u3000\u3000";
 
@@ -51,17 +49,26 @@ internal sealed class TextSegmenter
         ArgumentNullException.ThrowIfNull(text);
         var paragraphs = new List<TextSegment>();
         var sentences = new List<TextSegment>();
-        foreach (var (start, end) in ParagraphRanges(text))
-        {
-            var paragraph = paragraphs.Count;
-            paragraphs.Add(new TextSegment(paragraph, start, end, paragraph));
-            SplitSentences(text, start, end, paragraph, sentences);
-        }
-
+        Segment(text, paragraphs, sentences);
         return new SegmentedText(paragraphs, sentences);
     }
 
-    private static IEnumerable<(int Start, int End)> ParagraphRanges(string text)
+    /// <summary>
+    /// Segments <paramref name="text"/> into the given lists (cleared first), so that a caller that
+    /// segments piece after piece (a large document's windows) reuses them instead of allocating.
+    /// </summary>
+    internal void Segment(ReadOnlySpan<char> text, List<TextSegment> paragraphs, List<TextSegment> sentences)
+    {
+        paragraphs.Clear();
+        sentences.Clear();
+        ParagraphRanges(text, paragraphs);
+        foreach (var paragraph in paragraphs)
+        {
+            SplitSentences(text, paragraph.Start, paragraph.End, paragraph.Index, sentences);
+        }
+    }
+
+    private static void ParagraphRanges(ReadOnlySpan<char> text, List<TextSegment> paragraphs)
     {
         var paragraphStart = -1;
         var lineStart = 0;
@@ -69,14 +76,15 @@ internal sealed class TextSegmenter
         while (lineStart <= text.Length)
         {
             // A line ends at \n, \r\n or a lone \r, as in the counting rules.
-            var newline = text.IndexOfAny(LineBreaks, lineStart);
+            var newline = text[lineStart..].IndexOfAny('\n', '\r');
+            newline = newline < 0 ? -1 : newline + lineStart;
             var lineEnd = newline < 0 ? text.Length : newline;
             var (contentStart, contentEnd) = Trim(text, lineStart, lineEnd);
             if (contentStart >= contentEnd)
             {
                 if (paragraphStart >= 0)
                 {
-                    yield return (paragraphStart, previousLineEnd);
+                    AddParagraph(paragraphs, paragraphStart, previousLineEnd);
                     paragraphStart = -1;
                 }
             }
@@ -87,11 +95,11 @@ internal sealed class TextSegmenter
                 var marked = false;
                 while (true)
                 {
-                    var mark = pieceStart + 1 < contentEnd ? text.AsSpan(pieceStart + 1, contentEnd - pieceStart - 1).IndexOf(ParagraphMark, StringComparison.Ordinal) : -1;
+                    var mark = pieceStart + 1 < contentEnd ? text.Slice(pieceStart + 1, contentEnd - pieceStart - 1).IndexOf(ParagraphMark, StringComparison.Ordinal) : -1;
                     var pieceEnd = mark < 0 ? contentEnd : Trim(text, pieceStart, pieceStart + 1 + mark).End;
                     if (paragraphStart >= 0 && (marked || StartsNewParagraph(text, previousLineEnd, pieceStart)))
                     {
-                        yield return (paragraphStart, previousLineEnd);
+                        AddParagraph(paragraphs, paragraphStart, previousLineEnd);
                         paragraphStart = -1;
                     }
 
@@ -121,11 +129,14 @@ internal sealed class TextSegmenter
 
         if (paragraphStart >= 0)
         {
-            yield return (paragraphStart, previousLineEnd);
+            AddParagraph(paragraphs, paragraphStart, previousLineEnd);
         }
     }
 
-    private static bool StartsNewParagraph(string text, int previousEnd, int nextStart)
+    private static void AddParagraph(List<TextSegment> paragraphs, int start, int end) =>
+        paragraphs.Add(new TextSegment(paragraphs.Count, start, end, paragraphs.Count));
+
+    private static bool StartsNewParagraph(ReadOnlySpan<char> text, int previousEnd, int nextStart)
     {
         var lastIndex = previousEnd >= 2 && char.IsLowSurrogate(text[previousEnd - 1]) ? previousEnd - 2 : previousEnd - 1;
         if (IsCjk(CharClass.CodePointAt(text, lastIndex, out _)) || IsCjk(CharClass.CodePointAt(text, nextStart, out _)))
@@ -136,7 +147,7 @@ internal sealed class TextSegmenter
         return IsBullet(text, nextStart);
     }
 
-    private static bool IsBullet(string text, int at)
+    private static bool IsBullet(ReadOnlySpan<char> text, int at)
     {
         var c = text[at];
         if (c is '•' or '·' or '▪' or '◦' or '●' or '○' or '■' or '□' or '–' or '—')
@@ -169,7 +180,7 @@ internal sealed class TextSegmenter
 
     private static bool IsCjk(int c) => CharClass.IsHan(c) || (c <= char.MaxValue && CharClass.IsCjkPunctuation((char)c));
 
-    private static (int Start, int End) Trim(string text, int start, int end)
+    private static (int Start, int End) Trim(ReadOnlySpan<char> text, int start, int end)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
         {
@@ -184,14 +195,14 @@ internal sealed class TextSegmenter
         return (start, end);
     }
 
-    private static void SplitSentences(string text, int start, int end, int paragraph, List<TextSegment> sentences)
+    private static void SplitSentences(ReadOnlySpan<char> text, int start, int end, int paragraph, List<TextSegment> sentences)
     {
         var sentenceStart = start;
         var i = start;
         while (i < end)
         {
             // Only the sentence-end marks matter; jump to the next one.
-            var next = text.AsSpan(i, end - i).IndexOfAny(SentenceEnds);
+            var next = text.Slice(i, end - i).IndexOfAny(SentenceEnds);
             if (next < 0)
             {
                 break;
@@ -244,7 +255,7 @@ internal sealed class TextSegmenter
     }
 
     /// <summary>Footnote numbers glued to a sentence end ("in 1949.222 Under", "abolished.¹⁶⁶ Xi") stay with the sentence they close.</summary>
-    private static int SkipFootnoteMark(string text, int i, int end)
+    private static int SkipFootnoteMark(ReadOnlySpan<char> text, int i, int end)
     {
         var j = i;
         while (j < end && j - i < 4 && (char.IsAsciiDigit(text[j]) || text[j] is '¹' or '²' or '³' || (text[j] >= '\u2070' && text[j] <= '\u2079') || text[j] == '*'))
@@ -255,7 +266,7 @@ internal sealed class TextSegmenter
         return j > i && j < end && char.IsWhiteSpace(text[j]) ? j : i;
     }
 
-    private static int SkipClosers(string text, int i, int end)
+    private static int SkipClosers(ReadOnlySpan<char> text, int i, int end)
     {
         while (i < end && text[i] is '"' or '\'' or ')' or ']' or '”' or '’' or '」' or '』' or '）' or '》' or '】' or '〕')
         {
@@ -265,7 +276,7 @@ internal sealed class TextSegmenter
         return i;
     }
 
-    private static bool StartsSentence(string text, int i, int end)
+    private static bool StartsSentence(ReadOnlySpan<char> text, int i, int end)
     {
         while (i < end && char.IsWhiteSpace(text[i]))
         {
@@ -282,7 +293,7 @@ internal sealed class TextSegmenter
             || c is '"' or '\'' or '(' or '[' or '“' or '‘' or '•' or '-' or '–' or '—';
     }
 
-    private static bool EndsAbbreviation(string text, int sentenceStart, int period)
+    private static bool EndsAbbreviation(ReadOnlySpan<char> text, int sentenceStart, int period)
     {
         var i = period;
         while (i > sentenceStart && (char.IsLetter(text[i - 1]) || text[i - 1] == '.'))
@@ -290,7 +301,7 @@ internal sealed class TextSegmenter
             i--;
         }
 
-        var word = text.AsSpan(i, period - i);
+        var word = text.Slice(i, period - i);
         if (word.Length == 0)
         {
             return false;
@@ -328,7 +339,7 @@ internal sealed class TextSegmenter
         return packed;
     }
 
-    private static void Add(string text, int start, int end, int paragraph, List<TextSegment> sentences)
+    private static void Add(ReadOnlySpan<char> text, int start, int end, int paragraph, List<TextSegment> sentences)
     {
         var (s, e) = Trim(text, start, end);
         if (s < e)

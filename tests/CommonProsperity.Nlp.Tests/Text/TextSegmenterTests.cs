@@ -218,4 +218,48 @@ public sealed class TextSegmenterTests
     {
         Assert.Throws<ArgumentNullException>(() => TextSegmenter.Instance.Segment(null!));
     }
+
+    public static TheoryData<string> FixtureTexts() => new()
+    {
+        File.ReadAllText(Path.Combine(Support.TestPaths.MiniCorpus, "report_en.txt")),
+        File.ReadAllText(Path.Combine(Support.TestPaths.MiniCorpus, "law_zh.txt")),
+        string.Concat(Enumerable.Repeat("Trade with the U.S. Government grew 5.5 percent. “第三次分配”。　　发展慈善事业？\n- item one\n\nHe left.She stayed. abolished.¹⁶⁶ Xi spoke! ", 5)),
+    };
+
+    [Theory]
+    [MemberData(nameof(FixtureTexts))]
+    public void Segment_SpanIntoLists_SameAsSegmentingTheString(string text)
+    {
+        // Arrange: lists that held an earlier text are cleared first.
+        List<TextSegment> paragraphs = [new(0, 0, 1, 0)], sentences = [new(0, 0, 1, 0)];
+
+        // Act
+        TextSegmenter.Instance.Segment(text.AsSpan(), paragraphs, sentences);
+
+        // Assert
+        var whole = TextSegmenter.Instance.Segment(text);
+        Assert.Equal(whole.Paragraphs, paragraphs);
+        Assert.Equal(whole.Sentences, sentences);
+    }
+
+    /// <summary>
+    /// What a large document's windows rely on to segment each window once: the text up to any sentence
+    /// start segments into the sentences before it, as the longer text gave them (the last paragraph
+    /// ending with them).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FixtureTexts))]
+    public void Segment_TextCutAtASentenceStart_GivesTheSentencesBeforeTheCut(string text)
+    {
+        var whole = TextSegmenter.Instance.Segment(text);
+        for (var k = 1; k < whole.Sentences.Count; k++)
+        {
+            var cut = whole.Sentences[k].Start;
+            var before = TextSegmenter.Instance.Segment(text[..cut]);
+
+            Assert.Equal(whole.Sentences.Take(k), before.Sentences);
+            var last = whole.Sentences[k - 1];
+            Assert.Equal(whole.Paragraphs.Take(last.Paragraph).Append(whole.Paragraphs[last.Paragraph] with { End = last.End }), before.Paragraphs);
+        }
+    }
 }
