@@ -49,7 +49,7 @@ internal sealed record EncodingDecision(Encoding Encoding, string Name, string B
 
         if (TextDecoder.GuessUtf16WithoutBom(head, facts.Length) is { } utf16)
         {
-            return new(new UnicodeEncoding(utf16 == "utf-16be", false, true), utf16, TextDecoder.ByUtf16, 0, static p => TextDecoder.BomInvalid(p, "UTF-16"));
+            return new(new UnicodeEncoding(utf16 == "utf-16be", false, true), utf16, TextDecoder.ByUtf16, 0, TextDecoder.Utf16Invalid);
         }
 
         if (facts.HasZeroByte)

@@ -92,6 +92,10 @@ internal static class TextDecoder
         new($"the file starts with a {name} byte order mark but is not valid {name}.", path,
             fix: "Re-save it as UTF-8 in your editor.");
 
+    internal static InputException Utf16Invalid(string path) =>
+        new("the file looks like UTF-16 text (it has no byte order mark, but its zero bytes fall as in UTF-16), but some of its bytes are not valid UTF-16.", path,
+            fix: "Re-save it as UTF-8 in your editor; if it is not UTF-16 text, convert it from its real encoding first, for example with iconv -f ENCODING -t UTF-8.");
+
     private static string? TryDecode(Encoding encoding, ReadOnlySpan<byte> bytes)
     {
         try

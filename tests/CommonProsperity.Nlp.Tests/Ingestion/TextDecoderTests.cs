@@ -46,6 +46,19 @@ public class TextDecoderTests
     }
 
     [Fact]
+    public void Decode_Utf16WithoutBomAndAnUnpairedSurrogate_SaysItHasNoByteOrderMark()
+    {
+        // UTF-16LE "Common prosperity " without a byte order mark, then a low surrogate with no high one before it.
+        byte[] bytes = [.. Encoding.Unicode.GetBytes("Common prosperity for all, step by step. "), 0x00, 0xDC, .. Encoding.Unicode.GetBytes(" end")];
+
+        var error = Assert.Throws<InputException>(() => TextDecoder.Decode(bytes, "memo.txt"));
+
+        Assert.StartsWith("memo.txt: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no byte order mark", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("starts with", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decode_Latin1Bytes_IsRefusedRatherThanGuessed()
     {
         var bytes = Encoding.Latin1.GetBytes("Caf\u00e9 r\u00e9sum\u00e9 na\u00efve fa\u00e7ade");
