@@ -63,6 +63,9 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     public void Add(DocumentReport report) => Add(0, report);
 
     /// <inheritdoc />
+    public IEvidenceTarget OpenEvidence() => _evidence.OpenDirect();
+
+    /// <inheritdoc />
     public void Add(int file, DocumentReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
