@@ -42,7 +42,15 @@ public static class CpnlpApp
                 .WithExample("analyze", "archive/", "--shard", "0/4", "--out", "run/shard-0");
             config.AddCommand<MergeCommand>("merge")
                 .WithDescription("Combine the partial results of the shards of a split run (analyze --shard I/N) into the reports of a single run.")
-                .WithExample("merge", "run/shard-0", "run/shard-1", "run/shard-2", "run/shard-3", "--out", "reports");
+                .WithExample("merge", "run/shard-0", "run/shard-1", "run/shard-2", "run/shard-3", "--out", "reports")
+                .WithExample("merge", "run/shard-*", "--out", "reports", "--evidence-parts");
+            config.AddBranch("evidence", evidence =>
+            {
+                evidence.SetDescription("Work with the evidence of a merged run.");
+                evidence.AddCommand<EvidenceAssembleCommand>("assemble")
+                    .WithDescription("Write evidence.csv in a folder merged with --evidence-parts, from the shards' evidence files it lists (checked against their checksums).")
+                    .WithExample("evidence", "assemble", "reports");
+            });
             config.AddCommand<TrainCommand>("train")
                 .WithDescription("Train theme classifiers from labelled passages (one per theme), with cross-validated thresholds and metrics.")
                 .WithExample("train", "--labels", "../shared/labels/train.csv", "--out", "models/themes.model.zip");

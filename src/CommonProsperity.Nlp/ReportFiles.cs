@@ -15,6 +15,9 @@ public static class ReportFiles
     /// <summary>One row per match, with offsets and context.</summary>
     public const string Evidence = "evidence.csv";
 
+    /// <summary><c>merge --evidence-parts</c>: the byte ranges of the shards' evidence files that make up <c>evidence.csv</c>, in order.</summary>
+    public const string EvidenceParts = "evidence_parts.csv";
+
     /// <summary>Hits per lexicon term.</summary>
     public const string TermFrequency = "term_frequency.csv";
 

@@ -8,6 +8,9 @@ namespace CommonProsperity.Nlp.Cli.Commands;
 /// <summary><c>cpnlp merge</c>: the reports of a split run, from its shards' partial results.</summary>
 internal sealed class MergeCommand : Command<MergeCommand.Settings>
 {
+    /// <summary>The size of copied evidence above which the merge suggests listing it instead.</summary>
+    private const long CopyHint = 1_000_000_000;
+
     /// <summary>The options of <c>merge</c>.</summary>
     public sealed class Settings : CommandSettings
     {
@@ -26,17 +29,31 @@ internal sealed class MergeCommand : Command<MergeCommand.Settings>
         [CommandOption("--xlsx")]
         [Description("Also write reports.xlsx: every merged CSV report as a sheet of one Excel workbook (header frozen, numbers as numbers)")]
         public bool Xlsx { get; init; }
+
+        /// <summary>List the shards' evidence instead of copying it.</summary>
+        [CommandOption("--evidence-parts")]
+        [Description("Leave the evidence in the shards' folders: write evidence_parts.csv (their byte ranges, in order) instead of copying them into evidence.csv, which 'cpnlp evidence assemble' writes later. Fast for large runs; keep the shards' folders in place")]
+        public bool EvidenceParts { get; init; }
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var streams = CliStreams.Current;
-        var result = new ShardMerger().Merge(settings.Shards, settings.Out, settings.Xlsx, cancellationToken);
+        var result = new ShardMerger().Merge(settings.Shards, settings.Out, new MergeOptions(settings.Xlsx, settings.EvidenceParts), cancellationToken);
         CommandOutput.Problems(streams, result.Problems);
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Merged {settings.Shards.Length} shard(s): {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s."));
         CommandOutput.Reports(streams, settings.Out, result.Reports);
+        if (settings.EvidenceParts)
+        {
+            streams.Out.WriteLine($"The evidence stays in the shards' folders: keep them in place, and run 'cpnlp evidence assemble {settings.Out}' for one {ReportFiles.Evidence}.");
+        }
+        else if (result.Reports.FirstOrDefault(r => Path.GetFileName(r) == ReportFiles.Evidence) is { } evidence && new FileInfo(evidence).Length > CopyHint)
+        {
+            streams.Out.WriteLine($"Copying the evidence took most of this merge: with --evidence-parts, the merged folder lists the shards' evidence instead ('cpnlp evidence assemble' writes {ReportFiles.Evidence} when needed).");
+        }
+
         return CommandOutput.Finish(streams, result.Problems);
     }
 }

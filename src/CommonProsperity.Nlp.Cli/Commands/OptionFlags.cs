@@ -32,6 +32,7 @@ internal sealed class OptionFlags : IFormatProvider
         [OptionName.Context] = "--context",
         [OptionName.Evidence] = "--evidence",
         [OptionName.Shard] = "--shard",
+        [OptionName.EvidenceParts] = "--evidence-parts",
         [OptionName.Folds] = "--folds",
         [OptionName.MinSupport] = "--min-support",
         [OptionName.MinPrecision] = "--min-precision",

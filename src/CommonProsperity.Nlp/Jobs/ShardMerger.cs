@@ -30,9 +30,20 @@ public sealed class ShardMerger
     /// </summary>
     /// <exception cref="InputException">A folder holds no partial results, or they are damaged or do not belong with the others.</exception>
     /// <exception cref="OutputException">The output folder cannot be written.</exception>
-    public AnalysisResult Merge(IReadOnlyList<string> shardFolders, string outputDirectory, bool workbook, CancellationToken cancellationToken = default)
+    public AnalysisResult Merge(IReadOnlyList<string> shardFolders, string outputDirectory, bool workbook, CancellationToken cancellationToken = default) =>
+        Merge(shardFolders, outputDirectory, new MergeOptions(Workbook: workbook), cancellationToken);
+
+    /// <summary>
+    /// Merges the shards in <paramref name="shardFolders"/> into reports in <paramref name="outputDirectory"/>,
+    /// with the extras of <paramref name="options"/>: a workbook, or the evidence left in the shards' folders
+    /// and listed (<see cref="MergeOptions.EvidenceParts"/>).
+    /// </summary>
+    /// <exception cref="InputException">A folder holds no partial results, or they are damaged or do not belong with the others.</exception>
+    /// <exception cref="OutputException">The output folder cannot be written.</exception>
+    public AnalysisResult Merge(IReadOnlyList<string> shardFolders, string outputDirectory, MergeOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(shardFolders);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(outputDirectory);
         if (shardFolders.Count == 0)
         {
@@ -47,11 +58,11 @@ public sealed class ShardMerger
             foreach (var folder in shardFolders)
             {
                 // The run's list of input files and its lexicon are the same in every shard: read (and checked) once.
-                readers.Add(PartialResultReader.Open(folder, readers.Count == 0 ? null : readers[0]));
+                readers.Add(PartialResultReader.Open(folder, readers.Count == 0 ? null : readers[0], options.EvidenceParts));
             }
 
             CheckTheyBelongTogether(readers);
-            return Write(readers, outputDirectory, workbook, started, clock, cancellationToken);
+            return Write(readers, outputDirectory, options, started, clock, cancellationToken);
         }
         finally
         {
@@ -62,13 +73,14 @@ public sealed class ShardMerger
         }
     }
 
-    private static AnalysisResult Write(List<PartialResultReader> readers, string outputDirectory, bool workbook, DateTimeOffset started, Stopwatch clock, CancellationToken cancellationToken)
+    private static AnalysisResult Write(List<PartialResultReader> readers, string outputDirectory, MergeOptions mergeOptions, DateTimeOffset started, Stopwatch clock, CancellationToken cancellationToken)
     {
+        var workbook = mergeOptions.Workbook;
         var first = readers[0].Header;
         var lexicon = first.Lexicon;
         var matcher = new LexiconMatcher(lexicon);
         using var output = OutputDirectory.Open(outputDirectory);
-        using var writer = new AnalysisReportWriter(output, matcher, charts: true, html: true, workbook: workbook, evidence: first.Evidence);
+        using var writer = new AnalysisReportWriter(output, matcher, charts: true, html: true, workbook: workbook, evidence: first.Evidence, evidenceParts: mergeOptions.EvidenceParts);
         long tokens = 0, characters = 0;
 
         // Interleave the shards' documents by file index; a file's documents all come from one shard, in order.

@@ -21,7 +21,8 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     private readonly bool _workbook;
     private readonly Discovery.TrendChartOptions _chart;
     private readonly EvidenceMode _evidenceMode;
-    private readonly EvidenceAppender _evidence;
+    private readonly EvidenceAppender? _evidence;
+    private readonly EvidenceParts? _parts;
     private readonly DocumentSpill _documents;
     private readonly CorpusSummaryTally _corpus;
     private readonly Charts.LongestItems<DocumentSummary>? _longest;
@@ -36,9 +37,11 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     /// Starts a set of reports in <paramref name="output"/>; with <paramref name="charts"/>, the charts of
     /// <see cref="Charts.AnalysisCharts"/> too (the themes and scale of <paramref name="chart"/>); with
     /// <paramref name="html"/>, <c>report.html</c>; with <paramref name="workbook"/>, <c>reports.xlsx</c>;
-    /// <paramref name="evidence"/> says which columns the documents' evidence rows have.
+    /// <paramref name="evidence"/> says which columns the documents' evidence rows have. With
+    /// <paramref name="evidenceParts"/> (a merge whose documents' rows stay in the shards' files), the
+    /// evidence is listed in <c>evidence_parts.csv</c> instead of copied into <c>evidence.csv</c>.
     /// </summary>
-    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false, bool html = false, bool workbook = false, Discovery.TrendChartOptions? chart = null, EvidenceMode evidence = EvidenceMode.Full)
+    public AnalysisReportWriter(OutputDirectory output, LexiconMatcher matcher, bool charts = false, bool html = false, bool workbook = false, Discovery.TrendChartOptions? chart = null, EvidenceMode evidence = EvidenceMode.Full, bool evidenceParts = false)
     {
         _chart = chart ?? new Discovery.TrendChartOptions();
         _evidenceMode = evidence;
@@ -53,7 +56,14 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
         _corpus = new CorpusSummaryTally(matcher.Themes.Count);
         _longest = charts ? new Charts.LongestItems<DocumentSummary>(Charts.AnalysisCharts.MaxHeatmapRows, d => d.Tokens) : null;
         _documents = new DocumentSpill(output);
-        _evidence = new EvidenceAppender(output.Stage(ReportFiles.Evidence), EvidenceFile.PreambleFor(matcher.Lexicon, evidence));
+        if (evidenceParts)
+        {
+            _parts = new EvidenceParts(output.Stage(ReportFiles.EvidenceParts), output.FullPath);
+        }
+        else
+        {
+            _evidence = new EvidenceAppender(output.Stage(ReportFiles.Evidence), EvidenceFile.PreambleFor(matcher.Lexicon, evidence));
+        }
     }
 
     /// <summary>The documents added so far.</summary>
@@ -69,7 +79,14 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     public void Add(int file, DocumentReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        _evidence.Append(report);
+        if (_parts is not null)
+        {
+            _parts.Append(report);
+        }
+        else
+        {
+            _evidence!.Append(report);
+        }
 
         foreach (var (term, hits, vetoed) in report.Terms)
         {
@@ -102,34 +119,38 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     {
         ArgumentNullException.ThrowIfNull(run);
         var manifest = run.Manifest(_matcher.Themes);
-        var evidenceSha256 = _evidence.Complete();
+        var evidenceSha256 = _evidence?.Complete();
+        _parts?.Complete();
+        var evidenceFile = _parts is null ? ReportFiles.Evidence : ReportFiles.EvidenceParts;
         WriteThemeFrequency(_output.Stage(ReportFiles.ThemeFrequency));
         WriteWide(_output.Stage(ReportFiles.ThemeFrequencyWide));
         WriteCorpusSummary(_output.Stage(ReportFiles.CorpusSummary));
         WriteTermFrequency(_output.Stage(ReportFiles.TermFrequency));
         // The charts are drawn from the corpus's tallies and the longest documents, kept as they arrived.
         var charts = _longest is null ? [] : Charts.AnalysisCharts.Write(_output, _longest.Items, _corpus, _matcher.Themes, _chart);
-        string[] csvs = [ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
+        string[] csvs = [evidenceFile, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
         string[] page = _html ? [WriteHtml(run)] : [];
         if (_workbook)
         {
-            // The summaries first, the evidence (the longest sheet) last.
-            Workbook.Write(_output.Stage(ReportFiles.Workbook), [.. csvs.OrderBy(c => c == ReportFiles.Evidence).Select(c => (_output.StagedPath(c), Workbook.LayoutOf(c)))]);
+            // The summaries first, the evidence (the longest sheet) last; evidence left in the shards is not in the workbook, only its listing.
+            Workbook.Write(_output.Stage(ReportFiles.Workbook), [.. csvs.OrderBy(c => c == evidenceFile).Select(c => (_output.StagedPath(c), Workbook.LayoutOf(c)))]);
             page = [.. page, ReportFiles.Workbook];
         }
 
         var hashes = csvs.Concat(charts).Concat(page).ToDictionary(
             name => name,
-            name => name == ReportFiles.Evidence ? evidenceSha256 : Sha256Of(_output.StagedPath(name)), // the evidence, often GBs, was hashed as it was written
+            name => name == ReportFiles.Evidence ? evidenceSha256! : Sha256Of(_output.StagedPath(name)), // the evidence, often GBs, was hashed as it was written
             StringComparer.Ordinal);
-        ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, [.. csvs, .. charts, .. page, ReportFiles.Manifest], hashes);
+        var parts = _parts is null ? null : new ManifestJson.EvidencePartsJson(ReportFiles.EvidenceParts, ReportFiles.Evidence, _parts.Parts, _parts.Files.Count, _parts.Bytes, _parts.Rows);
+        ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, [.. csvs, .. charts, .. page, ReportFiles.Manifest], hashes, parts);
         return _output.Commit();
     }
 
     /// <summary>Closes the evidence file and deletes the per-document rows; staged files are removed by the output folder unless committed.</summary>
     public void Dispose()
     {
-        _evidence.Dispose();
+        _evidence?.Dispose();
+        _parts?.Dispose();
         _documents.Dispose();
     }
 
@@ -170,8 +191,10 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     {
         var ids = _documents.Read().Select(d => d.Id).ToList();
         // Without the context columns the page has no snippets to show; it says what the evidence file holds.
+        // Evidence left in the shards is sampled from their files, each a valid evidence file of its own.
+        string[] files = _parts is null ? [_output.StagedPath(ReportFiles.Evidence)] : [.. _parts.Files.Select(f => f.Path)];
         var evidence = _evidenceMode == EvidenceMode.Full
-            ? Html.EvidenceSample.Read(_output.StagedPath(ReportFiles.Evidence), ids, _matcher.Themes, Html.EvidenceSample.CapFor(_cellsWithHits))
+            ? Html.EvidenceSample.Read(files, ids, _matcher.Themes, Html.EvidenceSample.CapFor(_cellsWithHits))
             : new Html.EvidenceSample(0, [], []) { Kind = EvidenceModeNames.Name(_evidenceMode) };
         Html.AnalysisHtml.Write(_output.Stage(ReportFiles.Report), run, _matcher.Themes, _documents.Read(), _corpus.Rows(_matcher.Lexicon, _matcher.Themes), TermRows(), evidence);
         return ReportFiles.Report;

@@ -104,6 +104,22 @@ internal static class AnalysisReports
             new("vetoed", ColumnFormat.Integer, "its matches that one of its exclusions vetoed, which are neither hits nor evidence rows (rule 7 of the [counting rules](counting-rules.md)); always 0 for terms without exclusions", r => r.Vetoed),
         ]);
 
+    /// <summary><c>evidence_parts.csv</c>: written by <c>merge</c> instead of <c>evidence.csv</c> when the evidence is left in the shards' folders.</summary>
+    public static ReportLayout<EvidencePart> EvidenceParts { get; } = new(
+        ReportFiles.EvidenceParts,
+        "written by a `merge` that leaves the evidence in the shards' folders, instead of `evidence.csv`: one row per byte range of the shards' evidence files, in order. Concatenated in this order, the ranges are the `evidence.csv` a merge without the option writes, byte for byte (the first range starts at byte 0 of its file, with the header; every other range is rows only, the shards' headers left out). `cpnlp evidence assemble FOLDER` writes that file ([Large corpora](large-corpora.md#evidence-left-in-the-shards---evidence-parts)).",
+        [
+            new("file", ColumnFormat.Text, "a shard's `partial_evidence.csv`, relative to the merged folder (with `/`)", p => p.File),
+            new("offset", ColumnFormat.Integer, "where the range starts in that file, in bytes from 0", p => p.Offset),
+            new("bytes", ColumnFormat.Integer, "the range's length in bytes", p => p.Bytes),
+            new("rows", ColumnFormat.Integer, "the evidence rows in the range (the header is not one)", p => p.Rows),
+            new("file_bytes", ColumnFormat.Integer, "the size of the whole file when merged: assembling refuses a file of another size", p => p.FileBytes),
+            new("file_sha256", ColumnFormat.Text, "the SHA-256 of the whole file, as the shard recorded it in `partial.sha256`: assembling checks it", p => p.FileSha256),
+        ]);
+
+    /// <summary>The reports only <c>merge</c> writes, in the order docs/reports.md lists them.</summary>
+    public static IReadOnlyList<IReportLayout> MergeOnly { get; } = [EvidenceParts];
+
     /// <summary>Every CSV report of <c>analyze</c>, in the order docs/reports.md lists them.</summary>
     public static IReadOnlyList<IReportLayout> All { get; } = [ThemeFrequency, ThemeFrequencyWide, CorpusSummary, Evidence, TermFrequency];
 

@@ -14,6 +14,7 @@ internal sealed class DocumentReport
     private CsvRowBuffer? _evidence;
     private EvidenceSpill? _spill;
     private IEvidenceSource? _source;
+    private (ShardEvidenceFile File, long Offset)? _range;
 
     internal DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, CsvRowBuffer evidence)
         : this(summary, characters, terms, evidence.Records, evidence.Length) => _evidence = evidence;
@@ -25,6 +26,10 @@ internal sealed class DocumentReport
     /// <summary>A document whose <paramref name="evidenceBytes"/> bytes of evidence rows are the next in <paramref name="source"/> (a shard's evidence file), read when appended.</summary>
     internal DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, int evidenceRows, int evidenceBytes, IEvidenceSource source)
         : this(summary, characters, terms, evidenceRows, (long)evidenceBytes) => _source = source ?? throw new ArgumentNullException(nameof(source));
+
+    /// <summary>A document whose <paramref name="evidenceBytes"/> bytes of evidence rows stay in a shard's evidence <paramref name="file"/>, from <paramref name="offset"/> on: a merge lists them (<see cref="EvidenceParts"/>) without reading them.</summary>
+    internal DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, int evidenceRows, long evidenceBytes, ShardEvidenceFile file, long offset)
+        : this(summary, characters, terms, evidenceRows, evidenceBytes) => _range = (file ?? throw new ArgumentNullException(nameof(file)), offset);
 
     private DocumentReport(DocumentSummary summary, long characters, IReadOnlyList<TermHits> terms, int evidenceRows, long evidenceBytes)
     {
@@ -74,6 +79,11 @@ internal sealed class DocumentReport
     /// <exception cref="InvalidOperationException">They were taken already.</exception>
     internal IEnumerable<CsvRowBuffer> TakeEvidence()
     {
+        if (_range is not null)
+        {
+            throw new InvalidOperationException($"the evidence of {Summary.Id} is left in a shard's file, to be listed, not read.");
+        }
+
         if (_source is { } source)
         {
             // Rows still in a shard's file: read them into a buffer (the callers that want them in memory).
@@ -92,7 +102,6 @@ internal sealed class DocumentReport
         return [evidence];
     }
 
-    /// <summary>Gives the evidence rows up unwritten (a document left out of the counts).</summary>
     /// <summary>Takes over the file the evidence rows are still in, or returns null when they are in memory or spilled (<see cref="TakeEvidence"/>).</summary>
     internal IEvidenceSource? TakeEvidenceSource()
     {
@@ -101,8 +110,18 @@ internal sealed class DocumentReport
         return source;
     }
 
+    /// <summary>Takes over where the evidence rows are in a shard's evidence file, or returns null when they are elsewhere.</summary>
+    internal (ShardEvidenceFile File, long Offset)? TakeEvidenceRange()
+    {
+        var range = _range;
+        _range = null;
+        return range;
+    }
+
+    /// <summary>Gives the evidence rows up unwritten (a document left out of the counts).</summary>
     internal void DiscardEvidence()
     {
+        _range = null;
         _source = null;
         _spill?.Dispose();
         _spill = null;

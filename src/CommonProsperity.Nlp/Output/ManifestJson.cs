@@ -21,8 +21,16 @@ internal sealed record ManifestJson(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Reports,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Dictionary<string, string>? ReportSha256,
-    Dictionary<string, long> TimingsMs)
+    Dictionary<string, long> TimingsMs,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ManifestJson.EvidencePartsJson? EvidenceParts = null)
 {
+    /// <summary>
+    /// A merge that left the evidence in the shards' folders: the listing of its byte ranges
+    /// (<c>evidence_parts.csv</c>), the file they make up when assembled, how many ranges and shard
+    /// files, and the size and rows of the assembled file.
+    /// </summary>
+    internal sealed record EvidencePartsJson(string Listing, string Assembles, long Parts, int Files, long Bytes, long Rows);
+
     /// <summary>The lexicon counted; <c>theme_labels</c> (id to the name in the dictionary) only for a lexicon with labels.</summary>
     internal sealed record LexiconJson(string Source, string Sha256, int Terms, IReadOnlyList<string> Themes,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? ThemeLabels = null);

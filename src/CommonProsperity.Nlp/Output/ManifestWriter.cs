@@ -14,7 +14,8 @@ internal static class ManifestWriter
     /// <param name="manifest">What to record.</param>
     /// <param name="reports">The report files of the run.</param>
     /// <param name="reportHashes">Optionally, the SHA-256 of each report, so a reader can check that the set is whole.</param>
-    public static void Write(string path, RunManifest manifest, IEnumerable<string> reports, IReadOnlyDictionary<string, string>? reportHashes = null)
+    /// <param name="evidenceParts">For a merge that left the evidence in the shards' folders, what its listing holds.</param>
+    public static void Write(string path, RunManifest manifest, IEnumerable<string> reports, IReadOnlyDictionary<string, string>? reportHashes = null, ManifestJson.EvidencePartsJson? evidenceParts = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(reports);
@@ -34,7 +35,8 @@ internal static class ManifestWriter
             manifest.Warnings,
             [.. reports],
             reportHashes is null ? null : InOrder(reportHashes),
-            InOrder(manifest.TimingsMs));
+            InOrder(manifest.TimingsMs),
+            evidenceParts);
         using var stream = File.Create(path);
         JsonSerializer.Serialize(stream, json, Json.ManifestJson);
     }

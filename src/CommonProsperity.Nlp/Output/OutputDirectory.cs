@@ -28,6 +28,7 @@ internal sealed class OutputDirectory : IDisposable
     private const string StagingPrefix = ".cpnlp-staging-";
 
     private readonly List<(string Name, string Staged)> _pending = [];
+    private readonly HashSet<string> _kept = new(StringComparer.Ordinal);
     private readonly FileStream _lock;
     private readonly string _staging;
     private readonly bool _created;
@@ -120,6 +121,16 @@ internal sealed class OutputDirectory : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
         _pending.Add((fileName, staged));
         return staged;
+    }
+
+    /// <summary>
+    /// Keeps the reports <paramref name="fileNames"/> of the previous run, which the manifest this run
+    /// stages lists too (a run that adds a report to a folder), so that the commit does not remove them.
+    /// </summary>
+    public void Keep(IEnumerable<string> fileNames)
+    {
+        ArgumentNullException.ThrowIfNull(fileNames);
+        _kept.UnionWith(fileNames);
     }
 
     /// <summary>Where a report staged earlier is being written.</summary>
@@ -216,7 +227,7 @@ internal sealed class OutputDirectory : IDisposable
         }
 
         // This run replaces the manifest: the previous run's reports it does not write again would no longer be described.
-        var writes = _pending.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var writes = _pending.Select(p => p.Name).Concat(_kept).ToHashSet(StringComparer.Ordinal);
         var folder = FileStatus.Of(FullPath);
         foreach (var previous in PreviousReports(Path.Combine(FullPath, ReportFiles.Manifest)).Where(n => !writes.Contains(n)))
         {

@@ -90,7 +90,8 @@ internal static class PartialChecksums
         new($"{name} was changed after the shard wrote it: its SHA-256 is {actual[..12]}…, but {ReportFiles.PartialChecksums} records {expected[..12]}….", folder,
             fix: "Partial results must be merged as the shard wrote them; run the shard again to replace them.");
 
-    private static string Sha256Of(string path)
+    /// <summary>The SHA-256 of the file at <paramref name="path"/>, in lower-case hex.</summary>
+    internal static string Sha256Of(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return Convert.ToHexStringLower(SHA256.HashData(stream));

@@ -13,13 +13,16 @@ namespace CommonProsperity.Nlp.Output;
 /// document's evidence rows are not read with it: they are the next bytes of the shard's evidence
 /// file, which the reader hands out in order (<see cref="IEvidenceSource"/>) when the merge copies
 /// them, hashing them on the way to check the file against its checksum once it is read to the end.
+/// A merge that leaves the evidence in the shards' folders (<see cref="EvidenceParts"/>) does not read
+/// it at all: the reader checks the file's header and size, and each document says where its rows are.
 /// </summary>
 internal sealed class PartialResultReader : IDisposable, IEvidenceSource
 {
     private readonly StreamReader _documents;
-    private readonly FileStream _evidence;
-    private readonly IncrementalHash _evidenceHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly FileStream? _evidence;
+    private readonly IncrementalHash? _evidenceHash;
     private readonly string _evidenceSha256;
+    private readonly long _evidenceLength;
     private readonly Dictionary<int, InputFileRecord> _inputs;
     private readonly int[] _themeOfTerm;
     private int _line;
@@ -30,14 +33,21 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
     /// <summary>Where the next document's evidence starts in the evidence file (its rows are read later, in order).</summary>
     private long _evidenceAt;
 
-    private PartialResultReader(string folder, ShardHeader header, StreamReader documents, FileStream evidence, string evidenceSha256, byte[] preamble)
+    private PartialResultReader(string folder, ShardHeader header, StreamReader documents, FileStream? evidence, ShardEvidenceFile evidenceFile, byte[] preamble)
     {
         Folder = folder;
         Header = header;
         _documents = documents;
         _evidence = evidence;
-        _evidenceSha256 = evidenceSha256;
-        _evidenceHash.AppendData(preamble);
+        EvidenceFile = evidenceFile;
+        _evidenceSha256 = evidenceFile.Sha256;
+        _evidenceLength = evidenceFile.Bytes;
+        if (evidence is not null)
+        {
+            _evidenceHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            _evidenceHash.AppendData(preamble);
+        }
+
         _evidenceAt = preamble.Length;
         _inputs = header.Inputs.ToDictionary(i => i.File, i => i.Value);
         var themes = header.Lexicon.Themes.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
@@ -50,6 +60,9 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
     /// <summary>What the shard recorded besides its documents.</summary>
     public ShardHeader Header { get; }
 
+    /// <summary>The shard's evidence file: where, its size, its recorded checksum and the length of its header.</summary>
+    public ShardEvidenceFile EvidenceFile { get; }
+
     /// <summary>The SHA-256 of the lexicon as <c>partial.json</c> records it (its JSON bytes): shards whose lexicons have the same share one.</summary>
     private string LexiconJsonSha256 { get; init; } = string.Empty;
 
@@ -60,10 +73,11 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
     /// shard) is taken from <paramref name="first"/>, a shard of the same run opened before, when the
     /// fingerprints say it is the same list; otherwise it is read and checked against the fingerprint.
     /// Its lexicon too, when it is recorded in the same bytes (a thousand shards need not hold a
-    /// thousand copies).
+    /// thousand copies). With <paramref name="evidenceInPlace"/>, the evidence file is not kept open to be
+    /// read: its header and size are checked, and each document says where its rows are in it.
     /// </summary>
     /// <exception cref="InputException">The folder holds no partial results, or they are damaged.</exception>
-    public static PartialResultReader Open(string folder, PartialResultReader? first = null)
+    public static PartialResultReader Open(string folder, PartialResultReader? first = null, bool evidenceInPlace = false)
     {
         ArgumentNullException.ThrowIfNull(folder);
         var headerPath = Path.Combine(folder, ReportFiles.PartialHeader);
@@ -98,19 +112,37 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
 
         try
         {
-            var documents = new StreamReader(Path.Combine(folder, ReportFiles.PartialDocuments), System.Text.Encoding.UTF8);
+            var evidencePath = Path.GetFullPath(Path.Combine(folder, ReportFiles.PartialEvidence));
             // A small buffer: a merge may have a thousand shards open; their rows are read in large pieces anyway.
-            var evidence = new FileStream(Path.Combine(folder, ReportFiles.PartialEvidence), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var expected = EvidenceFile.PreambleFor(header.Lexicon, header.Evidence);
+            var evidence = new FileStream(evidencePath, FileMode.Open, FileAccess.Read, FileShare.Read, evidenceInPlace ? 0 : 1 << 16, FileOptions.SequentialScan);
+            var expected = Output.EvidenceFile.PreambleFor(header.Lexicon, header.Evidence);
             var preamble = new byte[expected.Length];
-            evidence.ReadExactly(preamble);
+            var file = new ShardEvidenceFile(evidencePath, evidence.Length, evidenceSha256, preamble.Length);
+            try
+            {
+                evidence.ReadExactly(preamble);
+            }
+            catch (EndOfStreamException)
+            {
+                // Shorter than its header: said below.
+            }
+
             if (!preamble.AsSpan().SequenceEqual(expected))
             {
+                evidence.Dispose();
                 PartialChecksums.VerifyFile(folder, ReportFiles.PartialEvidence, evidenceSha256);
                 throw new InputException($"{ReportFiles.PartialEvidence} does not start with the evidence header.", folder, fix: "Run the shard again.");
             }
 
-            return new PartialResultReader(folder, header, documents, evidence, evidenceSha256, preamble) { LexiconJsonSha256 = lexiconSha256 };
+            if (evidenceInPlace)
+            {
+                // Its rows are listed, not read: a thousand shards need not hold a thousand open files and buffers.
+                evidence.Dispose();
+                evidence = null;
+            }
+
+            var documents = new StreamReader(Path.Combine(folder, ReportFiles.PartialDocuments), System.Text.Encoding.UTF8);
+            return new PartialResultReader(folder, header, documents, evidence, file, preamble) { LexiconJsonSha256 = lexiconSha256 };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -160,6 +192,16 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
         }
 
         CheckDocument(path, file, characters, summary, terms, evidenceBytes, evidenceRows);
+        if (_evidence is null)
+        {
+            // The rows stay in the shard's file; the merge lists where (EvidenceParts).
+            var offset = _evidenceAt;
+            _evidenceAt += evidenceBytes;
+            _tokens += summary.Tokens;
+            _characters += characters;
+            return (file, new DocumentReport(summary, characters, terms, evidenceRows, evidenceBytes, EvidenceFile, offset));
+        }
+
         if (evidenceBytes > CsvRowBuffer.MaxBytes)
         {
             // A document of more than 4 MiB of plain text is analysed in windows and its evidence may pass what one buffer holds.
@@ -177,6 +219,11 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
     /// <inheritdoc />
     public void ReadNext(Span<byte> destination)
     {
+        if (_evidence is null || _evidenceHash is null)
+        {
+            throw new InvalidOperationException($"the evidence of {Folder} is left in place, to be listed, not read.");
+        }
+
         try
         {
             _evidence.ReadExactly(destination);
@@ -234,15 +281,15 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
             throw Fail($"evidence_bytes {evidenceBytes} and evidence_rows {evidenceRows} must not be negative.");
         }
 
-        if (evidenceBytes > _evidence.Length - _evidenceAt)
+        if (evidenceBytes > _evidenceLength - _evidenceAt)
         {
             // Said as a changed file when the evidence is not the shard's any more.
             PartialChecksums.VerifyFile(Folder, ReportFiles.PartialEvidence, _evidenceSha256);
         }
 
-        if (!(evidenceBytes <= _evidence.Length - _evidenceAt))
+        if (!(evidenceBytes <= _evidenceLength - _evidenceAt))
         {
-            throw Fail($"evidence_bytes {evidenceBytes} is more than the {_evidence.Length - _evidenceAt} bytes left in {ReportFiles.PartialEvidence}.");
+            throw Fail($"evidence_bytes {evidenceBytes} is more than the {_evidenceLength - _evidenceAt} bytes left in {ReportFiles.PartialEvidence}.");
         }
 
         if (!(summary.Themes.Count == Header.Lexicon.Themes.Count))
@@ -294,6 +341,22 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
 
     private void CheckTotals()
     {
+        if (_evidence is null || _evidenceHash is null)
+        {
+            // Left in place: its checksum is checked when it is assembled; here, that its size is its documents'.
+            if (_evidenceAt != _evidenceLength)
+            {
+                PartialChecksums.VerifyFile(Folder, ReportFiles.PartialEvidence, _evidenceSha256);
+            }
+
+            if (_line != Header.Documents || _tokens != Header.Tokens || _characters != Header.Characters || _evidenceAt != _evidenceLength)
+            {
+                throw Mismatch(_evidenceLength);
+            }
+
+            return;
+        }
+
         if (_evidenceAt == _evidence.Length && _evidence.Position == _evidence.Length)
         {
             // Every byte of the evidence has been read (and copied): it must be the file the shard wrote.
@@ -310,19 +373,21 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
 
         if (_line != Header.Documents || _tokens != Header.Tokens || _characters != Header.Characters || _evidence.Position != _evidence.Length)
         {
-            throw new InputException(
-                $"{ReportFiles.PartialHeader} records {Header.Documents} documents, {Header.Tokens} tokens and {Header.Characters} characters, but {ReportFiles.PartialDocuments} holds {_line}, {_tokens} and {_characters}"
-                + (_evidenceAt != _evidence.Length ? $", and {_evidence.Length - _evidenceAt} bytes of {ReportFiles.PartialEvidence} belong to no document." : "."),
-                Folder, fix: "The partial results were edited or damaged after the shard wrote them; run the shard again.");
+            throw Mismatch(_evidence.Length);
         }
     }
+
+    private InputException Mismatch(long evidenceLength) => new(
+        $"{ReportFiles.PartialHeader} records {Header.Documents} documents, {Header.Tokens} tokens and {Header.Characters} characters, but {ReportFiles.PartialDocuments} holds {_line}, {_tokens} and {_characters}"
+        + (_evidenceAt != evidenceLength ? $", and {evidenceLength - _evidenceAt} bytes of {ReportFiles.PartialEvidence} belong to no document." : "."),
+        Folder, fix: "The partial results were edited or damaged after the shard wrote them; run the shard again.");
 
     /// <summary>Closes the files.</summary>
     public void Dispose()
     {
         _documents.Dispose();
-        _evidence.Dispose();
-        _evidenceHash.Dispose();
+        _evidence?.Dispose();
+        _evidenceHash?.Dispose();
     }
 
     /// <summary>

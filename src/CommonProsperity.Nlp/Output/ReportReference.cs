@@ -15,6 +15,12 @@ internal static class ReportReference
     /// <summary>The line after them.</summary>
     public const string End = "<!-- End of the generated column tables. -->";
 
+    /// <summary>The line before the generated table of the report only <c>merge</c> writes.</summary>
+    public const string MergeBegin = "<!-- Generated from AnalysisReports.MergeOnly by ReportReference, checked and rewritten by the same test. -->";
+
+    /// <summary>The line after it.</summary>
+    public const string MergeEnd = "<!-- End of the generated column table of merge. -->";
+
     /// <summary>The line before the generated tables of the discovery commands' declared reports.</summary>
     public const string DiscoveryBegin = "<!-- Generated from src/CommonProsperity.Nlp/Output/DiscoveryReports.cs, TrendReports.cs and PhraseReports.cs by ReportReference, checked and rewritten by the same test. -->";
 

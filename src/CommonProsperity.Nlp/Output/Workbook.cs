@@ -47,7 +47,7 @@ internal static class Workbook
 
     /// <summary>The declared layout of the report named <paramref name="file"/>, or null when its columns are not declared.</summary>
     public static IReportLayout? LayoutOf(string file) =>
-        AnalysisReports.All.Concat(ReportReference.Discovery).Concat(ClassificationReports.All).FirstOrDefault(l => string.Equals(l.File, Path.GetFileName(file), StringComparison.Ordinal));
+        AnalysisReports.All.Concat(AnalysisReports.MergeOnly).Concat(ReportReference.Discovery).Concat(ClassificationReports.All).FirstOrDefault(l => string.Equals(l.File, Path.GetFileName(file), StringComparison.Ordinal));
 
     /// <summary>The sheet name for a report: its file name without <c>.csv</c>, cut to Excel's 31 characters and made unique.</summary>
     internal static string SheetName(string csv, IEnumerable<string> taken)

@@ -25,6 +25,43 @@ public class MergeCommandTests
         }
     }
 
+    [Fact]
+    public void MergeWithEvidenceParts_ThenEvidenceAssemble_WritesTheSingleRunEvidence()
+    {
+        using var temp = new TempDirectory();
+        var corpus = Path.Combine(TestPaths.Shared, "corpus");
+        CliRunner.Run("analyze", corpus, "--out", temp.File("single"), "--quiet");
+        CliRunner.Run("analyze", corpus, "--shard", "0/2", "--out", temp.File("s0"), "--quiet");
+        CliRunner.Run("analyze", corpus, "--shard", "1/2", "--out", temp.File("s1"), "--quiet");
+
+        var (merge, mergeOutput, _) = CliRunner.Run("merge", temp.File("s0"), temp.File("s1"), "--out", temp.File("merged"), "--evidence-parts");
+        var before = File.Exists(temp.File("merged/evidence.csv"));
+        var (assemble, output, error) = CliRunner.Run("evidence", "assemble", temp.File("merged"));
+
+        Assert.Equal([0, 0], new[] { merge, assemble });
+        Assert.False(before);
+        Assert.Contains($"cpnlp evidence assemble {temp.File("merged")}", mergeOutput, StringComparison.Ordinal);
+        Assert.Contains("Assembled ", output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(File.ReadAllBytes(temp.File("single/evidence.csv")), File.ReadAllBytes(temp.File("merged/evidence.csv")));
+    }
+
+    [Fact]
+    public void EvidenceAssemble_ShardMoved_ExitsWith65NamingTheFlagToAvoidIt()
+    {
+        using var temp = new TempDirectory();
+        CliRunner.Run("analyze", TestPaths.MiniCorpus, "--shard", "0/2", "--out", temp.File("s0"), "--quiet");
+        CliRunner.Run("analyze", TestPaths.MiniCorpus, "--shard", "1/2", "--out", temp.File("s1"), "--quiet");
+        CliRunner.Run("merge", temp.File("s0"), temp.File("s1"), "--out", temp.File("merged"), "--evidence-parts");
+        Directory.Delete(temp.File("s1"), recursive: true);
+
+        var (code, _, error) = CliRunner.Run("evidence", "assemble", temp.File("merged"));
+
+        Assert.Equal(65, code);
+        Assert.Contains(Path.Combine(temp.File("s1"), ReportFiles.PartialEvidence), error, StringComparison.Ordinal);
+        Assert.Contains("without --evidence-parts", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("2/2")]
     [InlineData("half")]

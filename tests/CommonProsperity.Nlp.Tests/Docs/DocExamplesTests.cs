@@ -38,7 +38,7 @@ public sealed partial class DocExamplesTests
                 continue; // a placeholder (cpnlp COMMAND --help) or prose (cpnlp (src/...))
             }
 
-            var command = words[0] == "lexicon" && words.Count > 1 && CommandWord().IsMatch(words[1]) ? [words[0], words[1]] : new[] { words[0] };
+            var command = words[0] is "lexicon" or "evidence" && words.Count > 1 && CommandWord().IsMatch(words[1]) ? [words[0], words[1]] : new[] { words[0] };
             var options = Options(command);
             if (options is null)
             {

@@ -14,12 +14,14 @@ public sealed class ReportReferenceTests
     [InlineData("analyze")]
     [InlineData("discovery")]
     [InlineData("classifier")]
+    [InlineData("merge")]
     public void ReportsPage_GeneratedColumnTables_AreCurrent(string block)
     {
         var (begin, end, layouts) = block switch
         {
             "analyze" => (ReportReference.Begin, ReportReference.End, AnalysisReports.All),
             "discovery" => (ReportReference.DiscoveryBegin, ReportReference.DiscoveryEnd, ReportReference.Discovery),
+            "merge" => (ReportReference.MergeBegin, ReportReference.MergeEnd, AnalysisReports.MergeOnly),
             _ => (ReportReference.ClassifierBegin, ReportReference.ClassifierEnd, ClassificationReports.All),
         };
         var path = Path.Combine(TestPaths.RepoRoot, "docs", "reports.md");

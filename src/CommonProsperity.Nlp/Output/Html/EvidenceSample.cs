@@ -27,15 +27,16 @@ internal sealed record EvidenceSample(int PerCell, IReadOnlyList<string> Columns
     /// <summary>The rows per cell for <paramref name="cellsWithHits"/> cells with hits.</summary>
     public static int CapFor(long cellsWithHits) => cellsWithHits == 0 ? MaxPerCell : (int)Math.Min(MaxPerCell, RowBudget / cellsWithHits);
 
-    /// <summary>Reads the first <paramref name="perCell"/> rows of each cell from the evidence file at <paramref name="path"/>.</summary>
-    /// <param name="path">The evidence file (staged, complete).</param>
+    /// <summary>Reads the first <paramref name="perCell"/> rows of each cell from the evidence files at <paramref name="paths"/>.</summary>
+    /// <param name="paths">The evidence file (staged, complete), or the shards' evidence files of a merge that left them in place (each a document's rows whole, in document order).</param>
     /// <param name="documents">The documents' ids, in report order.</param>
     /// <param name="themes">The theme ids, in report order.</param>
     /// <param name="perCell">The rows to keep per cell.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     /// <exception cref="OutputException">The file cannot be read back.</exception>
-    public static EvidenceSample Read(string path, IReadOnlyList<string> documents, IReadOnlyList<string> themes, int perCell, CancellationToken cancellationToken = default)
+    public static EvidenceSample Read(IReadOnlyList<string> paths, IReadOnlyList<string> documents, IReadOnlyList<string> themes, int perCell, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(paths);
         var declared = AnalysisReports.Evidence.Columns;
         var kept = declared.Where(c => c.Name is not ("document" or "theme" or "theme_label")).ToArray(); // a sample is per document and theme already
         var cells = new List<Cell>();
@@ -52,6 +53,19 @@ internal sealed record EvidenceSample(int PerCell, IReadOnlyList<string> Columns
 
         var themeIndex = themes.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
         var open = new Dictionary<(int Document, int Theme), Cell>();
+        var current = -1;
+        foreach (var path in paths)
+        {
+            ReadFile(path, kept, documentIndex, themeIndex, perCell, open, cells, ref current, cancellationToken);
+        }
+
+        cells.Sort((a, b) => a.Document != b.Document ? a.Document.CompareTo(b.Document) : a.Theme.CompareTo(b.Theme));
+        return new EvidenceSample(perCell, [.. kept.Select(c => c.Name)], cells);
+    }
+
+    private static void ReadFile(string path, ReportColumn<AnalysisReports.Hit>[] kept, Dictionary<string, int> documentIndex, Dictionary<string, int> themeIndex, int perCell,
+        Dictionary<(int Document, int Theme), Cell> open, List<Cell> cells, ref int current, CancellationToken cancellationToken)
+    {
         try
         {
             using var csv = CsvReader.FromFile(path, CsvReaderOptions.Default);
@@ -59,7 +73,6 @@ internal sealed record EvidenceSample(int PerCell, IReadOnlyList<string> Columns
             var documentField = header.IndexOf("document");
             var themeField = header.IndexOf("theme");
             var fields = kept.Select(c => (Index: header.IndexOf(c.Name), c.Format)).ToArray();
-            var current = -1;
             while (csv.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -92,9 +105,6 @@ internal sealed record EvidenceSample(int PerCell, IReadOnlyList<string> Columns
         {
             throw new OutputException($"cannot read the evidence back for report.html ({e.Message}).", path, "Check the disk, or turn the HTML report off for this run.", e);
         }
-
-        cells.Sort((a, b) => a.Document != b.Document ? a.Document.CompareTo(b.Document) : a.Theme.CompareTo(b.Theme));
-        return new EvidenceSample(perCell, [.. kept.Select(c => c.Name)], cells);
     }
 
     /// <summary>A cell as the CSV holds it, typed back: integers as numbers, text without the formula escape.</summary>

@@ -1,0 +1,330 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.Output;
+using CsvHelper;
+using Microsoft.Win32.SafeHandles;
+
+namespace CommonProsperity.Nlp.Jobs;
+
+/// <summary>
+/// Writes <c>evidence.csv</c> in a folder merged with the evidence left in the shards' folders
+/// (<see cref="MergeOptions.EvidenceParts"/>): the byte ranges that <c>evidence_parts.csv</c> lists,
+/// concatenated in its order, without parsing them, so the file is byte for byte the one a copying
+/// merge writes. Every shard file is checked before anything is written (there, and of the size it had
+/// when merged) and its SHA-256 (the shard's own, from <c>partial.sha256</c>) as it is read; a file that
+/// is missing or changed is refused by name, and <c>evidence.csv</c> appears (with the manifest updated to
+/// list it) only when all of it is written and checked.
+/// </summary>
+public sealed class EvidenceAssembler
+{
+    private const int BlockBytes = 1 << 20;
+
+    /// <summary>Assembles <c>evidence.csv</c> in the merged folder <paramref name="folder"/>.</summary>
+    /// <exception cref="InputException">The folder was not merged with the evidence left in the shards, its listing is damaged, or a shard's evidence file is missing or changed.</exception>
+    /// <exception cref="OutputException">The folder cannot be written.</exception>
+    public EvidenceAssembly Assemble(string folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var clock = Stopwatch.StartNew();
+        var manifestPath = Path.Combine(folder, ReportFiles.Manifest);
+        var (manifest, expectedBytes, listingSha256) = ReadManifest(manifestPath, folder);
+        var listingPath = Path.Combine(folder, ReportFiles.EvidenceParts);
+        var parts = ReadListing(listingPath, folder, listingSha256);
+        var files = CheckFiles(parts, folder);
+
+        using var output = OutputDirectory.Open(folder);
+        var staged = output.Stage(ReportFiles.Evidence);
+        var (bytes, sha256) = Copy(parts, files, staged, cancellationToken);
+        if (bytes != expectedBytes)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"its parts make {bytes:N0} bytes, but {ReportFiles.Manifest} records {expectedBytes:N0}."), listingPath,
+                fix: "The merged folder was edited after the merge; merge the shards again.");
+        }
+
+        WriteManifest(manifest, output.Stage(ReportFiles.Manifest), sha256);
+        output.Keep(ReportsOf(manifest));
+        output.Commit();
+        return new EvidenceAssembly(Path.Combine(output.FullPath, ReportFiles.Evidence), bytes, parts.Count, files.Count, sha256, clock.Elapsed);
+    }
+
+    /// <summary>The merged folder's manifest, the size of the evidence it says the parts make, and the SHA-256 it records for the listing.</summary>
+    private static (JsonObject Manifest, long Bytes, string? ListingSha256) ReadManifest(string path, string folder)
+    {
+        JsonObject manifest;
+        try
+        {
+            manifest = JsonNode.Parse(File.ReadAllBytes(path)) as JsonObject ?? throw new JsonException("it is not a JSON object.");
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InputException($"there is no {ReportFiles.Manifest}, so this is not the output folder of a merge.", folder, null,
+                Wording.Of($"Give the {OptionName.OutputFolder} of a merge run with {OptionName.EvidenceParts}."), e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw new InputException($"cannot read the manifest ({e.Message}).", path, fix: "Merge the shards again.", inner: e);
+        }
+
+        if (manifest["evidence_parts"] is not JsonObject parts)
+        {
+            var copied = manifest["reports"] is JsonArray reports && reports.Any(r => r?.GetValueKind() == JsonValueKind.String && r.GetValue<string>() == ReportFiles.Evidence);
+            throw copied
+                ? new InputException($"its evidence is in {ReportFiles.Evidence} already: the merge copied it, so there is nothing to assemble.", folder, null,
+                    Wording.Of($"Use {ReportFiles.Evidence} as it is; only a merge with {OptionName.EvidenceParts} leaves the evidence to assemble."))
+                : new InputException($"its {ReportFiles.Manifest} lists no evidence parts: it was not written by a merge that left the evidence in the shards' folders.", folder, null,
+                    Wording.Of($"Give the {OptionName.OutputFolder} of a merge run with {OptionName.EvidenceParts}."));
+        }
+
+        try
+        {
+            var bytes = parts["bytes"]!.GetValue<long>();
+            var listing = manifest["report_sha256"]?[ReportFiles.EvidenceParts]?.GetValue<string>();
+            return (manifest, bytes, listing);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException)
+        {
+            throw new InputException($"its evidence_parts entry is damaged ({e.Message}).", path, fix: "Merge the shards again.", inner: e);
+        }
+    }
+
+    /// <summary>The rows of <c>evidence_parts.csv</c>, checked against the manifest's checksum and for sense.</summary>
+    private static List<EvidencePart> ReadListing(string path, string folder, string? sha256)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InputException($"there is no {ReportFiles.EvidenceParts}, the listing of the evidence in the shards' folders.", folder, fix: "Merge the shards again.");
+        }
+
+        var actual = PartialChecksums.Sha256Of(path);
+        if (sha256 is not null && !string.Equals(actual, sha256, StringComparison.Ordinal))
+        {
+            throw new InputException($"it was changed after the merge: its SHA-256 is {actual[..12]}…, but {ReportFiles.Manifest} records {sha256[..Math.Min(12, sha256.Length)]}….", path,
+                fix: "Merge the shards again to write it anew.");
+        }
+
+        var declared = AnalysisReports.EvidenceParts.Columns.Select(c => c.Name).ToList();
+        var parts = new List<EvidencePart>();
+        var row = 1;
+        try
+        {
+            using var csv = CsvReader.FromFile(path, CsvReaderOptions.Default);
+            var header = csv.Headers.Select(h => h.TrimStart('\uFEFF')).ToList();
+            if (!header.SequenceEqual(declared, StringComparer.Ordinal))
+            {
+                throw new InputException($"its header is {string.Join(",", header)}, not {string.Join(",", declared)}.", path, 1, "Merge the shards again with this version of cpnlp.");
+            }
+
+            while (csv.Read())
+            {
+                row++;
+                var part = new EvidencePart(CsvReport.UnescapeFormula(csv.GetString(0)), Number(csv.GetString(1)), Number(csv.GetString(2)), Number(csv.GetString(3)), Number(csv.GetString(4)), csv.GetString(5));
+                if (part.File.Length == 0 || part.Offset < 0 || part.Bytes < 0 || part.Rows < 0 || part.Offset + part.Bytes > part.FileBytes || part.FileSha256.Length != 64)
+                {
+                    throw new FormatException("a range outside its file, a negative number or a checksum that is not 64 hex digits");
+                }
+
+                parts.Add(part);
+            }
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or CsvFormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            throw new InputException($"row {row.ToString(CultureInfo.InvariantCulture)} is not a range of a shard's evidence file ({e.Message}).", path, row, "Merge the shards again.", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot read the listing ({e.Message}).", path, fix: "Check that the merged folder is complete and readable.", inner: e);
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// Each shard file of the listing, resolved against the merged folder and checked before anything is
+    /// written: there, a regular file, of the size it had when merged.
+    /// </summary>
+    private static Dictionary<string, string> CheckFiles(List<EvidencePart> parts, string folder)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var facts = new Dictionary<string, (long Bytes, string Sha256)>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            if (facts.TryGetValue(part.File, out var known))
+            {
+                if (known.Bytes != part.FileBytes || !string.Equals(known.Sha256, part.FileSha256, StringComparison.Ordinal))
+                {
+                    throw new InputException($"it gives {part.File} two sizes or checksums.", Path.Combine(folder, ReportFiles.EvidenceParts), fix: "Merge the shards again.");
+                }
+
+                continue;
+            }
+
+            facts[part.File] = (part.FileBytes, part.FileSha256);
+            var path = Path.GetFullPath(Path.Combine(folder, part.File));
+            files[part.File] = path;
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new InputException($"this shard's evidence file is missing. The merged folder holds no copy of the evidence ({ReportFiles.EvidenceParts} lists where the shards' files were), so they must stay in place until it is assembled.", path, null,
+                    Wording.Of($"Put the shard's folder back at that path (relative to the merged folder: {part.File}), or run that shard again and merge again (without {OptionName.EvidenceParts} to copy the evidence)."));
+            }
+
+            if (info.Length != part.FileBytes)
+            {
+                throw Changed(path, string.Create(CultureInfo.InvariantCulture, $"it has {info.Length:N0} bytes, but had {part.FileBytes:N0} when merged"));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>Copies the ranges in order into <paramref name="staged"/>, hashing each shard file whole on the way; returns the size and SHA-256 of what was written.</summary>
+    private static (long Bytes, string Sha256) Copy(List<EvidencePart> parts, Dictionary<string, string> files, string staged, CancellationToken cancellationToken)
+    {
+        var open = new Dictionary<string, Source>(StringComparer.Ordinal);
+        var buffer = new byte[BlockBytes];
+        using var written = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long bytes = 0;
+        try
+        {
+            using (var output = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, 0))
+            {
+                foreach (var part in parts)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!open.TryGetValue(part.File, out var source))
+                    {
+                        open[part.File] = source = new Source(files[part.File], part.FileBytes, part.FileSha256);
+                    }
+
+                    if (part.Offset < source.HashedTo)
+                    {
+                        throw new InputException($"the ranges of {part.File} are not in file order.", Path.Combine(Path.GetDirectoryName(staged)!, ReportFiles.EvidenceParts), fix: "Merge the shards again.");
+                    }
+
+                    source.Skip(part.Offset, buffer);
+                    for (var left = part.Bytes; left > 0;)
+                    {
+                        var block = source.Read(buffer.AsSpan(0, (int)Math.Min(left, buffer.Length)));
+                        output.Write(block);
+                        written.AppendData(block);
+                        left -= block.Length;
+                        bytes += block.Length;
+                    }
+                }
+            }
+
+            foreach (var source in open.Values)
+            {
+                source.Finish(buffer);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not EndOfStreamException)
+        {
+            throw OutputException.Writing(staged, e);
+        }
+        finally
+        {
+            foreach (var source in open.Values)
+            {
+                source.Dispose();
+            }
+        }
+
+        return (bytes, Convert.ToHexStringLower(written.GetHashAndReset()));
+    }
+
+    /// <summary>The manifest with <c>evidence.csv</c> listed before its listing, with its SHA-256.</summary>
+    private static void WriteManifest(JsonObject manifest, string path, string sha256)
+    {
+        if (manifest["reports"] is JsonArray reports && !reports.Any(r => r?.GetValue<string>() == ReportFiles.Evidence))
+        {
+            var at = reports.Select((r, i) => (r, i)).FirstOrDefault(p => p.r?.GetValue<string>() == ReportFiles.EvidenceParts).i;
+            reports.Insert(at, ReportFiles.Evidence);
+        }
+
+        if (manifest["report_sha256"] is JsonObject hashes)
+        {
+            if (hashes.ContainsKey(ReportFiles.Evidence))
+            {
+                hashes[ReportFiles.Evidence] = sha256;
+            }
+            else
+            {
+                hashes.Insert(Math.Max(0, hashes.IndexOf(ReportFiles.EvidenceParts)), ReportFiles.Evidence, sha256);
+            }
+        }
+
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, ManifestWriter.JsonOptions);
+        manifest.WriteTo(json);
+    }
+
+    private static IEnumerable<string> ReportsOf(JsonObject manifest) =>
+        manifest["reports"] is JsonArray reports ? reports.Where(r => r?.GetValueKind() == JsonValueKind.String).Select(r => r!.GetValue<string>()) : [];
+
+    private static long Number(string text) => long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static InputException Changed(string path, string how) => new(
+        $"this shard's evidence file was changed after the merge: {how}.", path, null,
+        Wording.Of($"Put back the file the shard wrote, or run that shard again and merge again (a merge records each file's size and checksum, and the ranges in it)."));
+
+    /// <summary>One shard file being read in order: every byte from the start is hashed, those between the ranges (a header) too, so that its SHA-256 can be checked at the end.</summary>
+    private sealed class Source(string path, long length, string sha256) : IDisposable
+    {
+        private readonly SafeFileHandle _file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        /// <summary>The bytes read (and hashed) so far, from the start.</summary>
+        public long HashedTo { get; private set; }
+
+        /// <summary>Reads and hashes the bytes up to <paramref name="offset"/> without copying them.</summary>
+        public void Skip(long offset, byte[] buffer)
+        {
+            while (HashedTo < offset)
+            {
+                Read(buffer.AsSpan(0, (int)Math.Min(offset - HashedTo, buffer.Length)));
+            }
+        }
+
+        /// <summary>Reads the next bytes into <paramref name="destination"/> (all of it unless the file ends) and hashes them.</summary>
+        public ReadOnlySpan<byte> Read(Span<byte> destination)
+        {
+            var read = 0;
+            while (read < destination.Length)
+            {
+                var n = RandomAccess.Read(_file, destination[read..], HashedTo + read);
+                if (n == 0)
+                {
+                    throw Changed(path, string.Create(CultureInfo.InvariantCulture, $"it ends at byte {HashedTo + read:N0}, before the ranges listed in it"));
+                }
+
+                read += n;
+            }
+
+            _hash.AppendData(destination[..read]);
+            HashedTo += read;
+            return destination[..read];
+        }
+
+        /// <summary>Hashes the rest of the file and checks it against the SHA-256 the shard recorded.</summary>
+        public void Finish(byte[] buffer)
+        {
+            Skip(length, buffer);
+            var actual = Convert.ToHexStringLower(_hash.GetHashAndReset());
+            if (!string.Equals(actual, sha256, StringComparison.Ordinal))
+            {
+                throw Changed(path, $"its SHA-256 is {actual[..12]}…, but the shard recorded {sha256[..12]}…");
+            }
+        }
+
+        public void Dispose()
+        {
+            _file.Dispose();
+            _hash.Dispose();
+        }
+    }
+}
