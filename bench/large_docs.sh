@@ -5,7 +5,8 @@
 #   zh-200-one-line.txt   200 MB of Chinese on one line, paragraphs opened by 　　 (gen_corpus.py --single-line)
 #   zh-100-one-line.txt   the same at 100 MB (whose evidence, 0.6 GB, a document read whole could still hold)
 #   en-1000.txt           1 GB of English text in one file (the 1,000 MB bench corpus, documents one after another)
-#   zh-100-no-sentence-end.txt   zh-100-one-line with every sentence end (。！？) turned into a comma (，): no safe cut anywhere
+#   zh-100-no-sentence-end.txt   zh-100-one-line with every sentence end (。！？) turned into a comma (，) and the paragraph
+#                                marks (　　) taken out: one sentence of 100 MB, no safe cut anywhere
 #   en-200-no-sentence-end.txt   200 MB of "charity " (as tests/…/Robustness/LargeInputTests.cs), analysed with a
 #                                two-term lexicon without exclusions (charit*, income gap), so windows cut between words
 #
@@ -56,6 +57,7 @@ import sys
 text = open(sys.argv[1], encoding="utf-8", newline="").read()
 for mark in "。！？":
     text = text.replace(mark, "，")
+text = text.replace("\u3000\u3000", "")  # no paragraph marks either: one sentence of 100 MB
 open(sys.argv[2], "w", encoding="utf-8", newline="").write(text)
 PY
       mv "$file.part" "$file"; return ;;

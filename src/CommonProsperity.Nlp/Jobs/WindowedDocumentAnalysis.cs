@@ -37,6 +37,9 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
     /// <summary>The default window: 1 Mi characters (2 MiB of text, some 30 MB of tokens, hits and evidence while it is analysed).</summary>
     public const int DefaultWindowCharacters = 1 << 20;
 
+    /// <summary>The hits whose evidence rows are formatted before they are written (a few MB of rows at most).</summary>
+    private const int HitsPerBatch = 4096;
+
     private int _windows;
 
     /// <summary>The windows analysed so far, over all documents and readings (for tests: that documents were cut).</summary>
@@ -236,9 +239,16 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                     termVetoes[veto.Term]++;
                 }
 
-                rows.Clear();
-                builder.WriteEvidence(rows, idField, piece.Hits, piece.Segments, buffer.AsSpan(0, filled), at, (int)core, sentences);
-                evidence.Add(rows);
+                // The rows go out a batch of hits at a time, so that their buffer stays small whatever the window holds.
+                var sentence = -1;
+                for (var first = 0; first < piece.Hits.Count; first += HitsPerBatch)
+                {
+                    rows.Clear();
+                    builder.WriteEvidence(rows, idField, piece.Hits, first, Math.Min(HitsPerBatch, piece.Hits.Count - first), ref sentence, piece.Segments,
+                        buffer.AsSpan(0, filled), at, (int)core, sentences);
+                    evidence.Add(rows);
+                }
+
                 fingerprint.Add(text, piece.Tokens, piece.Segments, (int)core, sentences, lines, continues, inside);
                 tokens += piece.Tokens.Count;
                 words += piece.Words;
