@@ -106,7 +106,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 pass = Run(text, id, fingerprint.Repeats, turn, cancellationToken);
             }
 
-            var summary = new DocumentSummary(id, metadata, pass.Tokens, pass.Words, pass.Sentences, pass.Themes);
+            var summary = new DocumentSummary(id, metadata, pass.Numbers, pass.Themes);
             var report = new DocumentReport(summary, pass.Characters, pass.Terms, pass.Evidence)
             {
                 Fingerprint = fingerprint,
@@ -162,7 +162,8 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
             var filled = 0;
             var end = false;
             long core = 0; // the document offset where the next window starts
-            int tokens = 0, words = 0, sentences = 0, lines = 0;
+            var numbers = new long[DocumentNumbers.All.Count];
+            int sentences = 0, lines = 0;
             var continues = false; // the window starts inside a sentence the window before ended in
             var window = windowCharacters;
             while (true)
@@ -227,7 +228,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 window = windowCharacters;
                 Interlocked.Increment(ref _windows);
                 var text = buffer.AsSpan(at, cut - at);
-                var piece = analyzer.AnalyzePiece(text, scratch.Segments, scratch.Hits, scratch.Vetoes, cancellationToken);
+                var piece = analyzer.AnalyzePiece(buffer.AsMemory(at, cut - at), scratch.Segments, scratch.Hits, scratch.Vetoes, cancellationToken) with { ContinuesSentence = continues };
                 tallies.Add(piece.Hits, piece.Segments, sentences);
                 foreach (var hit in piece.Hits)
                 {
@@ -250,8 +251,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 }
 
                 fingerprint.Add(text, piece.Tokens, piece.Segments, (int)core, sentences, lines, continues, inside);
-                tokens += piece.Tokens.Count;
-                words += piece.Words;
+                DocumentNumberValues.Add(numbers, piece);
 
                 // A sentence the window ends inside goes on in the next, whose first sentence it is (same number).
                 sentences += piece.Segments.Sentences.Count - (inside ? 1 : 0);
@@ -264,7 +264,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 }
             }
 
-            return new Pass(tokens, words, sentences, core, tallies.Result(), DocumentReportBuilder.CountTerms(termHits, termVetoes), evidence,
+            return new Pass(new DocumentNumberValues(numbers), core, tallies.Result(), DocumentReportBuilder.CountTerms(termHits, termVetoes), evidence,
                 fingerprint.Finish(), look.HasText, look.Sample);
         }
         catch
@@ -328,7 +328,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
             return -1;
         }
 
-        var piece = analyzer.AnalyzePiece(buffer.AsSpan(from, limit - from), scratch.Segments, scratch.Hits, scratch.Vetoes, cancellationToken);
+        var piece = analyzer.AnalyzePiece(buffer.AsMemory(from, limit - from), scratch.Segments, scratch.Hits, scratch.Vetoes, cancellationToken);
         var tokens = piece.Tokens;
         var reach = (analyzer.Matcher.LongestPhrase * 4) + 8;
         var blocked = new System.Collections.BitArray(Math.Max(tokens.Count, 1));
@@ -452,7 +452,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
     }
 
     /// <summary>What a reading of the text found.</summary>
-    private sealed record Pass(int Tokens, int Words, int Sentences, long Characters, ThemeTally[] Themes, TermHits[] Terms, EvidenceSpill Evidence,
+    private sealed record Pass(DocumentNumberValues Numbers, long Characters, ThemeTally[] Themes, TermHits[] Terms, EvidenceSpill Evidence,
         TextFingerprint Fingerprint, bool HasText, string Sample);
 
     /// <summary>Looks at the characters as they are read: blanks out repeats, notes whether there is any text and keeps the start for guessing the language.</summary>

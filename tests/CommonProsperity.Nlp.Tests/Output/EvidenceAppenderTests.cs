@@ -57,6 +57,6 @@ public sealed class EvidenceAppenderTests
         }
 
         buffer.EndRecord();
-        return new DocumentReport(new DocumentSummary(id, DocumentMetadata.Empty, 1, 1, 1, []), 1, [], buffer);
+        return new DocumentReport(new DocumentSummary(id, DocumentMetadata.Empty, DocumentNumberValues.Of(new Dictionary<string, long> { ["tokens"] = 1 }), []), 1, [], buffer);
     }
 }
