@@ -80,7 +80,7 @@ median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{a[NR]=$1} END {print a
 echo "| configuration | corpus | median MB/s | fastest MB/s | median MB per CPU-second | wall seconds (each round) | CPU seconds (each round) |"
 echo "|---|---|---|---|---|---|---|"
 for lang in ${langs//,/ }; do
-  bytes=$(find "$data/$lang-$mb" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
+  bytes=$(find -L "$data/$lang-$mb" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
   for config in "${configs[@]}"; do
     name=${config%%=*}
     list=${seconds[$name,$lang]}

@@ -35,75 +35,81 @@ public static class CpnlpApp
             config.UseStrictParsing();
             config.CancellationExitCode(ExitCodes.Cancelled);
             config.SetExceptionHandler((exception, _) => Report(exception, error));
-            config.AddCommand<AnalyzeCommand>("analyze")
-                .WithDescription("Count the lexicon's themes in files or folders and write CSV reports with the evidence.")
-                .WithExample("analyze", "corpus/")
-                .WithExample("analyze", "texts/", "--lexicon", "my_lexicon.csv", "--out", "reports/texts")
-                .WithExample("analyze", "archive/", "--shard", "0/4", "--out", "run/shard-0");
-            config.AddCommand<MergeCommand>("merge")
-                .WithDescription("Combine the partial results of the shards of a split run (analyze --shard I/N) into the reports of a single run.")
-                .WithExample("merge", "run/shard-0", "run/shard-1", "run/shard-2", "run/shard-3", "--out", "reports")
-                .WithExample("merge", "run/shard-*", "--out", "reports", "--evidence-parts");
+            Verb(config.AddCommand<AnalyzeCommand>, "analyze",
+                "Count the lexicon's themes in files or folders and write CSV reports with the evidence.",
+                ["corpus/"], ["texts/", "--lexicon", "my_lexicon.csv", "--out", "reports/texts"], ["archive/", "--shard", "0/4", "--out", "run/shard-0"]);
+            Verb(config.AddCommand<MergeCommand>, "merge",
+                "Combine the partial results of the shards of a split run (analyze --shard I/N) into the reports of a single run.",
+                ["run/shard-0", "run/shard-1", "run/shard-2", "run/shard-3", "--out", "reports"], ["run/shard-*", "--out", "reports", "--evidence-parts"]);
             config.AddBranch("evidence", evidence =>
             {
                 evidence.SetDescription("Work with the evidence of a merged run.");
-                evidence.AddCommand<EvidenceAssembleCommand>("assemble")
-                    .WithDescription("Write evidence.csv in a folder merged with --evidence-parts, from the shards' evidence files it lists (checked against their checksums).")
-                    .WithExample("evidence", "assemble", "reports");
+                Verb(evidence.AddCommand<EvidenceAssembleCommand>, "evidence assemble",
+                    "Write evidence.csv in a folder merged with --evidence-parts, from the shards' evidence files it lists (checked against their checksums).",
+                    ["reports"]);
             });
-            config.AddCommand<TrainCommand>("train")
-                .WithDescription("Train theme classifiers from labelled passages (one per theme), with cross-validated thresholds and metrics.")
-                .WithExample("train", "--labels", "../shared/labels/train.csv", "--out", "models/themes.model.zip");
-            config.AddCommand<EvaluateCommand>("evaluate")
-                .WithDescription("Score a model (and, with --lexicon, a lexicon) on labelled passages: metrics.csv, predictions.csv, confusions.csv.")
-                .WithExample("evaluate", "--labels", "my_labels.csv", "--lexicon");
-            config.AddCommand<ClassifyCommand>("classify")
-                .WithDescription("Classify the sentences (or paragraphs, documents) of files and folders by theme with a trained model.")
-                .WithExample("classify", "corpus/", "--unit", "sentence");
-            config.AddCommand<SuggestCommand>("suggest")
-                .WithDescription("Pick the passages the model is least sure about, for you to label next (active learning).")
-                .WithExample("suggest", "corpus/", "--count", "50");
-            config.AddCommand<TopicsCommand>("topics")
-                .WithDescription("Find topics (LDA) in files or folders; each topic is labelled with its nearest theme.")
-                .WithExample("topics", "corpus/", "--topics", "8")
-                .WithExample("topics", "corpus/", "--language", "zh", "--out", "reports/topics-zh");
-            config.AddCommand<CompareCommand>("compare")
-                .WithDescription("Compare groups of documents: key words (G2, log ratio) and theme rates with tests.")
-                .WithExample("compare", "corpus/", "--by", "language")
-                .WithExample("compare", "laws/", "--vs", "speeches/");
-            config.AddCommand<TrendCommand>("trend")
-                .WithDescription("Theme rates per year or month, from the documents' dates.")
-                .WithExample("trend", "corpus/", "--by", "year");
-            config.AddCommand<KwicCommand>("kwic")
-                .WithDescription("A concordance (keyword in context) of words or phrases, or of a lexicon theme's terms; --sample draws lines to check by hand.")
-                .WithExample("kwic", "corpus/", "--term", "common prosperity", "--term", "共同富裕")
-                .WithExample("kwic", "corpus/", "--lexicon-theme", "philanthropy", "--sample", "50", "--seed", "7");
-            config.AddCommand<NgramsCommand>("ngrams")
-                .WithDescription("The most frequent n-grams of words (English, and Chinese by jieba.NET) or Chinese characters, per group if asked.")
-                .WithExample("ngrams", "corpus/")
-                .WithExample("ngrams", "../shared/corpus", "--unit", "characters", "--min-size", "2", "--max-size", "4", "--by", "year");
-            config.AddCommand<CollocationsCommand>("collocations")
-                .WithDescription("Pairs of words or Chinese characters that stand together more often than chance (G2 log-likelihood, PMI).")
-                .WithExample("collocations", "corpus/")
-                .WithExample("collocations", "../shared/corpus", "--language", "zh", "--rank", "pmi", "--min-count", "5");
+            Verb(config.AddCommand<TrainCommand>, "train",
+                "Train theme classifiers from labelled passages (one per theme), with cross-validated thresholds and metrics.",
+                ["--labels", "../shared/labels/train.csv", "--out", "models/themes.model.zip"]);
+            Verb(config.AddCommand<EvaluateCommand>, "evaluate",
+                "Score a model (and, with --lexicon, a lexicon) on labelled passages: metrics.csv, predictions.csv, confusions.csv.",
+                ["--labels", "my_labels.csv", "--lexicon"]);
+            Verb(config.AddCommand<ClassifyCommand>, "classify",
+                "Classify the sentences (or paragraphs, documents) of files and folders by theme with a trained model.",
+                ["corpus/", "--unit", "sentence"]);
+            Verb(config.AddCommand<SuggestCommand>, "suggest",
+                "Pick the passages the model is least sure about, for you to label next (active learning).",
+                ["corpus/", "--count", "50"]);
+            Verb(config.AddCommand<TopicsCommand>, "topics",
+                "Find topics (LDA) in files or folders; each topic is labelled with its nearest theme.",
+                ["corpus/", "--topics", "8"], ["corpus/", "--language", "zh", "--out", "reports/topics-zh"]);
+            Verb(config.AddCommand<CompareCommand>, "compare",
+                "Compare groups of documents: key words (G2, log ratio) and theme rates with tests.",
+                ["corpus/", "--by", "language"], ["laws/", "--vs", "speeches/"]);
+            Verb(config.AddCommand<TrendCommand>, "trend",
+                "Theme rates per year or month, from the documents' dates.",
+                ["corpus/", "--by", "year"]);
+            Verb(config.AddCommand<KwicCommand>, "kwic",
+                "A concordance (keyword in context) of words or phrases, or of a lexicon theme's terms; --sample draws lines to check by hand.",
+                ["corpus/", "--term", "common prosperity", "--term", "共同富裕"], ["corpus/", "--lexicon-theme", "philanthropy", "--sample", "50", "--seed", "7"]);
+            Verb(config.AddCommand<NgramsCommand>, "ngrams",
+                "The most frequent n-grams of words (English, and Chinese by jieba.NET) or Chinese characters, per group if asked.",
+                ["corpus/"], ["../shared/corpus", "--unit", "characters", "--min-size", "2", "--max-size", "4", "--by", "year"]);
+            Verb(config.AddCommand<CollocationsCommand>, "collocations",
+                "Pairs of words or Chinese characters that stand together more often than chance (G2 log-likelihood, PMI).",
+                ["corpus/"], ["../shared/corpus", "--language", "zh", "--rank", "pmi", "--min-count", "5"]);
             config.AddBranch("lexicon", lexicon =>
             {
                 lexicon.SetDescription("Work with theme lexicons.");
-                lexicon.AddCommand<LexiconExportCommand>("export")
-                    .WithDescription("Write the built-in lexicon to a CSV file you can edit and pass back with --lexicon.")
-                    .WithExample("lexicon", "export", "--out", "my_lexicon.csv");
-                lexicon.AddCommand<LexiconConvertCommand>("convert")
-                    .WithDescription("Write a dictionary (LIWC .dic/.dicx, WordStat, quanteda YAML, Lexicoder, Yoshikoder) as the project's lexicon CSV.")
-                    .WithExample("lexicon", "convert", "moral.dic", "--out", "moral.csv");
-                lexicon.AddCommand<LexiconCheckCommand>("check")
-                    .WithDescription("Compare a lexicon with labelled passages: precision and recall per theme and per term.")
-                    .WithExample("lexicon", "check", "--labels", "labels.csv");
-                lexicon.AddCommand<LexiconSuggestCommand>("suggest")
-                    .WithDescription("Suggest new lexicon terms per theme from labelled passages, with their precision and support.")
-                    .WithExample("lexicon", "suggest", "--labels", "labels.csv");
+                Verb(lexicon.AddCommand<LexiconExportCommand>, "lexicon export",
+                    "Write the built-in lexicon to a CSV file you can edit and pass back with --lexicon.",
+                    ["--out", "my_lexicon.csv"]);
+                Verb(lexicon.AddCommand<LexiconConvertCommand>, "lexicon convert",
+                    "Write a dictionary (LIWC .dic/.dicx, WordStat, quanteda YAML, Lexicoder, Yoshikoder) as the project's lexicon CSV.",
+                    ["moral.dic", "--out", "moral.csv"]);
+                Verb(lexicon.AddCommand<LexiconCheckCommand>, "lexicon check",
+                    "Compare a lexicon with labelled passages: precision and recall per theme and per term.",
+                    ["--labels", "labels.csv"]);
+                Verb(lexicon.AddCommand<LexiconSuggestCommand>, "lexicon suggest",
+                    "Suggest new lexicon terms per theme from labelled passages, with their precision and support.",
+                    ["--labels", "labels.csv"]);
             });
         });
         return app.Run(args, cancellationToken);
+    }
+
+    /// <summary>
+    /// Registers a command: its words (a branch's command after the branch's name: <c>lexicon check</c>), what it
+    /// does, and examples of its arguments, each shown after the command's words.
+    /// </summary>
+    private static void Verb(Func<string, ICommandConfigurator> add, string words, string description, params string[][] examples)
+    {
+        var path = words.Split(' ');
+        var command = add(path[^1]).WithDescription(description);
+        foreach (var example in examples)
+        {
+            command.WithExample([.. path, .. example]);
+        }
     }
 
     /// <summary>Prints what went wrong and returns the exit code: the one place exceptions become exit codes.</summary>

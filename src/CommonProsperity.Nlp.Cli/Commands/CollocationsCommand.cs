@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
 using CommonProsperity.Nlp.Discovery;
-using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Jobs;
 using Spectre.Console.Cli;
+using static CommonProsperity.Nlp.Cli.Commands.PhraseTable;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
 
@@ -28,12 +28,8 @@ internal sealed class CollocationsCommand : Command<CollocationsCommand.Settings
         public string Rank { get; init; } = "g2";
 
         /// <inheritdoc />
-        public override PhraseOptions Options() => new(2, 2, MinCount, Top, ParseUnit(), KeepStopWords, LanguageCode, Rank.Trim().ToLowerInvariant() switch
-        {
-            "g2" => PhraseRanking.G2,
-            "pmi" => PhraseRanking.Pmi,
-            _ => throw new OptionsException($"--rank {Rank} is not a measure.", $"Use --rank g2 or --rank pmi."),
-        });
+        public override PhraseOptions Options() => new(2, 2, MinCount, Top, ParseUnit(), KeepStopWords, LanguageCode,
+            FlagChoice.Parse("--rank", Rank, "a measure", ("g2", PhraseRanking.G2), ("pmi", PhraseRanking.Pmi)));
     }
 
     /// <inheritdoc />
@@ -47,16 +43,13 @@ internal sealed class CollocationsCommand : Command<CollocationsCommand.Settings
         CommandOutput.Problems(streams, result.Problems);
         var pairs = result.Value;
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{pairs.Count} collocation(s) of {NgramsCommand.Name(options.Unit)} seen at least {options.MinCount} times in {result.Documents} document(s), in {result.Elapsed.TotalSeconds:F1} s; the {Shown} strongest by {options.Ranking.ToString().ToUpperInvariant()} per group and language:"));
-        var grouped = !string.IsNullOrWhiteSpace(settings.By);
-        List<string> headers = [.. grouped ? ["group"] : Array.Empty<string>(), "lang", "rank", "term", "count", "expected", "G2", "PMI", "docs"];
-        var first = grouped ? 1 : 0;
-        ConsoleTable.Write(streams.Out, headers,
-            pairs.Where(c => c.Rank <= Shown).Select(c => (IReadOnlyList<string>)[
-                .. grouped ? [c.Group] : Array.Empty<string>(), c.Language, NgramsCommand.Invariant(c.Rank), c.Term, NgramsCommand.Invariant(c.Score.Count),
-                c.Score.Expected.ToString("F2", CultureInfo.InvariantCulture), c.Score.G2.ToString("F1", CultureInfo.InvariantCulture),
-                c.Score.Pmi.ToString("F2", CultureInfo.InvariantCulture), NgramsCommand.Invariant(c.Documents)]),
-            new HashSet<int> { first + 1, first + 3, first + 4, first + 5, first + 6, first + 7 });
+            $"{pairs.Count} collocation(s) of {Name(options.Unit)} seen at least {options.MinCount} times in {result.Documents} document(s), in {result.Elapsed.TotalSeconds:F1} s; the {Shown} strongest by {options.Ranking.ToString().ToUpperInvariant()} per group and language:"));
+        PhraseTable.Write(streams.Out, settings.By, pairs.Where(c => c.Rank <= Shown), c => c.Group,
+        [
+            new("lang", c => c.Language), new("rank", c => Invariant(c.Rank), true), new("term", c => c.Term), new("count", c => Invariant(c.Score.Count), true),
+            new("expected", c => Invariant(c.Score.Expected, "F2"), true), new("G2", c => Invariant(c.Score.G2, "F1"), true),
+            new("PMI", c => Invariant(c.Score.Pmi, "F2"), true), new("docs", c => Invariant(c.Documents), true),
+        ]);
         CommandOutput.Reports(streams, settings.Out, result.Reports);
         return CommandOutput.Finish(streams, result.Problems);
     }

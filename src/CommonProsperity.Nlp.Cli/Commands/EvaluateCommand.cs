@@ -63,8 +63,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         }
 
         // Codebook themes the model lacks mean a model for other themes, not a typo in the labels: say so.
-        var labels = LabelSet.Load([settings.Labels], [.. model.Themes.Union(Codebook.Themes.Select(t => t.Id), StringComparer.Ordinal)]);
-        CommandOutput.LabelWarnings(streams, labels.Warnings);
+        var labels = settings.LoadLabels(streams, [.. model.Themes.Union(Codebook.Themes.Select(t => t.Id), StringComparer.Ordinal)]);
         var passages = labels.Passages;
         var evaluation = new EvaluateJob(model, modelPath).Run(labels, lexicon, bootstrap, settings.Out);
 

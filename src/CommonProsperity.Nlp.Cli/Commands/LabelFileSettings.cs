@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CommonProsperity.Nlp.Models;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,6 +18,14 @@ internal class LabelFileSettings : CommandSettings
 
     /// <summary>Whether the command can do without <see cref="Labels"/> (<c>lexicon check --validated</c>).</summary>
     protected virtual bool LabelsOptional => false;
+
+    /// <summary>The passages of <see cref="Labels"/> for <paramref name="themes"/>, their warnings printed to <paramref name="streams"/>.</summary>
+    public LabelSet LoadLabels(CliStreams streams, IReadOnlyCollection<string> themes)
+    {
+        var labels = LabelSet.Load([Labels], themes);
+        CommandOutput.LabelWarnings(streams, labels.Warnings);
+        return labels;
+    }
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>

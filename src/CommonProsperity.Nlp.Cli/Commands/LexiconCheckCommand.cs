@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Jobs;
-using CommonProsperity.Nlp.Models;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -44,8 +43,7 @@ internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings
         }
 
         var lexicon = settings.LoadLexicon();
-        var labels = LabelSet.Load([settings.Labels], lexicon.Themes);
-        CommandOutput.LabelWarnings(CliStreams.Current, labels.Warnings);
+        var labels = settings.LoadLabels(CliStreams.Current, lexicon.Themes);
         var evaluation = new LexiconCheckJob(lexicon).Run(labels, settings.Out).Value;
         var passages = labels.Passages;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Jobs;
 using CommonProsperity.Nlp.Errors;
-using CommonProsperity.Nlp.Models;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -61,8 +60,7 @@ internal sealed class LexiconSuggestCommand : Command<LexiconSuggestCommand.Sett
     {
         var options = settings.Options() with { Candidates = settings.Candidates is null ? null : CandidateTerms.Load(settings.Candidates) };
         var lexicon = settings.LoadLexicon();
-        var labels = LabelSet.Load([settings.Labels], lexicon.Themes);
-        CommandOutput.LabelWarnings(CliStreams.Current, labels.Warnings);
+        var labels = settings.LoadLabels(CliStreams.Current, lexicon.Themes);
         var passages = labels.Passages;
         var suggestions = new LexiconSuggestJob(lexicon).Run(labels, options, settings.Out, cancellationToken).Value;
 

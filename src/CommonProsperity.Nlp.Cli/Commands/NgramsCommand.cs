@@ -3,6 +3,7 @@ using System.Globalization;
 using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Jobs;
 using Spectre.Console.Cli;
+using static CommonProsperity.Nlp.Cli.Commands.PhraseTable;
 
 namespace CommonProsperity.Nlp.Cli.Commands;
 
@@ -48,19 +49,12 @@ internal sealed class NgramsCommand : Command<NgramsCommand.Settings>
         var ngrams = result.Value;
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{ngrams.Count} n-gram(s) of {(options.MinSize == options.MaxSize ? Invariant(options.MinSize) : $"{options.MinSize}-{options.MaxSize}")} {Name(options.Unit)} seen at least {options.MinCount} times in {result.Documents} document(s), in {result.Elapsed.TotalSeconds:F1} s; the {Shown} most frequent per group, language and size:"));
-        var grouped = !string.IsNullOrWhiteSpace(settings.By);
-        List<string> headers = [.. grouped ? ["group"] : Array.Empty<string>(), "lang", "n", "rank", "term", "count", "docs", "per_1000"];
-        var first = grouped ? 1 : 0;
-        ConsoleTable.Write(streams.Out, headers,
-            ngrams.Where(n => n.Rank <= Shown).Select(n => (IReadOnlyList<string>)[
-                .. grouped ? [n.Group] : Array.Empty<string>(), n.Language, Invariant(n.Size), Invariant(n.Rank), n.Term, Invariant(n.Count), Invariant(n.Documents),
-                n.Per1000.ToString("F2", CultureInfo.InvariantCulture)]),
-            new HashSet<int> { first + 1, first + 2, first + 4, first + 5, first + 6 });
+        PhraseTable.Write(streams.Out, settings.By, ngrams.Where(n => n.Rank <= Shown), n => n.Group,
+        [
+            new("lang", n => n.Language), new("n", n => Invariant(n.Size), true), new("rank", n => Invariant(n.Rank), true), new("term", n => n.Term),
+            new("count", n => Invariant(n.Count), true), new("docs", n => Invariant(n.Documents), true), new("per_1000", n => Invariant(n.Per1000, "F2"), true),
+        ]);
         CommandOutput.Reports(streams, settings.Out, result.Reports);
         return CommandOutput.Finish(streams, result.Problems);
     }
-
-    internal static string Name(PhraseUnit unit) => unit == PhraseUnit.Characters ? "Chinese characters" : "words";
-
-    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -4,9 +4,10 @@ using CommonProsperity.Nlp.Errors;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary>
-/// How the command line names the library's options: each <see cref="OptionName"/> the library's
-/// messages speak of (by its meaning) is printed as the flag that sets it. The one place that maps the
-/// library's errors and problems to flag names; everything else is formatted in the invariant culture.
+/// How the command line names the library's options and jobs: each <see cref="OptionName"/> the library's
+/// messages speak of (by its meaning) is printed as the flag that sets it, each <see cref="JobName"/> as its
+/// command. The one place that maps the library's errors and problems to flags and commands; everything else
+/// is formatted in the invariant culture.
 /// </summary>
 internal sealed class OptionFlags : IFormatProvider
 {
@@ -53,6 +54,13 @@ internal sealed class OptionFlags : IFormatProvider
         [OptionName.Resamples] = "--resamples",
     };
 
+    /// <summary>Each job's command, as a message names it.</summary>
+    public static IReadOnlyDictionary<JobName, string> Commands { get; } = new Dictionary<JobName, string>
+    {
+        [JobName.Train] = "'cpnlp train'",
+        [JobName.LexiconExport] = "'cpnlp lexicon export'",
+    };
+
     /// <summary><paramref name="exception"/>'s message with flags for options.</summary>
     public static string Describe(CommonProsperityException exception) => exception.Describe(Instance);
 
@@ -61,5 +69,5 @@ internal sealed class OptionFlags : IFormatProvider
 
     /// <inheritdoc />
     public object? GetFormat(Type? formatType) =>
-        formatType == typeof(OptionName) ? Flags : CultureInfo.InvariantCulture.GetFormat(formatType);
+        formatType == typeof(OptionName) ? Flags : formatType == typeof(JobName) ? Commands : CultureInfo.InvariantCulture.GetFormat(formatType);
 }

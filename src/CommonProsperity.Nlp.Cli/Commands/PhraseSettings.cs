@@ -50,12 +50,8 @@ internal abstract class PhraseSettings : CorpusSettings
 
     /// <summary>The unit named by <see cref="Unit"/>.</summary>
     /// <exception cref="OptionsException">It names no unit.</exception>
-    protected PhraseUnit ParseUnit() => Unit.Trim().ToLowerInvariant() switch
-    {
-        "words" or "word" => PhraseUnit.Words,
-        "characters" or "character" or "chars" => PhraseUnit.Characters,
-        _ => throw new OptionsException($"--unit {Unit} is not a unit.", $"Use --unit words or --unit characters."),
-    };
+    protected PhraseUnit ParseUnit() =>
+        FlagChoice.Parse("--unit", Unit, "a unit", ("words|word", PhraseUnit.Words), ("characters|character|chars", PhraseUnit.Characters));
 
     /// <summary>The language code of <see cref="Language"/>, or null.</summary>
     protected string? LanguageCode => Language?.Trim().ToLowerInvariant();

@@ -23,10 +23,5 @@ internal abstract class ThemeChartSettings : ReportPageSettings
     /// <exception cref="OptionsException">The scale is neither rate nor relative.</exception>
     public TrendChartOptions Chart() => new(
         Themes?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
-        ChartScale.Trim().ToLowerInvariant() switch
-        {
-            "rate" => false,
-            "relative" => true,
-            _ => throw new OptionsException($"--chart-scale {ChartScale} is not a scale.", $"Use --chart-scale rate or --chart-scale relative."),
-        });
+        FlagChoice.Parse("--chart-scale", ChartScale, "a scale", ("rate", false), ("relative", true)));
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using CommonProsperity.Nlp.Discovery;
-using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Jobs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -59,12 +58,7 @@ internal sealed class TrendCommand : Command<TrendCommand.Settings>
         }
 
         /// <summary>The period.</summary>
-        public TrendPeriod Period() => By.Trim().ToLowerInvariant() switch
-        {
-            "year" => TrendPeriod.Year,
-            "month" => TrendPeriod.Month,
-            _ => throw new OptionsException($"--by {By} is not a period.", $"Use --by year or --by month."),
-        };
+        public TrendPeriod Period() => FlagChoice.Parse("--by", By, "a period", ("year", TrendPeriod.Year), ("month", TrendPeriod.Month));
     }
 
     /// <inheritdoc />

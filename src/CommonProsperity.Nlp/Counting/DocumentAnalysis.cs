@@ -4,20 +4,18 @@ using CommonProsperity.Nlp.Text;
 namespace CommonProsperity.Nlp.Counting;
 
 /// <summary>
-/// Everything the reports need from one document, made in one pass: token and sentence counts, each
+/// Everything the reports need from one document, made in one pass: its numbers (tokens, words, sentences, ...), each
 /// theme's tally, and every hit (with the text, so evidence can quote it).
 /// </summary>
 /// <param name="Document">The document analysed.</param>
-/// <param name="Tokens">Tokens in the document, by the counting rules.</param>
-/// <param name="Words">Words in the document: English words and the like one each, Chinese as segmented into words (<see cref="WordCounter"/>).</param>
+/// <param name="Numbers">Its numbers: tokens, words, sentences, ... (<see cref="DocumentNumbers"/>).</param>
 /// <param name="Segments">Its paragraphs and sentences.</param>
 /// <param name="Themes">Per theme (in the matcher's theme order), hits and sentences with hits.</param>
 /// <param name="Hits">Every match, in text order.</param>
 /// <param name="Vetoes">Every match an exclusion vetoed (not counted, not evidence), in text order.</param>
 internal sealed record DocumentAnalysis(
     Document Document,
-    int Tokens,
-    int Words,
+    DocumentNumberValues Numbers,
     SegmentedText Segments,
     IReadOnlyList<ThemeTally> Themes,
     IReadOnlyList<LexiconHit> Hits,

@@ -43,7 +43,7 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
         var piece = AnalyzePiece(document.Text, cancellationToken);
         var tallies = NewTallies();
         tallies.Add(piece.Hits, piece.Segments, 0);
-        return new DocumentAnalysis(document, piece.Tokens.Count, piece.Words, piece.Segments, tallies.Result(), piece.Hits, piece.Vetoes)
+        return new DocumentAnalysis(document, DocumentNumberValues.Of(piece), piece.Segments, tallies.Result(), piece.Hits, piece.Vetoes)
         {
             Fingerprint = fingerprint ?? TextFingerprint.Of(document.Text, piece.Tokens, piece.Segments),
             RepeatsLeftOut = fingerprint is not null,
@@ -60,7 +60,7 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
         var vetoes = new List<LexiconVeto>();
         var (tokens, words) = TokenizeAndMatch(text, hits, vetoes, cancellationToken);
         var segments = TextSegmenter.Instance.Segment(text);
-        return new Piece(tokens, words, hits, vetoes, segments);
+        return new Piece(text.AsMemory(), tokens, words, hits, vetoes, segments);
     }
 
     /// <summary>
@@ -69,12 +69,12 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
     /// <paramref name="segments"/>; the hits and vetoes go into the given lists (cleared first), which the
     /// caller reuses from window to window, so that a window allocates nothing that grows with it.
     /// </summary>
-    internal Piece AnalyzePiece(ReadOnlySpan<char> text, SegmentedText segments, List<LexiconHit> hits, List<LexiconVeto> vetoes, CancellationToken cancellationToken)
+    internal Piece AnalyzePiece(ReadOnlyMemory<char> text, SegmentedText segments, List<LexiconHit> hits, List<LexiconVeto> vetoes, CancellationToken cancellationToken)
     {
         hits.Clear();
         vetoes.Clear();
-        var (tokens, words) = TokenizeAndMatch(text, hits, vetoes, cancellationToken);
-        return new Piece(tokens, words, hits, vetoes, segments);
+        var (tokens, words) = TokenizeAndMatch(text.Span, hits, vetoes, cancellationToken);
+        return new Piece(text, tokens, words, hits, vetoes, segments);
     }
 
     private (TokenBuffer Tokens, int Words) TokenizeAndMatch(ReadOnlySpan<char> text, List<LexiconHit> hits, List<LexiconVeto> vetoes, CancellationToken cancellationToken)
@@ -92,8 +92,8 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
     /// <summary>Empty per-theme tallies, to which the hits of a document are added in text order.</summary>
     internal Tallies NewTallies() => new(Matcher.Themes.Count, _weights);
 
-    /// <summary>What <c>AnalyzePiece</c> finds in a text.</summary>
-    internal sealed record Piece(TokenBuffer Tokens, int Words, List<LexiconHit> Hits, List<LexiconVeto> Vetoes, SegmentedText Segments);
+    /// <summary>What <c>AnalyzePiece</c> finds in a text (<c>Text</c>), from which <see cref="DocumentNumbers"/> counts.</summary>
+    internal sealed record Piece(ReadOnlyMemory<char> Text, TokenBuffer Tokens, int Words, List<LexiconHit> Hits, List<LexiconVeto> Vetoes, SegmentedText Segments);
 
     /// <summary>Each theme's hits, sentences with hits and weighted hits, summed over hits added in text order (so that pieces add up to the whole).</summary>
     internal sealed class Tallies(int themeCount, double[]? weights)

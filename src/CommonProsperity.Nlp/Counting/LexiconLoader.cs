@@ -24,7 +24,7 @@ public static partial class LexiconLoader
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new LexiconException($"the lexicon file does not exist.", path, Wording.Of($"Check the path given for {OptionName.LexiconFile}, or run 'cpnlp lexicon export' to get the built-in one."));
+            throw new LexiconException($"the lexicon file does not exist.", path, Wording.Of($"Check the path given for {OptionName.LexiconFile}, or run {JobName.LexiconExport} to get the built-in one."));
         }
 
         byte[] bytes;

@@ -213,25 +213,26 @@ public sealed class LexiconMatcher
     {
         var count = tokens.Count;
         var candStart = scratch.CandidateStart;
+        var singleCharIds = _singleCharIds;
         for (var i = 0; i < count; i++)
         {
             candStart[i] = scratch.CandidateCount;
             var key = tokens.Key(i);
             if (key.Length == 1)
             {
-                var id = _singleCharIds[key[0]] - 1;
+                var id = singleCharIds[key[0]] - 1;
                 if (id >= 0)
                 {
                     scratch.AddCandidate(id);
                 }
             }
-            else if (_exact.Find(key) is var id and >= 0)
+            else if (_exact.Find(key, tokens.KeyHash(i)) is var id and >= 0)
             {
                 scratch.AddCandidate(id);
             }
 
             _prefixes.Find(key, scratch, 1);
-            if (tokens.LineEndHyphens > 0)
+            if (i + 1 < count && tokens.BreakBefore(i + 1))
             {
                 AddJoinedCandidates(scratch, tokens, i);
             }
@@ -240,20 +241,19 @@ public sealed class LexiconMatcher
         candStart[count] = scratch.CandidateCount;
     }
 
-    /// <summary>The candidates of the words that line-end hyphens join, starting at part <paramref name="i"/>.</summary>
+    /// <summary>The candidates of the words that line-end hyphens join, starting at part <paramref name="i"/> (a line-end hyphen follows it).</summary>
     private void AddJoinedCandidates(MatchScratch scratch, TokenBuffer tokens, int i)
     {
-        var joined = new System.Text.StringBuilder().Append(tokens.Key(i));
         for (var j = i + 1; j < tokens.Count && tokens.BreakBefore(j); j++)
         {
-            var key = joined.Append(tokens.Key(j)).ToString();
+            var joined = tokens.Keys(i, j + 1); // the keys of consecutive tokens are stored one after another
             var span = j - i + 1;
-            if (_exact.Find(key) is var id and >= 0)
+            if (_exact.Find(joined) is var id and >= 0)
             {
                 scratch.AddCandidate(id, span);
             }
 
-            _prefixes.Find(key, scratch, span);
+            _prefixes.Find(joined, scratch, span);
         }
     }
 
@@ -473,30 +473,42 @@ public sealed class LexiconMatcher
     }
 
     /// <summary>
-    /// The prefix (starred) term tokens, grouped by their first characters, with a bit filter in
-    /// front so that the many tokens that start no prefix are turned away with one probe.
+    /// The prefix (starred) term tokens, grouped by a hash of their first characters (the head) into the
+    /// buckets of a small table, so that the many tokens that start no prefix are turned away with one probe
+    /// and the others compare only the prefixes of their bucket.
     /// </summary>
     private sealed class PrefixIndex
     {
-        private const int FilterBits = 1 << 16;
+        private const int BucketBits = 12;
         private readonly int _headLength;
-        private readonly ulong[] _filter = new ulong[FilterBits / 64];
-        private readonly Dictionary<string, (string Prefix, int Id)[]>.AlternateLookup<ReadOnlySpan<char>> _byHead;
+        private readonly int[] _bucketStart = new int[(1 << BucketBits) + 1];
+        private readonly string[] _prefixes;
+        private readonly int[] _ids;
 
         public PrefixIndex(IEnumerable<(string Prefix, int Id)> prefixes)
         {
             var all = prefixes.ToList();
             _headLength = all.Count == 0 ? 0 : Math.Min(3, all.Min(p => p.Prefix.Length));
-            var byHead = all
-                .GroupBy(p => p.Prefix[.._headLength], StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Prefix.Length).ToArray(), StringComparer.Ordinal);
-            foreach (var head in byHead.Keys)
-            {
-                var bit = Hash(head);
-                _filter[bit >> 6] |= 1UL << bit;
-            }
 
-            _byHead = byHead.GetAlternateLookup<ReadOnlySpan<char>>();
+            // Bucket by bucket, longest first (stable, so equal lengths keep their order): the prefixes of one
+            // head come out longest first, as the matcher needs them.
+            var ordered = all
+                .Select(p => (p.Prefix, p.Id, Bucket: Bucket(p.Prefix.AsSpan(0, _headLength))))
+                .OrderBy(p => p.Bucket)
+                .ThenByDescending(p => p.Prefix.Length)
+                .ToArray();
+            _prefixes = [.. ordered.Select(p => p.Prefix)];
+            _ids = [.. ordered.Select(p => p.Id)];
+            var at = 0;
+            for (var bucket = 0; bucket <= 1 << BucketBits; bucket++)
+            {
+                while (at < ordered.Length && ordered[at].Bucket < bucket)
+                {
+                    at++;
+                }
+
+                _bucketStart[bucket] = at;
+            }
         }
 
         /// <summary>Adds the ids of the prefixes <paramref name="key"/> starts with, longest first, each spanning <paramref name="span"/> tokens.</summary>
@@ -507,39 +519,28 @@ public sealed class LexiconMatcher
                 return;
             }
 
-            var head = key[.._headLength];
-            var bit = Hash(head);
-            if ((_filter[bit >> 6] & (1UL << bit)) == 0 || !_byHead.TryGetValue(head, out var candidates))
+            var bucket = Bucket(key[.._headLength]);
+            var end = _bucketStart[bucket + 1];
+            for (var p = _bucketStart[bucket]; p < end; p++)
             {
-                return;
-            }
-
-            foreach (var (prefix, id) in candidates)
-            {
+                var prefix = _prefixes[p];
                 if (prefix.Length <= key.Length && key.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    scratch.AddCandidate(id, span);
+                    scratch.AddCandidate(_ids[p], span);
                 }
             }
         }
 
-        private static int Hash(ReadOnlySpan<char> head)
+        /// <summary>The bucket of a head of up to three characters.</summary>
+        private static int Bucket(ReadOnlySpan<char> head)
         {
-            uint hash;
-            if (head.Length == 3)
+            ulong packed = 0;
+            foreach (var c in head)
             {
-                hash = (head[0] * 0x9E3779B1) ^ (head[1] * 0x85EBCA6B) ^ (head[2] * 0xC2B2AE35);
-            }
-            else
-            {
-                hash = 0;
-                foreach (var c in head)
-                {
-                    hash = (hash * 0x9E3779B1) ^ c;
-                }
+                packed = (packed << 16) | c;
             }
 
-            return (int)((hash ^ (hash >> 16)) & (FilterBits - 1));
+            return (int)((packed * 0x9E3779B97F4A7C15) >> (64 - BucketBits));
         }
     }
 }

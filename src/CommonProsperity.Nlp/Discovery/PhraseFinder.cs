@@ -37,97 +37,88 @@ internal sealed class PhraseFinder
     public static PhraseFinder Default { get; } = new(StopWords.Default);
 
     /// <summary>The most frequent n-grams of each group, by group, language, size, then rank.</summary>
-    public IReadOnlyList<Ngram> Ngrams(IReadOnlyList<DocumentGroup> groups, PhraseOptions options, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(groups);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var result = new List<Ngram>();
-        foreach (var group in groups)
-        {
-            var counts = new Dictionary<(string Language, int Size, string Term), Tally>();
-            var units = new Dictionary<string, long>(StringComparer.Ordinal);
-            for (var d = 0; d < group.Documents.Count; d++)
-            {
-                foreach (var run in Runs(group.Documents[d], options, cancellationToken))
-                {
-                    units[run.Language] = units.GetValueOrDefault(run.Language) + run.Units.Length;
-                    for (var size = options.MinSize; size <= options.MaxSize; size++)
-                    {
-                        for (var i = 0; i + size <= run.Units.Length; i++)
-                        {
-                            if (!options.KeepStopWords && !(run.Units[i].IsContent && run.Units[i + size - 1].IsContent))
-                            {
-                                continue;
-                            }
-
-                            var key = (run.Language, size, Join(run.Language, run.Units, i, size));
-                            counts[key] = counts.GetValueOrDefault(key).Add(d);
-                        }
-                    }
-                }
-            }
-
-            result.AddRange(counts
-                .Where(kv => kv.Value.Count >= options.MinCount)
-                .GroupBy(kv => (kv.Key.Language, kv.Key.Size))
-                .OrderBy(g => g.Key.Language, StringComparer.Ordinal).ThenBy(g => g.Key.Size)
-                .SelectMany(g => g.OrderByDescending(kv => kv.Value.Count).ThenByDescending(kv => kv.Value.Documents).ThenBy(kv => kv.Key.Term, StringComparer.Ordinal)
-                    .Take(options.Top)
-                    .Select((kv, i) => new Ngram(group.Name, kv.Key.Size, i + 1, kv.Key.Term, kv.Key.Language, kv.Value.Count, kv.Value.Documents, units[kv.Key.Language]))));
-        }
-
-        return result;
-    }
+    public IReadOnlyList<Ngram> Ngrams(IReadOnlyList<DocumentGroup> groups, PhraseOptions options, CancellationToken cancellationToken = default) =>
+        EachGroup(groups, options, group => Ngrams(group, options, cancellationToken));
 
     /// <summary>The strongest collocations (adjacent pairs) of each group, by group, language, then rank.</summary>
-    public IReadOnlyList<Collocation> Collocations(IReadOnlyList<DocumentGroup> groups, PhraseOptions options, CancellationToken cancellationToken = default)
+    public IReadOnlyList<Collocation> Collocations(IReadOnlyList<DocumentGroup> groups, PhraseOptions options, CancellationToken cancellationToken = default) =>
+        EachGroup(groups, options, group => Collocations(group, options, cancellationToken));
+
+    /// <summary>Checks the arguments, then finds the phrases of each group in turn.</summary>
+    private static List<T> EachGroup<T>(IReadOnlyList<DocumentGroup> groups, PhraseOptions options, Func<DocumentGroup, IEnumerable<T>> find)
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var result = new List<Collocation>();
-        foreach (var group in groups)
+        return [.. groups.SelectMany(find)];
+    }
+
+    private IEnumerable<Ngram> Ngrams(DocumentGroup group, PhraseOptions options, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<(string Language, int Size, string Term), Tally>();
+        var units = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (d, run) in Runs(group, options, cancellationToken))
         {
-            var pairs = new Dictionary<(string Language, string First, string Second), Tally>();
-            var firsts = new Dictionary<(string Language, string Unit), long>();
-            var seconds = new Dictionary<(string Language, string Unit), long>();
-            var totals = new Dictionary<string, long>(StringComparer.Ordinal);
-            var content = new HashSet<(string Language, string Unit)>();
-            for (var d = 0; d < group.Documents.Count; d++)
+            units[run.Language] = units.GetValueOrDefault(run.Language) + run.Units.Length;
+            for (var size = options.MinSize; size <= options.MaxSize; size++)
             {
-                foreach (var run in Runs(group.Documents[d], options, cancellationToken))
+                for (var i = 0; i + size <= run.Units.Length; i++)
                 {
-                    for (var i = 0; i + 1 < run.Units.Length; i++)
+                    if (!options.KeepStopWords && !(run.Units[i].IsContent && run.Units[i + size - 1].IsContent))
                     {
-                        var (first, second) = (run.Units[i], run.Units[i + 1]);
-                        var pair = (run.Language, first.Text, second.Text);
-                        pairs[pair] = pairs.GetValueOrDefault(pair).Add(d);
-                        Increment(firsts, (run.Language, first.Text));
-                        Increment(seconds, (run.Language, second.Text));
-                        totals[run.Language] = totals.GetValueOrDefault(run.Language) + 1;
-                        if (first.IsContent && second.IsContent)
-                        {
-                            content.Add((run.Language, first.Text + Separator + second.Text));
-                        }
+                        continue;
                     }
+
+                    var key = (run.Language, size, Join(run.Language, run.Units.AsSpan(i, size)));
+                    counts[key] = counts.GetValueOrDefault(key).Add(d);
                 }
             }
-
-            var scored = pairs
-                .Where(kv => kv.Value.Count >= options.MinCount && (options.KeepStopWords || content.Contains((kv.Key.Language, kv.Key.First + Separator + kv.Key.Second))))
-                .Select(kv => (kv.Key, kv.Value.Documents, Score: CollocationScore.Compute(kv.Value.Count, firsts[(kv.Key.Language, kv.Key.First)],
-                    seconds[(kv.Key.Language, kv.Key.Second)], totals[kv.Key.Language])))
-                .Where(x => x.Score.Count > x.Score.Expected);
-            result.AddRange(scored
-                .GroupBy(x => x.Key.Language)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .SelectMany(g => Rank(g, options.Ranking).Take(options.Top)
-                    .Select((x, i) => new Collocation(group.Name, i + 1, JoinPair(x.Key.Language, x.Key.First, x.Key.Second), x.Key.First, x.Key.Second,
-                        x.Key.Language, x.Documents, x.Score))));
         }
 
-        return result;
+        return counts
+            .Where(kv => kv.Value.Count >= options.MinCount)
+            .GroupBy(kv => (kv.Key.Language, kv.Key.Size))
+            .OrderBy(g => g.Key.Language, StringComparer.Ordinal).ThenBy(g => g.Key.Size)
+            .SelectMany(g => g.OrderByDescending(kv => kv.Value.Count).ThenByDescending(kv => kv.Value.Documents).ThenBy(kv => kv.Key.Term, StringComparer.Ordinal)
+                .Take(options.Top)
+                .Select((kv, i) => new Ngram(group.Name, kv.Key.Size, i + 1, kv.Key.Term, kv.Key.Language, kv.Value.Count, kv.Value.Documents, units[kv.Key.Language])));
+    }
+
+    private IEnumerable<Collocation> Collocations(DocumentGroup group, PhraseOptions options, CancellationToken cancellationToken)
+    {
+        var pairs = new Dictionary<(string Language, string First, string Second), Tally>();
+        var firsts = new Dictionary<(string Language, string Unit), long>();
+        var seconds = new Dictionary<(string Language, string Unit), long>();
+        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+        var content = new HashSet<(string Language, string Unit)>();
+        foreach (var (d, run) in Runs(group, options, cancellationToken))
+        {
+            for (var i = 0; i + 1 < run.Units.Length; i++)
+            {
+                var (first, second) = (run.Units[i], run.Units[i + 1]);
+                var pair = (run.Language, first.Text, second.Text);
+                pairs[pair] = pairs.GetValueOrDefault(pair).Add(d);
+                Increment(firsts, (run.Language, first.Text));
+                Increment(seconds, (run.Language, second.Text));
+                totals[run.Language] = totals.GetValueOrDefault(run.Language) + 1;
+                if (first.IsContent && second.IsContent)
+                {
+                    content.Add((run.Language, first.Text + Separator + second.Text));
+                }
+            }
+        }
+
+        var scored = pairs
+            .Where(kv => kv.Value.Count >= options.MinCount && (options.KeepStopWords || content.Contains((kv.Key.Language, kv.Key.First + Separator + kv.Key.Second))))
+            .Select(kv => (kv.Key, kv.Value.Documents, Score: CollocationScore.Compute(kv.Value.Count, firsts[(kv.Key.Language, kv.Key.First)],
+                seconds[(kv.Key.Language, kv.Key.Second)], totals[kv.Key.Language])))
+            .Where(x => x.Score.Count > x.Score.Expected);
+        return scored
+            .GroupBy(x => x.Key.Language)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => Rank(g, options.Ranking).Take(options.Top)
+                .Select((x, i) => new Collocation(group.Name, i + 1, Join(x.Key.Language, [new(x.Key.First, true), new(x.Key.Second, true)]), x.Key.First, x.Key.Second,
+                    x.Key.Language, x.Documents, x.Score)));
     }
 
     private static IOrderedEnumerable<((string Language, string First, string Second) Key, int Documents, CollocationScore Score)> Rank(
@@ -137,6 +128,18 @@ internal sealed class PhraseFinder
             ? scored.OrderByDescending(x => x.Score.Pmi).ThenByDescending(x => x.Score.G2)
             : scored.OrderByDescending(x => x.Score.G2).ThenByDescending(x => x.Score.Pmi);
         return ordered.ThenBy(x => x.Key.First, StringComparer.Ordinal).ThenBy(x => x.Key.Second, StringComparer.Ordinal);
+    }
+
+    /// <summary>The runs of each document of <paramref name="group"/>, with the document's index in it.</summary>
+    private IEnumerable<(int Document, Run Run)> Runs(DocumentGroup group, PhraseOptions options, CancellationToken cancellationToken)
+    {
+        for (var d = 0; d < group.Documents.Count; d++)
+        {
+            foreach (var run in Runs(group.Documents[d], options, cancellationToken))
+            {
+                yield return (d, run);
+            }
+        }
     }
 
     /// <summary>
@@ -188,12 +191,13 @@ internal sealed class PhraseFinder
         return [.. units];
     }
 
-    private static string Join(string language, Unit[] units, int start, int count)
+    /// <summary>Units written as a phrase: English words with a space between them, Chinese units with none.</summary>
+    private static string Join(string language, ReadOnlySpan<Unit> units)
     {
         var builder = new StringBuilder();
-        for (var i = start; i < start + count; i++)
+        for (var i = 0; i < units.Length; i++)
         {
-            if (i > start && language == "en")
+            if (i > 0 && language == "en")
             {
                 builder.Append(' ');
             }
@@ -203,8 +207,6 @@ internal sealed class PhraseFinder
 
         return builder.ToString();
     }
-
-    private static string JoinPair(string language, string first, string second) => language == "en" ? first + " " + second : first + second;
 
     private static void Increment(Dictionary<(string Language, string Unit), long> counts, (string, string) key) =>
         counts[key] = counts.GetValueOrDefault(key) + 1;

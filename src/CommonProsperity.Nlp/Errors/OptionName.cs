@@ -114,5 +114,5 @@ public sealed class OptionName : IFormattable
     /// is a dictionary from options to names that holds this one); else the meaning.
     /// </summary>
     public string ToString(string? format, IFormatProvider? provider) =>
-        provider?.GetFormat(typeof(OptionName)) is IReadOnlyDictionary<OptionName, string> names && names.TryGetValue(this, out var name) ? name : Meaning;
+        FrontEndNames.Of(this, Meaning, provider);
 }

@@ -52,12 +52,15 @@ public sealed record AnalysisOptions(
     public int Parallelism => MaxParallelism > 0 ? MaxParallelism : Environment.ProcessorCount;
 
     /// <summary>Checks the options.</summary>
+    /// <exception cref="ArgumentNullException">The inputs or the ingestion options are null.</exception>
     /// <exception cref="OptionsException">An option cannot work.</exception>
     public AnalysisOptions Validate()
     {
+        ArgumentNullException.ThrowIfNull(Inputs);
+        ArgumentNullException.ThrowIfNull(Ingestion);
         if (Inputs.Count == 0)
         {
-            throw new OptionsException($"no input was given.", $"Name at least one file or folder, for example: cpnlp analyze corpus/");
+            throw new OptionsException($"no input was given.", $"Name at least one file or folder to read.");
         }
 
         if (string.IsNullOrWhiteSpace(OutputDirectory))

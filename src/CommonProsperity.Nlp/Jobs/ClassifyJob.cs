@@ -16,6 +16,7 @@ public sealed class ClassifyJob(ThemeModel model)
     public PassageResult Run(PassageOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.Ingestion);
         var inputs = new JobInputs(options.Inputs, options.Output, options.Ingestion);
         var documents = inputs.Read(cancellationToken);
         using var output = OutputDirectory.Open(options.Output);

@@ -19,7 +19,7 @@ public sealed class CollocationsJob(Lexicon lexicon)
     /// <param name="phrases">Units, minimum count, how many, ranking.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     public DiscoveryResult<IReadOnlyList<Collocation>> Run(DiscoveryOptions options, string? by, PhraseOptions phrases, CancellationToken cancellationToken = default) =>
-        PhraseRun.Run(_run, "collocations", ReportFiles.Collocations, options, by, phrases, new("rank", phrases.Ranking.ToString().ToLowerInvariant()),
+        PhraseRun.Run(_run, "collocations", ReportFiles.Collocations, options, by, phrases, p => new("rank", p.Ranking.ToString().ToLowerInvariant()),
             groups => PhraseFinder.Default.Collocations(groups, phrases, cancellationToken),
             (path, groupBy, found) => PhraseReports.WriteCollocations(path, found.Select(x => new PhraseReports.CollocationRow(groupBy, phrases.Unit, x))),
             cancellationToken);

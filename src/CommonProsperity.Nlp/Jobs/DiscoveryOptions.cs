@@ -14,12 +14,15 @@ namespace CommonProsperity.Nlp.Jobs;
 public sealed record DiscoveryOptions(IReadOnlyList<string> Inputs, string OutputDirectory, IngestionOptions Ingestion, bool Charts = true, bool Workbook = false, bool Normalize = true, bool Html = true)
 {
     /// <summary>Checks the options.</summary>
+    /// <exception cref="ArgumentNullException">The inputs or the ingestion options are null.</exception>
     /// <exception cref="OptionsException">An option cannot work.</exception>
     public DiscoveryOptions Validate()
     {
+        ArgumentNullException.ThrowIfNull(Inputs);
+        ArgumentNullException.ThrowIfNull(Ingestion);
         if (Inputs.Count == 0)
         {
-            throw new OptionsException($"no input was given.", $"Name at least one file or folder, for example: cpnlp topics corpus/");
+            throw new OptionsException($"no input was given.", $"Name at least one file or folder to read.");
         }
 
         if (string.IsNullOrWhiteSpace(OutputDirectory))

@@ -19,6 +19,7 @@ public sealed class EvaluateJob(ThemeModel model, string modelPath)
     public ModelEvaluation Run(LabelSet labels, Lexicon? lexicon, BootstrapOptions bootstrap, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(bootstrap);
         var passages = labels.Passages;
         _model.RequireThemes(passages.SelectMany(p => p.Themes).Distinct(StringComparer.Ordinal), modelPath);
         var evaluation = ModelEvaluator.Evaluate(_model, passages, lexicon, bootstrap);

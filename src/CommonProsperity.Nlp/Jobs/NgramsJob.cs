@@ -19,7 +19,7 @@ public sealed class NgramsJob(Lexicon lexicon)
     /// <param name="phrases">Units, sizes, minimum count, how many.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     public DiscoveryResult<IReadOnlyList<Ngram>> Run(DiscoveryOptions options, string? by, PhraseOptions phrases, CancellationToken cancellationToken = default) =>
-        PhraseRun.Run(_run, "ngrams", ReportFiles.Ngrams, options, by, phrases, new("sizes", DiscoveryRun.Invariant(phrases.MinSize) + ".." + DiscoveryRun.Invariant(phrases.MaxSize)),
+        PhraseRun.Run(_run, "ngrams", ReportFiles.Ngrams, options, by, phrases, p => new("sizes", DiscoveryRun.Invariant(p.MinSize) + ".." + DiscoveryRun.Invariant(p.MaxSize)),
             groups => PhraseFinder.Default.Ngrams(groups, phrases, cancellationToken),
             (path, groupBy, found) => PhraseReports.WriteNgrams(path, found.Select(x => new PhraseReports.NgramRow(groupBy, phrases.Unit, x))),
             cancellationToken);

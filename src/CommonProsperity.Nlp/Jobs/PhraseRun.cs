@@ -20,17 +20,17 @@ internal static class PhraseRun
     /// <param name="options">Inputs, output folder, ingestion.</param>
     /// <param name="by">The metadata field to group by, or null for one group of all documents.</param>
     /// <param name="phrases">Units, sizes, minimum count, how many, ranking.</param>
-    /// <param name="setting">The job's own setting, for the manifest.</param>
+    /// <param name="setting">The job's own setting, for the manifest, from the checked <paramref name="phrases"/>.</param>
     /// <param name="find">The phrases of the groups.</param>
     /// <param name="write">Writes the phrases to a path, each row with the grouping's name.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     public static DiscoveryResult<IReadOnlyList<T>> Run<T>(DiscoveryRun run, string command, string file, DiscoveryOptions options, string? by, PhraseOptions phrases,
-        KeyValuePair<string, string?> setting, Func<IReadOnlyList<DocumentGroup>, IReadOnlyList<T>> find, Action<string, string, IReadOnlyList<T>> write, CancellationToken cancellationToken)
+        Func<PhraseOptions, KeyValuePair<string, string?>> setting, Func<IReadOnlyList<DocumentGroup>, IReadOnlyList<T>> find, Action<string, string, IReadOnlyList<T>> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(phrases);
         phrases.Validate();
         var groupBy = GroupName(by);
-        return run.Run(command, options, Settings(by, phrases, [setting]), cancellationToken,
+        return run.Run(command, options, Settings(by, phrases, [setting(phrases)]), cancellationToken,
             (corpus, warnings) => find(Groups(corpus.Documents, by, warnings)),
             (output, found) =>
             {

@@ -47,7 +47,7 @@ public sealed class ShardMerger
         ArgumentNullException.ThrowIfNull(outputDirectory);
         if (shardFolders.Count == 0)
         {
-            throw new OptionsException($"no shard folder was given.", $"Name the output folders of all the shard runs, for example: cpnlp merge out/shard-0 out/shard-1.");
+            throw new OptionsException($"no shard folder was given.", $"Name the output folders of all the shard runs.");
         }
 
         var started = DateTimeOffset.UtcNow;

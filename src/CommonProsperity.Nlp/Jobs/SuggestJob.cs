@@ -16,6 +16,7 @@ public sealed class SuggestJob(ThemeModel model)
     public PassageResult Run(PassageOptions options, int count, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.Ingestion);
         var inputs = new JobInputs(options.Inputs, options.Output, options.Ingestion);
         var documents = inputs.Read(cancellationToken).ToList();
         var classified = new DocumentClassifier(_model, options.Unit).Classify(documents, cancellationToken).ToList();

@@ -25,6 +25,7 @@ public sealed class TrainJob(Lexicon lexicon, string lexiconCsv)
     public TrainResult Run(TrainOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.Training);
         var training = options.Training.Validate();
         var themes = options.Themes ?? _lexicon.Themes;
         var labels = LabelSet.Load(options.Labels, themes);

@@ -94,7 +94,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 pass = Run(text, id, fingerprint.Repeats, cancellationToken);
             }
 
-            var summary = new DocumentSummary(id, metadata, pass.Tokens, pass.Words, pass.Sentences, pass.Themes);
+            var summary = new DocumentSummary(id, metadata, pass.Numbers, pass.Themes);
             var report = new DocumentReport(summary, pass.Characters, pass.Terms, pass.Evidence)
             {
                 Fingerprint = fingerprint,
@@ -149,7 +149,8 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
             var filled = 0;
             var end = false;
             long core = 0; // the document offset where the next window starts
-            int tokens = 0, words = 0, sentences = 0, lines = 0;
+            var numbers = new long[DocumentNumbers.All.Count];
+            int sentences = 0, lines = 0;
             var window = windowCharacters;
             while (true)
             {
@@ -207,7 +208,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 window = windowCharacters;
                 Interlocked.Increment(ref _windows);
                 var text = buffer.AsSpan(at, cut - at);
-                var piece = analyzer.AnalyzePiece(text, scratch.Segments, scratch.Hits, scratch.Vetoes, cancellationToken);
+                var piece = analyzer.AnalyzePiece(buffer.AsMemory(at, cut - at), scratch.Segments, scratch.Hits, scratch.Vetoes, cancellationToken);
                 tallies.Add(piece.Hits, piece.Segments, sentences);
                 foreach (var hit in piece.Hits)
                 {
@@ -223,8 +224,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 builder.WriteEvidence(rows, idField, piece.Hits, piece.Segments, buffer.AsSpan(0, filled), at, (int)core, sentences);
                 evidence.Add(rows);
                 fingerprint.Add(text, piece.Tokens, piece.Segments, (int)core, sentences, lines);
-                tokens += piece.Tokens.Count;
-                words += piece.Words;
+                DocumentNumberValues.Add(numbers, piece);
                 sentences += piece.Segments.Sentences.Count;
                 lines += text.Count('\n');
                 core = bufferStart + cut;
@@ -234,7 +234,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 }
             }
 
-            return new Pass(tokens, words, sentences, core, tallies.Result(), DocumentReportBuilder.CountTerms(termHits, termVetoes), evidence,
+            return new Pass(new DocumentNumberValues(numbers), core, tallies.Result(), DocumentReportBuilder.CountTerms(termHits, termVetoes), evidence,
                 fingerprint.Finish(), look.HasText, look.Sample);
         }
         catch
@@ -345,7 +345,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
     }
 
     /// <summary>What a reading of the text found.</summary>
-    private sealed record Pass(int Tokens, int Words, int Sentences, long Characters, ThemeTally[] Themes, TermHits[] Terms, EvidenceSpill Evidence,
+    private sealed record Pass(DocumentNumberValues Numbers, long Characters, ThemeTally[] Themes, TermHits[] Terms, EvidenceSpill Evidence,
         TextFingerprint Fingerprint, bool HasText, string Sample);
 
     /// <summary>Looks at the characters as they are read: blanks out repeats, notes whether there is any text and keeps the start for guessing the language.</summary>

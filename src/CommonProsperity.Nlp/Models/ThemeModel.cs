@@ -319,13 +319,13 @@ public sealed class ThemeModel
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new ModelException($"the model file does not exist.", path, Wording.Of($"Train one with 'cpnlp train', or leave out {OptionName.ModelFile} to use the built-in one."));
+            throw new ModelException($"the model file does not exist.", path, Wording.Of($"Train one with {JobName.Train}, or leave out {OptionName.ModelFile} to use the built-in one."));
         }
 
         if (FileSystem.FileStatus.Of(path).Kind is var kind && kind != FileSystem.FileKind.Regular)
         {
             // Opening a named pipe would block the run.
-            throw new ModelException($"the model path is {FileSystem.FileStatus.Describe(kind)}, not a regular file.", path, "Pass the model file written by 'cpnlp train'.");
+            throw new ModelException($"the model path is {FileSystem.FileStatus.Describe(kind)}, not a regular file.", path, Wording.Of($"Pass the model file written by {JobName.Train}."));
         }
 
         var ml = new MLContext(seed);
@@ -333,7 +333,7 @@ public sealed class ThemeModel
         {
             using var zip = ZipFile.OpenRead(path);
             CheckDeclaredSizes(zip.Entries.Select(e => (e.FullName, e.Length)), path, path, maxPartBytes);
-            var cardEntry = zip.GetEntry(CardEntry) ?? throw new ModelException("the file is a zip archive but not a cpnlp theme model (no card.json).", path, "Pass a model written by 'cpnlp train'.");
+            var cardEntry = zip.GetEntry(CardEntry) ?? throw new ModelException($"the file is a zip archive but not a cpnlp theme model (no card.json).", path, Wording.Of($"Pass a model written by {JobName.Train}."));
             ModelCard card;
             using (var stream = ReadPart(cardEntry, path, maxPartBytes))
             {
@@ -343,12 +343,12 @@ public sealed class ThemeModel
             if (card.FormatVersion != ModelCard.CurrentFormat)
             {
                 throw new ModelException($"the model is in format {card.FormatVersion} (made by cpnlp {card.ToolVersion}); this cpnlp reads format {ModelCard.CurrentFormat}.", path,
-                    "Retrain the model with this version ('cpnlp train').");
+                    Wording.Of($"Retrain the model with this version ({JobName.Train})."));
             }
 
             if (card.Themes is null || card.UnknownDocumentProfile is null || card.UnknownDocumentProfile.Count == 0)
             {
-                throw new ModelException("the model card is incomplete (no themes or no document profile).", path, "Retrain the model with this version ('cpnlp train').");
+                throw new ModelException($"the model card is incomplete (no themes or no document profile).", path, Wording.Of($"Retrain the model with this version ({JobName.Train})."));
             }
 
             string lexicon;
@@ -364,11 +364,11 @@ public sealed class ThemeModel
         catch (InvalidDataException e)
         {
             throw new ModelException($"the file is not a valid model archive ({e.Message}); it may be truncated or of another format.", path,
-                "Copy the model file again, or retrain it with 'cpnlp train'.", e);
+                Wording.Of($"Copy the model file again, or retrain it with {JobName.Train}."), e);
         }
         catch (JsonException e)
         {
-            throw new ModelException($"the model card cannot be read ({e.Message}).", path, "Retrain the model with 'cpnlp train'.", e);
+            throw new ModelException($"the model card cannot be read ({e.Message}).", path, Wording.Of($"Retrain the model with {JobName.Train}."), e);
         }
     }
 
@@ -409,12 +409,12 @@ public sealed class ThemeModel
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or ArgumentException)
         {
-            throw new ModelException($"the part '{name}' of the model cannot be loaded ({e.Message}).", path, "The file may be damaged; retrain it with 'cpnlp train'.", e);
+            throw new ModelException($"the part '{name}' of the model cannot be loaded ({e.Message}).", path, Wording.Of($"The file may be damaged; retrain it with {JobName.Train}."), e);
         }
     }
 
     private static ZipArchiveEntry Entry(ZipArchive zip, string name, string path) =>
-        zip.GetEntry(name) ?? throw new ModelException($"the model has no '{name}'; it is incomplete.", path, "Retrain it with 'cpnlp train'.");
+        zip.GetEntry(name) ?? throw new ModelException($"the model has no '{name}'; it is incomplete.", path, Wording.Of($"Retrain it with {JobName.Train}."));
 
     /// <summary>Refuses a zip whose entries claim more than the cap, each or together.</summary>
     private static void CheckDeclaredSizes(IEnumerable<(string Name, long Length)> entries, string what, string path, long maxPartBytes)
@@ -456,7 +456,7 @@ public sealed class ThemeModel
 
     private static ModelException TooLarge(string problem, string path, long maxPartBytes) =>
         new($"{problem}, more than the {Bytes(maxPartBytes)} bytes a model part may have; the file is damaged or not a model written by cpnlp.", path,
-            Wording.Of($"Use a model written by 'cpnlp train' (or the built-in one: leave out {OptionName.ModelFile}); do not load model files from untrusted sources."));
+            Wording.Of($"Use a model written by {JobName.Train} (or the built-in one: leave out {OptionName.ModelFile}); do not load model files from untrusted sources."));
 
     private static void WriteEntry(ZipArchive zip, string name, Action<Stream> write)
     {

@@ -6,7 +6,9 @@ namespace CommonProsperity.Nlp.Output;
 /// <summary>
 /// The columns of every CSV report of <c>analyze</c> (and <c>merge</c>), declared once: the writers
 /// take their headers and rows from here, <see cref="EvidenceFile"/> its header, and
-/// <see cref="ReportReference"/> the column reference of docs/reports.md.
+/// <see cref="ReportReference"/> the column reference of docs/reports.md. A document's numbers (tokens,
+/// words, sentences, ...) are declared in <see cref="DocumentNumbers"/>: <c>theme_frequency_wide.csv</c>
+/// shows each of them, the other reports those they name (<see cref="Number"/>).
 /// </summary>
 internal static class AnalysisReports
 {
@@ -37,12 +39,12 @@ internal static class AnalysisReports
             new("theme_label", ColumnFormat.Text, "the theme's name in the dictionary it came from (`care.virtue` for `care_virtue`, `ECONOMY/MARKETS` for `economy_markets`)", r => r.Label, ColumnCondition.ThemeLabels),
             new("hits", ColumnFormat.Integer, "matches of the theme's terms ([counting rule 6](counting-rules.md))", r => r.Tally.Hits),
             new("weighted", ColumnFormat.Rate, "the sum of the weights of the theme's matches (a term without a weight weighs 1)", r => r.Tally.Weighted, ColumnCondition.Weights),
-            new("tokens", ColumnFormat.Integer, "tokens in the document", r => r.Document.Tokens),
+            Number<ThemeRow>(DocumentNumbers.Tokens, r => r.Document),
             new("per_1000", ColumnFormat.Rate, "`hits / tokens × 1000` (0 when there are no tokens)", r => Rate.Per1000(r.Tally.Hits, r.Document.Tokens)),
-            new("words", ColumnFormat.Integer, WordsMeaning, r => r.Document.Words),
+            Number<ThemeRow>(DocumentNumbers.Words, r => r.Document),
             new("per_1000_words", ColumnFormat.Rate, "`hits / words × 1000` (0 when there are no words): the rate to compare across languages", r => Rate.Per1000(r.Tally.Hits, r.Document.Words)),
             new("sentences_with_theme", ColumnFormat.Integer, "sentences holding at least one match of the theme", r => r.Tally.Sentences),
-            new("sentences", ColumnFormat.Integer, "sentences in the document", r => r.Document.Sentences),
+            Number<ThemeRow>(DocumentNumbers.Sentences, r => r.Document),
             new("sentence_share", ColumnFormat.Rate, "`sentences_with_theme / sentences`", r => Share(r.Tally.Sentences, r.Document.Sentences)),
             .. MetadataOf<ThemeRow>(r => r.Document.Metadata),
         ],
@@ -55,9 +57,7 @@ internal static class AnalysisReports
         [
             new("document", ColumnFormat.Text, "the document id", d => d.Id),
             .. MetadataOf<DocumentSummary>(d => d.Metadata),
-            new("tokens", ColumnFormat.Integer, "tokens in the document", d => d.Tokens),
-            new("words", ColumnFormat.Integer, WordsMeaning, d => d.Words),
-            new("sentences", ColumnFormat.Integer, "sentences in the document", d => d.Sentences),
+            .. DocumentNumbers.All.Select(n => Number<DocumentSummary>(n, d => d)),
             new("_hits", ColumnFormat.Integer, "per theme (`inequality_hits`, ...): the theme's hits", (d, t) => d.Themes[t].Hits, PerTheme: true),
             new("_weighted", ColumnFormat.Rate, "per theme (`inequality_weighted`, ...): the sum of the weights of its matches", (d, t) => d.Themes[t].Weighted, PerTheme: true, Only: ColumnCondition.Weights),
             new("_per_1000", ColumnFormat.Rate, "per theme (`inequality_per_1000`, ...): its hits per 1,000 tokens", (d, t) => Rate.Per1000(d.Themes[t].Hits, d.Tokens), PerTheme: true),
@@ -123,8 +123,9 @@ internal static class AnalysisReports
     /// <summary>Every CSV report of <c>analyze</c>, in the order docs/reports.md lists them.</summary>
     public static IReadOnlyList<IReportLayout> All { get; } = [ThemeFrequency, ThemeFrequencyWide, CorpusSummary, Evidence, TermFrequency];
 
-    /// <summary>What a <c>words</c> column of a document holds.</summary>
-    private const string WordsMeaning = "words in the document: each token that is not a Chinese character counts one; each run of adjacent Chinese characters counts the words jieba.NET segments it into (docs/counting-rules.md, \"Words\")";
+    /// <summary>The column of a per-document number (declared in <see cref="DocumentNumbers"/>: its name and meaning) of a row's document.</summary>
+    internal static ReportColumn<TRow> Number<TRow>(DocumentNumber number, Func<TRow, DocumentSummary> document) =>
+        new(number.Name, ColumnFormat.Integer, number.Meaning, r => document(r).Numbers[number]);
 
     /// <summary>The share <paramref name="part"/> / <paramref name="whole"/>, 0 when <paramref name="whole"/> is 0.</summary>
     public static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;

@@ -10,7 +10,11 @@ namespace CommonProsperity.Nlp.Output;
 /// <see cref="ReportJsonContext"/>: how the report writer keeps its per-document rows on disk until the end
 /// of a run (the summary alone), and how a shard's <c>partial_documents.jsonl</c> carries them (with the
 /// file index first, then the characters, the terms' hits and the size of the evidence). Pairs and theme
-/// counts are short arrays (<c>[hits, sentences]</c>, a third element only for weighted matches).
+/// counts are short arrays (<c>[hits, sentences]</c>, a third element only for weighted matches). The
+/// document's numbers are one object, <c>"numbers":{"tokens":…,"words":…,"sentences":…}</c>, named and
+/// ordered by their declarations (<see cref="DocumentNumbers"/>), so that a new per-document number
+/// travels through shards and <c>merge</c> with no code here; a line without every declared number is
+/// refused (and a shard whose header lists other numbers, by <see cref="PartialResultReader"/>).
 /// </summary>
 internal sealed record DocumentLine(
     [property: JsonPropertyOrder(1)] string Id,
@@ -19,9 +23,7 @@ internal sealed record DocumentLine(
     [property: JsonPropertyOrder(1)] string? Publisher,
     [property: JsonPropertyOrder(1)] string? Language,
     [property: JsonPropertyOrder(1), JsonConverter(typeof(DocumentLine.PairsConverter))] IReadOnlyList<KeyValuePair<string, string>> Extra,
-    [property: JsonPropertyOrder(1)] int Tokens,
-    [property: JsonPropertyOrder(1)] int Words,
-    [property: JsonPropertyOrder(1)] int Sentences,
+    [property: JsonPropertyOrder(1), JsonConverter(typeof(DocumentLine.NumbersConverter))] DocumentNumberValues Numbers,
     [property: JsonPropertyOrder(1), JsonConverter(typeof(DocumentLine.ThemesConverter))] IReadOnlyList<ThemeTally> Themes,
     [property: JsonPropertyOrder(0), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? File = null,
     [property: JsonPropertyOrder(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Characters = null,
@@ -34,7 +36,7 @@ internal sealed record DocumentLine(
     {
         ArgumentNullException.ThrowIfNull(summary);
         var metadata = summary.Metadata;
-        return new(summary.Id, metadata.Title, metadata.Date, metadata.Publisher, metadata.Language, metadata.Extra, summary.Tokens, summary.Words, summary.Sentences, summary.Themes);
+        return new(summary.Id, metadata.Title, metadata.Date, metadata.Publisher, metadata.Language, metadata.Extra, summary.Numbers, summary.Themes);
     }
 
     /// <summary>The line of a shard's document of input file <paramref name="file"/>.</summary>
@@ -48,7 +50,7 @@ internal sealed record DocumentLine(
     }
 
     /// <summary>The summary this line carries.</summary>
-    public DocumentSummary Summary() => new(Id, new DocumentMetadata(Title, Date, Publisher, Language, Extra), Tokens, Words, Sentences, Themes);
+    public DocumentSummary Summary() => new(Id, new DocumentMetadata(Title, Date, Publisher, Language, Extra), Numbers, Themes);
 
     /// <summary>Writes the line, without its line break.</summary>
     public void Write(Utf8JsonWriter json) => JsonSerializer.Serialize(json, this, Json.DocumentLine);
@@ -80,6 +82,56 @@ internal sealed record DocumentLine(
 
         private static string ReadString(ref Utf8JsonReader reader) =>
             reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException("a pair holds something other than two strings.");
+    }
+
+    /// <summary>The document's numbers as one object, each under its declared name, in declaration order; reading needs every declared number and no other.</summary>
+    internal sealed class NumbersConverter : JsonConverter<DocumentNumberValues>
+    {
+        public override DocumentNumberValues Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("expected the document's numbers as an object.");
+            }
+
+            var values = new List<KeyValuePair<string, long>>(DocumentNumbers.All.Count);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                values.Add(new(name, reader.Read() && reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : throw new JsonException($"'{name}' is not a number.")));
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject)
+            {
+                throw new JsonException("the document's numbers are not a flat object.");
+            }
+
+            var missing = DocumentNumbers.All.Select(n => n.Name).Except(values.Select(v => v.Key), StringComparer.Ordinal).ToList();
+            if (missing.Count > 0)
+            {
+                throw new JsonException($"the document's numbers lack {string.Join(", ", missing)}.");
+            }
+
+            try
+            {
+                return DocumentNumberValues.Of(values);
+            }
+            catch (ArgumentException e)
+            {
+                throw new JsonException(e.Message, e);
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, DocumentNumberValues value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            foreach (var (name, number) in value)
+            {
+                writer.WriteNumber(name, number);
+            }
+
+            writer.WriteEndObject();
+        }
     }
 
     /// <summary>Each theme's hits and sentences, and the weight of its matches when there is one.</summary>

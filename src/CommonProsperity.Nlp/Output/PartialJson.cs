@@ -9,11 +9,15 @@ namespace CommonProsperity.Nlp.Output;
 /// The shape of a shard's <c>partial.json</c> (<see cref="ShardHeader"/>), declared once: System.Text.Json
 /// writes and reads it through the source-generated <see cref="ReportJsonContext"/> (snake_case names,
 /// properties in declaration order). Inputs and skips have the manifest's shape, with their file index.
+/// <c>document_numbers</c> names the numbers each line of <c>partial_documents.jsonl</c> holds (the
+/// declarations of <see cref="Counting.DocumentNumbers"/> when the shard ran): a merge refuses a shard
+/// that lists others, so that a new per-document number cannot be merged from shards that lack it.
 /// </summary>
 internal sealed record PartialJson(
     string Format,
     string Tool,
     string Version,
+    IReadOnlyList<string> DocumentNumbers,
     PartialJson.ShardJson Shard,
     string StartedUtc,
     Dictionary<string, string?> Options,
@@ -37,6 +41,7 @@ internal sealed record PartialJson(
             ShardHeader.Format,
             "cpnlp",
             header.ToolVersion,
+            [.. Counting.DocumentNumbers.All.Select(n => n.Name)],
             new ShardJson(header.Shard.Index, header.Shard.Count),
             header.StartedUtc.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             ManifestWriter.InOrder(header.Options),

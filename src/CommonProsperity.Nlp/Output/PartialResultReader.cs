@@ -271,9 +271,9 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
         }
 
         _lastFile = file;
-        if (!(characters >= 0 && summary.Tokens >= 0 && summary.Sentences >= 0))
+        if (!(characters >= 0 && summary.Numbers.All(n => n.Value is >= 0 and <= int.MaxValue)))
         {
-            throw Fail($"a count is negative (characters {characters}, tokens {summary.Tokens}, sentences {summary.Sentences}).");
+            throw Fail($"a count is negative or too large (characters {characters}, {string.Join(", ", summary.Numbers.Select(n => $"{n.Key} {n.Value}"))}).");
         }
 
         if (!(evidenceBytes >= 0 && evidenceRows >= 0))
@@ -439,6 +439,16 @@ internal sealed class PartialResultReader : IDisposable, IEvidenceSource
             {
                 throw new InputException($"the partial results are in format '{format}', not {ShardHeader.Format}.", path,
                     fix: "Run every shard and the merge with the same version of cpnlp.");
+            }
+
+            // The per-document numbers next: each line holds those its shard declared (DocumentLine).
+            var numbers = json.RootElement.TryGetProperty("document_numbers", out var listed) && listed.ValueKind == JsonValueKind.Array
+                ? string.Join(", ", listed.EnumerateArray().Select(n => n.ToString()))
+                : "(none listed)";
+            if (!string.Equals(numbers, DocumentNumberValues.Names, StringComparison.Ordinal))
+            {
+                throw new InputException($"the shard counted the per-document numbers {numbers}, but this cpnlp counts {DocumentNumberValues.Names}.", path,
+                    fix: "Run every shard and the merge with the same version of cpnlp: run the shard again with this one.");
             }
 
             // (Without a lexicon the deserialization below says what is missing.)

@@ -44,7 +44,7 @@ internal static class ReportReference
         text.Append(begin).Append('\n');
         foreach (var layout in layouts)
         {
-            text.Append('\n').Append("**`").Append(layout.File).Append("`** — ").Append(layout.Rows).Append('\n').Append('\n');
+            text.Append('\n').Append("<a id=\"").Append(Anchor(layout.File)).Append("\"></a>**`").Append(layout.File).Append("`** — ").Append(layout.Rows).Append('\n').Append('\n');
             text.Append("| column | format | meaning |\n|---|---|---|\n");
             foreach (var column in layout.Columns)
             {
@@ -61,6 +61,9 @@ internal static class ReportReference
         text.Append('\n').Append(end).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>The anchor of a report's table, for links from other pages (<c>reports.md#topics-csv</c>).</summary>
+    public static string Anchor(string file) => (file ?? throw new ArgumentNullException(nameof(file))).Replace('.', '-').Replace('_', '-');
 
     private static string Condition(ColumnCondition only) => only switch
     {

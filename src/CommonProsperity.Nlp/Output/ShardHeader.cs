@@ -46,5 +46,5 @@ internal sealed record ShardHeader(
     public EvidenceMode Evidence => EvidenceModeNames.Of(Options) ?? EvidenceMode.Full;
 
     /// <summary>The format written in <c>partial.json</c>; a merge refuses any other.</summary>
-    public const string Format = "cpnlp-partial/4";
+    public const string Format = "cpnlp-partial/5";
 }

@@ -46,7 +46,12 @@ internal static class CharFold
                 Bmp[high] = (char)(high ^ 1);
             }
         }
+
+        AsciiUnchanged = Enumerable.Range(0, 0x80).All(c => Bmp[c] == c);
     }
+
+    /// <summary>True when no ASCII character folds (so <see cref="Apply"/> may skip ASCII runs unread); checked once.</summary>
+    private static readonly bool AsciiUnchanged;
 
     /// <summary>The mappings of the table, code point to code point (for tests).</summary>
     internal static IEnumerable<(int From, int To)> ReadTable()
@@ -84,8 +89,22 @@ internal static class CharFold
     {
         var table = Bmp;
         var i = 0;
-        while (i < text.Length && table[text[i]] == text[i])
+        while (i < text.Length)
         {
+            var c = text[i];
+            if (c < 0x80 && AsciiUnchanged)
+            {
+                // Skip a run of ASCII a vector at a time (no ASCII character folds).
+                var beyond = text[i..].IndexOfAnyExceptInRange('\0', '\u007F');
+                i = beyond < 0 ? text.Length : i + beyond;
+                continue;
+            }
+
+            if (table[c] != c)
+            {
+                break;
+            }
+
             i++;
         }
 

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace CommonProsperity.Nlp.Text;
@@ -62,8 +65,22 @@ public sealed class CountingTokenizer
 
         var gapIsPhraseGap = false; // nothing before the first token
         var i = 0;
+        var blocksFrom = 0; // where to try whole ASCII blocks next
+        var misses = 0; // tries in a row that got only a few characters further (short runs of ASCII, as in Chinese): each waits twice as long
         while (i < text.Length)
         {
+            if (i >= blocksFrom && text[i] < 0x80 && text.Length - i >= AsciiBlocks.Size && AsciiBlocks.Enabled)
+            {
+                var stopped = AsciiBlocks.Tokenize(text, i, buffer, ref gapIsPhraseGap);
+                misses = stopped - i < AsciiBlocks.Size / 4 ? Math.Min(misses + 1, 6) : 0;
+                blocksFrom = stopped + (1 << misses) - 1;
+                i = stopped;
+                if (i >= text.Length)
+                {
+                    break;
+                }
+            }
+
             var c = text[i];
             if (c < 0x80)
             {
@@ -83,14 +100,18 @@ public sealed class CountingTokenizer
             var cp = CharClass.CodePointAt(text, i, out var width);
             if (CharClass.IsHan(cp))
             {
-                var key = buffer.KeySpace;
-                key[0] = c;
-                if (width == 2)
+                if (width == 1)
                 {
+                    buffer.AddCharacter(i, gapIsPhraseGap, c);
+                }
+                else
+                {
+                    var key = buffer.KeySpace;
+                    key[0] = c;
                     key[1] = text[i + 1];
+                    buffer.Add(i, i + width, gapIsPhraseGap, width);
                 }
 
-                buffer.Add(i, i + width, gapIsPhraseGap, width);
                 i += width;
                 gapIsPhraseGap = true;
                 continue;
@@ -273,6 +294,250 @@ public sealed class CountingTokenizer
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// The tokenizer over plain ASCII, whole blocks of <see cref="Size"/> characters at a time instead of
+    /// character by character: vector compares give each block's masks of word characters (letters and
+    /// digits, and an apostrophe between two letters), of phrase breakers (ASCII that is neither a word
+    /// character nor a phrase gap) and of characters beyond ASCII; token boundaries are the bit transitions
+    /// of the word mask, and a token's key is copied from the text and lower-cased eight characters at a
+    /// time. The same tokens as the character loop, which takes over at the first character beyond ASCII,
+    /// and which reads a word again from its start (<see cref="ReadWord"/>) when what follows may continue
+    /// it in ways the masks do not see: a character beyond ASCII, a hyphen at a line end, an apostrophe at a
+    /// block's edge.
+    /// </summary>
+    private static class AsciiBlocks
+    {
+        /// <summary>Characters per block (bits of a mask).</summary>
+        public const int Size = 32;
+
+        private const int Half = Size / 2;
+
+        /// <summary>Whether the ASCII information separators (U+001C to U+001F) are whitespace, hence phrase gaps.</summary>
+        private static readonly bool SeparatorsAreGaps = char.IsWhiteSpace('\u001C');
+
+        /// <summary>True where vectors are fast and the masks below agree with the ASCII table of the rules (checked once; declared after what the check reads).</summary>
+        public static readonly bool Enabled = Vector128.IsHardwareAccelerated && AgreesWithTable();
+
+        /// <summary>
+        /// Tokenizes <paramref name="text"/> from <paramref name="start"/> (not inside a word) while it is
+        /// ASCII and at least a block remains; returns where the character loop goes on, with
+        /// <paramref name="gapIsPhraseGap"/> true when a token may join the last one there.
+        /// </summary>
+        public static int Tokenize(ReadOnlySpan<char> text, int start, TokenBuffer buffer, ref bool gapIsPhraseGap)
+        {
+            var i = start;
+            var tokenStart = -1; // a token that runs on from an earlier block, or -1
+            var joins = false; // whether it may continue a phrase begun by the token before
+            var joinOk = gapIsPhraseGap; // no phrase breaker since the last token ended
+            while (text.Length - i >= Size)
+            {
+                var word = Classify(text.Slice(i, Size), out var breaker, out var beyondAscii);
+                var limit = beyondAscii == 0 ? Size : BitOperations.TrailingZeroCount(beyondAscii);
+                var valid = Below(limit);
+                word &= valid;
+                breaker &= valid;
+                var transitions = word ^ ((word << 1) | (tokenStart >= 0 ? 1u : 0u));
+                var lastEnd = 0;
+                var resume = -1;
+                while (transitions != 0)
+                {
+                    var at = BitOperations.TrailingZeroCount(transitions);
+                    transitions &= transitions - 1;
+                    if (tokenStart < 0)
+                    {
+                        tokenStart = i + at;
+                        joins = joinOk && (breaker & Below(at) & ~Below(lastEnd)) == 0;
+                        continue;
+                    }
+
+                    var end = i + at;
+                    if (at == limit || MayContinue(text, end))
+                    {
+                        resume = ReadWord(text, tokenStart, buffer, joins);
+                        break;
+                    }
+
+                    var length = end - tokenStart;
+                    LowerCaseKey(text, tokenStart, length, buffer.KeySpace);
+                    buffer.Add(tokenStart, end, joins, length);
+                    tokenStart = -1;
+                    joinOk = true;
+                    lastEnd = at;
+                }
+
+                if (resume >= 0)
+                {
+                    i = resume;
+                    tokenStart = -1;
+                    joinOk = true;
+                    continue;
+                }
+
+                if (tokenStart < 0)
+                {
+                    joinOk &= (breaker & ~Below(lastEnd)) == 0;
+                    if (limit < Size)
+                    {
+                        gapIsPhraseGap = joinOk;
+                        return i + limit;
+                    }
+                }
+
+                i += Size;
+            }
+
+            if (tokenStart >= 0)
+            {
+                // A token that runs to the last block's end: the character loop reads it whole.
+                gapIsPhraseGap = true;
+                return ReadWord(text, tokenStart, buffer, joins);
+            }
+
+            gapIsPhraseGap = joinOk;
+            return i;
+        }
+
+        /// <summary>
+        /// At the ASCII character that ends a run of word characters: true when it may still continue the
+        /// word by rules the masks leave out (a hyphen before a line break, an apostrophe not followed by
+        /// ASCII other than a letter), so that <see cref="ReadWord"/> must decide.
+        /// </summary>
+        private static bool MayContinue(ReadOnlySpan<char> text, int end)
+        {
+            var c = text[end];
+            if (c != '-' && c != '\'')
+            {
+                return false;
+            }
+
+            if (end + 1 >= text.Length)
+            {
+                return false;
+            }
+
+            var next = text[end + 1];
+            return c == '-' ? next is '\n' or '\r' : next >= 0x80 || char.IsAsciiLetter(next);
+        }
+
+        /// <summary>The bits below <paramref name="bit"/> (all of them for <see cref="Size"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Below(int bit) => bit >= Size ? uint.MaxValue : (1u << bit) - 1;
+
+        /// <summary>
+        /// The masks of one block: returns its word characters; <paramref name="breaker"/>, its phrase
+        /// breakers; <paramref name="beyondAscii"/>, its characters beyond ASCII (the other two masks mean
+        /// nothing from the first of those on).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Classify(ReadOnlySpan<char> block, out uint breaker, out uint beyondAscii)
+        {
+            var (lowLetter, lowWord, lowBreaker, lowApostrophe, lowBeyond) = ClassifyHalf(block[..Half]);
+            var (highLetter, highWord, highBreaker, highApostrophe, highBeyond) = ClassifyHalf(block[Half..]);
+            var letter = lowLetter | (highLetter << Half);
+            var word = lowWord | (highWord << Half);
+
+            // An apostrophe between two letters belongs to the word (rule 2).
+            var apostrophe = (lowApostrophe | (highApostrophe << Half)) & (letter << 1) & (letter >> 1);
+            breaker = (lowBreaker | (highBreaker << Half)) & ~apostrophe;
+            beyondAscii = lowBeyond | (highBeyond << Half);
+            return word | apostrophe;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static (uint Letter, uint Word, uint Breaker, uint Apostrophe, uint Beyond) ClassifyHalf(ReadOnlySpan<char> half)
+        {
+            var units = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(half);
+            var first = Vector128.Create(units[..8]);
+            var second = Vector128.Create(units[8..]);
+            var ascii = Vector128.Create((ushort)0x7F);
+            var beyond = Vector128.Narrow(Vector128.GreaterThan(first, ascii), Vector128.GreaterThan(second, ascii));
+            var bytes = Vector128.Narrow(first, second);
+            var isLetter = Vector128.LessThanOrEqual((bytes | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)25));
+            var isWord = isLetter | Vector128.LessThanOrEqual(bytes - Vector128.Create((byte)'0'), Vector128.Create((byte)9));
+            var isGap = Vector128.Equals(bytes, Vector128.Create((byte)' '))
+                | Vector128.Equals(bytes, Vector128.Create((byte)'-'))
+                | Vector128.LessThanOrEqual(bytes - Vector128.Create((byte)'\t'), Vector128.Create((byte)('\r' - '\t')));
+            if (SeparatorsAreGaps)
+            {
+                isGap |= Vector128.LessThanOrEqual(bytes - Vector128.Create((byte)0x1C), Vector128.Create((byte)3));
+            }
+
+            return (isLetter.ExtractMostSignificantBits(),
+                isWord.ExtractMostSignificantBits(),
+                ~(isWord | isGap).ExtractMostSignificantBits() & 0xFFFF,
+                Vector128.Equals(bytes, Vector128.Create((byte)'\'')).ExtractMostSignificantBits(),
+                beyond.ExtractMostSignificantBits());
+        }
+
+        /// <summary>
+        /// Writes the key of the ASCII word of <paramref name="length"/> characters at <paramref name="start"/>
+        /// (letters lower-cased) to the start of <paramref name="key"/>, eight characters at a time: the last
+        /// eight may run past the word (into the text after it and the key's spare room; the buffer keeps
+        /// some room spare), which the next key overwrites. Near the end of the text, one at a time.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void LowerCaseKey(ReadOnlySpan<char> text, int start, int length, Span<char> key)
+        {
+            var source = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(text);
+            var target = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(key);
+            var rounded = (length + 7) & ~7;
+            if (start + rounded <= source.Length && rounded <= target.Length)
+            {
+                for (var k = 0; k < length; k += 8)
+                {
+                    LowerCase(Vector128.Create(source.Slice(start + k, 8))).CopyTo(target[k..]);
+                }
+
+                return;
+            }
+
+            for (var k = 0; k < length; k++)
+            {
+                var c = source[start + k];
+                target[k] = (ushort)(c - 'A' <= 'Z' - 'A' ? c | 0x20 : c);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<ushort> LowerCase(Vector128<ushort> chars)
+        {
+            var isUpper = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'A'), Vector128.Create((ushort)25));
+            return chars | (isUpper & Vector128.Create((ushort)0x20));
+        }
+
+        /// <summary>True when the vector masks say of every ASCII character what the table of the rules says.</summary>
+        private static bool AgreesWithTable()
+        {
+            Span<char> block = stackalloc char[Size];
+            Span<char> key = stackalloc char[Size];
+            Span<char> single = stackalloc char[1];
+            for (var c = 0; c < 0x80; c += Size)
+            {
+                for (var k = 0; k < Size; k++)
+                {
+                    block[k] = (char)(c + k);
+                }
+
+                var word = Classify(block, out var breaker, out var beyond);
+                LowerCaseKey(block, 0, Size, key); // eight at a time
+                for (var k = 0; k < Size; k++)
+                {
+                    LowerCaseKey(block[k..], 0, 1, single); // one by one (no room for eight)
+                    var info = Ascii[c + k];
+                    var isWord = (info & AsciiWord) != 0;
+                    var isBreaker = !isWord && (info & AsciiPhraseGap) == 0;
+                    if (beyond != 0 || ((word >> k) & 1) != (isWord ? 1u : 0u) || ((breaker >> k) & 1) != (isBreaker ? 1u : 0u)
+                        || (isWord && (key[k] != (char)(info & 0x7F) || single[0] != key[k])))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>

@@ -23,6 +23,8 @@ internal sealed class TokenBuffer
     /// <summary>How many of those are inside joined tokens.</summary>
     internal int SplitCount { get; private set; }
 
+    private const int KeySlack = 32;
+
     private char[] _folded = [];
 
     /// <summary>The number of tokens.</summary>
@@ -45,6 +47,9 @@ internal sealed class TokenBuffer
     /// its key the second part starts, where the first part ends and where the second starts in the text.
     /// </summary>
     internal Split SplitAt(int n) => _splits[n];
+
+    /// <summary>The <see cref="TokenKeyHash"/> of token <paramref name="i"/>'s key, computed as the token was added.</summary>
+    internal uint KeyHash(int i) => _tokens[i].Hash;
 
     /// <summary>The normalised text of token <paramref name="i"/>.</summary>
     public ReadOnlySpan<char> Key(int i)
@@ -89,9 +94,10 @@ internal sealed class TokenBuffer
         _breakAt = -1;
         LineEndHyphens = 0;
         SplitCount = 0;
-        if (_keys.Length < textLength)
+        // A key is never longer than its text; the slack lets the tokenizer copy keys a vector at a time.
+        if (_keys.Length < textLength + KeySlack)
         {
-            _keys = new char[Math.Max(textLength, _keys.Length * 2)];
+            _keys = new char[Math.Max(textLength + KeySlack, _keys.Length * 2)];
         }
     }
 
@@ -110,8 +116,23 @@ internal sealed class TokenBuffer
             Array.Resize(ref _tokens, Count * 2);
         }
 
-        _tokens[Count++] = new Entry(start, end, _keyLength, keyLength, joinsPrevious, start == _breakAt);
+        var hash = TokenKeyHash.Of(_keys.AsSpan(_keyLength, keyLength));
+        _tokens[Count++] = new Entry(start, end, _keyLength, keyLength, hash, joinsPrevious, start == _breakAt);
         _keyLength += keyLength;
+    }
+
+    /// <summary>Adds a token of one character, <paramref name="key"/> (the common case of Chinese text: a Han character in the Basic Multilingual Plane).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddCharacter(int start, bool joinsPrevious, char key)
+    {
+        if (Count == _tokens.Length)
+        {
+            Array.Resize(ref _tokens, Count * 2);
+        }
+
+        _keys[_keyLength] = key;
+        _tokens[Count++] = new Entry(start, start + 1, _keyLength, 1, key, joinsPrevious, start == _breakAt);
+        _keyLength++;
     }
 
     /// <summary>Adds a token with the given key (copied), for a view of tokens built from another buffer.</summary>
@@ -149,5 +170,28 @@ internal sealed class TokenBuffer
     /// <summary>A line-end hyphen inside a joined token (see <see cref="SplitAt"/>).</summary>
     internal readonly record struct Split(int Token, int KeyOffset, int PartEnd, int NextStart);
 
-    private readonly record struct Entry(int Start, int End, int KeyStart, int KeyLength, bool JoinsPrevious, bool BreakBefore);
+    /// <summary>
+    /// One token in 20 bytes (a Chinese text has a token per character, so the size counts): the two flags
+    /// share a word with the key's length, which is below 2^30 since no string is longer.
+    /// </summary>
+    private readonly struct Entry(int start, int end, int keyStart, int keyLength, uint hash, bool joinsPrevious, bool breakBefore)
+    {
+        private const int JoinsBit = 1 << 30;
+        private const int BreakBit = 1 << 31;
+        private readonly int _lengthAndFlags = keyLength | (joinsPrevious ? JoinsBit : 0) | (breakBefore ? BreakBit : 0);
+
+        public int Start { get; } = start;
+
+        public int End { get; } = end;
+
+        public int KeyStart { get; } = keyStart;
+
+        public uint Hash { get; } = hash;
+
+        public int KeyLength => _lengthAndFlags & (JoinsBit - 1);
+
+        public bool JoinsPrevious => (_lengthAndFlags & JoinsBit) != 0;
+
+        public bool BreakBefore => _lengthAndFlags < 0;
+    }
 }

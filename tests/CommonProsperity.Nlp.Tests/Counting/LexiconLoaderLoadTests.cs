@@ -86,7 +86,7 @@ public sealed class LexiconLoaderLoadTests : IDisposable
         // Assert
         Assert.Equal(path, error.FilePath);
         Assert.Null(error.Line);
-        Assert.Equal($"{path}: the lexicon file does not exist. Check the path given for the lexicon file, or run 'cpnlp lexicon export' to get the built-in one.", error.Message);
+        Assert.Equal($"{path}: the lexicon file does not exist. Check the path given for the lexicon file, or run DefaultLexicon.ReadText() to get the built-in one.", error.Message);
     }
 
     [Fact]

@@ -54,5 +54,8 @@ public class TermTrendTests
     }
 
     private static DocumentSummary Summary(string id, string? date, int words, int first, int second) =>
-        new(id, DocumentMetadata.Empty with { Date = date }, words * 2, words, 10, [new ThemeTally(first, first), new ThemeTally(second, second)]);
+        new(id, DocumentMetadata.Empty with { Date = date }, Numbers(words * 2, words, 10), [new ThemeTally(first, first), new ThemeTally(second, second)]);
+
+    private static DocumentNumberValues Numbers(long tokens, long words, long sentences) =>
+        DocumentNumberValues.Of(new Dictionary<string, long> { ["tokens"] = tokens, ["words"] = words, ["sentences"] = sentences });
 }

@@ -38,5 +38,8 @@ public class ThemeComparerTests
     }
 
     private static DocumentSummary Summary(string id, int tokens, int hits) =>
-        new(id, DocumentMetadata.Empty, tokens, tokens, 10, [new ThemeTally(hits, Math.Min(hits, 10))]);
+        new(id, DocumentMetadata.Empty, Numbers(tokens, tokens, 10), [new ThemeTally(hits, Math.Min(hits, 10))]);
+
+    private static DocumentNumberValues Numbers(long tokens, long words, long sentences) =>
+        DocumentNumberValues.Of(new Dictionary<string, long> { ["tokens"] = tokens, ["words"] = words, ["sentences"] = sentences });
 }

@@ -52,5 +52,8 @@ public class ThemeTrendTests
     }
 
     private static DocumentSummary Summary(string id, string? date, int tokens, int hits) =>
-        new(id, DocumentMetadata.Empty with { Date = date }, tokens, tokens, 10, [new ThemeTally(hits, 1)]);
+        new(id, DocumentMetadata.Empty with { Date = date }, Numbers(tokens, tokens, 10), [new ThemeTally(hits, 1)]);
+
+    private static DocumentNumberValues Numbers(long tokens, long words, long sentences) =>
+        DocumentNumberValues.Of(new Dictionary<string, long> { ["tokens"] = tokens, ["words"] = words, ["sentences"] = sentences });
 }

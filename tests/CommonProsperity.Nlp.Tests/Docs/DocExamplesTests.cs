@@ -30,7 +30,7 @@ public sealed partial class DocExamplesTests
     public void Page_EveryCpnlpExample_NamesACommandAndOptionsItHas(string page)
     {
         var wrong = new List<string>();
-        foreach (var (line, example) in Examples(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, page))))
+        foreach (var (line, example, _) in Examples(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, page))))
         {
             var words = Words(example);
             if (words.Count == 0 || !CommandWord().IsMatch(words[0]))
@@ -86,8 +86,8 @@ public sealed partial class DocExamplesTests
         Assert.Null(Options(["analyse"]));
     }
 
-    /// <summary>Each example after its <c>cpnlp</c>, with its line: in code blocks (continued lines joined), and in inline code.</summary>
-    private static IEnumerable<(int Line, string Example)> Examples(string text)
+    /// <summary>Each example after its <c>cpnlp</c> (or the README's <c>dotnet run … --</c>), with its line: in code blocks (continued lines joined), and in inline code.</summary>
+    internal static IEnumerable<(int Line, string Example, bool InBlock)> Examples(string text)
     {
         var lines = text.Split('\n');
         var inBlock = false;
@@ -110,14 +110,14 @@ public sealed partial class DocExamplesTests
 
                 foreach (Match m in InBlock().Matches(line))
                 {
-                    yield return (start + 1, Clean(m.Groups["example"].Value));
+                    yield return (start + 1, Clean(m.Groups["example"].Value), true);
                 }
             }
             else
             {
                 foreach (Match m in Inline().Matches(line))
                 {
-                    yield return (i + 1, Clean(m.Groups["example"].Value));
+                    yield return (i + 1, Clean(m.Groups["example"].Value), false);
                 }
             }
         }
@@ -131,7 +131,7 @@ public sealed partial class DocExamplesTests
     }
 
     /// <summary>The example's words, as a shell splits them (quotes removed).</summary>
-    private static List<string> Words(string example) =>
+    internal static List<string> Words(string example) =>
         [.. ShellWord().Matches(example).Select(m => m.Value.Replace("\"", string.Empty, StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal))];
 
     /// <summary>The options <c>cpnlp COMMAND --help</c> lists, or null when there is no such command.</summary>
@@ -153,14 +153,14 @@ public sealed partial class DocExamplesTests
         }
     }
 
-    [GeneratedRegex(@"(?:^|[;&|]\s*|\bdo\s+|\$\s+)cpnlp\s+(?<example>[^`]+)")]
+    [GeneratedRegex(@"(?:^|[;&|]\s*|\bdo\s+|\$\s+)(?:cpnlp|dotnet run --project src/CommonProsperity\.Nlp\.Cli -c Release --)\s+(?<example>[^`]+)")]
     private static partial Regex InBlock();
 
     [GeneratedRegex(@"`cpnlp\s+(?<example>[^`]+)`")]
     private static partial Regex Inline();
 
     [GeneratedRegex(@"^[a-z][a-z-]*$")]
-    private static partial Regex CommandWord();
+    internal static partial Regex CommandWord();
 
     [GeneratedRegex(@"^-{1,2}[a-z][a-z0-9-]*(=.*)?$")]
     private static partial Regex OptionWord();

@@ -231,7 +231,7 @@ public class InputBoundaryTests
 
         var error = Assert.Throws<ModelException>(() => Nlp.Models.ThemeModel.Load(model));
 
-        Assert.Equal($"{model}: the model path is a named pipe (FIFO), not a regular file. Pass the model file written by 'cpnlp train'.", error.Message);
+        Assert.Equal($"{model}: the model path is a named pipe (FIFO), not a regular file. Pass the model file written by TrainJob.", error.Message);
         Assert.Equal(65, error.ExitCode);
     }
 }

@@ -4,6 +4,7 @@ using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Jobs;
+using CommonProsperity.Nlp.Output;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Jobs;
@@ -188,11 +189,55 @@ public class ShardVerificationTests
         Assert.Contains("partial.json records", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Merge_ShardThatCountedOtherPerDocumentNumbers_IsRefusedSayingToRunItAgain()
+    {
+        // Arrange: a shard of a cpnlp that counted one number more per document than this one declares.
+        using var temp = new TempDirectory();
+        var (folders, shard) = RunShards(temp);
+        var header = Path.Combine(shard, ReportFiles.PartialHeader);
+        var json = JsonNode.Parse(File.ReadAllText(header))!;
+        json["document_numbers"]!.AsArray().Add("a_newer_number");
+        File.WriteAllText(header, json.ToJsonString());
+        Rehash(shard);
+
+        // Act
+        var error = Assert.Throws<InputException>(() => new ShardMerger().Merge(folders, temp.File("merged")));
+
+        // Assert
+        Assert.StartsWith(shard, error.Message, StringComparison.Ordinal);
+        var declared = string.Join(", ", DocumentNumbers.All.Select(n => n.Name));
+        Assert.Contains($"the shard counted the per-document numbers {declared}, a_newer_number, but this cpnlp counts {declared}.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("run the shard again", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("merged")));
+    }
+
+    [Fact]
+    public void Merge_ShardOfThePreviousFormat_IsRefusedNamingBothFormats()
+    {
+        // Arrange: format 4 kept tokens, words and sentences as separate properties of each document line.
+        using var temp = new TempDirectory();
+        var (folders, shard) = RunShards(temp);
+        var header = Path.Combine(shard, ReportFiles.PartialHeader);
+        var json = JsonNode.Parse(File.ReadAllText(header))!;
+        json["format"] = "cpnlp-partial/4";
+        File.WriteAllText(header, json.ToJsonString());
+        Rehash(shard);
+
+        // Act
+        var error = Assert.Throws<InputException>(() => new ShardMerger().Merge(folders, temp.File("merged")));
+
+        // Assert
+        Assert.Contains($"the partial results are in format 'cpnlp-partial/4', not {ShardHeader.Format}.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Run every shard and the merge with the same version of cpnlp", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("header", "tokens")]
     [InlineData("header", "lexicon")]
     [InlineData("document", "characters")]
     [InlineData("document", "themes")]
+    [InlineData("document", "numbers")]
     public void Merge_APropertyRemoved_IsRefusedAsDamaged(string file, string property)
     {
         // Arrange
@@ -273,7 +318,7 @@ public class ShardVerificationTests
                 d["file"] = 100_000;
                 break;
             case "negative-tokens":
-                d["tokens"] = -1;
+                d["numbers"]!["tokens"] = -1;
                 break;
             case "vetoed-without-exclusions":
                 Assert.Empty(header["lexicon"]!["terms"]![term[0]!.GetValue<int>()]!["exclude"]?.AsArray() ?? []);

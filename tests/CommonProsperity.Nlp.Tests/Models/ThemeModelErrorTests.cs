@@ -13,7 +13,7 @@ public class ThemeModelErrorTests(TrainedModelFixture fixture) : IClassFixture<T
         var error = Assert.Throws<ModelException>(() => ThemeModel.Load("/no/such/model.zip"));
 
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
-        Assert.Contains("cpnlp train", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Train one with TrainJob", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public class ThemeModelErrorTests(TrainedModelFixture fixture) : IClassFixture<T
 
         // Assert
         Assert.Equal($"{path}: the part 'themes/control.zip' inflates to 3,145,728 bytes, more than the 1,048,576 bytes a model part may have; the file is damaged or not a model written by cpnlp. "
-            + "Use a model written by 'cpnlp train' (or the built-in one: leave out the model file); do not load model files from untrusted sources.", error.Message);
+            + "Use a model written by TrainJob (or the built-in one: leave out the model file); do not load model files from untrusted sources.", error.Message);
     }
 
     [Fact]

@@ -40,6 +40,31 @@ public sealed class ReportReferenceTests
         Assert.Equal(generated, current);
     }
 
+    [Fact]
+    public void Docs_LinksIntoTheReportsPage_EachNameAnAnchorItHas()
+    {
+        var reports = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "reports.md"));
+        var anchors = System.Text.RegularExpressions.Regex.Matches(reports, "<a id=\"(?<id>[^\"]+)\"></a>").Select(m => m.Groups["id"].Value)
+            .Concat(reports.Split('\n').Where(l => l.StartsWith('#')).Select(Slug))
+            .ToHashSet(StringComparer.Ordinal);
+        var pages = Directory.EnumerateFiles(Path.Combine(TestPaths.RepoRoot, "docs"), "*.md").Append(Path.Combine(TestPaths.RepoRoot, "README.md"));
+
+        var broken = pages
+            .SelectMany(p => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(p), @"\(((docs/)?reports\.md)?#(?<id>[^)\s]+)\)")
+                .Where(m => Path.GetFileName(p) == "reports.md" || m.Value.Contains("reports.md", StringComparison.Ordinal))
+                .Select(m => (Page: Path.GetFileName(p), Id: m.Groups["id"].Value)))
+            .Where(link => !anchors.Contains(link.Id))
+            .Select(link => $"{link.Page}: reports.md#{link.Id}")
+            .ToList();
+
+        Assert.True(broken.Count == 0, "links to anchors docs/reports.md does not have:\n" + string.Join('\n', broken));
+        Assert.Contains(ReportReference.Anchor(ReportFiles.ThemeFrequencyWide), anchors);
+    }
+
+    /// <summary>The anchor GitHub gives a heading: lower case, punctuation other than hyphens left out, spaces as hyphens.</summary>
+    private static string Slug(string heading) =>
+        new([.. heading.TrimStart('#').Trim().ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_').Select(c => c == ' ' ? '-' : c)]);
+
     public static TheoryData<string> Layouts() => [.. AnalysisReports.All.Select(l => l.File)];
 
     [Theory]

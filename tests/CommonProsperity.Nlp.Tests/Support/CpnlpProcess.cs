@@ -62,10 +62,14 @@ internal sealed class CpnlpProcess : IDisposable
     /// <c>env --default-signal</c>), because a test host started in the background by a shell without job
     /// control inherits SIGINT as ignored, and the .NET runtime then never sees Ctrl-C.
     /// </summary>
-    public static CpnlpProcess Start(params string[] args)
+    public static CpnlpProcess Start(params string[] args) => StartIn(null, args);
+
+    /// <summary>Starts <c>cpnlp</c> with <paramref name="args"/> in <paramref name="workingDirectory"/> (the test's own when null), as <see cref="Start"/> does.</summary>
+    public static CpnlpProcess StartIn(string? workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo
         {
+            WorkingDirectory = workingDirectory ?? string.Empty,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
