@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommonProsperity.Nlp.Cli;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Cli;
@@ -27,7 +28,7 @@ public class CompareCommandTests
         Assert.All(keyness, r => Assert.True(double.Parse(r["g2_p"], CultureInfo.InvariantCulture) < 0.05));
 
         var themes = ReportReader.Read(temp.File(ReportFiles.ThemeByGroup));
-        Assert.Equal(8 * 2, themes.Count);
+        Assert.Equal(Codebook.Themes.Count * 2, themes.Count);
         var philanthropy = themes.Where(r => r["theme"] == "philanthropy").ToDictionary(r => r["group"]);
         Assert.True(double.Parse(philanthropy["zh"]["per_1000"], CultureInfo.InvariantCulture) > double.Parse(philanthropy["en"]["per_1000"], CultureInfo.InvariantCulture));
         Assert.Equal("1", philanthropy["zh"]["df"]);

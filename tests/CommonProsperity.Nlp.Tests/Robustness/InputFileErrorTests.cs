@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using CommonProsperity.Nlp.Counting;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Robustness;
@@ -60,7 +61,7 @@ public class InputFileErrorTests
     /// <summary>One label file of each kind of error, and how the message goes on after <c>error: FILE</c>.</summary>
     public static TheoryData<string, string> BadLabels => new()
     {
-        { "text,themes\nCharity.,philanthropy\nGap.,taxation\n", ":3: unknown theme 'taxation'. Use the theme ids inequality, control, philanthropy, common_prosperity, economy, social_welfare, environment, international, separated by ';'." },
+        { "text,themes\nCharity.,philanthropy\nGap.,taxation\n", $":3: unknown theme 'taxation'. Use the theme ids {string.Join(", ", Codebook.Themes.Select(t => t.Id))}, separated by ';'." },
         { "text,themes\nCharity.,philanthropy\n,inequality\n", ":3: the text is empty. Fill in the passage or delete the row." },
         { "body,themes\nCharity.,philanthropy\n", ":1: there is no 'text' column (found: body, themes). A label file needs the columns text and themes" },
         { "text,labels\nCharity.,philanthropy\n", ":1: there is no 'themes' column (found: text, labels)." },
