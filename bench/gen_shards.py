@@ -14,9 +14,11 @@ of its work. The evidence rows keep the template's document ids (nothing in a me
 
 The run's list of input files is the same in every shard; in format 4 (partial_files.jsonl) it is
 written once and hard-linked into each shard (same bytes, no disk space per shard). --format 3 writes
-the layout before it (the list inside partial.json) for timing the older merge.
+the layout before it (the list inside partial.json) for timing the older merge; --format 5 (the
+default) is format 4 with a document's numbers (tokens, words, sentences) in one object, as the
+template written by the current build has them.
 
-Usage: gen_shards.py --template DIR --out DIR [--shards 1000] [--gb 10] [--format 4|3]
+Usage: gen_shards.py --template DIR --out DIR [--shards 1000] [--gb 10] [--format 5|4|3]
 """
 
 import argparse
@@ -40,7 +42,7 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--shards", type=int, default=1000)
     parser.add_argument("--gb", type=float, default=10.0, help="input bytes of the simulated corpus, in 10^9")
-    parser.add_argument("--format", type=int, default=4, choices=[3, 4])
+    parser.add_argument("--format", type=int, default=5, choices=[3, 4, 5])
     args = parser.parse_args()
 
     started = time.time()
@@ -84,7 +86,7 @@ def main():
         shutil.rmtree(args.out)
     os.makedirs(args.out)
     shared_listing = os.path.join(args.out, "partial_files.jsonl")
-    if args.format == 4:
+    if args.format >= 4:
         with open(shared_listing, "wb") as handle:
             handle.write(listing)
 
@@ -103,7 +105,7 @@ def main():
                 ev.write(rows)
                 evidence_total += len(rows)
                 shard_inputs.append(dict(input_record, file=index, path=path, sha256=sha))
-                tokens += record["tokens"]
+                tokens += record["numbers"]["tokens"] if "numbers" in record else record["tokens"]
                 characters += record["characters"]
 
         h = dict(header)
@@ -118,7 +120,7 @@ def main():
         h["documents"], h["tokens"], h["characters"] = len(shard_inputs), tokens, characters
         with open(os.path.join(folder, "partial.json"), "w", encoding="utf-8") as handle:
             json.dump(h, handle, ensure_ascii=False, indent=2)
-        if args.format == 4:
+        if args.format >= 4:
             os.link(shared_listing, os.path.join(folder, "partial_files.jsonl"))
 
         with open(os.path.join(folder, "partial.sha256"), "w", encoding="utf-8") as handle:

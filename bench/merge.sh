@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 
 shards=1000
 gb=10
-format=4
+format=5
 work=/tmp/cpnlp-merge-bench
 cpnlp=""
 keep=0

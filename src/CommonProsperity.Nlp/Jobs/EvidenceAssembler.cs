@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Output;
 using CsvHelper;
@@ -32,6 +31,7 @@ public sealed class EvidenceAssembler
         var clock = Stopwatch.StartNew();
         var manifestPath = Path.Combine(folder, ReportFiles.Manifest);
         var (manifest, expectedBytes, listingSha256) = ReadManifest(manifestPath, folder);
+        using var document = manifest;
         var listingPath = Path.Combine(folder, ReportFiles.EvidenceParts);
         var parts = ReadListing(listingPath, folder, listingSha256);
         var files = CheckFiles(parts, folder);
@@ -51,13 +51,17 @@ public sealed class EvidenceAssembler
         return new EvidenceAssembly(Path.Combine(output.FullPath, ReportFiles.Evidence), bytes, parts.Count, files.Count, sha256, clock.Elapsed);
     }
 
-    /// <summary>The merged folder's manifest, the size of the evidence it says the parts make, and the SHA-256 it records for the listing.</summary>
-    private static (JsonObject Manifest, long Bytes, string? ListingSha256) ReadManifest(string path, string folder)
+    /// <summary>
+    /// The merged folder's manifest (read-only: a run of 300,000 files has an 80 MB manifest, which a mutable
+    /// JSON tree would take several hundred MB to hold), the size of the evidence it says the parts make, and
+    /// the SHA-256 it records for the listing.
+    /// </summary>
+    private static (JsonDocument Manifest, long Bytes, string? ListingSha256) ReadManifest(string path, string folder)
     {
-        JsonObject manifest;
+        JsonDocument manifest;
         try
         {
-            manifest = JsonNode.Parse(File.ReadAllBytes(path)) as JsonObject ?? throw new JsonException("it is not a JSON object.");
+            manifest = JsonDocument.Parse(File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -69,25 +73,30 @@ public sealed class EvidenceAssembler
             throw new InputException($"cannot read the manifest ({e.Message}).", path, fix: "Merge the shards again.", inner: e);
         }
 
-        if (manifest["evidence_parts"] is not JsonObject parts)
-        {
-            var copied = manifest["reports"] is JsonArray reports && reports.Any(r => r?.GetValueKind() == JsonValueKind.String && r.GetValue<string>() == ReportFiles.Evidence);
-            throw copied
-                ? new InputException($"its evidence is in {ReportFiles.Evidence} already: the merge copied it, so there is nothing to assemble.", folder, null,
-                    Wording.Of($"Use {ReportFiles.Evidence} as it is; only a merge with {OptionName.EvidenceParts} leaves the evidence to assemble."))
-                : new InputException($"its {ReportFiles.Manifest} lists no evidence parts: it was not written by a merge that left the evidence in the shards' folders.", folder, null,
-                    Wording.Of($"Give the {OptionName.OutputFolder} of a merge run with {OptionName.EvidenceParts}."));
-        }
-
         try
         {
-            var bytes = parts["bytes"]!.GetValue<long>();
-            var listing = manifest["report_sha256"]?[ReportFiles.EvidenceParts]?.GetValue<string>();
-            return (manifest, bytes, listing);
+            var root = manifest.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("evidence_parts", out var parts) || parts.ValueKind != JsonValueKind.Object)
+            {
+                throw ReportsOf(manifest).Contains(ReportFiles.Evidence)
+                    ? new InputException($"its evidence is in {ReportFiles.Evidence} already: the merge copied it, so there is nothing to assemble.", folder, null,
+                        Wording.Of($"Use {ReportFiles.Evidence} as it is; only a merge with {OptionName.EvidenceParts} leaves the evidence to assemble."))
+                    : new InputException($"its {ReportFiles.Manifest} lists no evidence parts: it was not written by a merge that left the evidence in the shards' folders.", folder, null,
+                        Wording.Of($"Give the {OptionName.OutputFolder} of a merge run with {OptionName.EvidenceParts}."));
+            }
+
+            var listing = root.TryGetProperty("report_sha256", out var hashes) && hashes.TryGetProperty(ReportFiles.EvidenceParts, out var hash) ? hash.GetString() : null;
+            return (manifest, parts.GetProperty("bytes").GetInt64(), listing);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException)
         {
+            manifest.Dispose();
             throw new InputException($"its evidence_parts entry is damaged ({e.Message}).", path, fix: "Merge the shards again.", inner: e);
+        }
+        catch (InputException)
+        {
+            manifest.Dispose();
+            throw;
         }
     }
 
@@ -108,6 +117,7 @@ public sealed class EvidenceAssembler
 
         var declared = AnalysisReports.EvidenceParts.Columns.Select(c => c.Name).ToList();
         var parts = new List<EvidencePart>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var row = 1;
         try
         {
@@ -121,7 +131,12 @@ public sealed class EvidenceAssembler
             while (csv.Read())
             {
                 row++;
-                var part = new EvidencePart(CsvReport.UnescapeFormula(csv.GetString(0)), Number(csv.GetString(1)), Number(csv.GetString(2)), Number(csv.GetString(3)), Number(csv.GetString(4)), csv.GetString(5));
+                // A file's name and checksum repeat on each of its ranges: one copy of each is kept (300,000 ranges for 1,000 shards).
+                var file = CsvReport.UnescapeFormula(csv.GetString(0));
+                var sha = csv.GetString(5);
+                file = names.TryGetValue(file, out var known) ? known : names[file] = file;
+                sha = names.TryGetValue(sha, out known) ? known : names[sha] = sha;
+                var part = new EvidencePart(file, Number(csv.GetString(1)), Number(csv.GetString(2)), Number(csv.GetString(3)), Number(csv.GetString(4)), sha);
                 if (part.File.Length == 0 || part.Offset < 0 || part.Bytes < 0 || part.Rows < 0 || part.Offset + part.Bytes > part.FileBytes || part.FileSha256.Length != 64)
                 {
                     throw new FormatException("a range outside its file, a negative number or a checksum that is not 64 hex digits");
@@ -237,34 +252,58 @@ public sealed class EvidenceAssembler
         return (bytes, Convert.ToHexStringLower(written.GetHashAndReset()));
     }
 
-    /// <summary>The manifest with <c>evidence.csv</c> listed before its listing, with its SHA-256.</summary>
-    private static void WriteManifest(JsonObject manifest, string path, string sha256)
+    /// <summary>The manifest as it was, with <c>evidence.csv</c> listed before its listing and its SHA-256 recorded, written property by property.</summary>
+    private static void WriteManifest(JsonDocument manifest, string path, string sha256)
     {
-        if (manifest["reports"] is JsonArray reports && !reports.Any(r => r?.GetValue<string>() == ReportFiles.Evidence))
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, ManifestWriter.JsonOptions);
+        json.WriteStartObject();
+        foreach (var property in manifest.RootElement.EnumerateObject())
         {
-            var at = reports.Select((r, i) => (r, i)).FirstOrDefault(p => p.r?.GetValue<string>() == ReportFiles.EvidenceParts).i;
-            reports.Insert(at, ReportFiles.Evidence);
-        }
-
-        if (manifest["report_sha256"] is JsonObject hashes)
-        {
-            if (hashes.ContainsKey(ReportFiles.Evidence))
+            if (property.NameEquals("reports") && property.Value.ValueKind == JsonValueKind.Array)
             {
-                hashes[ReportFiles.Evidence] = sha256;
+                json.WriteStartArray(property.Name);
+                var listed = ReportsOf(manifest).Contains(ReportFiles.Evidence);
+                foreach (var report in property.Value.EnumerateArray())
+                {
+                    if (!listed && report.ValueEquals(ReportFiles.EvidenceParts))
+                    {
+                        json.WriteStringValue(ReportFiles.Evidence);
+                    }
+
+                    report.WriteTo(json);
+                }
+
+                json.WriteEndArray();
+            }
+            else if (property.NameEquals("report_sha256") && property.Value.ValueKind == JsonValueKind.Object)
+            {
+                json.WriteStartObject(property.Name);
+                foreach (var hash in property.Value.EnumerateObject().Where(h => !h.NameEquals(ReportFiles.Evidence)))
+                {
+                    if (hash.NameEquals(ReportFiles.EvidenceParts))
+                    {
+                        json.WriteString(ReportFiles.Evidence, sha256);
+                    }
+
+                    hash.WriteTo(json);
+                }
+
+                json.WriteEndObject();
             }
             else
             {
-                hashes.Insert(Math.Max(0, hashes.IndexOf(ReportFiles.EvidenceParts)), ReportFiles.Evidence, sha256);
+                property.WriteTo(json);
             }
         }
 
-        using var stream = File.Create(path);
-        using var json = new Utf8JsonWriter(stream, ManifestWriter.JsonOptions);
-        manifest.WriteTo(json);
+        json.WriteEndObject();
     }
 
-    private static IEnumerable<string> ReportsOf(JsonObject manifest) =>
-        manifest["reports"] is JsonArray reports ? reports.Where(r => r?.GetValueKind() == JsonValueKind.String).Select(r => r!.GetValue<string>()) : [];
+    private static IEnumerable<string> ReportsOf(JsonDocument manifest) =>
+        manifest.RootElement.ValueKind == JsonValueKind.Object && manifest.RootElement.TryGetProperty("reports", out var reports) && reports.ValueKind == JsonValueKind.Array
+            ? reports.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!)
+            : [];
 
     private static long Number(string text) => long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 

@@ -168,9 +168,12 @@ public sealed class ShardMerger
                     "Run every shard with the same options.");
             }
 
-            Require(reader, header.Files == first.Header.Files && string.Equals(header.FilesSha256, first.Header.FilesSha256, StringComparison.Ordinal),
-                $"it read other input files than {first.Folder}: {FirstDifference(header, first.Header, first.Folder)}.",
-                "Run every shard on the same inputs, with the files in place and unchanged before the first shard starts.");
+            if (header.Files != first.Header.Files || !string.Equals(header.FilesSha256, first.Header.FilesSha256, StringComparison.Ordinal))
+            {
+                // Named only when they differ: finding the first difference compares the whole list of files.
+                throw new InputException($"it read other input files than {first.Folder}: {FirstDifference(header, first.Header, first.Folder)}.", reader.Folder,
+                    fix: "Run every shard on the same inputs, with the files in place and unchanged before the first shard starts.");
+            }
         }
 
         var missing = Enumerable.Range(0, count).Where(i => !seen.ContainsKey(i)).ToList();
