@@ -5,8 +5,12 @@
 #   zh-200-one-line.txt   200 MB of Chinese on one line, paragraphs opened by 　　 (gen_corpus.py --single-line)
 #   zh-100-one-line.txt   the same at 100 MB (whose evidence, 0.6 GB, a document read whole could still hold)
 #   en-1000.txt           1 GB of English text in one file (the 1,000 MB bench corpus, documents one after another)
+#   zh-100-no-sentence-end.txt   zh-100-one-line with every sentence end (。！？) turned into a comma (，) and the paragraph
+#                                marks (　　) taken out: one sentence of 100 MB, no safe cut anywhere
+#   en-200-no-sentence-end.txt   200 MB of "charity " (as tests/…/Robustness/LargeInputTests.cs), analysed with a
+#                                two-term lexicon without exclusions (charit*, income gap), so windows cut between words
 #
-# Usage: bench/large_docs.sh [--data DIR] [--cases en-200-one-line,zh-200-one-line,zh-100-one-line,en-1000] [NAME=PATH/TO/cpnlp ...]
+# Usage: bench/large_docs.sh [--data DIR] [--cases en-200-one-line,zh-200-one-line,zh-100-one-line,en-1000,...] [NAME=PATH/TO/cpnlp ...]
 #
 # Without NAME=BINARY, builds this tree (Release) and measures it as "after". Each run is
 # `/usr/bin/time -v cpnlp analyze FILE --out OUT --quiet --no-charts`; the table gives wall-clock seconds,
@@ -24,7 +28,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --data) data=$2; shift 2 ;;
     --cases) cases=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *=*) builds+=("$1"); shift ;;
     *) echo "bench/large_docs.sh: unknown argument $1 (see --help)" >&2; exit 64 ;;
   esac
@@ -46,6 +50,26 @@ make_input() {
   mkdir -p "$data/large"
   local lang mb single="" join
   case "$name" in
+    zh-100-no-sentence-end)
+      make_input zh-100-one-line
+      python3 - "$data/large/zh-100-one-line.txt" "$file.part" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8", newline="").read()
+for mark in "。！？":
+    text = text.replace(mark, "，")
+text = text.replace("\u3000\u3000", "")  # no paragraph marks either: one sentence of 100 MB
+open(sys.argv[2], "w", encoding="utf-8", newline="").write(text)
+PY
+      mv "$file.part" "$file"; return ;;
+    en-200-no-sentence-end)
+      python3 - "$file.part" <<'PY'
+import sys
+chunk = "charity " * 1024
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    for _ in range(200_000_000 // len(chunk)):
+        out.write(chunk)
+PY
+      mv "$file.part" "$file"; return ;;
     en-200-one-line) lang=en; mb=200; join=one-line ;;
     zh-200-one-line) lang=zh; mb=200; single=--single-line; join=paragraphs ;;
     zh-100-one-line) lang=zh; mb=100; single=--single-line; join=paragraphs ;;
@@ -99,7 +123,12 @@ for c in "${case_list[@]}"; do
     out="$data/large/out-$c-$name"
     rm -rf "$out"
     set +e
-    /usr/bin/time -v "$bin" analyze "$file" --out "$out" --quiet --no-charts > "$out.log" 2> "$out.time"
+    extra=()
+    if [ "$c" = en-200-no-sentence-end ]; then
+      printf 'theme,term\nphilanthropy,charit*\ninequality,income gap\n' > "$data/large/two-terms.csv"
+      extra=(--lexicon "$data/large/two-terms.csv")
+    fi
+    /usr/bin/time -v "$bin" analyze "$file" --out "$out" --quiet --no-charts "${extra[@]}" > "$out.log" 2> "$out.time"
     code=$?
     set -e
     secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$out.time")

@@ -93,7 +93,14 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
     internal Tallies NewTallies() => new(Matcher.Themes.Count, _weights);
 
     /// <summary>What <c>AnalyzePiece</c> finds in a text (<c>Text</c>), from which <see cref="DocumentNumbers"/> counts.</summary>
-    internal sealed record Piece(ReadOnlyMemory<char> Text, TokenBuffer Tokens, int Words, List<LexiconHit> Hits, List<LexiconVeto> Vetoes, SegmentedText Segments);
+    internal sealed record Piece(ReadOnlyMemory<char> Text, TokenBuffer Tokens, int Words, List<LexiconHit> Hits, List<LexiconVeto> Vetoes, SegmentedText Segments)
+    {
+        /// <summary>True when the piece (a window of a large document) starts inside a sentence the piece before ended in: its first sentence is that one, counted there.</summary>
+        public bool ContinuesSentence { get; init; }
+
+        /// <summary>The sentences that start in the piece.</summary>
+        public int SentencesStarting => Segments.Sentences.Count - (ContinuesSentence ? 1 : 0);
+    }
 
     /// <summary>Each theme's hits, sentences with hits and weighted hits, summed over hits added in text order (so that pieces add up to the whole).</summary>
     internal sealed class Tallies(int themeCount, double[]? weights)

@@ -18,7 +18,7 @@ internal static class DocumentNumbers
         p => p.Words);
 
     /// <summary>Sentences.</summary>
-    public static DocumentNumber Sentences { get; } = new("sentences", "sentences in the document", p => p.Segments.Sentences.Count);
+    public static DocumentNumber Sentences { get; } = new("sentences", "sentences in the document", p => p.SentencesStarting);
 
     /// <summary>Every per-document number, in the order they travel in.</summary>
     public static IReadOnlyList<DocumentNumber> All { get; } = [Tokens, Words, Sentences];

@@ -89,7 +89,11 @@ public sealed class LexiconMatcher
         _exclusions = [.. lexicon.Terms.Select(t => t.Exclusions.Count == 0 ? null
             : t.Exclusions.Select(phrase => new Exclusion(TermPattern.Parse(phrase, lexicon.Source, t.Line, Tokenizer))).ToArray())];
         _anyExclusions = _exclusions.Any(e => e is not null);
+        LongestPhrase = patterns.Select(p => p.Tokens.Count).Concat(_exclusions.SelectMany(e => e ?? []).Select(e => e.Tokens.Length)).DefaultIfEmpty(1).Max();
     }
+
+    /// <summary>The most tokens of a term or an exclusion phrase (each may also stand for words joined at line-end hyphens): how far a match or a veto reaches.</summary>
+    internal int LongestPhrase { get; }
 
     /// <summary>The lexicon this matcher was built from.</summary>
     public Lexicon Lexicon { get; }

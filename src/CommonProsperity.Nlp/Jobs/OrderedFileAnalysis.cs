@@ -31,11 +31,18 @@ internal sealed class OrderedFileAnalysis(
     /// <summary>Analyses the large plain-text files, which are never read whole; null reads every file whole.</summary>
     public WindowedDocumentAnalysis? Windows { get; init; }
 
+    /// <summary>
+    /// Opens the sink's evidence file for a large document's rows when its turn comes while it is still
+    /// being analysed (<see cref="EvidenceTurn"/>), so that they are written once; null keeps them in a
+    /// temporary file until the document is done (needed when a finished document may still be left out).
+    /// </summary>
+    public Func<IEvidenceTarget>? OpenEvidence { get; init; }
+
     /// <summary>Plain-text files larger than this go to <see cref="Windows"/>.</summary>
     public long StreamedFileBytes { get; init; } = WholeFileBytes;
 
     private readonly TaskScheduler _workers = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, parallelism).ConcurrentScheduler;
-    private readonly Queue<Task<FileResult>> _pending = new();
+    private readonly Queue<(Task<FileResult> Task, EvidenceTurn? Turn)> _pending = new();
     private long _bytesInFlight;
 
     /// <summary>Analyses <paramref name="files"/> (each with its index in the full list of the run) and passes each result to <paramref name="take"/>, in order, on the calling thread.</summary>
@@ -50,7 +57,8 @@ internal sealed class OrderedFileAnalysis(
                 if (Windows is { } windows && source.IsLargePlainText(file, StreamedFileBytes))
                 {
                     var metadata = source.MetadataOf(file, problems);
-                    Enqueue(() => windows.Analyze(index, file, metadata, problems, cancellationToken), WholeFileBytes);
+                    var turn = OpenEvidence is null ? null : new EvidenceTurn();
+                    Enqueue(() => windows.Analyze(index, file, metadata, problems, turn, cancellationToken), WholeFileBytes, turn);
                     Drain(take, all: false);
                     continue;
                 }
@@ -58,7 +66,7 @@ internal sealed class OrderedFileAnalysis(
                 var loaded = source.Load(file, problems);
                 if (loaded is null)
                 {
-                    _pending.Enqueue(Task.FromResult(new FileResult(index, problems.All, [], null, 0)));
+                    _pending.Enqueue((Task.FromResult(new FileResult(index, problems.All, [], null, 0)), null));
                 }
                 else if (loaded.Bytes.Length <= WholeFileBytes)
                 {
@@ -79,7 +87,7 @@ internal sealed class OrderedFileAnalysis(
             // Let in-flight work finish before the caller disposes the writers and the output folder; when
             // cancelled, return at once instead (the analyses touch neither, and stop at their next check),
             // so that Ctrl-C does not wait for a large document.
-            foreach (var task in cancellationToken.IsCancellationRequested ? [] : _pending)
+            foreach (var (task, _) in cancellationToken.IsCancellationRequested ? [] : _pending)
             {
                 try
                 {
@@ -128,7 +136,7 @@ internal sealed class OrderedFileAnalysis(
             Drain(take, all: false);
         }
 
-        _pending.Enqueue(Task.FromResult(new FileResult(index, problems.TakeAll(), [], input, 0)));
+        _pending.Enqueue((Task.FromResult(new FileResult(index, problems.TakeAll(), [], input, 0)), null));
     }
 
     /// <summary>Analyses a document and builds its report; a document the report cannot hold (its evidence too large) is skipped with the reason.</summary>
@@ -145,9 +153,9 @@ internal sealed class OrderedFileAnalysis(
         }
     }
 
-    private void Enqueue(Func<FileResult> work, long bytes)
+    private void Enqueue(Func<FileResult> work, long bytes, EvidenceTurn? turn = null)
     {
-        _pending.Enqueue(Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.None, _workers));
+        _pending.Enqueue((Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.None, _workers), turn));
         _bytesInFlight += bytes;
     }
 
@@ -155,9 +163,16 @@ internal sealed class OrderedFileAnalysis(
     {
         while (_pending.Count > 0 && (all || _pending.Count > parallelism * 4 || _bytesInFlight > MaxBytesInFlight))
         {
-            var next = _pending.Dequeue();
+            var (next, turn) = _pending.Dequeue();
             if (!next.IsCompleted)
             {
+                // Every earlier result is written: a large document still being analysed writes its
+                // evidence rows straight into the sink's file from now on.
+                if (turn is not null && OpenEvidence is { } open)
+                {
+                    turn.Reached(open());
+                }
+
                 // Block without spinning (on a small machine a spinning writer takes a core from the workers),
                 // but wake for Ctrl-C: a large document can take seconds.
                 WaitHandle.WaitAny([((IAsyncResult)next).AsyncWaitHandle, cancellationToken.WaitHandle]);

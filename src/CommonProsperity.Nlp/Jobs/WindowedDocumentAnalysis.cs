@@ -24,8 +24,9 @@ namespace CommonProsperity.Nlp.Jobs;
 /// sentence ends) grows until one comes or the text ends: such text is held whole, as before.</para>
 /// <para>The near-duplicate fingerprint is made window by window (<see cref="TextFingerprint.Builder"/>);
 /// with <c>--dedupe</c>, a document that repeats long blocks of itself is read a second time with the
-/// repeated sentences blanked out, as the whole-document analysis does in memory. Evidence rows wait in a
-/// temporary file (<see cref="EvidenceSpill"/>), not in memory.</para>
+/// repeated sentences blanked out, as the whole-document analysis does in memory. Evidence rows are not
+/// kept in memory: once the document's turn comes (every earlier document written) they go straight into
+/// the evidence file, and until then they wait in a temporary file (<see cref="EvidenceSpill"/>).</para>
 /// </summary>
 /// <param name="analyzer">Analyses each window.</param>
 /// <param name="builder">Formats the evidence rows.</param>
@@ -35,6 +36,9 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
 {
     /// <summary>The default window: 1 Mi characters (2 MiB of text, some 30 MB of tokens, hits and evidence while it is analysed).</summary>
     public const int DefaultWindowCharacters = 1 << 20;
+
+    /// <summary>The hits whose evidence rows are formatted before they are written (a few MB of rows at most).</summary>
+    private const int HitsPerBatch = 4096;
 
     private int _windows;
 
@@ -49,7 +53,15 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
     /// <paramref name="problems"/> as reading the file whole would (a file that cannot be decoded, a
     /// document without text).
     /// </summary>
-    public FileResult Analyze(int index, SourceFile file, DocumentMetadata metadata, ProblemLog problems, CancellationToken cancellationToken)
+    public FileResult Analyze(int index, SourceFile file, DocumentMetadata metadata, ProblemLog problems, CancellationToken cancellationToken) =>
+        Analyze(index, file, metadata, problems, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Analyze(int, SourceFile, DocumentMetadata, ProblemLog, CancellationToken)"/>; when
+    /// <paramref name="turn"/> is given, the evidence rows go straight into the sink's evidence file from
+    /// the document's turn on, instead of waiting in a temporary file.
+    /// </summary>
+    public FileResult Analyze(int index, SourceFile file, DocumentMetadata metadata, ProblemLog problems, EvidenceTurn? turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(problems);
@@ -74,7 +86,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         Pass? pass = null;
         try
         {
-            pass = Run(text, id, null, cancellationToken);
+            pass = Run(text, id, null, turn, cancellationToken);
             if (!pass.HasText)
             {
                 problems.Report(Problem.Skipped(id, $"{id}: the document has no text.", "Remove it or check that it is the right file."));
@@ -91,7 +103,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
             if (repeatsLeftOut)
             {
                 pass.Evidence.Dispose();
-                pass = Run(text, id, fingerprint.Repeats, cancellationToken);
+                pass = Run(text, id, fingerprint.Repeats, turn, cancellationToken);
             }
 
             var summary = new DocumentSummary(id, metadata, pass.Numbers, pass.Themes);
@@ -128,7 +140,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
     }
 
     /// <summary>One reading of the text, window by window; <paramref name="blanks"/> (sorted, non-overlapping) are blanked out as <see cref="TextFingerprint.WithoutRepeats"/> does.</summary>
-    private Pass Run(StreamedTextFile file, string id, IReadOnlyList<TextSegment>? blanks, CancellationToken cancellationToken)
+    private Pass Run(StreamedTextFile file, string id, IReadOnlyList<TextSegment>? blanks, EvidenceTurn? turn, CancellationToken cancellationToken)
     {
         var margin = builder.ContextCharacters + 2;
         var idField = CsvRowBuffer.Encode(id);
@@ -138,6 +150,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         var termVetoes = new int[termCount];
         var fingerprint = new TextFingerprint.Builder();
         var evidence = new EvidenceSpill(scratchPath($"evidence-{Guid.NewGuid():N}.tmp"));
+        turn?.Spilling(evidence);
         var look = new Look(blanks, blanks is null);
         var scratch = new WindowScratch();
         var rows = new CsvRowBuffer(1 << 20);
@@ -151,6 +164,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
             long core = 0; // the document offset where the next window starts
             var numbers = new long[DocumentNumbers.All.Count];
             int sentences = 0, lines = 0;
+            var continues = false; // the window starts inside a sentence the window before ended in
             var window = windowCharacters;
             while (true)
             {
@@ -193,13 +207,19 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 // The window's text is segmented once: to find the cut, and that segmentation, up to the cut,
                 // is the window's (what comes after the cut is segmented again with the next window).
                 var cut = end && filled < want ? filled : FindCut(buffer, at, filled - margin, scratch);
+                var inside = false; // the window ends inside a sentence
                 if (cut < 0 && !end)
                 {
-                    window *= 2; // no safe cut yet: read on
-                    continue;
-                }
+                    cut = CutInsideSentence(buffer, at, filled - margin, scratch, out inside, cancellationToken);
+                    if (cut < 0)
+                    {
+                        window *= 2; // no cut at all yet: read on
+                        continue;
+                    }
 
-                if (cut < 0 || cut == filled)
+                    TextSegmenter.Instance.Segment(buffer.AsSpan(at, cut - at), scratch.Paragraphs, scratch.Sentences);
+                }
+                else if (cut < 0 || cut == filled)
                 {
                     cut = filled;
                     TextSegmenter.Instance.Segment(buffer.AsSpan(at, cut - at), scratch.Paragraphs, scratch.Sentences);
@@ -208,7 +228,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 window = windowCharacters;
                 Interlocked.Increment(ref _windows);
                 var text = buffer.AsSpan(at, cut - at);
-                var piece = analyzer.AnalyzePiece(buffer.AsMemory(at, cut - at), scratch.Segments, scratch.Hits, scratch.Vetoes, cancellationToken);
+                var piece = analyzer.AnalyzePiece(buffer.AsMemory(at, cut - at), scratch.Segments, scratch.Hits, scratch.Vetoes, cancellationToken) with { ContinuesSentence = continues };
                 tallies.Add(piece.Hits, piece.Segments, sentences);
                 foreach (var hit in piece.Hits)
                 {
@@ -220,12 +240,22 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                     termVetoes[veto.Term]++;
                 }
 
-                rows.Clear();
-                builder.WriteEvidence(rows, idField, piece.Hits, piece.Segments, buffer.AsSpan(0, filled), at, (int)core, sentences);
-                evidence.Add(rows);
-                fingerprint.Add(text, piece.Tokens, piece.Segments, (int)core, sentences, lines);
+                // The rows go out a batch of hits at a time, so that their buffer stays small whatever the window holds.
+                var sentence = -1;
+                for (var first = 0; first < piece.Hits.Count; first += HitsPerBatch)
+                {
+                    rows.Clear();
+                    builder.WriteEvidence(rows, idField, piece.Hits, first, Math.Min(HitsPerBatch, piece.Hits.Count - first), ref sentence, piece.Segments,
+                        buffer.AsSpan(0, filled), at, (int)core, sentences);
+                    evidence.Add(rows);
+                }
+
+                fingerprint.Add(text, piece.Tokens, piece.Segments, (int)core, sentences, lines, continues, inside);
                 DocumentNumberValues.Add(numbers, piece);
-                sentences += piece.Segments.Sentences.Count;
+
+                // A sentence the window ends inside goes on in the next, whose first sentence it is (same number).
+                sentences += piece.Segments.Sentences.Count - (inside ? 1 : 0);
+                continues = inside;
                 lines += text.Count('\n');
                 core = bufferStart + cut;
                 if (end && cut == filled)
@@ -275,6 +305,83 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Where a stretch with no safe cut (text without sentence ends) is cut all the same, inside a sentence,
+    /// or -1: between two tokens with a mark between clauses (<c>, ; : ，、；：</c>) and otherwise only
+    /// spaces or tabs between them, which no token, match, exclusion phrase (counting rule 4: they cross
+    /// only spaces, line breaks and hyphens) or run of Chinese characters crosses, and after which the
+    /// segmenter reads the text as it reads it in the whole. When the lexicon has no exclusions, two
+    /// tokens with only spaces or tabs between them will also do, where no match and no vetoed match
+    /// crosses and enough tokens follow in the stretch that every match before the cut was seen whole
+    /// (with exclusions, a phrase reaching across the cut could veto a match before it in the whole text
+    /// and not in the window). The stretch is tokenized and matched to find the cut (a second reading of
+    /// such windows). <paramref name="inside"/> tells whether the cut falls inside a sentence of the
+    /// stretch's segmentation (in <paramref name="scratch"/>) or at a sentence's start.
+    /// </summary>
+    private int CutInsideSentence(char[] buffer, int from, int limit, WindowScratch scratch, out bool inside, CancellationToken cancellationToken)
+    {
+        inside = false;
+        if (limit - from < 2)
+        {
+            return -1;
+        }
+
+        var piece = analyzer.AnalyzePiece(buffer.AsMemory(from, limit - from), scratch.Segments, scratch.Hits, scratch.Vetoes, cancellationToken);
+        var tokens = piece.Tokens;
+        var reach = (analyzer.Matcher.LongestPhrase * 4) + 8;
+        var blocked = new System.Collections.BitArray(Math.Max(tokens.Count, 1));
+        foreach (var hit in piece.Hits)
+        {
+            Block(blocked, hit.FirstToken, hit.FirstToken + hit.TokenCount - 2);
+        }
+
+        foreach (var veto in piece.Vetoes)
+        {
+            Block(blocked, veto.FirstToken, veto.FirstToken + veto.TokenCount - 2);
+        }
+
+        var spacesWill = !analyzer.Matcher.HasExclusions;
+        for (var t = tokens.Count - 2; t >= 0; t--)
+        {
+            var gapStart = tokens.End(t);
+            var gapEnd = tokens.Start(t + 1);
+            if (blocked[t] || gapEnd <= gapStart)
+            {
+                continue;
+            }
+
+            // A clause mark breaks every phrase (the token after it does not join the one before); spaces
+            // only will do when no exclusion can reach across and every match before was seen whole.
+            var gap = buffer.AsSpan(from + gapStart, gapEnd - gapStart);
+            var clause = gap.ContainsAny(ClauseMarks);
+            if (gap.ContainsAnyExcept(ClauseGaps) || (clause ? tokens.JoinsPrevious(t + 1) : !(spacesWill && t < tokens.Count - 1 - reach)))
+            {
+                continue;
+            }
+
+            var sentence = scratch.Segments.SentenceAt(gapEnd);
+            inside = sentence >= 0 && scratch.Sentences[sentence].Start < gapEnd;
+            return from + gapEnd;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The marks between clauses where a window may be cut inside a sentence.</summary>
+    private static readonly System.Buffers.SearchValues<char> ClauseMarks = System.Buffers.SearchValues.Create(",;:，、；：");
+
+    /// <summary>What may stand between two tokens where a window is cut inside a sentence.</summary>
+    private static readonly System.Buffers.SearchValues<char> ClauseGaps = System.Buffers.SearchValues.Create(" \t,;:，、；：");
+
+    /// <summary>Marks the token gaps <paramref name="first"/> to <paramref name="last"/> (gap i: between tokens i and i + 1) as no place for a cut.</summary>
+    private static void Block(System.Collections.BitArray blocked, int first, int last)
+    {
+        for (var i = Math.Max(first, 0); i <= last && i < blocked.Length; i++)
+        {
+            blocked[i] = true;
+        }
     }
 
     /// <summary>

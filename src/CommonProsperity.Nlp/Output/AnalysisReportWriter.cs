@@ -73,6 +73,11 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     public void Add(DocumentReport report) => Add(0, report);
 
     /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">The evidence is listed in parts (a merge, which analyses no document).</exception>
+    public IEvidenceTarget OpenEvidence() =>
+        _evidence?.OpenDirect() ?? throw new InvalidOperationException("a merge lists the shards' evidence files; no document's rows are written into it.");
+
+    /// <inheritdoc />
     public void Add(int file, DocumentReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -92,15 +92,28 @@ internal sealed class DocumentReportBuilder
     internal void WriteEvidence(CsvRowBuffer evidence, byte[] id, IReadOnlyList<LexiconHit> hits, SegmentedText segments, ReadOnlySpan<char> text, int textOffset,
         int documentOffset, int sentencesBefore)
     {
+        var sentence = -1;
+        WriteEvidence(evidence, id, hits, 0, hits.Count, ref sentence, segments, text, textOffset, documentOffset, sentencesBefore);
+    }
+
+    /// <summary>
+    /// As <see cref="WriteEvidence(CsvRowBuffer, byte[], IReadOnlyList{LexiconHit}, SegmentedText, ReadOnlySpan{char}, int, int, int)"/>
+    /// for the <paramref name="count"/> hits from <paramref name="first"/> on (a window's rows written a
+    /// batch at a time); <paramref name="sentence"/> is the sentence of the hit before them (-1 before the
+    /// first), and is left at that of the last.
+    /// </summary>
+    internal void WriteEvidence(CsvRowBuffer evidence, byte[] id, IReadOnlyList<LexiconHit> hits, int first, int count, ref int sentence, SegmentedText segments,
+        ReadOnlySpan<char> text, int textOffset, int documentOffset, int sentencesBefore)
+    {
         if (_evidence == EvidenceMode.None)
         {
             return;
         }
 
         var full = _evidence == EvidenceMode.Full;
-        var sentence = -1;
-        foreach (var hit in hits)
+        for (var h = first; h < first + count; h++)
         {
+            var hit = hits[h];
             sentence = segments.SentenceAt(hit.Start, sentence);
             evidence.WriteEncodedField(id);
             evidence.WriteEncodedField(_themeFields[hit.Theme]);

@@ -22,7 +22,7 @@ internal sealed class EvidenceAppender : IDisposable
     private readonly string _path;
     private readonly SafeFileHandle _file;
     private readonly Queue<Task> _writes = new();
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private Task _hashed = Task.CompletedTask;
     private long _length;
     private byte[]? _block;
@@ -114,6 +114,24 @@ internal sealed class EvidenceAppender : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens the file for the rows of the next document, a large one still being analysed, to be written
+    /// straight in by its worker (<see cref="EvidenceTurn"/>) while the calling thread waits for it: the
+    /// writes in flight are finished first, and the document's rows can be taken back out
+    /// (<see cref="IEvidenceTarget.Undo"/>). The rows are written and hashed on the worker, in order.
+    /// </summary>
+    public IEvidenceTarget OpenDirect()
+    {
+        FlushBlock();
+        while (_writes.Count > 0)
+        {
+            Wait(_writes.Dequeue());
+        }
+
+        _hashed.GetAwaiter().GetResult();
+        return new Direct(this, _length, _hash.Clone());
+    }
+
     /// <summary>Waits for every write; the file is complete when this returns.</summary>
     /// <returns>The file's SHA-256, in lower-case hex.</returns>
     public string Complete()
@@ -152,6 +170,43 @@ internal sealed class EvidenceAppender : IDisposable
 
         _file.Dispose();
         _hash.Dispose();
+    }
+
+    /// <summary>A document's rows written straight into the file from <paramref name="start"/> on; <paramref name="before"/> is the hash of what came before.</summary>
+    private sealed class Direct(EvidenceAppender appender, long start, IncrementalHash before) : IEvidenceTarget
+    {
+        public void Write(ReadOnlySpan<byte> rows)
+        {
+            try
+            {
+                RandomAccess.Write(appender._file, rows, appender._length);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw EvidenceFile.Unwritable(appender._path, e);
+            }
+
+            appender._hash.AppendData(rows);
+            appender._length += rows.Length;
+        }
+
+        public void Keep() => before.Dispose();
+
+        public void Undo()
+        {
+            try
+            {
+                RandomAccess.SetLength(appender._file, start);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw EvidenceFile.Unwritable(appender._path, e);
+            }
+
+            appender._length = start;
+            appender._hash.Dispose();
+            appender._hash = before;
+        }
     }
 
     private void Wait(Task write)

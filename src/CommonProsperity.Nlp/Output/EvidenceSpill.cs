@@ -1,30 +1,31 @@
+using System.Buffers;
+
 namespace CommonProsperity.Nlp.Output;
 
 /// <summary>
-/// The evidence rows of one large document (analysed in windows), kept in a hidden temporary file in the
-/// run's staging folder as each window's rows are made, instead of in memory; the report writer copies
-/// them into <c>evidence.csv</c> in chunks when the document's turn comes. The file is deleted as soon as
-/// it is open (on Unix) or when the spill is disposed.
+/// The evidence rows of one large document (analysed in windows), written once where they can be: as
+/// soon as the document's turn comes (<see cref="EvidenceTurn"/>, every earlier document's rows written),
+/// straight into the sink's evidence file (<see cref="Attach"/>); until then, into a hidden temporary
+/// file in the run's staging folder, created at the first rows that must wait, which is copied into the
+/// evidence file at the turn (or, when the turn comes only after the analysis, by the report writer in
+/// chunks). The temporary file is deleted as soon as it is open (on Unix) or when it is closed. Rows
+/// written straight into the evidence file are removed again if the document is given up
+/// (<see cref="Dispose"/> before <see cref="TakeChunks"/>), so that the file never holds a skipped
+/// document's rows. Thread-safe: the rows are added on the worker while the turn may come on the writer.
 /// </summary>
-internal sealed class EvidenceSpill : IDisposable
+/// <param name="path">A scratch path of the output folder for the temporary file.</param>
+internal sealed class EvidenceSpill(string path) : IDisposable
 {
     /// <summary>
-    /// The most bytes handed out at once by <see cref="TakeChunks"/>: the evidence appender keeps up to 16
-    /// writes in flight, so 1 MiB chunks hold 16 MiB at most (4 MiB chunks held 64 MiB of a Chinese
-    /// document's 1.3 GB of rows while they were copied).
+    /// The most bytes handed out at once by <see cref="TakeChunks"/> or copied at once by <see cref="Attach"/>:
+    /// the evidence appender keeps up to 16 writes in flight, so 1 MiB chunks hold 16 MiB at most.
     /// </summary>
     private const int ChunkBytes = 1 << 20;
 
-    private readonly FileStream _file;
-    private readonly string _path;
-
-    /// <summary>Opens a spill file at <paramref name="path"/> (a scratch path of the output folder).</summary>
-    /// <exception cref="Errors.OutputException">It cannot be created.</exception>
-    public EvidenceSpill(string path)
-    {
-        _path = path;
-        _file = DocumentSpill.CreateScratch(path);
-    }
+    private readonly Lock _gate = new();
+    private FileStream? _file;
+    private IEvidenceTarget? _target;
+    private bool _done;
 
     /// <summary>The bytes of rows added.</summary>
     public long Length { get; private set; }
@@ -32,35 +33,122 @@ internal sealed class EvidenceSpill : IDisposable
     /// <summary>The rows added.</summary>
     public int Records { get; private set; }
 
+    /// <summary>The bytes of rows that went through the temporary file (0 when every row was written straight into the evidence file).</summary>
+    public long SpilledBytes { get; private set; }
+
     /// <summary>Appends the rows of <paramref name="rows"/> (which the caller still owns).</summary>
-    /// <exception cref="Errors.OutputException">The file cannot be written.</exception>
+    /// <exception cref="Errors.OutputException">The rows cannot be written.</exception>
     public void Add(CsvRowBuffer rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        try
+        lock (_gate)
         {
-            _file.Write(rows.Written);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw EvidenceFile.Unwritable(_path, e);
-        }
+            if (_target is { } target)
+            {
+                target.Write(rows.Written);
+            }
+            else if (rows.Length > 0)
+            {
+                _file ??= DocumentSpill.CreateScratch(path);
+                try
+                {
+                    _file.Write(rows.Written);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw EvidenceFile.Unwritable(path, e);
+                }
 
-        Length += rows.Length;
-        Records += rows.Records;
+                SpilledBytes += rows.Length;
+            }
+
+            Length += rows.Length;
+            Records += rows.Records;
+        }
     }
 
-    /// <summary>The rows from the start, in pooled buffers of up to 1 MiB that the taker releases; the spill is disposed after the last.</summary>
+    /// <summary>
+    /// From now on the rows go straight to <paramref name="target"/>; those in the temporary file are
+    /// copied there first and the file is closed. Nothing happens once the rows were taken or given up.
+    /// </summary>
+    /// <exception cref="Errors.OutputException">The rows cannot be copied.</exception>
+    public void Attach(IEvidenceTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        lock (_gate)
+        {
+            if (_done || _target is not null)
+            {
+                return;
+            }
+
+            if (_file is { } file)
+            {
+                var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+                try
+                {
+                    file.Flush();
+                    file.Position = 0;
+                    for (var left = SpilledBytes; left > 0;)
+                    {
+                        var bytes = (int)Math.Min(left, chunk.Length);
+                        file.ReadExactly(chunk, 0, bytes);
+                        target.Write(chunk.AsSpan(0, bytes));
+                        left -= bytes;
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw EvidenceFile.Unwritable(path, e);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(chunk);
+                }
+
+                file.Dispose();
+                _file = null;
+            }
+
+            _target = target;
+        }
+    }
+
+    /// <summary>
+    /// The rows that are still to be written, from the start, in pooled buffers of up to 1 MiB that the
+    /// taker releases: none when they went straight into the evidence file. The spill is done after the last.
+    /// </summary>
     public IEnumerable<CsvRowBuffer> TakeChunks()
+    {
+        lock (_gate)
+        {
+            _done = true;
+            if (_target is { } target)
+            {
+                target.Keep();
+                _target = null;
+                return [];
+            }
+        }
+
+        return ReadChunks();
+    }
+
+    private IEnumerable<CsvRowBuffer> ReadChunks()
     {
         try
         {
-            _file.Flush();
-            _file.Position = 0;
+            if (_file is not { } file)
+            {
+                yield break;
+            }
+
+            file.Flush();
+            file.Position = 0;
             for (var left = Length; left > 0;)
             {
                 var bytes = (int)Math.Min(left, ChunkBytes);
-                yield return CsvRowBuffer.ReadFrom(_file, bytes, 0);
+                yield return CsvRowBuffer.ReadFrom(file, bytes, 0);
                 left -= bytes;
             }
         }
@@ -70,6 +158,20 @@ internal sealed class EvidenceSpill : IDisposable
         }
     }
 
-    /// <summary>Closes (and so deletes) the file.</summary>
-    public void Dispose() => _file.Dispose();
+    /// <summary>Gives the rows up unless they were taken: closes (and so deletes) the temporary file, and removes the rows written straight into the evidence file.</summary>
+    /// <exception cref="Errors.OutputException">The evidence file cannot be cut back.</exception>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _done = true;
+            _file?.Dispose();
+            _file = null;
+            if (_target is { } target)
+            {
+                _target = null;
+                target.Undo();
+            }
+        }
+    }
 }

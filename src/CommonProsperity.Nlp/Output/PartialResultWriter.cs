@@ -65,6 +65,9 @@ internal sealed class PartialResultWriter : IDocumentReportSink
         Documents++;
     }
 
+    /// <inheritdoc />
+    public IEvidenceTarget OpenEvidence() => new DirectEvidence(_evidence, _output.FullPath);
+
     /// <summary>Writes <c>partial.json</c> (the run as a <see cref="ShardHeader"/>, with the fingerprint of every input file) and moves the partial results into place.</summary>
     /// <returns>Their final paths.</returns>
     public IReadOnlyList<string> Complete(AnalysisRun run)
@@ -128,6 +131,41 @@ internal sealed class PartialResultWriter : IDocumentReportSink
             json.WriteEndArray();
             json.Flush();
             stream.WriteByte((byte)'\n');
+        }
+    }
+
+    /// <summary>A document's rows written straight into <c>partial_evidence.csv</c> from where it stands.</summary>
+    private sealed class DirectEvidence(FileStream file, string path) : IEvidenceTarget
+    {
+        private readonly long _start = file.Position;
+
+        public void Write(ReadOnlySpan<byte> rows)
+        {
+            try
+            {
+                file.Write(rows);
+            }
+            catch (IOException e)
+            {
+                throw EvidenceFile.Unwritable(path, e);
+            }
+        }
+
+        public void Keep()
+        {
+        }
+
+        public void Undo()
+        {
+            try
+            {
+                file.SetLength(_start);
+                file.Position = _start;
+            }
+            catch (IOException e)
+            {
+                throw EvidenceFile.Unwritable(path, e);
+            }
         }
     }
 }

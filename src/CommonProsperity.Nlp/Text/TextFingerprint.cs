@@ -57,6 +57,10 @@ internal sealed record TextFingerprint(ulong Text, IReadOnlyList<TextSegment> Re
     {
         private readonly XxHash3 _hash = new();
         private readonly List<TextSegment> _run = [];
+        private readonly XxHash3 _openHash = new();
+        private TextSegment _openSentence;
+        private int _openCharacters;
+        private int _openLine;
         private HashSet<ulong>? _seen;
         private List<TextSegment>? _repeats;
         private int _characters;
@@ -70,15 +74,27 @@ internal sealed record TextFingerprint(ulong Text, IReadOnlyList<TextSegment> Re
         /// <paramref name="offset"/> of the whole and after <paramref name="sentencesBefore"/> sentences and
         /// <paramref name="linesBefore"/> line breaks, with its tokens and sentences.
         /// </summary>
-        public void Add(ReadOnlySpan<char> text, TokenBuffer tokens, SegmentedText segments, int offset, int sentencesBefore, int linesBefore = 0)
+        public void Add(ReadOnlySpan<char> text, TokenBuffer tokens, SegmentedText segments, int offset, int sentencesBefore, int linesBefore = 0) =>
+            Add(text, tokens, segments, offset, sentencesBefore, linesBefore, continues: false, open: false);
+
+        /// <summary>
+        /// As <see cref="Add(ReadOnlySpan{char}, TokenBuffer, SegmentedText, int, int, int)"/> for a piece
+        /// that may start or end inside a sentence (a window cut where no sentence ends): when
+        /// <paramref name="continues"/>, its first sentence goes on with the last sentence of the piece
+        /// before (which has the index <paramref name="sentencesBefore"/>); when <paramref name="open"/>, its
+        /// last sentence goes on in the next piece. Such a sentence is hashed as it arrives and judged when it ends.
+        /// </summary>
+        public void Add(ReadOnlySpan<char> text, TokenBuffer tokens, SegmentedText segments, int offset, int sentencesBefore, int linesBefore, bool continues, bool open)
         {
             var all = tokens.Keys(0, tokens.Count);
             _hash.Append(MemoryMarshal.AsBytes(all));
             _characters += all.Length;
             int linePosition = 0, lines = linesBefore;
             var t = 0;
-            foreach (var sentence in segments.Sentences)
+            var sentenceList = segments.Sentences;
+            for (var s = 0; s < sentenceList.Count; s++)
             {
+                var sentence = sentenceList[s];
                 while (t < tokens.Count && tokens.Start(t) < sentence.Start)
                 {
                     t++;
@@ -91,29 +107,67 @@ internal sealed record TextFingerprint(ulong Text, IReadOnlyList<TextSegment> Re
                 }
 
                 var keys = tokens.Keys(first, t);
-                if (keys.Length < MinSentenceCharacters)
+                var whole = sentence with { Index = sentence.Index + sentencesBefore, Start = sentence.Start + offset, End = sentence.End + offset };
+                var goesOn = open && s == sentenceList.Count - 1;
+                if (continues && s == 0)
                 {
+                    // The rest of the sentence the piece before left open.
+                    _openHash.Append(MemoryMarshal.AsBytes(keys));
+                    _openCharacters += keys.Length;
+                    if (!goesOn)
+                    {
+                        Judge(_openSentence with { End = whole.End }, _openCharacters, _openHash.GetCurrentHashAsUInt64(), _openLine);
+                    }
+
                     continue;
                 }
 
-                _seen ??= [];
-                if (_seen.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(keys))))
+                if (goesOn || keys.Length >= MinSentenceCharacters)
                 {
-                    EndRun();
-                    continue;
-                }
-
-                if (_run.Count == 0)
-                {
-                    // The line where this run starts, counted forward from the last one asked in this piece.
+                    // The line where the sentence starts, counted forward from the last one asked in this piece.
                     lines += text[linePosition..sentence.Start].Count('\n');
                     linePosition = sentence.Start;
-                    _runLine = 1 + lines;
                 }
 
-                _run.Add(sentence with { Index = sentence.Index + sentencesBefore, Start = sentence.Start + offset, End = sentence.End + offset });
-                _runCharacters += keys.Length;
+                if (goesOn)
+                {
+                    _openHash.Reset();
+                    _openHash.Append(MemoryMarshal.AsBytes(keys));
+                    _openCharacters = keys.Length;
+                    _openSentence = whole;
+                    _openLine = 1 + lines;
+                    continue;
+                }
+
+                if (keys.Length >= MinSentenceCharacters)
+                {
+                    Judge(whole, keys.Length, XxHash3.HashToUInt64(MemoryMarshal.AsBytes(keys)), 1 + lines);
+                }
             }
+        }
+
+        /// <summary>A sentence of at least <see cref="MinSentenceCharacters"/> normalised characters, starting on line <paramref name="line"/>: a repeat extends the run, a new one ends it.</summary>
+        private void Judge(TextSegment sentence, int characters, ulong hash, int line)
+        {
+            if (characters < MinSentenceCharacters)
+            {
+                return;
+            }
+
+            _seen ??= [];
+            if (_seen.Add(hash))
+            {
+                EndRun();
+                return;
+            }
+
+            if (_run.Count == 0)
+            {
+                _runLine = line;
+            }
+
+            _run.Add(sentence);
+            _runCharacters += characters;
         }
 
         /// <summary>The fingerprint of all the pieces added.</summary>

@@ -102,6 +102,30 @@ public class WindowedDocumentAnalysisTests
     }
 
     [Fact]
+    public void Run_ShardOfLargeDocumentsInWindows_WritesThePartialResultsOfWholeDocuments()
+    {
+        // A shard's partial evidence file is a sink of its own: the windows' rows go straight into it at the document's turn.
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in"));
+        File.WriteAllText(temp.File("in/a.txt"), string.Concat(Enumerable.Repeat("Common prosperity grows. 推进共同富裕。Charity and the income gap! ", 40)));
+        File.WriteAllText(temp.File("in/b.txt"), "The third distribution. 第三次分配。");
+        File.WriteAllText(temp.File("in/c.txt"), string.Concat(Enumerable.Repeat("缩小收入差距。Common prosperity. ", 30)));
+        var pipeline = new AnalysisPipeline(DefaultLexicon.Instance);
+        var options = new AnalysisOptions([temp.File("in")], temp.File("whole"), new IngestionOptions(), Charts: false, Html: false, Shard: new ShardSpec(0, 1))
+        {
+            StreamedFileBytes = long.MaxValue,
+        };
+
+        pipeline.Run(options);
+        pipeline.Run(options with { OutputDirectory = temp.File("windowed"), StreamedFileBytes = 0, WindowCharacters = 40 });
+
+        foreach (var report in new[] { ReportFiles.PartialEvidence, ReportFiles.PartialDocuments })
+        {
+            Assert.Equal(File.ReadAllText(temp.File("whole/" + report)), File.ReadAllText(temp.File("windowed/" + report)));
+        }
+    }
+
+    [Fact]
     public void Analyze_LongTextWithSentenceEnds_IsCutIntoManyWindows()
     {
         using var temp = new TempDirectory();
@@ -119,20 +143,64 @@ public class WindowedDocumentAnalysisTests
         report.DiscardEvidence();
     }
 
-    [Fact]
-    public void Analyze_TextWithoutSentenceEnds_IsReadInOneGrowingWindow()
+    [Theory]
+    [InlineData("common prosperity and charity, ", false)] // cut after the commas (the built-in lexicon has exclusions)
+    [InlineData("common prosperity and charity ", true)] // a lexicon without exclusions: cut between words
+    public void Analyze_TextWithoutSentenceEnds_IsCutInsideItsOneSentence(string words, bool withoutExclusions)
     {
         using var temp = new TempDirectory();
         var path = temp.File("run.txt");
-        File.WriteAllText(path, string.Concat(Enumerable.Repeat("common prosperity and charity ", 200)));
+        File.WriteAllText(path, string.Concat(Enumerable.Repeat(words, 200)));
+        var lexicon = withoutExclusions ? LexiconLoader.FromCsvText("theme,term\nphilanthropy,charit*\nequality,common prosperity\n", "two.csv") : DefaultLexicon.Instance;
+        var matcher = new LexiconMatcher(lexicon);
+        var windows = new WindowedDocumentAnalysis(new DocumentAnalyzer(matcher, WordCounter.Jieba), new DocumentReportBuilder(matcher, 40), temp.File, 50);
+
+        var result = windows.Analyze(0, new SourceFile(path, "run.txt", temp.Path), DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None);
+
+        var report = Assert.Single(result.Reports);
+        Assert.InRange(windows.WindowsAnalysed, 20, 400); // not held whole
+        Assert.Equal(800, report.Summary.Tokens);
+        Assert.Equal(1, report.Summary.Sentences);
+        report.DiscardEvidence();
+    }
+
+    [Fact]
+    public void Analyze_OneRunOfChineseCharacters_IsReadInOneGrowingWindow()
+    {
+        // No sentence end, no space, no comma: the run's word count needs all of it, so there is no place to cut.
+        using var temp = new TempDirectory();
+        var path = temp.File("run.txt");
+        File.WriteAllText(path, string.Concat(Enumerable.Repeat("推进共同富裕发展慈善事业", 50)));
         var matcher = new LexiconMatcher(DefaultLexicon.Instance);
         var windows = new WindowedDocumentAnalysis(new DocumentAnalyzer(matcher, WordCounter.Jieba), new DocumentReportBuilder(matcher, 40), temp.File, 50);
 
         var result = windows.Analyze(0, new SourceFile(path, "run.txt", temp.Path), DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None);
 
         Assert.Equal(1, windows.WindowsAnalysed);
-        Assert.Equal(800, Assert.Single(result.Reports).Summary.Tokens);
+        Assert.Equal(600, Assert.Single(result.Reports).Summary.Tokens);
         result.Reports[0].DiscardEvidence();
+    }
+
+    [Theory]
+    [InlineData(20, false)]
+    [InlineData(45, true)]
+    [InlineData(120, true)]
+    public void Run_TextsWithoutSentenceEndsInWindows_WriteTheReportsOfWholeDocuments(int window, bool dedupe)
+    {
+        // Windows cut inside sentences: multi-word terms, clauses, line breaks, Chinese runs, and paragraphs
+        // (no sentence ends) repeated as blocks, so that the fingerprint's sentences span windows.
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in"));
+        var paragraph = "common prosperity and the income gap, the third distribution; charity grows: 推进共同富裕，缩小收入差距、发展慈善事业 military-\n civil fusion and common\nprosperity ";
+        File.WriteAllText(temp.File("in/clauses.txt"), string.Concat(Enumerable.Repeat(paragraph, 30)));
+        var block = string.Concat(Enumerable.Range(0, 8).Select(i => $"Paragraph {i} of the block says that the income gap narrows through charity and common prosperity\n\n"));
+        File.WriteAllText(temp.File("in/pasted.txt"), "Opening words\n\n" + block + "a middle part about inequality\n\n" + block + block);
+        File.WriteAllText(temp.File("in/words.txt"), string.Concat(Enumerable.Repeat("charity ", 300)));
+
+        AssertSameReports(DefaultLexicon.Instance, [temp.File("in")], temp, window, dedupe, context: 30);
+        using var other = new TempDirectory();
+        AssertSameReports(LexiconLoader.FromCsvText("theme,term\nphilanthropy,charit*\nequality,common prosperity\nequality,income gap\nequality,收入差距\n", "few.csv"),
+            [temp.File("in")], other, window, dedupe, context: 30);
     }
 
     /// <summary>Random documents of random words and separators, with sentence ends between their parts so that there are cuts.</summary>
@@ -148,22 +216,37 @@ public class WindowedDocumentAnalysisTests
 
     [Property(MaxTest = 200)]
     public Property Run_RandomTextsInWindows_WriteTheReportsOfWholeDocuments() =>
-        Prop.ForAll(Corpora(), corpus =>
+        Prop.ForAll(Corpora(), corpus => AssertSameReports(corpus.Documents, corpus.Lexicon, corpus.Window));
+
+    /// <summary>Random documents of random words and separators with few or no sentence ends, and lexicons with exclusions: windows cut inside sentences.</summary>
+    private static Arbitrary<(string[] Documents, string Lexicon, int Window)> CorporaWithoutSentenceEnds() =>
+        (from lexicon in TextGenerators.LexiconWithExclusions()
+         from documents in TextGenerators.TextWith(lexicon.Phrases).ListOf().Select(parts => string.Concat(parts)).ArrayOf().Select(d => d.Take(3).ToArray())
+         from window in Gen.Choose(1, 60)
+         select (documents, lexicon.Csv, window))
+        .ToArbitrary();
+
+    [Property(MaxTest = 150)]
+    public Property Run_RandomTextsWithoutSentenceEndsInWindows_WriteTheReportsOfWholeDocuments() =>
+        Prop.ForAll(CorporaWithoutSentenceEnds(), corpus => AssertSameReports([.. corpus.Documents.Select(d => "charity " + d)], corpus.Lexicon, corpus.Window));
+
+    /// <summary>Writes a random corpus's documents (at least one) and checks that they give the same reports whole and in windows.</summary>
+    private static void AssertSameReports(string[] documents, string lexicon, int window)
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in"));
+        for (var i = 0; i < documents.Length; i++)
         {
-            using var temp = new TempDirectory();
-            Directory.CreateDirectory(temp.File("in"));
-            for (var i = 0; i < corpus.Documents.Length; i++)
-            {
-                File.WriteAllBytes(temp.File($"in/doc{i}.txt"), Encoding.UTF8.GetBytes(corpus.Documents[i])); // a lone surrogate becomes U+FFFD, as in any UTF-8 file
-            }
+            File.WriteAllBytes(temp.File($"in/doc{i}.txt"), Encoding.UTF8.GetBytes(documents[i])); // a lone surrogate becomes U+FFFD, as in any UTF-8 file
+        }
 
-            if (corpus.Documents.Length == 0)
-            {
-                File.WriteAllText(temp.File("in/doc.txt"), "charity");
-            }
+        if (documents.Length == 0)
+        {
+            File.WriteAllText(temp.File("in/doc.txt"), "charity");
+        }
 
-            AssertSameReports(LexiconLoader.FromCsvText(corpus.Lexicon, "random.csv"), [temp.File("in")], temp, corpus.Window, dedupe: corpus.Window % 2 == 0, context: corpus.Window % 50);
-        });
+        AssertSameReports(LexiconLoader.FromCsvText(lexicon, "random.csv"), [temp.File("in")], temp, window, dedupe: window % 2 == 0, context: window % 50);
+    }
 
     /// <summary>Runs whole and in windows, and checks that the reports and the manifest's inputs, skips and totals are the same.</summary>
     private static (AnalysisResult Whole, AnalysisResult Windowed) AssertSameReports(Lexicon lexicon, string[] inputs, TempDirectory temp, int window, bool dedupe, int context)
