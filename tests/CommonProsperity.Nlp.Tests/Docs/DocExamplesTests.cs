@@ -86,17 +86,19 @@ public sealed partial class DocExamplesTests
         Assert.Null(Options(["analyse"]));
     }
 
-    /// <summary>Each example after its <c>cpnlp</c> (or the README's <c>dotnet run … --</c>), with its line: in code blocks (continued lines joined), and in inline code.</summary>
-    internal static IEnumerable<(int Line, string Example, bool InBlock)> Examples(string text)
+    /// <summary>Each example after its <c>cpnlp</c> (or the README's <c>dotnet run … --</c>), with its line and code block (1, 2, …; 0 for inline code): in code blocks (continued lines joined), and in inline code.</summary>
+    internal static IEnumerable<(int Line, string Example, int Block)> Examples(string text)
     {
         var lines = text.Split('\n');
         var inBlock = false;
+        var block = 0;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
             if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
             {
                 inBlock = !inBlock;
+                block += inBlock ? 1 : 0;
                 continue;
             }
 
@@ -110,14 +112,14 @@ public sealed partial class DocExamplesTests
 
                 foreach (Match m in InBlock().Matches(line))
                 {
-                    yield return (start + 1, Clean(m.Groups["example"].Value), true);
+                    yield return (start + 1, Clean(m.Groups["example"].Value), block);
                 }
             }
             else
             {
                 foreach (Match m in Inline().Matches(line))
                 {
-                    yield return (i + 1, Clean(m.Groups["example"].Value), false);
+                    yield return (i + 1, Clean(m.Groups["example"].Value), 0);
                 }
             }
         }
@@ -153,7 +155,7 @@ public sealed partial class DocExamplesTests
         }
     }
 
-    [GeneratedRegex(@"(?:^|[;&|]\s*|\bdo\s+|\$\s+)(?:cpnlp|dotnet run --project src/CommonProsperity\.Nlp\.Cli -c Release --)\s+(?<example>[^`]+)")]
+    [GeneratedRegex(@"(?:^|[;&|]\s*|\bdo\s+|\$\s+)(?:cpnlp|dotnet run --project src/CommonProsperity\.Nlp\.Cli -c Release --)\s+(?<example>[^`;&|]+)")]
     private static partial Regex InBlock();
 
     [GeneratedRegex(@"`cpnlp\s+(?<example>[^`]+)`")]
