@@ -11,7 +11,8 @@ namespace CommonProsperity.Nlp.Counting;
 /// <param name="Meaning">What it holds, for the column reference of docs/reports.md.</param>
 /// <param name="Count">
 /// Counts it in a piece of text: a whole document, or a window of a large one. It must add up over
-/// windows (a window starts and ends where a sentence ends, and no token, match or run of Chinese
-/// characters crosses its cut): the document's number is the sum of its windows'.
+/// windows (no token, match or run of Chinese characters crosses a window's cut, which is a sentence's
+/// start or, in text without sentence ends, a place inside a sentence that then goes on in the next
+/// window under the same number): the document's number is the sum of its windows'.
 /// </param>
 internal sealed record DocumentNumber(string Name, string Meaning, Func<DocumentAnalyzer.Piece, long> Count);

@@ -21,7 +21,11 @@ namespace CommonProsperity.Nlp.Jobs;
 /// a buffer that keeps the context width and more on both sides of the window, so that they are the same
 /// as the whole text gives. The cut is looked for in the window's own segmentation, never in its last
 /// sentence (which the window's end may have cut short). A window with no safe cut (a text without
-/// sentence ends) grows until one comes or the text ends: such text is held whole, as before.</para>
+/// sentence ends) is cut inside its sentence where no token, match or exclusion phrase can cross
+/// (<see cref="CutInsideSentence"/>), and the sentence goes on in the next window under the same number;
+/// only a stretch with no such place either (one run of Chinese characters without punctuation, or words
+/// without punctuation under a lexicon with exclusions) grows until one comes or the text ends, and is
+/// held whole.</para>
 /// <para>The near-duplicate fingerprint is made window by window (<see cref="TextFingerprint.Builder"/>);
 /// with <c>--dedupe</c>, a document that repeats long blocks of itself is read a second time with the
 /// repeated sentences blanked out, as the whole-document analysis does in memory. Evidence rows are not
