@@ -9,6 +9,16 @@
 #                                marks (　　) taken out: one sentence of 100 MB, no safe cut anywhere
 #   en-200-no-sentence-end.txt   200 MB of "charity " (as tests/…/Robustness/LargeInputTests.cs), analysed with a
 #                                two-term lexicon without exclusions (charit*, income gap), so windows cut between words
+#   en-200-no-punctuation.txt    en-200-one-line with every character other than a letter, digit, space, apostrophe or
+#                                hyphen turned into a space: 200 MB of words with no sentence end and no clause mark,
+#                                analysed with the built-in lexicon (which has exclusions)
+#   zh-100-one-run.txt           zh-100-one-line with every character that is not a Chinese character taken out: one run
+#                                of Chinese characters (~95 MB) with no punctuation, no space, no paragraph mark
+#   html-200.html                the 200 MB English bench corpus as one HTML page (each paragraph a <p>)
+#   csv-200.csv                  the 200 MB English bench corpus as one CSV file (id,text; a row per document)
+#
+# Passage commands (--cases classify-200 and so on): `cpnlp classify FILE --out OUT` of en-200-one-line; the
+# table then gives its peak RSS and exit code (it has no CSV reports compared).
 #
 # Usage: bench/large_docs.sh [--data DIR] [--cases en-200-one-line,zh-200-one-line,zh-100-one-line,en-1000,...] [NAME=PATH/TO/cpnlp ...]
 #
@@ -44,10 +54,22 @@ if [ ${#builds[@]} -eq 0 ]; then
 fi
 
 # --- inputs (made once) -------------------------------------------------------------------------
+# A case's input file; classify-NAME reads NAME's.
+input_file() {
+  case "$1" in
+    classify-*) input_file "${1#classify-}" ;;
+    html-*) echo "$data/large/$1.html" ;;
+    csv-*) echo "$data/large/$1.csv" ;;
+    *) echo "$data/large/$1.txt" ;;
+  esac
+}
+
 make_input() {
-  local name=$1 file="$data/large/$1.txt"
+  local name=$1 file
+  file=$(input_file "$1")
   [ -s "$file" ] && return
   mkdir -p "$data/large"
+  case "$name" in classify-*) make_input "${name#classify-}"; return ;; esac
   local lang mb single="" join
   case "$name" in
     zh-100-no-sentence-end)
@@ -70,6 +92,21 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
         out.write(chunk)
 PY
       mv "$file.part" "$file"; return ;;
+    en-200-no-punctuation | zh-100-one-run)
+      local from=en-200-one-line
+      [ "$name" = zh-100-one-run ] && from=zh-100-one-line
+      make_input "$from"
+      python3 - "$data/large/$from.txt" "$file.part" "$name" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8", newline="").read()
+if sys.argv[3] == "zh-100-one-run":
+    text = re.sub(r"[^\u3400-\u4dbf\u4e00-\u9fff]+", "", text)  # one run of Chinese characters
+else:
+    text = re.sub(r"[^\w\s'’-]", " ", text)  # words, no sentence end, no clause mark
+open(sys.argv[2], "w", encoding="utf-8", newline="").write(text)
+PY
+      mv "$file.part" "$file"; return ;;
+    html-200 | csv-200) lang=en; mb=200; join=${name%-200} ;;
     en-200-one-line) lang=en; mb=200; join=one-line ;;
     zh-200-one-line) lang=zh; mb=200; single=--single-line; join=paragraphs ;;
     zh-100-one-line) lang=zh; mb=100; single=--single-line; join=paragraphs ;;
@@ -84,17 +121,30 @@ PY
   python3 - "$corpus" "$file.part" "$join" <<'PY'
 import os, sys
 corpus, out, join = sys.argv[1:]
+import csv, html
 names = sorted(os.path.join(d, f) for d, _, fs in os.walk(corpus) for f in fs if f.endswith(".txt"))
 with open(out, "w", encoding="utf-8", newline="") as target:
+    rows = csv.writer(target, lineterminator="\n") if join == "csv" else None
+    if rows:
+        rows.writerow(["id", "text"])
+    if join == "html":
+        target.write("<!DOCTYPE html>\n<html><head><title>bench</title></head><body>\n")
     for i, name in enumerate(names):
         with open(name, encoding="utf-8", newline="") as source:
             text = source.read()
-        if join == "one-line":
+        if rows:
+            rows.writerow([os.path.relpath(name, corpus), text])
+        elif join == "html":
+            for paragraph in text.split("\n\n"):
+                target.write("<p>" + html.escape(paragraph) + "</p>\n")
+        elif join == "one-line":
             target.write((" " if i else "") + " ".join(text.split("\n")).replace("\r", " "))
         elif join == "paragraphs":
             target.write(("\u3000\u3000" if i else "") + text.replace("\n", ""))
         else:
             target.write(("\n\n" if i else "") + text)
+    if join == "html":
+        target.write("</body></html>\n")
 PY
   mv "$file.part" "$file"
   rm -rf "$corpus"
@@ -114,7 +164,7 @@ table="$data/large-results-$stamp.md"
   echo "|---|---|---|---|---|---|---|"
 } | tee "$table"
 for c in "${case_list[@]}"; do
-  file="$data/large/$c.txt"
+  file=$(input_file "$c")
   mb=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.0f}')" "$file")
   cat "$file" > /dev/null # warm the page cache
   first=""
@@ -128,14 +178,20 @@ for c in "${case_list[@]}"; do
       printf 'theme,term\nphilanthropy,charit*\ninequality,income gap\n' > "$data/large/two-terms.csv"
       extra=(--lexicon "$data/large/two-terms.csv")
     fi
-    /usr/bin/time -v "$bin" analyze "$file" --out "$out" --quiet --no-charts "${extra[@]}" > "$out.log" 2> "$out.time"
+    case "$c" in
+      classify-*) command=(classify "$file" --out "$out") ;;
+      *) command=(analyze "$file" --out "$out" --quiet --no-charts "${extra[@]}") ;;
+    esac
+    /usr/bin/time -v "$bin" "${command[@]}" > "$out.log" 2> "$out.time"
     code=$?
     set -e
     secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$out.time")
     rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$out.time")
     rate=$(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.1f}')" "$mb" "$secs")
     same="—"
-    if [ -s "$out/theme_frequency.csv" ]; then
+    if [ -s "$out/passages.csv" ]; then
+      same="passages.csv $(wc -l < "$out/passages.csv") lines"
+    elif [ -s "$out/theme_frequency.csv" ]; then
       if [ -z "$first" ]; then
         first=$out; same="(reference)"
       else

@@ -108,6 +108,76 @@ public sealed class LexiconMatcher
     public bool HasExclusions => _anyExclusions;
 
     /// <summary>
+    /// True when an exclusion phrase of some term may match (rule 4) a run of <paramref name="tokens"/> that
+    /// holds both token <paramref name="gap"/> and the one after it, so that a text cut between the two
+    /// could veto other matches than the whole text (a window of a large document, cut inside a sentence).
+    /// Tokens on either side that were joined at a line-end hyphen (whose parts a phrase may match, rule 4)
+    /// count as crossing when they are within <see cref="LongestPhrase"/> tokens of the gap. False when the
+    /// lexicon has no exclusions.
+    /// </summary>
+    internal bool ExclusionCrosses(TokenBuffer tokens, int gap)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (!_anyExclusions || gap + 1 >= tokens.Count || !tokens.JoinsPrevious(gap + 1))
+        {
+            return false;
+        }
+
+        if (HasSplitNear(tokens, gap - LongestPhrase + 1, gap + LongestPhrase))
+        {
+            return true;
+        }
+
+        // A phrase token may also stand for tokens joined at line-end hyphens between them (BreakBefore).
+        var reach = LongestPhrase * (tokens.LineEndHyphens == 0 ? 1 : 4);
+        foreach (var exclusions in _exclusions)
+        {
+            foreach (var phrase in exclusions ?? [])
+            {
+                if (phrase.Tokens.Length < 2)
+                {
+                    continue;
+                }
+
+                for (var start = Math.Max(0, gap + 1 - reach); start <= gap; start++)
+                {
+                    if (phrase.Covers(tokens, start, gap + 2))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a token from <paramref name="first"/> to <paramref name="last"/> was joined at a line-end hyphen (its splits are in text order).</summary>
+    private static bool HasSplitNear(TokenBuffer tokens, int first, int last)
+    {
+        int low = 0, high = tokens.SplitCount - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var token = tokens.SplitAt(middle).Token;
+            if (token < first)
+            {
+                low = middle + 1;
+            }
+            else if (token > last)
+            {
+                high = middle - 1;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Tokenizes and matches a text (convenient; not for the hot path). When <paramref name="vetoes"/>
     /// is given, the vetoed matches are appended to it.
     /// </summary>

@@ -64,8 +64,8 @@ public sealed class AnalysisPipeline
             Windows = new WindowedDocumentAnalysis(analyzer, builder, output.ScratchPath, options.WindowCharacters),
             StreamedFileBytes = options.StreamedFileBytes,
 
-            // With --dedupe a document may be left out once it is done: its rows wait until then.
-            OpenEvidence = options.Dedupe ? null : sink.OpenEvidence,
+            // With --dedupe a document left out once it is done has its rows taken back out (EvidenceSpill.Dispose).
+            OpenEvidence = sink.OpenEvidence,
         };
         var mine = files.Select((file, index) => (index, file)).Where(f => shard is null || shard.Contains(f.file.RelativePath));
         engine.Run(mine, result =>

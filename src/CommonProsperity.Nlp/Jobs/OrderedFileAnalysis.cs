@@ -33,8 +33,8 @@ internal sealed class OrderedFileAnalysis(
 
     /// <summary>
     /// Opens the sink's evidence file for a large document's rows when its turn comes while it is still
-    /// being analysed (<see cref="EvidenceTurn"/>), so that they are written once; null keeps them in a
-    /// temporary file until the document is done (needed when a finished document may still be left out).
+    /// being analysed (<see cref="EvidenceTurn"/>), so that they are written once (a document left out
+    /// after all has them taken back out); null keeps them in a temporary file until the document is done.
     /// </summary>
     public Func<IEvidenceTarget>? OpenEvidence { get; init; }
 

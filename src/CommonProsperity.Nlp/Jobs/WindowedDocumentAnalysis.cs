@@ -24,8 +24,8 @@ namespace CommonProsperity.Nlp.Jobs;
 /// sentence ends) is cut inside its sentence where no token, match or exclusion phrase can cross
 /// (<see cref="CutInsideSentence"/>), and the sentence goes on in the next window under the same number;
 /// only a stretch with no such place either (one run of Chinese characters without punctuation, or words
-/// without punctuation under a lexicon with exclusions) grows until one comes or the text ends, and is
-/// held whole.</para>
+/// without punctuation every gap of which an exclusion phrase crosses) grows until one comes or the text
+/// ends, and is held whole.</para>
 /// <para>The near-duplicate fingerprint is made window by window (<see cref="TextFingerprint.Builder"/>);
 /// with <c>--dedupe</c>, a document that repeats long blocks of itself is read a second time with the
 /// repeated sentences blanked out, as the whole-document analysis does in memory. Evidence rows are not
@@ -316,11 +316,11 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
     /// or -1: between two tokens with a mark between clauses (<c>, ; : ，、；：</c>) and otherwise only
     /// spaces or tabs between them, which no token, match, exclusion phrase (counting rule 4: they cross
     /// only spaces, line breaks and hyphens) or run of Chinese characters crosses, and after which the
-    /// segmenter reads the text as it reads it in the whole. When the lexicon has no exclusions, two
-    /// tokens with only spaces or tabs between them will also do, where no match and no vetoed match
-    /// crosses and enough tokens follow in the stretch that every match before the cut was seen whole
-    /// (with exclusions, a phrase reaching across the cut could veto a match before it in the whole text
-    /// and not in the window). The stretch is tokenized and matched to find the cut (a second reading of
+    /// segmenter reads the text as it reads it in the whole. Two tokens with only spaces or tabs between
+    /// them will also do, where no match, no vetoed match and no exclusion phrase crosses
+    /// (<see cref="LexiconMatcher.ExclusionCrosses"/>: a phrase reaching across the cut could veto a match
+    /// next to it in the whole text and not in the window) and enough tokens follow in the stretch that
+    /// every match and phrase before the cut was seen whole. The stretch is tokenized and matched to find the cut (a second reading of
     /// such windows). <paramref name="inside"/> tells whether the cut falls inside a sentence of the
     /// stretch's segmentation (in <paramref name="scratch"/>) or at a sentence's start.
     /// </summary>
@@ -346,7 +346,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
             Block(blocked, veto.FirstToken, veto.FirstToken + veto.TokenCount - 2);
         }
 
-        var spacesWill = !analyzer.Matcher.HasExclusions;
+        var matcher = analyzer.Matcher;
         for (var t = tokens.Count - 2; t >= 0; t--)
         {
             var gapStart = tokens.End(t);
@@ -357,10 +357,10 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
             }
 
             // A clause mark breaks every phrase (the token after it does not join the one before); spaces
-            // only will do when no exclusion can reach across and every match before was seen whole.
+            // only will do when every match and exclusion phrase before was seen whole and none reaches across.
             var gap = buffer.AsSpan(from + gapStart, gapEnd - gapStart);
             var clause = gap.ContainsAny(ClauseMarks);
-            if (gap.ContainsAnyExcept(ClauseGaps) || (clause ? tokens.JoinsPrevious(t + 1) : !(spacesWill && t < tokens.Count - 1 - reach)))
+            if (gap.ContainsAnyExcept(ClauseGaps) || (clause ? tokens.JoinsPrevious(t + 1) : t >= tokens.Count - 1 - reach || matcher.ExclusionCrosses(tokens, t)))
             {
                 continue;
             }

@@ -203,9 +203,11 @@ internal sealed class EvidenceAppender : IDisposable
                 throw EvidenceFile.Unwritable(appender._path, e);
             }
 
+            // The document may be read again and its rows written anew (with --dedupe, a document that
+            // repeats itself), so the hash of what came before is kept for another Undo.
             appender._length = start;
             appender._hash.Dispose();
-            appender._hash = before;
+            appender._hash = before.Clone();
         }
     }
 

@@ -146,6 +146,7 @@ public class WindowedDocumentAnalysisTests
     [Theory]
     [InlineData("common prosperity and charity, ", false)] // cut after the commas (the built-in lexicon has exclusions)
     [InlineData("common prosperity and charity ", true)] // a lexicon without exclusions: cut between words
+    [InlineData("common prosperity and charity ", false)] // with exclusions: cut between words no exclusion phrase crosses
     public void Analyze_TextWithoutSentenceEnds_IsCutInsideItsOneSentence(string words, bool withoutExclusions)
     {
         using var temp = new TempDirectory();
@@ -162,6 +163,30 @@ public class WindowedDocumentAnalysisTests
         Assert.Equal(800, report.Summary.Tokens);
         Assert.Equal(1, report.Summary.Sentences);
         report.DiscardEvidence();
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(7, true)]
+    [InlineData(23, false)]
+    [InlineData(60, true)]
+    public void Run_ExclusionPhrasesAcrossWindowEnds_WriteTheReportsOfWholeDocuments(int window, bool dedupe)
+    {
+        // No punctuation: windows are cut between words, never where an exclusion phrase (also one of several
+        // words, one ending in a prefix, one wrapped at a line-end hyphen) reaches across, which would veto a
+        // match on one side in the whole text and not in the window.
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in"));
+        var words = "asia society and asia trade the asian studies centre party committee of the zoo met the party committee decided wealth gap index "
+            + "asia societies the Asia-\nSociety of en-\njoyed life and the wealth gap grows ";
+        File.WriteAllText(temp.File("in/words.txt"), string.Concat(Enumerable.Repeat(words, 12)));
+        File.WriteAllText(temp.File("in/again.txt"), string.Concat(Enumerable.Repeat(words, 12))); // left out with --dedupe
+        var lexicon = LexiconLoader.FromCsvText(
+            "theme,term,exclude\nregion,asia*,asia society|asian studies centre\nparty,party committee,party committee of the zoo\nparty,party,\n"
+            + "party,committee,\ngap,wealth gap,wealth gap index|wealth gap grow*\ngap,gap index,\nmood,joyed,joyed life\nmood,enjoyed,\n",
+            "exclusions.csv");
+
+        AssertSameReports(lexicon, [temp.File("in")], temp, window, dedupe, context: window % 30);
     }
 
     [Fact]
@@ -266,6 +291,14 @@ public class WindowedDocumentAnalysisTests
         }
 
         Assert.Equal(Manifest(temp.File("whole")), Manifest(temp.File("windowed")));
+        foreach (var folder in new[] { "whole", "windowed" })
+        {
+            // Rows written straight in and taken back out (a document read again or left out) leave the recorded hash right.
+            var hashes = JsonNode.Parse(File.ReadAllText(temp.File($"{folder}/{ReportFiles.Manifest}")))!["report_sha256"]!;
+            var evidence = File.ReadAllBytes(temp.File($"{folder}/{ReportFiles.Evidence}"));
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(evidence)), hashes[ReportFiles.Evidence]!.GetValue<string>());
+        }
+
         Assert.Equal(whole.Problems.Select(p => p.Text), windowed.Problems.Select(p => p.Text));
         return (whole, windowed);
     }

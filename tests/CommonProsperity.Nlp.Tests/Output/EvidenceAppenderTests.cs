@@ -17,9 +17,11 @@ public sealed class EvidenceAppenderTests
     private static readonly byte[] Preamble = Encoding.UTF8.GetBytes("document,term\n");
 
     [Theory]
-    [InlineData(true, "document,term\na,one\r\nb,two\nb,three\nc,four\r\n")]
-    [InlineData(false, "document,term\na,one\r\nc,four\r\n")]
-    public void OpenDirect_RowsKeptOrUndone_FileAndHashHoldTheKeptDocumentsInOrder(bool keep, string expected)
+    [InlineData(false, true, "document,term\na,one\r\nb,two\nb,three\nc,four\r\n")]
+    [InlineData(false, false, "document,term\na,one\r\nc,four\r\n")]
+    [InlineData(true, true, "document,term\na,one\r\nb,two\nb,three\nc,four\r\n")]
+    [InlineData(true, false, "document,term\na,one\r\nc,four\r\n")]
+    public void OpenDirect_RowsKeptOrUndone_FileAndHashHoldTheKeptDocumentsInOrder(bool readTwice, bool keep, string expected)
     {
         // Arrange
         using var temp = new TempDirectory();
@@ -29,6 +31,13 @@ public sealed class EvidenceAppenderTests
 
         // Act
         var direct = appender.OpenDirect();
+        if (readTwice)
+        {
+            // With --dedupe a document that repeats itself is read again, its first reading's rows taken back out.
+            direct.Write("b,first reading\n"u8);
+            direct.Undo();
+        }
+
         direct.Write("b,two\n"u8);
         direct.Write("b,three\n"u8);
         if (keep)
@@ -37,7 +46,7 @@ public sealed class EvidenceAppenderTests
         }
         else
         {
-            direct.Undo(); // the document was skipped after all
+            direct.Undo(); // the document was skipped (or left out as a duplicate) after all
         }
 
         appender.Append(Report("c", "c,four\n"));
