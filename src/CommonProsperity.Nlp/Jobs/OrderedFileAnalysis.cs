@@ -125,26 +125,35 @@ internal sealed class OrderedFileAnalysis(
         {
             var before = problems.TakeAll();
             var bytes = document.Text.Length * 2L;
+            var turn = OpenEvidence is null ? null : new EvidenceTurn();
             Enqueue(
                 () =>
                 {
                     var log = new ProblemLog(before);
-                    var report = Build(document, log);
+                    var report = Build(document, log, turn);
                     return new FileResult(index, log.All, report is null ? [] : [report], null, bytes);
                 },
-                bytes);
+                bytes,
+                turn);
             Drain(take, all: false);
         }
 
         _pending.Enqueue((Task.FromResult(new FileResult(index, problems.TakeAll(), [], input, 0)), null));
     }
 
-    /// <summary>Analyses a document and builds its report; a document the report cannot hold (its evidence too large) is skipped with the reason.</summary>
-    private DocumentReport? Build(Document document, IProblemSink problems)
+    /// <summary>
+    /// Analyses a document and builds its report; a document the report cannot hold (its evidence too large)
+    /// is skipped with the reason. A document whose text is larger than <see cref="StreamedFileBytes"/> in
+    /// memory (a large HTML page, PDF or CSV row) is analysed in windows over its text, so that its
+    /// analysis stays bounded, its rows written from its <paramref name="turn"/> on as a large text file's.
+    /// </summary>
+    private DocumentReport? Build(Document document, IProblemSink problems, EvidenceTurn? turn = null)
     {
         try
         {
-            return builder.Build(analyzer.Analyze(document, cancellationToken));
+            return Windows is { } windows && document.Text.Length * 2L > StreamedFileBytes
+                ? windows.Analyze(document, turn, cancellationToken)
+                : builder.Build(analyzer.Analyze(document, cancellationToken));
         }
         catch (InputException e)
         {

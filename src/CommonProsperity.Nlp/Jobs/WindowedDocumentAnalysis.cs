@@ -90,7 +90,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         Pass? pass = null;
         try
         {
-            pass = Run(text, id, null, turn, cancellationToken);
+            pass = Run(text.Open, id, null, turn, cancellationToken);
             if (!pass.HasText)
             {
                 problems.Report(Problem.Skipped(id, $"{id}: the document has no text.", "Remove it or check that it is the right file."));
@@ -102,21 +102,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 metadata = metadata with { Language = LanguageGuesser.Guess(pass.Sample) };
             }
 
-            var fingerprint = pass.Fingerprint;
-            var repeatsLeftOut = analyzer.LeavesOutRepeats && fingerprint.RepeatsBlocks;
-            if (repeatsLeftOut)
-            {
-                pass.Evidence.Dispose();
-                pass = Run(text, id, fingerprint.Repeats, turn, cancellationToken);
-            }
-
-            var summary = new DocumentSummary(id, metadata, pass.Numbers, pass.Themes);
-            var report = new DocumentReport(summary, pass.Characters, pass.Terms, pass.Evidence)
-            {
-                Fingerprint = fingerprint,
-                RepeatsLeftOut = repeatsLeftOut,
-            };
-            pass = null; // the report owns the evidence now
+            var report = Report(ref pass, text.Open, id, metadata, turn, cancellationToken);
             return new FileResult(index, problems.All, [report], Record(text, 1), 0);
         }
         catch (InputException e)
@@ -134,6 +120,52 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         }
     }
 
+    /// <summary>
+    /// Analyses <paramref name="document"/>, whose text another reader has already made (a large HTML page,
+    /// PDF or CSV row), in windows over that text, so that the analysis does not grow with it: the report
+    /// is the one the whole-document analysis gives, its evidence rows in a temporary file or, from the
+    /// document's <paramref name="turn"/> on, straight in the sink's evidence file.
+    /// </summary>
+    public DocumentReport Analyze(Document document, EvidenceTurn? turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = document.Text;
+        Pass? pass = null;
+        try
+        {
+            pass = Run(() => new StringReader(text), document.Id, null, turn, cancellationToken);
+            return Report(ref pass, () => new StringReader(text), document.Id, document.Metadata, turn, cancellationToken);
+        }
+        finally
+        {
+            pass?.Evidence.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The report of a document read once (<paramref name="pass"/>); when its repeats are left out, they
+    /// are blanked out in a second reading, whose rows replace the first's. The report owns the evidence:
+    /// <paramref name="pass"/> is null on return, and holds what is to be given up if this throws.
+    /// </summary>
+    private DocumentReport Report(ref Pass? pass, Func<TextReader> open, string id, DocumentMetadata metadata, EvidenceTurn? turn, CancellationToken cancellationToken)
+    {
+        var fingerprint = pass!.Fingerprint;
+        var repeatsLeftOut = analyzer.LeavesOutRepeats && fingerprint.RepeatsBlocks;
+        if (repeatsLeftOut)
+        {
+            pass.Evidence.Dispose();
+            pass = Run(open, id, fingerprint.Repeats, turn, cancellationToken);
+        }
+
+        var report = new DocumentReport(new DocumentSummary(id, metadata, pass.Numbers, pass.Themes), pass.Characters, pass.Terms, pass.Evidence)
+        {
+            Fingerprint = fingerprint,
+            RepeatsLeftOut = repeatsLeftOut,
+        };
+        pass = null;
+        return report;
+    }
+
     private static InputFileRecord Record(StreamedTextFile text, int documents) =>
         new(text.File.RelativePath, text.Bytes, text.Sha256, text.File.Extension, text.EncodingName, documents, text.By);
 
@@ -144,7 +176,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
     }
 
     /// <summary>One reading of the text, window by window; <paramref name="blanks"/> (sorted, non-overlapping) are blanked out as <see cref="TextFingerprint.WithoutRepeats"/> does.</summary>
-    private Pass Run(StreamedTextFile file, string id, IReadOnlyList<TextSegment>? blanks, EvidenceTurn? turn, CancellationToken cancellationToken)
+    private Pass Run(Func<TextReader> open, string id, IReadOnlyList<TextSegment>? blanks, EvidenceTurn? turn, CancellationToken cancellationToken)
     {
         var margin = builder.ContextCharacters + 2;
         var idField = CsvRowBuffer.Encode(id);
@@ -160,7 +192,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         var rows = new CsvRowBuffer(1 << 20);
         try
         {
-            using var reader = file.Open();
+            using var reader = open();
             var buffer = new char[windowCharacters + (2 * margin) + 64];
             long bufferStart = 0; // the document offset of buffer[0]
             var filled = 0;

@@ -125,6 +125,26 @@ public class WindowedDocumentAnalysisTests
         }
     }
 
+    [Theory]
+    [InlineData(9, false)]
+    [InlineData(33, true)]
+    [InlineData(200, true)]
+    public void Run_HtmlPdfAndCsvRowsInWindows_WriteTheReportsOfWholeDocuments(int window, bool dedupe)
+    {
+        // Documents another reader made (a page, a PDF, CSV rows, one a copy of another and one repeating
+        // itself) are analysed in windows over their text when they are large.
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in"));
+        var sentence = "Common prosperity narrows the income gap, and charity grows. 推进共同富裕，发展慈善事业。 ";
+        var block = string.Concat(Enumerable.Range(0, 6).Select(i => $"Block sentence {i} on the third distribution and the income gap across regions. "));
+        File.WriteAllText(temp.File("in/page.html"), "<html><body>" + string.Concat(Enumerable.Range(0, 20).Select(i => $"<p>{i} {sentence}</p><div>asia society, {block}</div>")) + "</body></html>");
+        File.WriteAllText(temp.File("in/rows.csv"), "id,text\nr1,\"" + string.Concat(Enumerable.Repeat(sentence, 8)) + "\"\nr2,\"" + block + "middle " + block + block + "\"\nr3,\""
+            + string.Concat(Enumerable.Repeat(sentence, 8)) + "\"\n");
+        File.WriteAllBytes(temp.File("in/report.pdf"), Ingestion.PdfReaderTests.MakePdf([.. Enumerable.Range(0, 30).Select(i => $"Line {i}: common prosperity and the income gap. Charity grows")]));
+
+        AssertSameReports(DefaultLexicon.Instance, [temp.File("in")], temp, window, dedupe, context: 25);
+    }
+
     [Fact]
     public void Analyze_LongTextWithSentenceEnds_IsCutIntoManyWindows()
     {
