@@ -16,6 +16,7 @@
 #                                of Chinese characters (~95 MB) with no punctuation, no space, no paragraph mark
 #   html-200.html                the 200 MB English bench corpus as one HTML page (each paragraph a <p>)
 #   csv-200.csv                  the 200 MB English bench corpus as one CSV file (id,text; a row per document)
+#   pdf-16.pdf                   16 MB of PDF (bench/gen_pdf.py: compressed text pages from en-200-one-line, ~30 MB of text)
 #
 # Passage commands (--cases classify-200 and so on): `cpnlp classify FILE --out OUT` of en-200-one-line; the
 # table then gives its peak RSS and exit code (it has no CSV reports compared).
@@ -60,6 +61,7 @@ input_file() {
     classify-*) input_file "${1#classify-}" ;;
     html-*) echo "$data/large/$1.html" ;;
     csv-*) echo "$data/large/$1.csv" ;;
+    pdf-*) echo "$data/large/$1.pdf" ;;
     *) echo "$data/large/$1.txt" ;;
   esac
 }
@@ -105,6 +107,10 @@ else:
     text = re.sub(r"[^\w\s'’-]", " ", text)  # words, no sentence end, no clause mark
 open(sys.argv[2], "w", encoding="utf-8", newline="").write(text)
 PY
+      mv "$file.part" "$file"; return ;;
+    pdf-16)
+      make_input en-200-one-line
+      python3 bench/gen_pdf.py "$data/large/en-200-one-line.txt" "$file.part" 16 >/dev/null
       mv "$file.part" "$file"; return ;;
     html-200 | csv-200) lang=en; mb=200; join=${name%-200} ;;
     en-200-one-line) lang=en; mb=200; join=one-line ;;
