@@ -1,17 +1,18 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace CommonProsperity.Nlp.Counting;
 
 /// <summary>
-/// The word counts <see cref="ChineseWordCounter"/> remembers, by run: an open-addressing table of flat
-/// slots (hash, where the run's characters are, its count) over one array of characters, read without
-/// locks. Policy texts repeat their set phrases, so nearly every run of a large corpus has been counted
-/// before (the 50 MB bench corpus: 1.4 million runs, 19,000 distinct), and the lookup is what word
-/// counting costs: one slot and the run's characters, two cache lines in a table that grows with the
-/// distinct runs (about 1.5 MB for the bench corpus). A run is hashed once with XxHash3 over its UTF-16
-/// units (ordinal; the table holds at most <c>capacity</c> runs, so keys chosen against the hash could
-/// only make it slower, never wrong) and compared in full on a hash match.
+/// The word counts <see cref="ChineseWordCounter"/> remembers, by run: an open-addressing table of 64-byte
+/// slots (hash, word count and, up to <see cref="InlineLength"/> characters, the run itself; a longer run's
+/// characters in one array beside), read without locks. Policy texts repeat their set phrases, so nearly
+/// every run of a large corpus has been counted before (the 50 MB bench corpus: 1.4 million runs, 19,000
+/// distinct, 10.6 characters on average), and the lookup is what word counting costs: one slot, one
+/// cache line or two, in a table that grows with the distinct runs (4 MB for the bench corpus). A run is
+/// hashed once with XxHash3 over its UTF-16 units (ordinal; the table holds at most <c>capacity</c> runs,
+/// so keys chosen against the hash could only make it slower, never wrong) and compared in full on a hash match.
 /// <para>Why not <c>ConcurrentDictionary</c>: its alternate lookup by span went through the shared generic
 /// comparer, an entry object and a string, about 400 ns per run on the bench corpus (12% of a Chinese
 /// <c>analyze</c>), and adding checked its <c>Count</c>, which takes every lock.</para>
@@ -22,12 +23,14 @@ namespace CommonProsperity.Nlp.Counting;
 /// </summary>
 internal sealed class ChineseWordCounterCache
 {
+    /// <summary>The longest run kept inside its slot.</summary>
+    public const int InlineLength = 24;
+
     private const int InitialSlots = 1024;
-    private const int CharactersPerSlot = 16;
 
     private readonly int _capacity;
     private readonly Lock _adding = new();
-    private Table _table = new(InitialSlots, InitialSlots * CharactersPerSlot);
+    private Table _table = new(InitialSlots, InitialSlots * 8);
 
     /// <summary>A table for at most <paramref name="capacity"/> runs.</summary>
     public ChineseWordCounterCache(int capacity)
@@ -57,7 +60,7 @@ internal sealed class ChineseWordCounterCache
                 return false;
             }
 
-            if (slotHash == hash && slot.Length == run.Length && run.SequenceEqual(table.Characters.AsSpan(slot.Start, slot.Length)))
+            if (slotHash == hash && slot.Length == run.Length && run.SequenceEqual(table.RunOf(ref slot)))
             {
                 count = slot.Count;
                 return true;
@@ -87,7 +90,7 @@ internal sealed class ChineseWordCounterCache
                 return; // full, or another thread remembered it meanwhile
             }
 
-            if ((table.Count + 1) * 2 > table.Slots.Length || table.Used + run.Length > table.Characters.Length)
+            if ((table.Count + 1) * 2 > table.Slots.Length || (run.Length > InlineLength && table.Used + run.Length > table.Characters.Length))
             {
                 table = table.Grown(run.Length);
                 Volatile.Write(ref _table, table);
@@ -97,16 +100,24 @@ internal sealed class ChineseWordCounterCache
         }
     }
 
-    /// <summary>One slot (16 bytes): 0 for an empty one, else the run's hash, and its characters' place and word count.</summary>
+    /// <summary>Room for <see cref="InlineLength"/> characters in a slot.</summary>
+    [InlineArray(InlineLength)]
+    private struct InlineRun
+    {
+        private char _first;
+    }
+
+    /// <summary>One slot, 64 bytes: hash 0 for an empty one, else the run's hash, length and word count, and its characters (or where they are).</summary>
     private struct Slot
     {
         public ulong Hash;
         public int Start;
         public ushort Length;
         public ushort Count;
+        public InlineRun Inline;
     }
 
-    /// <summary>Slots (a power of two, at most half full) and the runs' characters end to end.</summary>
+    /// <summary>Slots (a power of two, at most half full) and the characters of the runs too long for a slot, end to end.</summary>
     private sealed class Table(int slots, int characters)
     {
         public Slot[] Slots { get; } = new Slot[slots];
@@ -121,16 +132,22 @@ internal sealed class ChineseWordCounterCache
         /// <summary>The runs held.</summary>
         public int Count { get; private set; }
 
+        /// <summary>The run a slot holds.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ReadOnlySpan<char> RunOf(ref Slot slot) =>
+            slot.Length <= InlineLength ? MemoryMarshal.CreateReadOnlySpan(ref slot.Inline[0], slot.Length) : Characters.AsSpan(slot.Start, slot.Length);
+
         /// <summary>A copy with twice the slots when they are half full, and room for <paramref name="length"/> more characters.</summary>
         public Table Grown(int length)
         {
             var slots = (Count + 1) * 2 > Slots.Length ? Slots.Length * 2 : Slots.Length;
             var grown = new Table(slots, Math.Max(Characters.Length * 2, Used + length));
-            foreach (var slot in Slots)
+            for (var i = 0; i < Slots.Length; i++)
             {
+                ref var slot = ref Slots[i];
                 if (slot.Hash != 0)
                 {
-                    grown.Add(Characters.AsSpan(slot.Start, slot.Length), slot.Hash, slot.Count);
+                    grown.Add(RunOf(ref slot), slot.Hash, slot.Count);
                 }
             }
 
@@ -146,13 +163,21 @@ internal sealed class ChineseWordCounterCache
                 i = (i + 1) & Mask;
             }
 
-            run.CopyTo(Characters.AsSpan(Used));
             ref var slot = ref Slots[i];
-            slot.Start = Used;
+            if (run.Length <= InlineLength)
+            {
+                run.CopyTo(slot.Inline);
+            }
+            else
+            {
+                run.CopyTo(Characters.AsSpan(Used));
+                slot.Start = Used;
+                Used += run.Length;
+            }
+
             slot.Length = (ushort)run.Length;
             slot.Count = (ushort)count;
             Volatile.Write(ref slot.Hash, hash);
-            Used += run.Length;
             Count++;
         }
     }

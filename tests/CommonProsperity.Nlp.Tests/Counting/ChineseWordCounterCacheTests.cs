@@ -82,6 +82,27 @@ public class ChineseWordCounterCacheTests
     }
 
     [Fact]
+    public void TryGet_RunsInsideTheirSlotAndBeside_AreFoundByTheirWholeLength()
+    {
+        // Up to InlineLength characters a run is kept in its slot, beyond it in the characters beside.
+        var cache = new ChineseWordCounterCache(100);
+        var longest = new string([.. Enumerable.Range(0, ChineseWordCounterCache.InlineLength + 8).Select(i => (char)('\u4E00' + i))]);
+        for (var length = 1; length <= longest.Length; length++)
+        {
+            cache.TryAdd(longest.AsSpan(0, length), ChineseWordCounterCache.Hash(longest.AsSpan(0, length)), length);
+        }
+
+        for (var length = 1; length <= longest.Length; length++)
+        {
+            Assert.True(cache.TryGet(longest.AsSpan(0, length), ChineseWordCounterCache.Hash(longest.AsSpan(0, length)), out var count));
+            Assert.Equal(length, count);
+            var other = longest[..length].ToCharArray();
+            other[^1] = '\u9FA5';
+            Assert.False(cache.TryGet(other, ChineseWordCounterCache.Hash(longest.AsSpan(0, length)), out _));
+        }
+    }
+
+    [Fact]
     public void TryAdd_FromManyThreadsAtOnce_EveryRunFoundWithItsCount()
     {
         var cache = new ChineseWordCounterCache(5000);
