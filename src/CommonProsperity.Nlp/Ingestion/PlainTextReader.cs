@@ -4,14 +4,20 @@ namespace CommonProsperity.Nlp.Ingestion;
 internal sealed class PlainTextReader : IDocumentReader
 {
     /// <inheritdoc />
-    public IReadOnlyCollection<string> Extensions { get; } = ["txt", "md", "markdown", "text"];
+    public IReadOnlyCollection<string> Extensions { get; } = ["txt", "text", "md", "markdown"];
+
+    /// <inheritdoc />
+    public string Format => "Plain text";
+
+    /// <inheritdoc />
+    public string Notes => "read as written (Markdown's marks separate tokens like any punctuation); a file over 4 MiB streams through in windows, whatever its size ([Large corpora](large-corpora.md#memory))";
 
     /// <inheritdoc />
     public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, IProblemSink problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         var decoded = TextDecoder.Decode(bytes, file.RelativePath);
-        yield return new Document(file.RelativePath, decoded.Text, metadata, file, Format(file), decoded.Encoding) { EncodingBy = decoded.By };
+        yield return new Document(file.RelativePath, decoded.Text, metadata, file, FormatOf(file), decoded.Encoding) { EncodingBy = decoded.By };
     }
 
     /// <summary>
@@ -22,8 +28,8 @@ internal sealed class PlainTextReader : IDocumentReader
     {
         ArgumentNullException.ThrowIfNull(file);
         var (text, encoding, by) = TextDecoder.DecodePooled(bytes, file.RelativePath);
-        yield return new Document(file.RelativePath, text, metadata, file, Format(file), encoding) { EncodingBy = by };
+        yield return new Document(file.RelativePath, text, metadata, file, FormatOf(file), encoding) { EncodingBy = by };
     }
 
-    private static string Format(SourceFile file) => file.Extension is "md" or "markdown" ? "md" : "txt";
+    private static string FormatOf(SourceFile file) => file.Extension is "md" or "markdown" ? "md" : "txt";
 }
