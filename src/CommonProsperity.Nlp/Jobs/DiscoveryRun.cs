@@ -73,7 +73,7 @@ internal sealed class DiscoveryRun
         names.AddRange(write(output, value));
         if (options.Workbook)
         {
-            Workbook.Write(output.Stage(ReportFiles.Workbook), [.. names.Where(n => n.EndsWith(".csv", StringComparison.Ordinal)).Select(n => (output.StagedPath(n), Workbook.LayoutOf(n)))]);
+            Workbook.Write(output.Stage(ReportFiles.Workbook), [.. names.Where(n => n.EndsWith(".csv", StringComparison.Ordinal)).Select(output.StagedPath)]);
             names.Add(ReportFiles.Workbook);
         }
 

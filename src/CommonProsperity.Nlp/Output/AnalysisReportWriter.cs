@@ -135,7 +135,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
         if (_workbook)
         {
             // The summaries first, the evidence (the longest sheet) last; evidence left in the shards is not in the workbook, only its listing.
-            Workbook.Write(_output.Stage(ReportFiles.Workbook), [.. csvs.OrderBy(c => c == evidenceFile).Select(c => (_output.StagedPath(c), Workbook.LayoutOf(c)))]);
+            Workbook.Write(_output.Stage(ReportFiles.Workbook), [.. csvs.OrderBy(c => c == evidenceFile).Select(_output.StagedPath)]);
             page = [.. page, ReportFiles.Workbook];
         }
 

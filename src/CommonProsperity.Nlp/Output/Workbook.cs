@@ -11,9 +11,9 @@ namespace CommonProsperity.Nlp.Output;
 /// made from the CSV files just written, so the cells are the CSV's cells: the same rounding, the same
 /// formula escape (a text that a spreadsheet would run as a formula keeps its leading <c>'</c>, and is
 /// stored as text, never as a formula). Each column is typed by the report's declared columns
-/// (<see cref="IReportLayout"/>): integers and rates are numbers, everything else text; a report
-/// without a declaration has a column typed as numbers only when every cell is a plain number.
-/// The header row is frozen. A sheet holds at most <see cref="MaxRows"/> rows (Excel's limit); a longer
+/// (<see cref="IReportLayout"/>, the one source of a column's format): integers, rates and statistics are
+/// numbers, everything else text. Nothing is guessed from the cells: a report whose header the declarations
+/// do not give is a bug, and stops the run. The header row is frozen. A sheet holds at most <see cref="MaxRows"/> rows (Excel's limit); a longer
 /// report ends with a row saying how many more are in its CSV.
 /// </summary>
 internal static class Workbook
@@ -21,17 +21,26 @@ internal static class Workbook
     /// <summary>Rows an Excel sheet holds, the header included.</summary>
     public const int MaxRows = 1_048_576;
 
-    /// <summary>Writes the workbook of <paramref name="reports"/> (each a CSV file and, when declared, its layout) to <paramref name="path"/>.</summary>
+    /// <summary>Every declared report layout, by which a report's columns are typed (a file may have more than one, as <c>kwic.csv</c> sampled or not).</summary>
+    internal static IReadOnlyList<IReportLayout> Declared { get; } =
+    [
+        .. AnalysisReports.All, .. AnalysisReports.MergeOnly, .. ReportReference.Discovery, .. ClassificationReports.All,
+        LexiconCheckReports.Themes, LexiconCheckReports.Terms, LexiconCheckReports.Exclusions, ValidatedPrecisionReport.Layout,
+        ConcordanceReport.Lines, ConcordanceReport.Sample, PassageReportWriter.Passages, PassageReportWriter.Frequency,
+    ];
+
+    /// <summary>Writes the workbook of the CSV <paramref name="reports"/> (each a report whose columns are declared in <see cref="Declared"/>) to <paramref name="path"/>.</summary>
     /// <param name="path">The workbook to write (replaced if it exists).</param>
     /// <param name="reports">The CSV reports, in sheet order.</param>
     /// <param name="maxRows">Rows per sheet, the header included (tests lower it).</param>
-    public static void Write(string path, IReadOnlyList<(string Csv, IReportLayout? Layout)> reports, int maxRows = MaxRows)
+    /// <exception cref="InvalidOperationException">A report's header is not one its declarations give (a bug: declare its columns in <c>Output/</c>).</exception>
+    public static void Write(string path, IReadOnlyList<string> reports, int maxRows = MaxRows)
     {
         ArgumentNullException.ThrowIfNull(reports);
         var sheets = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (csv, layout) in reports)
+        foreach (var csv in reports)
         {
-            sheets[SheetName(csv, sheets.Keys)] = Sheet(csv, layout, maxRows);
+            sheets[SheetName(csv, sheets.Keys)] = Sheet(csv, maxRows);
         }
 
         var configuration = new OpenXmlConfiguration { FreezeRowCount = 1, FreezeColumnCount = 0, AutoFilter = true, FastMode = true, EnableAutoWidth = true };
@@ -45,9 +54,87 @@ internal static class Workbook
         }
     }
 
-    /// <summary>The declared layout of the report named <paramref name="file"/>, or null when its columns are not declared.</summary>
-    public static IReportLayout? LayoutOf(string file) =>
-        AnalysisReports.All.Concat(AnalysisReports.MergeOnly).Concat(ReportReference.Discovery).Concat(ClassificationReports.All).FirstOrDefault(l => string.Equals(l.File, Path.GetFileName(file), StringComparison.Ordinal));
+    /// <summary>
+    /// The declared format of each column of <paramref name="header"/>, the header of the report named
+    /// <paramref name="file"/>: the first of its declared layouts that gives this header (its conditional
+    /// columns present or not, its per-theme columns once for each of the same themes, then <c>meta_*</c>
+    /// columns where it has them), read off that layout.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No declared layout gives this header.</exception>
+    internal static IReadOnlyList<ColumnFormat> Formats(string file, IReadOnlyList<string> header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var name = Path.GetFileName(file);
+        var layouts = Declared.Where(l => string.Equals(l.File, name, StringComparison.Ordinal)).ToList();
+        foreach (var layout in layouts)
+        {
+            var metadata = 0;
+            while (layout.MetadataColumns && metadata < header.Count && header[header.Count - 1 - metadata].StartsWith(ReportLayout<object>.MetadataPrefix, StringComparison.Ordinal))
+            {
+                metadata++;
+            }
+
+            var conditions = layout.Columns.Select(c => c.Only).Where(o => o != ColumnCondition.Always).Distinct().ToList();
+            for (var present = 0; present < 1 << conditions.Count; present++)
+            {
+                var kept = layout.Columns.Where(c => c.Only == ColumnCondition.Always || (present & (1 << conditions.IndexOf(c.Only))) != 0).ToList();
+                if (Match(kept, header, header.Count - metadata) is { } formats)
+                {
+                    return [.. formats, .. Enumerable.Repeat(ColumnFormat.Text, metadata)];
+                }
+            }
+        }
+
+        throw new InvalidOperationException(layouts.Count == 0
+            ? $"{name} has no declared columns: declare its layout in Output/ and list it in Workbook.Declared."
+            : $"the header of {name} ({string.Join(",", header)}) is not one its declared columns give: the writer and the declaration in Output/ disagree.");
+    }
+
+    /// <summary>The formats of the first <paramref name="count"/> header names when they are exactly <paramref name="columns"/> (per-theme columns once for each of the same themes), else null.</summary>
+    private static List<ColumnFormat>? Match(List<IReportColumn> columns, IReadOnlyList<string> header, int count)
+    {
+        var fixedColumns = columns.Count(c => !c.PerTheme);
+        var perTheme = columns.Count - fixedColumns;
+        if (count < fixedColumns || (perTheme == 0 ? count != fixedColumns : (count - fixedColumns) % perTheme != 0))
+        {
+            return null;
+        }
+
+        var themes = perTheme == 0 ? 0 : (count - fixedColumns) / perTheme;
+        string[]? prefixes = null;
+        var formats = new List<ColumnFormat>(count);
+        foreach (var column in columns)
+        {
+            if (!column.PerTheme)
+            {
+                if (!string.Equals(header[formats.Count], column.Name, StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                formats.Add(column.Format);
+                continue;
+            }
+
+            // Each per-theme column stands once per theme, in the same theme order as the others: the same prefixes.
+            var names = header.Skip(formats.Count).Take(themes).ToArray();
+            if (!names.All(n => n.EndsWith(column.Name, StringComparison.Ordinal) && n.Length > column.Name.Length))
+            {
+                return null;
+            }
+
+            var these = names.Select(n => n[..^column.Name.Length]).ToArray();
+            if (prefixes is not null && !prefixes.SequenceEqual(these, StringComparer.Ordinal))
+            {
+                return null;
+            }
+
+            prefixes = these;
+            formats.AddRange(Enumerable.Repeat(column.Format, themes));
+        }
+
+        return formats;
+    }
 
     /// <summary>The sheet name for a report: its file name without <c>.csv</c>, cut to Excel's 31 characters and made unique.</summary>
     internal static string SheetName(string csv, IEnumerable<string> taken)
@@ -65,10 +152,10 @@ internal static class Workbook
         return unique;
     }
 
-    private static DataTable Sheet(string csv, IReportLayout? layout, int maxRows)
+    private static DataTable Sheet(string csv, int maxRows)
     {
         var (header, rows, total) = Read(csv, maxRows - 1);
-        var formats = header.Select((name, c) => FormatOf(name, layout) ?? Infer(rows, c)).ToArray();
+        var formats = Formats(csv, header);
         var table = new DataTable { Locale = CultureInfo.InvariantCulture };
         foreach (var (name, format) in header.Zip(formats))
         {
@@ -126,47 +213,5 @@ internal static class Workbook
         }
 
         return (header, rows, total);
-    }
-
-    /// <summary>The declared format of column <paramref name="name"/>, or null when the report declares no such column.</summary>
-    private static ColumnFormat? FormatOf(string name, IReportLayout? layout)
-    {
-        if (layout is null)
-        {
-            return null;
-        }
-
-        if (name.StartsWith(ReportLayout<object>.MetadataPrefix, StringComparison.Ordinal))
-        {
-            return ColumnFormat.Text;
-        }
-
-        var column = layout.Columns.FirstOrDefault(c => !c.PerTheme && c.Name == name)
-            ?? layout.Columns.FirstOrDefault(c => c.PerTheme && name.EndsWith(c.Name, StringComparison.Ordinal));
-        return column?.Format ?? ColumnFormat.Text;
-    }
-
-    /// <summary>Numbers when every non-empty cell is a plain number (no leading zero, so ids such as <c>007</c> stay text), else text.</summary>
-    private static ColumnFormat Infer(List<string[]> rows, int column)
-    {
-        var any = false;
-        foreach (var row in rows)
-        {
-            var cell = column < row.Length ? row[column] : string.Empty;
-            if (cell.Length == 0)
-            {
-                continue;
-            }
-
-            any = true;
-            var digits = cell.TrimStart('-');
-            if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || (digits.Length > 1 && digits[0] == '0' && digits[1] != '.')
-                || cell.Contains(',', StringComparison.Ordinal) || char.IsWhiteSpace(cell[0]) || char.IsWhiteSpace(cell[^1]) || cell[0] == '+' || cell.EndsWith('.'))
-            {
-                return ColumnFormat.Text;
-            }
-        }
-
-        return any ? ColumnFormat.Rate : ColumnFormat.Text;
     }
 }
