@@ -109,44 +109,13 @@ internal sealed class MatchScratch
     /// </summary>
     internal TokenBuffer SplitLineEndHyphens()
     {
-        var tokens = Tokens;
-        var parts = Parts;
-        parts.Reset(tokens.KeyLength);
-        var needed = tokens.Count + tokens.SplitCount;
+        var needed = Tokens.Count + Tokens.SplitCount;
         if (PartToken.Length < needed)
         {
             PartToken = new int[Math.Max(needed, PartToken.Length * 2)];
         }
 
-        var n = 0;
-        for (var t = 0; t < tokens.Count; t++)
-        {
-            var key = tokens.Key(t);
-            var start = tokens.Start(t);
-            var joins = tokens.JoinsPrevious(t);
-            var afterBreak = tokens.BreakBefore(t);
-            var from = 0;
-            for (; n < tokens.SplitCount && tokens.SplitAt(n).Token == t; n++)
-            {
-                var split = tokens.SplitAt(n);
-                PartToken[parts.Count] = t;
-                parts.AddCopy(key[from..split.KeyOffset], start, split.PartEnd, joins, afterBreak);
-                (from, start, joins, afterBreak) = (split.KeyOffset, split.NextStart, true, true);
-            }
-
-            PartToken[parts.Count] = t;
-            parts.AddCopy(key[from..], start, tokens.End(t), joins, afterBreak);
-        }
-
-        var longest = 1;
-        var run = 1;
-        for (var p = 1; p < parts.Count; p++)
-        {
-            run = parts.BreakBefore(p) ? run + 1 : 1;
-            longest = Math.Max(longest, run);
-        }
-
-        LongestRun = longest;
-        return parts;
+        LongestRun = Parts.SplitFrom(Tokens, PartToken);
+        return Parts;
     }
 }

@@ -27,6 +27,12 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
     public int Count(ReadOnlySpan<char> text, TokenBuffer tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        if (!MayHoldHan(text))
+        {
+            // No Chinese character: one word a token (most English texts, tested a vector at a time).
+            return tokens.Count;
+        }
+
         var words = 0;
         var i = 0;
         while (i < tokens.Count)
@@ -66,6 +72,10 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
 
         return end;
     }
+
+    /// <summary>False when <paramref name="text"/> has no character that <see cref="CharClass.IsHan"/> may hold true of (the BMP's ranges, or a surrogate pair).</summary>
+    private static bool MayHoldHan(ReadOnlySpan<char> text) =>
+        text.ContainsAnyInRange('\u3400', '\u9FFF') || text.ContainsAnyInRange('\uF900', '\uFAFF') || text.ContainsAnyInRange('\uD800', '\uDBFF');
 
     private static bool IsHan(ReadOnlySpan<char> text, int start) => CharClass.IsHan(CharClass.CodePointAt(text, start, out _));
 }

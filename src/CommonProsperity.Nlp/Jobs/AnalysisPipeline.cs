@@ -37,6 +37,12 @@ public sealed class AnalysisPipeline
         options.Validate();
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        if (options.Charts && options.Shard is null)
+        {
+            // On the core that start-up leaves idle, not in the serial tail at the end.
+            Output.Charts.ChartFonts.LookUpInBackground();
+        }
+
         var ingestion = options.Ingestion with
         {
             ExcludeDirectories = [.. options.Ingestion.ExcludeDirectories ?? [], options.OutputDirectory],

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Win32.SafeHandles;
 using CommonProsperity.Nlp.Counting;
 
 namespace CommonProsperity.Nlp.Output;
@@ -16,6 +17,7 @@ internal sealed class DocumentSpill : IDisposable
 
     private readonly FileStream _file;
     private readonly Utf8JsonWriter _line;
+    private readonly Lock _gate = new();
 
     /// <summary>Opens the spill in <paramref name="output"/>'s staging folder (a scratch file, never committed as a report).</summary>
     public DocumentSpill(OutputDirectory output)
@@ -67,12 +69,20 @@ internal sealed class DocumentSpill : IDisposable
         Count++;
     }
 
-    /// <summary>The rows, in the order they were added (each call reads the file again from the start).</summary>
+    /// <summary>
+    /// The rows, in the order they were added (each call reads the file again from the start, through a
+    /// stream of its own, so that several reports may read them at once once every row is added).
+    /// </summary>
     public IEnumerable<DocumentSummary> Read()
     {
-        _file.Flush();
-        _file.Position = 0;
-        using var reader = new StreamReader(_file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        lock (_gate)
+        {
+            _file.Flush();
+        }
+
+        // A stream of its own over the same open file (reads at its own position), not the writing one's.
+        using var stream = new FileStream(new SafeFileHandle(_file.SafeFileHandle.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, bufferSize: 0) { Position = 0 };
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         while (reader.ReadLine() is { } line)
         {
             yield return DocumentLine.Read(line).Summary();

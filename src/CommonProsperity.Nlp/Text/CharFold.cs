@@ -123,6 +123,16 @@ internal static class CharFold
         for (; i < text.Length; i++)
         {
             var c = text[i];
+            if (c < 0x80 && AsciiUnchanged)
+            {
+                // Copy a run of ASCII a vector at a time (English text with one folded character goes on as ASCII).
+                var run = text[i..].IndexOfAnyExceptInRange('\0', '\u007F');
+                run = run < 0 ? text.Length - i : run;
+                text.Slice(i, run).CopyTo(folded[i..]);
+                i += run - 1;
+                continue;
+            }
+
             var f = table[c];
             if (f != c && char.IsHighSurrogate(c))
             {

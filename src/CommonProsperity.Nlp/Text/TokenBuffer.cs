@@ -135,18 +135,73 @@ internal sealed class TokenBuffer
         _keyLength++;
     }
 
-    /// <summary>Adds a token with the given key (copied), for a view of tokens built from another buffer.</summary>
-    internal void AddCopy(ReadOnlySpan<char> key, int start, int end, bool joinsPrevious, bool breakBefore)
+    /// <summary>
+    /// Fills this buffer with the tokens of <paramref name="source"/>, each token joined at line-end hyphens
+    /// split into its parts (each part after the first joins the one before and follows a line-end hyphen);
+    /// <paramref name="partToken"/> (at least <c>Count + SplitCount</c> of the source long) gets, per part,
+    /// the index of its token. Returns the most parts that line-end hyphens link into one run. The parts'
+    /// keys are the source's keys, in the same places, so the tokens between joined ones are copied whole.
+    /// </summary>
+    internal int SplitFrom(TokenBuffer source, int[] partToken)
     {
-        key.CopyTo(KeySpace);
-        if (breakBefore)
+        Reset(source._keyLength);
+        source._keys.AsSpan(0, source._keyLength).CopyTo(_keys);
+        _keyLength = source._keyLength;
+        var needed = source.Count + source.SplitCount;
+        if (_tokens.Length < needed)
         {
-            _breakAt = start;
-            LineEndHyphens++;
+            _tokens = new Entry[Math.Max(needed, _tokens.Length * 2)];
         }
 
-        Add(start, end, joinsPrevious, key.Length);
+        var tokens = source._tokens;
+        var parts = _tokens;
+        var p = 0;
+        var n = 0;
+        for (var t = 0; t < source.Count; t++)
+        {
+            ref readonly var token = ref tokens[t];
+            if (n == source.SplitCount || source._splits[n].Token != t)
+            {
+                parts[p] = token;
+                partToken[p++] = t;
+                continue;
+            }
+
+            var (start, joins, afterBreak, from) = (token.Start, token.JoinsPrevious, token.BreakBefore, 0);
+            for (; n < source.SplitCount && source._splits[n].Token == t; n++)
+            {
+                var split = source._splits[n];
+                partToken[p] = t;
+                parts[p++] = Part(token.KeyStart + from, split.KeyOffset - from, start, split.PartEnd, joins, afterBreak);
+                (from, start, joins, afterBreak) = (split.KeyOffset, split.NextStart, true, true);
+            }
+
+            partToken[p] = t;
+            parts[p++] = Part(token.KeyStart + from, token.KeyLength - from, start, token.End, joins, afterBreak);
+        }
+
+        Count = p;
+        var longest = 1;
+        var run = 1;
+        for (var i = 0; i < p; i++)
+        {
+            if (parts[i].BreakBefore)
+            {
+                LineEndHyphens++;
+                run = i == 0 ? 1 : run + 1;
+                longest = Math.Max(longest, run);
+            }
+            else
+            {
+                run = 1;
+            }
+        }
+
+        return longest;
     }
+
+    private Entry Part(int keyStart, int keyLength, int start, int end, bool joinsPrevious, bool breakBefore) =>
+        new(start, end, keyStart, keyLength, TokenKeyHash.Of(_keys.AsSpan(keyStart, keyLength)), joinsPrevious, breakBefore);
 
     /// <summary>Notes a line-end hyphen between letters that did not join a word: the token starting at <paramref name="nextStart"/> follows it.</summary>
     internal void MarkBreak(int nextStart)

@@ -46,6 +46,26 @@ public class WordCounterTests
         Assert.Equal(2 + 1 + 1 + 2 + 2 + 1 + 1, words); // 共同富裕, 2021, 年, 推动, 慈善事业, and, 人
     }
 
+    [Theory]
+    [InlineData("GDP：growth（2021）ｆｕｌｌ width", new string[0])]
+    [InlineData("ext B 𠀀𠀁 then", new[] { "𠀀𠀁" })]
+    [InlineData("compatibility 豈更 forms", new[] { "豈更" })]
+    [InlineData("ext A 㐀㐁 and 一丁", new[] { "㐀㐁", "一丁" })]
+    public void Count_TextWithOrWithoutChineseCharacters_AsksTheSegmenterForEachRunOnly(string text, string[] expectedRuns)
+    {
+        // Arrange: full-width forms and punctuation are not Chinese characters; the edges of the Han ranges are.
+        var runs = new List<string>();
+        var counter = new WordCounter(run => { runs.Add(run.ToString()); return 5; });
+        var tokens = Tokenize(text);
+
+        // Act
+        var words = counter.Count(text, tokens);
+
+        // Assert
+        Assert.Equal(expectedRuns, runs);
+        Assert.Equal(tokens.Count + (expectedRuns.Length * 3), words); // each run: two tokens, five words
+    }
+
     private static int Count(string text, WordCounter counter) => counter.Count(text, Tokenize(text));
 
     private static TokenBuffer Tokenize(string text)

@@ -49,6 +49,29 @@ public sealed class CharFoldTests
     }
 
     [Fact]
+    public void Apply_FoldedCharactersBetweenAsciiRunsOfEveryLength_FoldsEachCharacterAsTheTableSays()
+    {
+        // Arrange: after the first character that folds, ASCII runs are copied a vector at a time; runs of
+        // 0 to 70 characters between full-width letters, CJK punctuation and traditional characters.
+        var folding = new[] { 'Ａ', '，', '發', 'é', '\u00A0', '展' };
+        var text = new StringBuilder("start ");
+        for (var run = 0; run <= 70; run++)
+        {
+            text.Append(folding[run % folding.Length]).Append(new string((char)('a' + (run % 26)), run));
+        }
+
+        var original = text.ToString();
+
+        // Act
+        var folded = Folded(original);
+
+        // Assert
+        Assert.Equal(string.Concat(original.Select(c => (char)CharFold.Fold(c))), folded);
+        Assert.Contains("A", folded, StringComparison.Ordinal);
+        Assert.Contains("发", folded, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Apply_SupplementaryCharacter_FoldsThePairAndLeavesLoneSurrogatesAlone()
     {
         // Arrange: U+1079C folds to U+1DF04 (NFKC), both beyond the Basic Multilingual Plane.

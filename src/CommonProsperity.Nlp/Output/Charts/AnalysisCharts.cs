@@ -14,8 +14,8 @@ internal static class AnalysisCharts
     /// <summary>The label of theme rates on every chart: rates per 1,000 words, which compare across languages (a Chinese token is one character).</summary>
     public const string RateLabel = "hits per 1,000 words";
 
-    /// <summary>Stages the charts in <paramref name="output"/>; returns their file names.</summary>
-    /// <param name="output">Where the charts are staged.</param>
+    /// <summary>Draws the charts to the paths <paramref name="pathOf"/> gives for their file names; returns their file names, in order.</summary>
+    /// <param name="pathOf">The path to write a chart to, by its file name (staging it, or only naming where it goes when the caller stages the names afterwards, off the drawing thread).</param>
     /// <param name="longest">The longest documents (at most <see cref="MaxHeatmapRows"/>, in input order): the heatmap's rows.</param>
     /// <param name="corpus">The tallies of the whole run (all documents, per language, per year).</param>
     /// <param name="themes">The themes, in the lexicon's order.</param>
@@ -24,9 +24,9 @@ internal static class AnalysisCharts
     /// the relative scale the heatmap's columns and the trend's lines are each a share of the theme's own
     /// highest rate; the profile compares themes with each other, so it stays in rates. Null: every theme, in rates.
     /// </param>
-    public static IReadOnlyList<string> Write(OutputDirectory output, IReadOnlyList<DocumentSummary> longest, CorpusSummaryTally corpus, IReadOnlyList<string> themes, TrendChartOptions? chart = null)
+    public static IReadOnlyList<string> Write(Func<string, string> pathOf, IReadOnlyList<DocumentSummary> longest, CorpusSummaryTally corpus, IReadOnlyList<string> themes, TrendChartOptions? chart = null)
     {
-        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(pathOf);
         ArgumentNullException.ThrowIfNull(longest);
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(themes);
@@ -56,7 +56,7 @@ internal static class AnalysisCharts
         }
 
         var title = longest.Count < documents ? $"Themes per document (the {longest.Count} longest of {documents})" : "Themes per document";
-        HeatmapChart.Write(output.Stage(ReportFiles.ThemeHeatmapChart), title, longest.Select(d => Label(d.Id)).ToList(), [.. columns.Select(c => c.Item1)], values,
+        HeatmapChart.Write(pathOf(ReportFiles.ThemeHeatmapChart), title, longest.Select(d => Label(d.Id)).ToList(), [.. columns.Select(c => c.Item1)], values,
             chart.Relative ? RelativeScale.Label("theme", RateLabel) : RateLabel, "theme", chart.Relative ? "0.00" : "0.0");
         names.Add(ReportFiles.ThemeHeatmapChart);
 
@@ -68,14 +68,14 @@ internal static class AnalysisCharts
             series.AddRange(languages.Select(Rates));
         }
 
-        BarChart.Write(output.Stage(ReportFiles.ThemeProfileChart), $"Theme profile of the corpus ({documents} documents)", drawn, series, RateLabel);
+        BarChart.Write(pathOf(ReportFiles.ThemeProfileChart), $"Theme profile of the corpus ({documents} documents)", drawn, series, RateLabel);
         names.Add(ReportFiles.ThemeProfileChart);
 
         var years = corpus.Groups(CorpusSummaryTally.Year).Where(y => y.Key != CorpusSummaryTally.Unknown).ToList();
         if (years.Count >= 2)
         {
             var lines = index.Select((t, c) => (drawn[c], (IReadOnlyList<double>)years.Select(y => y.Themes[t].Per1000Words).ToList())).ToList();
-            LineChart.Write(output.Stage(ReportFiles.ThemeTrendChart), "Themes by year", years.Select(y => y.Key).ToList(), lines, RateLabel, chart.Relative);
+            LineChart.Write(pathOf(ReportFiles.ThemeTrendChart), "Themes by year", years.Select(y => y.Key).ToList(), lines, RateLabel, chart.Relative);
             names.Add(ReportFiles.ThemeTrendChart);
         }
 
