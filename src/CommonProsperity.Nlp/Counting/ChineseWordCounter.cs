@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -47,12 +46,10 @@ internal sealed class ChineseWordCounter
     private readonly double[] _emit; // [state * 65536 + character]
     private readonly double[] _transition; // [from * 4 + to]
 
-    private readonly ConcurrentDictionary<string, int> _rememberedCounts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _remembered;
+    private readonly ChineseWordCounterCache _remembered = new(MaxRemembered);
 
     private ChineseWordCounter(DictionaryTrie trie, double total, double[] emit, double[] transition)
     {
-        _remembered = _rememberedCounts.GetAlternateLookup<ReadOnlySpan<char>>();
         _trie = trie;
         _logTotal = Math.Log(total);
         _emit = emit;
@@ -89,17 +86,19 @@ internal sealed class ChineseWordCounter
     /// <exception cref="ArgumentException">The run has a character that is not a Chinese character.</exception>
     public int Count(ReadOnlySpan<char> run)
     {
-        if (run.Length <= MaxRememberedLength && _remembered.TryGetValue(run, out var known))
+        if (run.Length > MaxRememberedLength)
+        {
+            return CountRun(run);
+        }
+
+        var hash = ChineseWordCounterCache.Hash(run);
+        if (_remembered.TryGet(run, hash, out var known))
         {
             return known;
         }
 
         var count = CountRun(run);
-        if (run.Length <= MaxRememberedLength && _rememberedCounts.Count < MaxRemembered)
-        {
-            _remembered.TryAdd(run, count);
-        }
-
+        _remembered.TryAdd(run, hash, count);
         return count;
     }
 

@@ -17,6 +17,9 @@ internal sealed class CsvRowBuffer
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
     private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=@+-\t\r");
 
+    /// <summary>The last whitespace character (<see cref="char.IsWhiteSpace(char)"/>), U+3000, the ideographic space.</summary>
+    private const char LastWhiteSpace = '\u3000';
+
     /// <summary>
     /// The most bytes one buffer may hold: 1 GiB, one document's evidence rows (a 9 MB line analysed with
     /// 1,000 characters of context each side has 0.9 GB). The buffer doubles as it grows, so it peaks
@@ -143,6 +146,18 @@ internal sealed class CsvRowBuffer
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c > LastWhiteSpace)
+            {
+                // Chinese text: past U+3000 nothing is whitespace, a quote or a comma, so the whole stretch of such
+                // characters (surrogates too) is transcoded at once, vectorised, as WriteField would.
+                var stretch = text[i..].IndexOfAnyExceptInRange((char)(LastWhiteSpace + 1), char.MaxValue);
+                stretch = stretch < 0 ? text.Length - i : stretch;
+                at += Transcode(text.Slice(i, stretch), span[at..]);
+                afterSpace = false;
+                i += stretch - 1;
+                continue;
+            }
+
             if (EvidenceContext.IsWhiteSpace(c))
             {
                 if (!afterSpace)
@@ -174,18 +189,12 @@ internal sealed class CsvRowBuffer
                 span[at++] = (byte)(0xC0 | (c >> 6));
                 span[at++] = (byte)(0x80 | (c & 0x3F));
             }
-            else if (!char.IsSurrogate(c))
+            else
             {
+                // U+0800 to U+3000: never a surrogate.
                 span[at++] = (byte)(0xE0 | (c >> 12));
                 span[at++] = (byte)(0x80 | ((c >> 6) & 0x3F));
                 span[at++] = (byte)(0x80 | (c & 0x3F));
-            }
-            else
-            {
-                // A surrogate pair, or a lone surrogate (U+FFFD, as the UTF-8 encoder writes it).
-                var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
-                at += Transcode(pair ? text.Slice(i, 2) : text.Slice(i, 1), span[at..]);
-                i += pair ? 1 : 0;
             }
         }
 

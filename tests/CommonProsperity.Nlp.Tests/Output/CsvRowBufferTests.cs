@@ -154,7 +154,7 @@ public class CsvRowBufferTests
     [MemberData(nameof(Seeds))]
     public void WriteCollapsedField_RandomText_EqualsWriteFieldOfTheCollapsedText(int seed)
     {
-        const string Characters = "ab ,\"\r\n\t=@+-'’共同。，\u00A0\u3000\u2028\u0085x1\uD800\uDC00é  ";
+        const string Characters = "ab ,\"\r\n\t=@+-'’共同。，\u00A0\u3000\u2028\u0085x1\uD800\uDC00é  \u3001\u2FFF\uDBFF\uDFFF\uE000\uFFFF\uFF0C社会主义";
         var random = new Random(seed);
         for (var n = 0; n < 3000; n++)
         {
@@ -177,6 +177,23 @@ public class CsvRowBufferTests
             actual.EndRecord();
 
             Assert.Equal(Encoding.UTF8.GetString(expected.Written), Encoding.UTF8.GetString(actual.Written));
+            Assert.Equal(expected.Written.ToArray(), actual.Written.ToArray());
+        }
+    }
+
+    [Fact]
+    public void WriteCollapsedField_EveryCharacterPastTheIdeographicSpace_IsWrittenAsWriteFieldWritesIt()
+    {
+        // WriteCollapsedField transcodes stretches of characters past U+3000 at once: none may be whitespace.
+        for (var start = 0x3001; start <= char.MaxValue; start += 64)
+        {
+            var text = new string([.. Enumerable.Range(start, Math.Min(64, char.MaxValue + 1 - start)).Select(c => (char)c)]);
+            Assert.DoesNotContain(text, char.IsWhiteSpace);
+            var expected = new CsvRowBuffer(16);
+            expected.WriteField(text);
+            var actual = new CsvRowBuffer(16);
+            actual.WriteCollapsedField(text, trimStart: true, trimEnd: true);
+
             Assert.Equal(expected.Written.ToArray(), actual.Written.ToArray());
         }
     }
