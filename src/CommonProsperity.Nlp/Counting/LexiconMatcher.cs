@@ -388,10 +388,10 @@ public sealed class LexiconMatcher
                 return false;
             }
 
-            var joined = new System.Text.StringBuilder().Append(tokens.Key(at));
             for (var next = at + 1; next < tokens.Count && tokens.BreakBefore(next); next++)
             {
-                if (Equal(k, joined.Append(tokens.Key(next)).ToString()) && From(tokens, k + 1, next + 1, reach))
+                // The keys of consecutive tokens are stored one after another: the joined word without a copy.
+                if (Equal(k, tokens.Keys(at, next + 1)) && From(tokens, k + 1, next + 1, reach))
                 {
                     return true;
                 }

@@ -125,24 +125,30 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
         _parts?.Complete();
         var evidenceFile = _parts is null ? ReportFiles.Evidence : ReportFiles.EvidenceParts;
 
-        // The reports are independent of each other once every document is in: the charts and report.html
-        // are drawn on the thread pool while this thread writes the CSV reports (a serial tail of about a
-        // second otherwise, with one core idle). Each is staged here afterwards, in the same order as ever.
+        // The reports are independent of each other once every document is in: the charts, report.html and
+        // the wide CSV are written on the thread pool while this thread writes the other CSV reports (a serial
+        // tail of one to three seconds otherwise, with one core idle). Each is staged on this thread, in the
+        // same order as ever (staging is not thread-safe; a report written off it goes to its staged path).
         var charts = _longest is null ? null : Task.Run(() => Charts.AnalysisCharts.Write(_output.StagedPath, _longest.Items, _corpus, _matcher.Themes, _chart));
         var html = _html ? Task.Run(() => WriteHtml(run)) : null;
+        var wide = Task.Run(() => WriteWide(_output.StagedPath(ReportFiles.ThemeFrequencyWide)));
         string[] csvs = [evidenceFile, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
         try
         {
             WriteThemeFrequency(_output.Stage(ReportFiles.ThemeFrequency));
-            WriteWide(_output.Stage(ReportFiles.ThemeFrequencyWide));
-            WriteCorpusSummary(_output.Stage(ReportFiles.CorpusSummary));
-            WriteTermFrequency(_output.Stage(ReportFiles.TermFrequency));
+            WriteCorpusSummary(_output.StagedPath(ReportFiles.CorpusSummary));
+            WriteTermFrequency(_output.StagedPath(ReportFiles.TermFrequency));
         }
         finally
         {
-            // Never leave a drawing thread writing into a staging folder that is about to be removed.
-            WaitQuietly(charts, html);
+            // Never leave a thread writing into a staging folder that is about to be removed.
+            WaitQuietly(charts, html, wide);
         }
+
+        wide.GetAwaiter().GetResult();
+        _output.Stage(ReportFiles.ThemeFrequencyWide);
+        _output.Stage(ReportFiles.CorpusSummary);
+        _output.Stage(ReportFiles.TermFrequency);
 
         // The charts are drawn from the corpus's tallies and the longest documents, kept as they arrived.
         IReadOnlyList<string> chartNames = charts is null ? [] : charts.GetAwaiter().GetResult();
