@@ -10,6 +10,10 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp analyze</c>: theme-frequency reports for files and folders.</summary>
+[CommandWords("analyze", 10, "Count the lexicon's themes in files or folders and write CSV reports with the evidence.")]
+[CommandExample("corpus/")]
+[CommandExample("texts/", "--lexicon", "my_lexicon.csv", "--out", "reports/texts")]
+[CommandExample("archive/", "--shard", "0/4", "--out", "run/shard-0")]
 internal sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
 {
     /// <summary>The options of <c>analyze</c>.</summary>

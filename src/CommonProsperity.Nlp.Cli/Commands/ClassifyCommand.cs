@@ -6,6 +6,8 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp classify</c>: passages of documents classified by theme with a trained model.</summary>
+[CommandWords("classify", 60, "Classify the sentences (or paragraphs, documents) of files and folders by theme with a trained model.")]
+[CommandExample("corpus/", "--unit", "sentence")]
 internal sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
 {
     /// <summary>The options of <c>classify</c>.</summary>

@@ -8,6 +8,9 @@ using static CommonProsperity.Nlp.Cli.Commands.PhraseTable;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp collocations</c>: adjacent pairs of words or Chinese characters that go together more than chance (G², PMI).</summary>
+[CommandWords("collocations", 130, "Pairs of words or Chinese characters that stand together more often than chance (G2 log-likelihood, PMI).")]
+[CommandExample("corpus/")]
+[CommandExample("../shared/corpus", "--language", "zh", "--rank", "pmi", "--min-count", "5")]
 internal sealed class CollocationsCommand : Command<CollocationsCommand.Settings>
 {
     private const int Shown = 15;

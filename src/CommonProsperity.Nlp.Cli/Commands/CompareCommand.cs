@@ -7,6 +7,9 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp compare</c>: key words and theme rates of groups of documents (by a metadata field, or two input sets).</summary>
+[CommandWords("compare", 90, "Compare groups of documents: key words (G2, log ratio) and theme rates with tests.")]
+[CommandExample("corpus/", "--by", "language")]
+[CommandExample("laws/", "--vs", "speeches/")]
 internal sealed class CompareCommand : Command<CompareCommand.Settings>
 {
     /// <summary>The options of <c>compare</c>.</summary>

@@ -9,6 +9,8 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp evaluate</c>: a model (and optionally a lexicon) against labelled passages.</summary>
+[CommandWords("evaluate", 50, "Score a model (and, with --lexicon, a lexicon) on labelled passages: metrics.csv, predictions.csv, confusions.csv.")]
+[CommandExample("--labels", "my_labels.csv", "--lexicon")]
 internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 {
     /// <summary>The options of <c>evaluate</c>.</summary>

@@ -7,6 +7,8 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp evidence assemble</c>: the <c>evidence.csv</c> of a merge that left the evidence in the shards' folders.</summary>
+[CommandWords("evidence assemble", 30, "Write evidence.csv in a folder merged with --evidence-parts, from the shards' evidence files it lists (checked against their checksums).")]
+[CommandExample("reports")]
 internal sealed class EvidenceAssembleCommand : Command<EvidenceAssembleCommand.Settings>
 {
     /// <summary>The options of <c>evidence assemble</c>.</summary>

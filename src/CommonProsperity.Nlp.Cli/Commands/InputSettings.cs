@@ -9,7 +9,7 @@ internal class InputSettings : CommandSettings
 {
     /// <summary>Files or folders to read.</summary>
     [CommandArgument(0, "<inputs>")]
-    [Description("Files or folders (read recursively): .txt .text .md .markdown .html .htm .xhtml .pdf .csv")]
+    [InputsDescription]
     public string[] Inputs { get; init; } = [];
 
     /// <summary>The CSV text column.</summary>

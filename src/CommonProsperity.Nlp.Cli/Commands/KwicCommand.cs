@@ -10,6 +10,9 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp kwic</c>: a concordance (keyword in context) of search terms or of a lexicon theme's terms.</summary>
+[CommandWords("kwic", 110, "A concordance (keyword in context) of words or phrases, or of a lexicon theme's terms; --sample draws lines to check by hand.")]
+[CommandExample("corpus/", "--term", "common prosperity", "--term", "共同富裕")]
+[CommandExample("corpus/", "--lexicon-theme", "philanthropy", "--sample", "50", "--seed", "7")]
 internal sealed class KwicCommand : Command<KwicCommand.Settings>
 {
     /// <summary>The most concordance lines printed; the CSV has them all.</summary>

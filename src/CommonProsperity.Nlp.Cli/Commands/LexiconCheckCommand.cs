@@ -8,6 +8,8 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp lexicon check</c>: how a lexicon agrees with labelled passages, per theme and per term.</summary>
+[CommandWords("lexicon check", 160, "Compare a lexicon with labelled passages: precision and recall per theme and per term.")]
+[CommandExample("--labels", "labels.csv")]
 internal sealed class LexiconCheckCommand : Command<LexiconCheckCommand.Settings>
 {
     /// <summary>The options of <c>lexicon check</c>.</summary>

@@ -7,6 +7,8 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp lexicon convert</c>: writes a dictionary in any format read as the project's CSV.</summary>
+[CommandWords("lexicon convert", 150, "Write a dictionary (LIWC .dic/.dicx, WordStat, quanteda YAML, Lexicoder, Yoshikoder) as the project's lexicon CSV.")]
+[CommandExample("moral.dic", "--out", "moral.csv")]
 internal sealed class LexiconConvertCommand : Command<LexiconConvertCommand.Settings>
 {
     /// <summary>The options of <c>lexicon convert</c>.</summary>

@@ -5,6 +5,8 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp lexicon export</c>: writes the built-in lexicon for editing.</summary>
+[CommandWords("lexicon export", 140, "Write the built-in lexicon to a CSV file you can edit and pass back with --lexicon.")]
+[CommandExample("--out", "my_lexicon.csv")]
 internal sealed class LexiconExportCommand : Command<LexiconExportCommand.Settings>
 {
     /// <summary>The options of <c>lexicon export</c>.</summary>

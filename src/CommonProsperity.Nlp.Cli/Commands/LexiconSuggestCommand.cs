@@ -9,6 +9,8 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp lexicon suggest</c>: candidate terms per theme from labelled passages, with their precision and support.</summary>
+[CommandWords("lexicon suggest", 170, "Suggest new lexicon terms per theme from labelled passages, with their precision and support.")]
+[CommandExample("--labels", "labels.csv")]
 internal sealed class LexiconSuggestCommand : Command<LexiconSuggestCommand.Settings>
 {
     /// <summary>The options of <c>lexicon suggest</c>.</summary>

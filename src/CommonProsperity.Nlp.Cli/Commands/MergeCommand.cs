@@ -6,6 +6,9 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp merge</c>: the reports of a split run, from its shards' partial results.</summary>
+[CommandWords("merge", 20, "Combine the partial results of the shards of a split run (analyze --shard I/N) into the reports of a single run.")]
+[CommandExample("run/shard-0", "run/shard-1", "run/shard-2", "run/shard-3", "--out", "reports")]
+[CommandExample("run/shard-*", "--out", "reports", "--evidence-parts")]
 internal sealed class MergeCommand : Command<MergeCommand.Settings>
 {
     /// <summary>The size of copied evidence above which the merge suggests listing it instead.</summary>

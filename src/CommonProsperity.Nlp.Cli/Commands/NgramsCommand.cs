@@ -8,6 +8,9 @@ using static CommonProsperity.Nlp.Cli.Commands.PhraseTable;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp ngrams</c>: the most frequent n-grams of words or Chinese characters, per group if asked.</summary>
+[CommandWords("ngrams", 120, "The most frequent n-grams of words (English, and Chinese by jieba.NET) or Chinese characters, per group if asked.")]
+[CommandExample("corpus/")]
+[CommandExample("../shared/corpus", "--unit", "characters", "--min-size", "2", "--max-size", "4", "--by", "year")]
 internal sealed class NgramsCommand : Command<NgramsCommand.Settings>
 {
     private const int Shown = 10;

@@ -6,6 +6,8 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp suggest</c>: the passages most worth labelling next (active learning).</summary>
+[CommandWords("suggest", 70, "Pick the passages the model is least sure about, for you to label next (active learning).")]
+[CommandExample("corpus/", "--count", "50")]
 internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
 {
     /// <summary>The options of <c>suggest</c>.</summary>

@@ -8,6 +8,9 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp topics</c>: an LDA topic model of the inputs, each topic labelled with its nearest theme.</summary>
+[CommandWords("topics", 80, "Find topics (LDA) in files or folders; each topic is labelled with its nearest theme.")]
+[CommandExample("corpus/", "--topics", "8")]
+[CommandExample("corpus/", "--language", "zh", "--out", "reports/topics-zh")]
 internal sealed class TopicsCommand : Command<TopicsCommand.Settings>
 {
     /// <summary>The options of <c>topics</c>.</summary>

@@ -9,6 +9,8 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp train</c>: a theme classifier from labelled passages.</summary>
+[CommandWords("train", 40, "Train theme classifiers from labelled passages (one per theme), with cross-validated thresholds and metrics.")]
+[CommandExample("--labels", "../shared/labels/train.csv", "--out", "models/themes.model.zip")]
 internal sealed class TrainCommand : Command<TrainCommand.Settings>
 {
     /// <summary>The options of <c>train</c>.</summary>

@@ -8,6 +8,8 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp trend</c>: theme rates per year or month, from the documents' dates.</summary>
+[CommandWords("trend", 100, "Theme rates per year or month, from the documents' dates.")]
+[CommandExample("corpus/", "--by", "year")]
 internal sealed class TrendCommand : Command<TrendCommand.Settings>
 {
     /// <summary>The options of <c>trend</c>.</summary>

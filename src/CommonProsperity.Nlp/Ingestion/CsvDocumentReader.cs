@@ -15,6 +15,12 @@ internal sealed class CsvDocumentReader(IngestionOptions options) : IDocumentRea
     public IReadOnlyCollection<string> Extensions { get; } = ["csv"];
 
     /// <inheritdoc />
+    public string Format => "CSV";
+
+    /// <inheritdoc />
+    public string Notes => "one document per row, named `file.csv#id`; the other columns are carried into the reports as metadata; the separator, `,` `;` tab or `|`, is the one the header row uses, comma for a one-column file";
+
+    /// <inheritdoc />
     public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, IProblemSink problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);

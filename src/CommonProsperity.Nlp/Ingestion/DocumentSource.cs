@@ -24,7 +24,7 @@ public sealed class DocumentSource
 
     private readonly Func<string, byte[]> _readAllBytes;
 
-    /// <summary>Creates a source with the built-in readers (txt, md, html, pdf, csv).</summary>
+    /// <summary>Creates a source with the built-in readers (<see cref="InputFormats"/>: txt, md, html, pdf, csv).</summary>
     public DocumentSource(IngestionOptions options)
         : this(options, null)
     {
@@ -36,8 +36,7 @@ public sealed class DocumentSource
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validate();
         _readAllBytes = readAllBytes ?? (path => InputFile.ReadAll(path, _options.MaxFileBytes));
-        IDocumentReader[] readers = [new PlainTextReader(), new HtmlReader(), new PdfReader(), new CsvDocumentReader(options)];
-        foreach (var reader in readers)
+        foreach (var reader in InputFormats.Readers(_options))
         {
             foreach (var extension in reader.Extensions)
             {
@@ -45,6 +44,9 @@ public sealed class DocumentSource
             }
         }
     }
+
+    /// <summary>The extensions (without the dot) the readers read, format by format in the order of their names (<see cref="InputFormats"/>), as the inputs' help lists them.</summary>
+    public static IReadOnlyList<string> ReadableExtensions { get; } = [.. InputFormats.All.SelectMany(r => r.Extensions)];
 
     /// <summary>The extensions this source reads.</summary>
     public IReadOnlyCollection<string> Extensions => _readers.Keys;

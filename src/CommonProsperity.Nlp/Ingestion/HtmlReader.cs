@@ -47,6 +47,12 @@ internal sealed class HtmlReader : IDocumentReader
     public IReadOnlyCollection<string> Extensions { get; } = ["html", "htm", "xhtml"];
 
     /// <inheritdoc />
+    public string Format => "HTML";
+
+    /// <inheritdoc />
+    public string Notes => "only the visible text: scripts, styles and the page head are left out";
+
+    /// <inheritdoc />
     public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, IProblemSink problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);

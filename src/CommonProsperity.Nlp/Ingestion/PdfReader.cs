@@ -16,6 +16,12 @@ internal sealed class PdfReader : IDocumentReader
     public IReadOnlyCollection<string> Extensions { get; } = ["pdf"];
 
     /// <inheritdoc />
+    public string Format => "PDF";
+
+    /// <inheritdoc />
+    public string Notes => "the text layer; a scanned PDF without one is skipped with a note to run OCR";
+
+    /// <inheritdoc />
     public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, IProblemSink problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);

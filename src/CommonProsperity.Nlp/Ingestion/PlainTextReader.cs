@@ -4,7 +4,13 @@ namespace CommonProsperity.Nlp.Ingestion;
 internal sealed class PlainTextReader : IDocumentReader
 {
     /// <inheritdoc />
-    public IReadOnlyCollection<string> Extensions { get; } = ["txt", "md", "markdown", "text"];
+    public IReadOnlyCollection<string> Extensions { get; } = ["txt", "text", "md", "markdown"];
+
+    /// <inheritdoc />
+    public string Format => "Plain text";
+
+    /// <inheritdoc />
+    public string Notes => "read as written (Markdown's marks separate tokens like any punctuation); a file over 4 MiB streams through in windows, whatever its size ([Large corpora](large-corpora.md#memory))";
 
     /// <inheritdoc />
     public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, IProblemSink problems, CancellationToken cancellationToken)

@@ -61,15 +61,7 @@ internal static class LexiconCheckReports
         Write(output, Exclusions, evaluation.Exclusions);
     }
 
-    private static void Write<TRow>(OutputDirectory output, ReportLayout<TRow> layout, IEnumerable<TRow> rows)
-    {
-        using var csv = CsvReport.Create(output.Stage(layout.File));
-        csv.WriteRow(layout.Header([]));
-        foreach (var row in rows)
-        {
-            csv.WriteRow(layout.Row(row, 0));
-        }
-    }
+    private static void Write<TRow>(OutputDirectory output, ReportLayout<TRow> layout, IEnumerable<TRow> rows) => layout.WriteCsv(output.Stage(layout.File), rows);
 
     /// <summary>A row of <c>lexicon_check.csv</c>: a theme's metrics on the passages of one language.</summary>
     /// <param name="Metrics">The theme's metrics.</param>

@@ -54,23 +54,13 @@ internal static class PhraseReports
     public static IReadOnlyList<IReportLayout> All { get; } = [Ngrams, Collocations];
 
     /// <summary>Writes <c>ngrams.csv</c>.</summary>
-    public static void WriteNgrams(string path, IEnumerable<NgramRow> rows) => Write(path, Ngrams, rows);
+    public static void WriteNgrams(string path, IEnumerable<NgramRow> rows) => Ngrams.WriteCsv(path, rows);
 
     /// <summary>Writes <c>collocations.csv</c>.</summary>
-    public static void WriteCollocations(string path, IEnumerable<CollocationRow> rows) => Write(path, Collocations, rows);
+    public static void WriteCollocations(string path, IEnumerable<CollocationRow> rows) => Collocations.WriteCsv(path, rows);
 
     /// <summary>How a unit is named in the reports and the manifest.</summary>
     public static string UnitName(PhraseUnit unit) => unit == PhraseUnit.Characters ? "characters" : "words";
-
-    private static void Write<TRow>(string path, ReportLayout<TRow> layout, IEnumerable<TRow> rows)
-    {
-        using var csv = CsvReport.Create(path);
-        csv.WriteRow(layout.Header([]));
-        foreach (var row in rows)
-        {
-            csv.WriteRow(layout.Row(row, 0));
-        }
-    }
 
     /// <summary>A row of <c>ngrams.csv</c>.</summary>
     public sealed record NgramRow(string GroupBy, PhraseUnit Unit, Ngram Ngram);

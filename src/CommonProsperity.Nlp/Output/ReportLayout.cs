@@ -84,6 +84,18 @@ internal sealed record ReportLayout<TRow>(string File, string Rows, IReadOnlyLis
         return [.. cells];
     }
 
+    /// <summary>Writes the CSV report of <paramref name="rows"/> to <paramref name="path"/>, row by row, for a layout without per-theme or metadata columns.</summary>
+    public void WriteCsv(string path, IEnumerable<TRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var csv = CsvReport.Create(path);
+        csv.WriteRow(Header([]));
+        foreach (var row in rows)
+        {
+            csv.WriteRow(Row(row, 0));
+        }
+    }
+
     /// <summary>The report of <paramref name="rows"/> as a table (CSV and report.html), for a layout without per-theme or metadata columns.</summary>
     public ReportTable Table(IEnumerable<TRow> rows) => Table(rows, []);
 

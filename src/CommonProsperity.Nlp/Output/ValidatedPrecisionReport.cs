@@ -24,11 +24,6 @@ internal static class ValidatedPrecisionReport
     public static void Write(string path, ValidatedSample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        using var csv = CsvReport.Create(path);
-        csv.WriteRow(Layout.Header([]));
-        foreach (var precision in sample.Precisions)
-        {
-            csv.WriteRow(Layout.Row(precision, 0));
-        }
+        Layout.WriteCsv(path, sample.Precisions);
     }
 }

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Globalization;
+using System.Reflection;
 using CsvHelper;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 using OpenXmlConfiguration = MiniExcelLibs.OpenXml.OpenXmlConfiguration;
@@ -21,12 +22,18 @@ internal static class Workbook
     /// <summary>Rows an Excel sheet holds, the header included.</summary>
     public const int MaxRows = 1_048_576;
 
-    /// <summary>Every declared report layout, by which a report's columns are typed (a file may have more than one, as <c>kwic.csv</c> sampled or not).</summary>
+    /// <summary>
+    /// Every declared report layout: the static properties of the library that hold one (<see cref="AnalysisReports.ThemeFrequency"/>,
+    /// ...), found by reflection, so that a new report is typed here as soon as it is declared. A file may have more
+    /// than one (<c>kwic.csv</c>, sampled or not).
+    /// </summary>
     internal static IReadOnlyList<IReportLayout> Declared { get; } =
     [
-        .. AnalysisReports.All, .. AnalysisReports.MergeOnly, .. ReportReference.Discovery, .. ClassificationReports.All,
-        LexiconCheckReports.Themes, LexiconCheckReports.Terms, LexiconCheckReports.Exclusions, ValidatedPrecisionReport.Layout,
-        ConcordanceReport.Lines, ConcordanceReport.Sample, PassageReportWriter.Passages, PassageReportWriter.Frequency,
+        .. typeof(Workbook).Assembly.GetTypes()
+            .Where(t => !t.ContainsGenericParameters)
+            .SelectMany(t => t.GetProperties(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Where(p => typeof(IReportLayout).IsAssignableFrom(p.PropertyType) && p.GetIndexParameters().Length == 0)
+            .Select(p => (IReportLayout)p.GetValue(null)!),
     ];
 
     /// <summary>Writes the workbook of the CSV <paramref name="reports"/> (each a report whose columns are declared in <see cref="Declared"/>) to <paramref name="path"/>.</summary>
@@ -86,7 +93,7 @@ internal static class Workbook
         }
 
         throw new InvalidOperationException(layouts.Count == 0
-            ? $"{name} has no declared columns: declare its layout in Output/ and list it in Workbook.Declared."
+            ? $"{name} has no declared columns: declare its layout (a static ReportLayout property) in Output/."
             : $"the header of {name} ({string.Join(",", header)}) is not one its declared columns give: the writer and the declaration in Output/ disagree.");
     }
 

@@ -18,10 +18,14 @@ public sealed partial class LibraryExampleTests
         var table = Page[Page.IndexOf("## The API", StringComparison.Ordinal)..];
         var documented = table.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal) || l.StartsWith("| (root)", StringComparison.Ordinal))
             .SelectMany(l => TypeName().Matches(l.Split('|')[2]).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+        // A row may name a kind of type by its ending (`*Job`: every job, one per command), so a new job needs no line here.
+        var endings = table.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal))
+            .SelectMany(l => Ending().Matches(l.Split('|')[2]).Select(m => m.Groups[1].Value)).ToList();
         var exported = typeof(Lexicon).Assembly.GetExportedTypes().Where(t => !t.IsNested)
             .Select(t => t.Name.Split('`')[0]).ToHashSet(StringComparer.Ordinal);
 
-        Assert.Empty(exported.Except(documented).Order(StringComparer.Ordinal));
+        Assert.Empty(exported.Except(documented).Where(t => !endings.Any(e => t.EndsWith(e, StringComparison.Ordinal))).Order(StringComparer.Ordinal));
+        Assert.All(endings, e => Assert.Contains(exported, t => t.EndsWith(e, StringComparison.Ordinal)));
         Assert.Empty(documented.Except(exported).Order(StringComparer.Ordinal));
     }
 
@@ -66,4 +70,7 @@ public sealed partial class LibraryExampleTests
 
     [GeneratedRegex("`([A-Z][A-Za-z]+)`")]
     private static partial Regex TypeName();
+
+    [GeneratedRegex("`\\*([A-Z][A-Za-z]+)`")]
+    private static partial Regex Ending();
 }

@@ -20,8 +20,29 @@ public class NullOptionsTests
     private static readonly LabelSet NoLabels = new([], [], []);
     private static readonly Lazy<ThemeModel> Model = new(() => ThemeModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "themes.model.zip")));
 
-    /// <summary>Each case: the method and parameter, the parameter (or record property) left null, and the call.</summary>
-    public static TheoryData<string, string, Action> Calls() => new()
+    /// <summary>
+    /// Each case: the method and parameter, the parameter (or record property) left null, and the call. A job's own
+    /// test class may hold its cases instead, in a public static <c>NullOptionsCalls()</c> of the same shape, which
+    /// are added to these (so a new job needs no line here).
+    /// </summary>
+    public static TheoryData<string, string, Action> Calls()
+    {
+        var calls = Listed();
+        var elsewhere = typeof(NullOptionsTests).Assembly.GetTypes()
+            .Select(t => t.GetMethod("NullOptionsCalls", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes))
+            .Where(m => m is not null && m.ReturnType == typeof(TheoryData<string, string, Action>));
+        foreach (var method in elsewhere)
+        {
+            foreach (var call in (TheoryData<string, string, Action>)method!.Invoke(null, null)!)
+            {
+                calls.Add((string)call[0], (string)call[1], (Action)call[2]);
+            }
+        }
+
+        return calls;
+    }
+
+    private static TheoryData<string, string, Action> Listed() => new()
     {
         { "AnalysisPipeline.Run(options)", "options", () => new AnalysisPipeline(DefaultLexicon.Instance).Run(null!) },
         { "AnalysisPipeline.Run(options)", "Ingestion", () => new AnalysisPipeline(DefaultLexicon.Instance).Run(new AnalysisOptions(["in"], "out", null!)) },

@@ -24,20 +24,7 @@ public sealed class ReportReferenceTests
             "merge" => (ReportReference.MergeBegin, ReportReference.MergeEnd, AnalysisReports.MergeOnly),
             _ => (ReportReference.ClassifierBegin, ReportReference.ClassifierEnd, ClassificationReports.All),
         };
-        var path = Path.Combine(TestPaths.RepoRoot, "docs", "reports.md");
-        var page = File.ReadAllText(path).ReplaceLineEndings("\n");
-        var from = page.IndexOf(begin, StringComparison.Ordinal);
-        var to = page.IndexOf(end, StringComparison.Ordinal);
-        Assert.True(from >= 0 && to > from, $"docs/reports.md lacks the lines that enclose the generated tables:\n{begin}\n{end}");
-        var current = page[from..(to + end.Length + 1)];
-        var generated = ReportReference.Markdown(layouts, begin, end);
-        if (Environment.GetEnvironmentVariable("CPNLP_UPDATE_DOCS") == "1")
-        {
-            File.WriteAllText(path, page.Replace(current, generated, StringComparison.Ordinal));
-            return;
-        }
-
-        Assert.Equal(generated, current);
+        GeneratedSection.AssertCurrent("reports.md", begin, end, ReportReference.Markdown(layouts, begin, end));
     }
 
     [Fact]

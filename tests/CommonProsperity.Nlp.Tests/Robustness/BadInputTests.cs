@@ -26,6 +26,9 @@ public class BadInputTests
     private sealed record Bad(string Path, string Message, string? AlsoContains = null, string? InManifest = null);
 
     /// <summary>Good documents and their hits per theme of the mini lexicon (inequality, control, philanthropy, common_prosperity).</summary>
+    /// <summary>The extensions the readers read, as the messages list them (<see cref="InputFormats"/>).</summary>
+    private static readonly string ReadableTypes = string.Join(", ", InputFormats.All.SelectMany(r => r.Extensions).Order(StringComparer.Ordinal).Select(e => "." + e));
+
     private static readonly Dictionary<string, int[]> Good = new(StringComparer.Ordinal)
     {
         ["good_en.txt"] = [1, 2, 2, 0],
@@ -66,7 +69,7 @@ public class BadInputTests
             new("no_text_column.csv", "no_text_column.csv:1: there is no column 'text' to read the text from (columns: id, body). Name the column that holds the text (--text-column).",
                 InManifest: "no_text_column.csv:1: there is no column 'text' to read the text from (columns: id, body). Name the column that holds the text (the text column)."),
             new("ragged.csv#r2", "ragged.csv:3: the row has 3 fields but the header has 2, so its columns cannot be trusted."),
-            new("photo.jpg", "photo.jpg: unsupported file type. The readable types are .csv, .htm, .html, .markdown, .md, .pdf, .text, .txt, .xhtml;"),
+            new("photo.jpg", $"photo.jpg: unsupported file type. The readable types are {ReadableTypes};"),
             new("images/scan.tiff", "images/scan.tiff: unsupported file type."),
             new("loop/again", "loop/again: a symbolic link to a folder already read (a loop, or another name for it); it was not followed."),
             new("broken_link.txt", "broken_link.txt: a symbolic link to nothing (its target is missing, or the links loop); it was not followed.", "Remove the link or make it point to a file."),
@@ -177,7 +180,7 @@ public class BadInputTests
         Assert.Equal(65, code);
         Assert.StartsWith($"error: no readable documents were found in {temp.File("in")}. notes.docx: unsupported file type.", error, StringComparison.Ordinal);
         Assert.Contains("scan.tiff: unsupported file type.", error, StringComparison.Ordinal);
-        Assert.Contains("Point the command at files or folders holding .csv, .htm, .html, .markdown, .md, .pdf, .text, .txt, .xhtml files.", error, StringComparison.Ordinal);
+        Assert.Contains($"Point the command at files or folders holding {ReadableTypes} files.", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(temp.File("reports")));
     }
 
