@@ -40,12 +40,12 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
     /// <summary>Analyses <paramref name="document"/>; a given <paramref name="fingerprint"/> is that of the original text, whose repeats are blanked out in this one.</summary>
     private DocumentAnalysis Analyze(Document document, TextFingerprint? fingerprint, CancellationToken cancellationToken)
     {
-        var piece = AnalyzePiece(document.Text, cancellationToken);
+        var piece = AnalyzePiece(document.Content, cancellationToken);
         var tallies = NewTallies();
         tallies.Add(piece.Hits, piece.Segments, 0);
         return new DocumentAnalysis(document, DocumentNumberValues.Of(piece), piece.Segments, tallies.Result(), piece.Hits, piece.Vetoes)
         {
-            Fingerprint = fingerprint ?? TextFingerprint.Of(document.Text, piece.Tokens, piece.Segments),
+            Fingerprint = fingerprint ?? TextFingerprint.Of(piece.Text.Span, piece.Tokens, piece.Segments),
             RepeatsLeftOut = fingerprint is not null,
         };
     }
@@ -54,17 +54,17 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
     /// Tokenizes, counts the words of, matches and segments <paramref name="text"/>, a whole document.
     /// The tokens stay in this thread's scratch buffer until the next call.
     /// </summary>
-    internal Piece AnalyzePiece(string text, CancellationToken cancellationToken)
+    internal Piece AnalyzePiece(ReadOnlyMemory<char> text, CancellationToken cancellationToken)
     {
         var hits = new List<LexiconHit>();
         var vetoes = new List<LexiconVeto>();
-        var (tokens, words) = TokenizeAndMatch(text, hits, vetoes, cancellationToken);
-        var segments = TextSegmenter.Instance.Segment(text);
-        return new Piece(text.AsMemory(), tokens, words, hits, vetoes, segments);
+        var (tokens, words) = TokenizeAndMatch(text.Span, hits, vetoes, cancellationToken);
+        var segments = TextSegmenter.Instance.Segment(text.Span);
+        return new Piece(text, tokens, words, hits, vetoes, segments);
     }
 
     /// <summary>
-    /// As <see cref="AnalyzePiece(string, CancellationToken)"/> for a window of a large document that starts
+    /// As <see cref="AnalyzePiece(ReadOnlyMemory{char}, CancellationToken)"/> for a window of a large document that starts
     /// and ends where a sentence ends and no token or match crosses, already segmented into
     /// <paramref name="segments"/>; the hits and vetoes go into the given lists (cleared first), which the
     /// caller reuses from window to window, so that a window allocates nothing that grows with it.

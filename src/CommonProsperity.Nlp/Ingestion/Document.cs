@@ -18,6 +18,35 @@ public sealed record Document(
     string Format,
     string Encoding)
 {
+    /// <summary>The text in a buffer rented from the pool, for a document of analyze's hot path; null when <see cref="Text"/> holds it.</summary>
+    private readonly PooledText? _pooled;
+
+    /// <summary>
+    /// A document whose text stays in a pooled buffer (<see cref="PooledText"/>): no string is made for it
+    /// unless <see cref="Text"/> is read. Its reader hands the buffer back with <see cref="ReturnText"/>;
+    /// copies made with <c>with</c> share the buffer. Equality of such documents is not by text.
+    /// </summary>
+    internal Document(string id, PooledText text, DocumentMetadata metadata, SourceFile source, string format, string encoding)
+        : this(id, (string)null!, metadata, source, format, encoding) => _pooled = text;
+
+    /// <summary>The extracted text. A document read by <c>analyze</c> keeps its text in a pooled buffer and makes this string only when it is asked for.</summary>
+    public string Text
+    {
+        get => field ??= new string(_pooled!.Memory.Span);
+        init
+        {
+            field = value;
+            _pooled = null;
+        }
+    } = Text;
+
     /// <summary>How the encoding was decided (<see cref="DecodedText.By"/>); null when it was not decoded from text (PDF).</summary>
     public string? EncodingBy { get; init; }
+
+    /// <summary>The text without making a string of it: what the analysis reads.</summary>
+    /// <exception cref="ObjectDisposedException">Its pooled buffer was returned (<see cref="ReturnText"/>).</exception>
+    internal ReadOnlyMemory<char> Content => _pooled is { } pooled ? pooled.Memory : Text.AsMemory();
+
+    /// <summary>Hands a pooled text's buffer back to the pool (nothing for a text held as a string): call it once the document is done with.</summary>
+    internal void ReturnText() => _pooled?.Return();
 }

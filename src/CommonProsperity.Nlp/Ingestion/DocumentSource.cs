@@ -192,9 +192,11 @@ public sealed class DocumentSource
     /// documents (the language guessed where the metadata does not give it). Records and documents that
     /// cannot be used are reported to <paramref name="problems"/>. When the documents end,
     /// <paramref name="completed"/> gets the file's manifest entry. Thread-safe: files may be extracted
-    /// on several threads at once, each with its own sink.
+    /// on several threads at once, each with its own sink. With <paramref name="pooledText"/>, a plain-text
+    /// file's document keeps its text in a pooled buffer (<see cref="Document.Content"/>), which the caller
+    /// hands back with <see cref="Document.ReturnText"/> when done with it; other formats give strings.
     /// </summary>
-    internal IEnumerable<Document> Extract(LoadedFile loaded, IProblemSink problems, Action<InputFileRecord> completed, CancellationToken cancellationToken)
+    internal IEnumerable<Document> Extract(LoadedFile loaded, IProblemSink problems, Action<InputFileRecord> completed, CancellationToken cancellationToken, bool pooledText = false)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(problems);
@@ -202,7 +204,7 @@ public sealed class DocumentSource
         var (file, bytes, metadata) = loaded;
         var reader = _readers[file.Extension];
         var produced = 0;
-        using var documents = reader.Read(file, bytes, metadata, problems, cancellationToken).GetEnumerator();
+        using var documents = (pooledText && reader is PlainTextReader ? PlainTextReader.ReadPooled(file, bytes, metadata) : reader.Read(file, bytes, metadata, problems, cancellationToken)).GetEnumerator();
         var encoding = "";
         string? encodingBy = null;
         while (true)
@@ -226,8 +228,9 @@ public sealed class DocumentSource
 
             encoding = document.Encoding;
             encodingBy = document.EncodingBy;
-            if (string.IsNullOrWhiteSpace(document.Text))
+            if (document.Content.Span.IsWhiteSpace())
             {
+                document.ReturnText();
                 problems.Report(Problem.Skipped(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}.",
                     "Remove it or check that it is the right file."));
                 continue;
@@ -236,7 +239,7 @@ public sealed class DocumentSource
             produced++;
             if (document.Metadata.Language is null)
             {
-                document = document with { Metadata = document.Metadata with { Language = LanguageGuesser.Guess(document.Text) } };
+                document = document with { Metadata = document.Metadata with { Language = LanguageGuesser.Guess(document.Content.Span) } };
             }
 
             yield return document;

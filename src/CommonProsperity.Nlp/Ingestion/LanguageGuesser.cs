@@ -10,11 +10,10 @@ namespace CommonProsperity.Nlp.Ingestion;
 internal static class LanguageGuesser
 {
     /// <summary>Guesses from the first 20,000 characters.</summary>
-    public static string Guess(string text)
+    public static string Guess(ReadOnlySpan<char> text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         int han = 0, latin = 0, other = 0;
-        var sample = text.AsSpan(0, Math.Min(text.Length, 20_000));
+        var sample = text[..Math.Min(text.Length, 20_000)];
         for (var i = 0; i < sample.Length; i++)
         {
             var c = sample[i];

@@ -17,7 +17,19 @@ internal sealed class PlainTextReader : IDocumentReader
     {
         ArgumentNullException.ThrowIfNull(file);
         var decoded = TextDecoder.Decode(bytes, file.RelativePath);
-        var format = file.Extension is "md" or "markdown" ? "md" : "txt";
-        yield return new Document(file.RelativePath, decoded.Text, metadata, file, format, decoded.Encoding) { EncodingBy = decoded.By };
+        yield return new Document(file.RelativePath, decoded.Text, metadata, file, FormatOf(file), decoded.Encoding) { EncodingBy = decoded.By };
     }
+
+    /// <summary>
+    /// As <see cref="Read"/>, the text in a pooled buffer (analyze's hot path: no string per document); the
+    /// caller returns it, <see cref="Document.ReturnText"/>. Like <see cref="Read"/>, it decodes when enumerated.
+    /// </summary>
+    public static IEnumerable<Document> ReadPooled(SourceFile file, byte[] bytes, DocumentMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var (text, encoding, by) = TextDecoder.DecodePooled(bytes, file.RelativePath);
+        yield return new Document(file.RelativePath, text, metadata, file, FormatOf(file), encoding) { EncodingBy = by };
+    }
+
+    private static string FormatOf(SourceFile file) => file.Extension is "md" or "markdown" ? "md" : "txt";
 }

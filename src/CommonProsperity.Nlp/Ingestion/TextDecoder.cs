@@ -44,10 +44,24 @@ internal static class TextDecoder
     /// <exception cref="InputException">The bytes are binary, or in no encoding the toolkit reads.</exception>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, string path)
     {
-        var facts = new WholeBytes(bytes);
-        var decision = EncodingDecision.Decide(ref facts, path);
+        var decision = Decide(bytes, path);
         var text = TryDecode(decision.Encoding, bytes[decision.Skip..]) ?? throw decision.Invalid(path);
         return new DecodedText(text, decision.Name, decision.By);
+    }
+
+    /// <summary>As <see cref="Decode"/>, into a buffer rented from the pool instead of a string (the caller returns it, <see cref="PooledText.Return"/>).</summary>
+    /// <exception cref="InputException">The bytes are binary, or in no encoding the toolkit reads.</exception>
+    public static (PooledText Text, string Encoding, string By) DecodePooled(ReadOnlySpan<byte> bytes, string path)
+    {
+        var decision = Decide(bytes, path);
+        var text = PooledText.Decode(decision.Encoding, bytes[decision.Skip..]) ?? throw decision.Invalid(path);
+        return (text, decision.Name, decision.By);
+    }
+
+    private static EncodingDecision Decide(ReadOnlySpan<byte> bytes, string path)
+    {
+        var facts = new WholeBytes(bytes);
+        return EncodingDecision.Decide(ref facts, path);
     }
 
     /// <summary>

@@ -106,11 +106,19 @@ internal sealed class OrderedFileAnalysis(
     {
         var reports = new List<DocumentReport>();
         InputFileRecord? input = null;
-        foreach (var document in source.Extract(loaded, problems, record => input = record, cancellationToken))
+        foreach (var document in source.Extract(loaded, problems, record => input = record, cancellationToken, pooledText: true))
         {
-            if (Build(document, problems) is { } report)
+            try
             {
-                reports.Add(report);
+                if (Build(document, problems) is { } report)
+                {
+                    reports.Add(report);
+                }
+            }
+            finally
+            {
+                // The report holds no part of the text: its pooled buffer serves the next document.
+                document.ReturnText();
             }
         }
 
@@ -124,7 +132,7 @@ internal sealed class OrderedFileAnalysis(
         foreach (var document in source.Extract(loaded, problems, record => input = record, cancellationToken))
         {
             var before = problems.TakeAll();
-            var bytes = document.Text.Length * 2L;
+            var bytes = document.Content.Length * 2L;
             Enqueue(
                 () =>
                 {

@@ -50,7 +50,7 @@ internal sealed class DocumentReportBuilder
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var document = analysis.Document;
-        var text = document.Text;
+        var text = document.Content;
 
         // An estimate only, in long (hits × context overflowed int), and a modest start: the buffer doubles as needed.
         var estimate = _evidence == EvidenceMode.None ? 0 : 256L + (analysis.Hits.Count * (64L + document.Id.Length + (_evidence == EvidenceMode.Full ? _context * 4L : 0)));
@@ -79,7 +79,7 @@ internal sealed class DocumentReportBuilder
     internal int ContextCharacters => _context;
 
     private void WriteEvidence(DocumentAnalysis analysis, CsvRowBuffer evidence) =>
-        WriteEvidence(evidence, CsvRowBuffer.Encode(analysis.Document.Id), analysis.Hits, analysis.Segments, analysis.Document.Text, 0, 0, 0);
+        WriteEvidence(evidence, CsvRowBuffer.Encode(analysis.Document.Id), analysis.Hits, analysis.Segments, analysis.Document.Content.Span, 0, 0, 0);
 
     /// <summary>
     /// Writes the evidence rows of <paramref name="hits"/>, whose offsets are in a piece of a document

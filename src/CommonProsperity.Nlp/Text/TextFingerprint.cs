@@ -41,7 +41,7 @@ internal sealed record TextFingerprint(ulong Text, IReadOnlyList<TextSegment> Re
     public bool RepeatsBlocks => Repeats.Count > 0 && RepeatedCharacters >= MinRepeatedShare * Characters;
 
     /// <summary>The fingerprint of a text from its tokens and sentences.</summary>
-    public static TextFingerprint Of(string text, TokenBuffer tokens, SegmentedText segments)
+    public static TextFingerprint Of(ReadOnlySpan<char> text, TokenBuffer tokens, SegmentedText segments)
     {
         var builder = new Builder();
         builder.Add(text, tokens, segments, 0, 0);

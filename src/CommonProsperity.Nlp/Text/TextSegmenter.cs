@@ -47,6 +47,12 @@ internal sealed class TextSegmenter
     public SegmentedText Segment(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Segment(text.AsSpan());
+    }
+
+    /// <summary>Segments <paramref name="text"/> (a document's text held in a buffer, not a string).</summary>
+    public SegmentedText Segment(ReadOnlySpan<char> text)
+    {
         var paragraphs = new List<TextSegment>();
         var sentences = new List<TextSegment>();
         Segment(text, paragraphs, sentences);

@@ -51,6 +51,67 @@ public class DocumentSourceTests
     }
 
     [Fact]
+    public void Extract_PooledText_GivesTheSameDocumentsAndRecordsAsStrings()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("blank.txt", " \n\t\n");
+        var source = new DocumentSource(new IngestionOptions());
+        var problems = new ProblemLog();
+        var files = source.Discover([TestPaths.MiniCorpus, temp.Path], problems);
+        foreach (var file in files)
+        {
+            var loaded = source.Load(file, problems);
+            if (loaded is null)
+            {
+                continue;
+            }
+
+            InputFileRecord? asStrings = null, pooled = null;
+            var stringProblems = new ProblemLog();
+            var expected = source.Extract(loaded, stringProblems, r => asStrings = r, CancellationToken.None).ToList();
+            var pooledProblems = new ProblemLog();
+            foreach (var document in source.Extract(loaded, pooledProblems, r => pooled = r, CancellationToken.None, pooledText: true))
+            {
+                var same = expected[0];
+                expected.RemoveAt(0);
+                Assert.Equal(same.Text, document.Content.ToString());
+                Assert.Equal((same.Id, same.Format, same.Encoding, same.EncodingBy, same.Source), (document.Id, document.Format, document.Encoding, document.EncodingBy, document.Source));
+                Assert.Equal(same.Metadata with { Extra = [] }, document.Metadata with { Extra = [] });
+                Assert.Equal(same.Metadata.Extra, document.Metadata.Extra);
+                document.ReturnText();
+                if (document.Format == "txt")
+                {
+                    Assert.Throws<ObjectDisposedException>(() => document.Content); // its buffer went back to the pool
+                }
+                else
+                {
+                    Assert.Equal(same.Text, document.Content.ToString()); // other formats keep their string
+                }
+            }
+
+            Assert.Empty(expected);
+            Assert.Equal(asStrings, pooled);
+            Assert.Equal(stringProblems.All.Select(p => p.Text), pooledProblems.All.Select(p => p.Text)); // the blank file skipped alike
+        }
+    }
+
+    [Fact]
+    public void Document_PooledText_MakesItsStringOnlyWhenAsked()
+    {
+        var file = new SourceFile("/corpus/a.txt", "a.txt", "/corpus");
+        var (text, encoding, by) = TextDecoder.DecodePooled("推进共同富裕 common prosperity"u8, file.RelativePath);
+        var document = new Document(file.RelativePath, text, DocumentMetadata.Empty, file, "txt", encoding) { EncodingBy = by };
+
+        Assert.Equal("推进共同富裕 common prosperity", document.Content.ToString());
+        Assert.Equal("推进共同富裕 common prosperity", document.Text);
+        var copy = document with { Text = "replaced" };
+        Assert.Equal("replaced", copy.Content.ToString());
+        document.ReturnText();
+        Assert.Equal("replaced", copy.Content.ToString());
+        Assert.Equal("推进共同富裕 common prosperity", document.Text); // made before the buffer went back
+    }
+
+    [Fact]
     public void Read_Inputs_RecordsShaAndEncodingForTheManifest()
     {
         var (_, _, source) = ReadAll(new IngestionOptions(), TestPaths.MiniCorpus);

@@ -34,6 +34,34 @@ public class TextDecoderTests
         Assert.DoesNotContain('\uFEFF', decoded.Text);
     }
 
+    [Theory]
+    [MemberData(nameof(Encoded))]
+    public void DecodePooled_KnownEncoding_GivesWhatDecodeGives(string expectedEncoding, byte[] bytes)
+    {
+        var decoded = TextDecoder.Decode(bytes, "doc.txt");
+
+        var (text, encoding, by) = TextDecoder.DecodePooled(bytes, "doc.txt");
+
+        Assert.Equal(expectedEncoding, encoding);
+        Assert.Equal(decoded.By, by);
+        Assert.Equal(decoded.Text, text.Memory.ToString());
+        text.Return();
+        Assert.Throws<ObjectDisposedException>(() => text.Memory);
+        text.Return(); // a second return does nothing
+    }
+
+    [Fact]
+    public void DecodePooled_InvalidBytes_ThrowsAsDecodeDoes()
+    {
+        // UTF-16LE without a byte order mark and with an unpaired low surrogate: the decision holds, the decoding fails.
+        byte[] bytes = [.. Encoding.Unicode.GetBytes("Common prosperity for all, step by step. "), 0x00, 0xDC, .. Encoding.Unicode.GetBytes(" end")];
+
+        var expected = Assert.Throws<InputException>(() => TextDecoder.Decode(bytes, "memo.txt"));
+        var error = Assert.Throws<InputException>(() => TextDecoder.DecodePooled(bytes, "memo.txt"));
+
+        Assert.Equal(expected.Message, error.Message);
+    }
+
     [Fact]
     public void Decode_BinaryBytes_ThrowsNamingTheFile()
     {
