@@ -102,10 +102,48 @@ internal sealed class ChineseWordCounter
         return count;
     }
 
-    /// <summary>How many runs' counts <see cref="Count"/> keeps (policy texts repeat set phrases; a few tens of MB at most).</summary>
+    /// <summary>
+    /// The words of the <paramref name="runs"/> of <paramref name="text"/>, each counted as <see cref="Count(ReadOnlySpan{char})"/>
+    /// counts it: all hashed first, then looked up one after the other, so that the lookups' reads of the
+    /// table (most runs of a large corpus were counted before) overlap instead of waiting one by one.
+    /// </summary>
+    public int Count(ReadOnlySpan<char> text, Runs runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var starts = runs.Starts;
+        var lengths = runs.Lengths;
+        var hashes = runs.Hashes;
+        for (var r = 0; r < runs.Count; r++)
+        {
+            hashes[r] = lengths[r] <= MaxRememberedLength ? ChineseWordCounterCache.Hash(text.Slice(starts[r], lengths[r])) : 0;
+        }
+
+        var words = 0;
+        for (var r = 0; r < runs.Count; r++)
+        {
+            var run = text.Slice(starts[r], lengths[r]);
+            if (hashes[r] != 0 && _remembered.TryGet(run, hashes[r], out var known))
+            {
+                words += known;
+                continue;
+            }
+
+            var count = CountRun(run);
+            if (hashes[r] != 0)
+            {
+                _remembered.TryAdd(run, hashes[r], count);
+            }
+
+            words += count;
+        }
+
+        return words;
+    }
+
+    /// <summary>How many runs' counts <see cref="Count(ReadOnlySpan{char})"/> keeps (policy texts repeat set phrases; a few tens of MB at most).</summary>
     public const int MaxRemembered = 200_000;
 
-    /// <summary>The longest run whose count <see cref="Count"/> keeps, in characters.</summary>
+    /// <summary>The longest run whose count <see cref="Count(ReadOnlySpan{char})"/> keeps, in characters.</summary>
     public const int MaxRememberedLength = 64;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -504,6 +542,35 @@ internal sealed class ChineseWordCounter
     private static CommonProsperityException Missing(string path, IOException e) =>
         new($"the Chinese word dictionary file {path} cannot be read: {e.Message}",
             fix: "Reinstall or rebuild the tool; the build copies jieba.NET's dictionary into a 'jieba' folder next to CommonProsperity.Nlp.dll.");
+
+    /// <summary>The runs of Chinese characters of one text, where each starts and how long it is (a scratch list, reused).</summary>
+    internal sealed class Runs
+    {
+        public int[] Starts { get; private set; } = new int[256];
+
+        public int[] Lengths { get; private set; } = new int[256];
+
+        /// <summary>Room for each run's hash (filled by <see cref="ChineseWordCounter.Count(ReadOnlySpan{char}, Runs)"/>).</summary>
+        public ulong[] Hashes { get; private set; } = new ulong[256];
+
+        public int Count { get; private set; }
+
+        public void Add(int start, int length)
+        {
+            if (Count == Starts.Length)
+            {
+                Starts = [.. Starts, .. new int[Count]];
+                Lengths = [.. Lengths, .. new int[Count]];
+                Hashes = new ulong[Count * 2];
+            }
+
+            Starts[Count] = start;
+            Lengths[Count] = length;
+            Count++;
+        }
+
+        public void Clear() => Count = 0;
+    }
 
     /// <summary>Per-thread buffers for one block (grown as needed).</summary>
     private sealed class Scratch

@@ -15,14 +15,22 @@ namespace CommonProsperity.Nlp.Counting;
 /// <param name="chineseWords">The number of words in a run of two or more Chinese characters.</param>
 internal sealed class WordCounter(ChineseRunWords chineseWords)
 {
+    [ThreadStatic]
+    private static ChineseWordCounter.Runs? _runs;
+
     private readonly ChineseRunWords _chineseWords = chineseWords ?? throw new ArgumentNullException(nameof(chineseWords));
 
     /// <summary>
     /// Chinese runs counted as jieba.NET segments them (<see cref="ChineseWordCounter"/>, the same counts as
     /// the discovery commands' <c>ChineseWordSegmenter</c>); its dictionary is loaded only when a text has a
-    /// run of two or more Chinese characters.
+    /// run of two or more Chinese characters. A text's runs are counted together
+    /// (<see cref="ChineseWordCounter.Count(ReadOnlySpan{char}, ChineseWordCounter.Runs)"/>), so that their
+    /// remembered counts are looked up one after the other.
     /// </summary>
-    public static WordCounter Jieba { get; } = new(run => ChineseWordCounter.Instance.Count(run));
+    public static WordCounter Jieba { get; } = new(run => ChineseWordCounter.Instance.Count(run)) { Together = true };
+
+    /// <summary>True when a text's runs are counted together by <see cref="ChineseWordCounter.Instance"/>.</summary>
+    private bool Together { get; init; }
 
     /// <summary>The words of <paramref name="text"/>, whose counting-rule tokens are in <paramref name="tokens"/>.</summary>
     public int Count(ReadOnlySpan<char> text, TokenBuffer tokens)
@@ -34,6 +42,8 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
             return tokens.Count;
         }
 
+        var runs = Together ? (_runs ??= new ChineseWordCounter.Runs()) : null;
+        runs?.Clear();
         var words = 0;
         var i = 0;
         while (i < tokens.Count)
@@ -46,11 +56,23 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
                 continue;
             }
 
-            words += end - i == 1 ? 1 : _chineseWords(text.Slice(tokens.Start(i), tokens.End(end - 1) - tokens.Start(i)));
+            if (end - i == 1)
+            {
+                words++;
+            }
+            else if (runs is not null)
+            {
+                runs.Add(tokens.Start(i), tokens.End(end - 1) - tokens.Start(i));
+            }
+            else
+            {
+                words += _chineseWords(text.Slice(tokens.Start(i), tokens.End(end - 1) - tokens.Start(i)));
+            }
+
             i = end;
         }
 
-        return words;
+        return runs is { Count: > 0 } ? words + ChineseWordCounter.Instance.Count(text, runs) : words;
     }
 
     /// <summary>

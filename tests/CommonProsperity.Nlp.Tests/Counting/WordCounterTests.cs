@@ -46,6 +46,20 @@ public class WordCounterTests
         Assert.Equal(2 + 1 + 1 + 2 + 2 + 1 + 1, words); // 共同富裕, 2021, 年, 推动, 慈善事业, and, 人
     }
 
+    [Fact]
+    public void Count_JiebaWithManyRuns_EqualsCountingRunByRun()
+    {
+        // Jieba counts a text's runs together (hashed first, then looked up); more runs than its first scratch holds.
+        var random = new Random(11);
+        string[] pieces = ["共同富裕", "扎实推动", "第三次分配", "2021年", "慈善事业", "and", "社会保障体系", "㐀㐁", "𠀀𠀁", "豈更", "人"];
+        string[] between = ["，", "。", " ", "", "、", "；"];
+        var text = string.Concat(Enumerable.Range(0, 2000).Select(_ => pieces[random.Next(pieces.Length)] + between[random.Next(between.Length)]));
+        var oneByOne = new WordCounter(run => ChineseWordCounter.Instance.Count(run));
+
+        Assert.Equal(Count(text, oneByOne), Count(text, WordCounter.Jieba));
+        Assert.Equal(Count(text, oneByOne), Count(text, WordCounter.Jieba)); // the second time from remembered counts
+    }
+
     [Theory]
     [InlineData("GDP：growth（2021）ｆｕｌｌ width", new string[0])]
     [InlineData("ext B 𠀀𠀁 then", new[] { "𠀀𠀁" })]
