@@ -7,6 +7,21 @@ namespace CommonProsperity.Nlp.Discovery;
 /// <param name="Relative">Draw each theme's rate as a share of its own highest rate (0 to 1), so that small themes show beside large ones; the legend gives each maximum.</param>
 public sealed record TrendChartOptions(IReadOnlyList<string>? Themes = null, bool Relative = false)
 {
+    /// <summary>The run option, in the manifest and a shard's header, that lists the themes drawn (semicolon-separated).</summary>
+    internal const string ThemesKey = "chart_themes";
+
+    /// <summary>The run option that names the charts' scale: <see cref="RateName"/> or <see cref="RelativeName"/>.</summary>
+    internal const string ScaleKey = "chart_scale";
+
+    /// <summary>The scale of hits per 1,000 words.</summary>
+    internal const string RateName = "rate";
+
+    /// <summary>The scale of each theme's share of its own highest rate.</summary>
+    internal const string RelativeName = "relative";
+
+    /// <summary>The name of this scale, as the run options record it.</summary>
+    internal string ScaleName => Relative ? RelativeName : RateName;
+
     /// <summary>Checks the themes against the lexicon's <paramref name="known"/> themes.</summary>
     /// <exception cref="OptionsException">A theme is not one of the lexicon's.</exception>
     public TrendChartOptions Validate(IReadOnlyList<string> known)

@@ -111,8 +111,8 @@ public sealed class AnalysisPipeline
             new("normalize", options.Normalize ? "yes" : "no"),
             new(EvidenceModeNames.Option, EvidenceModeNames.Name(options.Evidence)),
             .. options.Dedupe ? [new KeyValuePair<string, string?>("dedupe", "yes")] : Array.Empty<KeyValuePair<string, string?>>(),
-            .. chart.Themes is { Count: > 0 } ? [new KeyValuePair<string, string?>("chart_themes", string.Join(";", chart.Themes))] : Array.Empty<KeyValuePair<string, string?>>(),
-            .. chart.Relative ? [new KeyValuePair<string, string?>("chart_scale", "relative")] : Array.Empty<KeyValuePair<string, string?>>(),
+            .. chart.Themes is { Count: > 0 } ? [new KeyValuePair<string, string?>(TrendChartOptions.ThemesKey, string.Join(";", chart.Themes))] : Array.Empty<KeyValuePair<string, string?>>(),
+            .. chart.Relative ? [new KeyValuePair<string, string?>(TrendChartOptions.ScaleKey, TrendChartOptions.RelativeName)] : Array.Empty<KeyValuePair<string, string?>>(),
             .. shard is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("shard", shard.ToString())],
         ];
         IReadOnlyList<KeyValuePair<string, long>> timings = [new("discover", discoverMs), new("analyze", analyzeMs), new("total_before_write", clock.ElapsedMilliseconds)];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Output;
@@ -80,7 +81,7 @@ public sealed class ShardMerger
         var lexicon = first.Lexicon;
         var matcher = new LexiconMatcher(lexicon);
         using var output = OutputDirectory.Open(outputDirectory);
-        using var writer = new AnalysisReportWriter(output, matcher, charts: true, html: true, workbook: workbook, evidence: first.Evidence, evidenceParts: mergeOptions.EvidenceParts);
+        using var writer = new AnalysisReportWriter(output, matcher, charts: true, html: true, workbook: workbook, chart: ChartOptions(first), evidence: first.Evidence, evidenceParts: mergeOptions.EvidenceParts);
         long tokens = 0, characters = 0;
 
         // Interleave the shards' documents by file index; a file's documents all come from one shard, in order.
@@ -116,7 +117,15 @@ public sealed class ShardMerger
         // Shards that loaded the same sources.csv report its warnings each; a single run reports them once, where first loaded.
         List<string> warnings = [.. lexicon.Warnings, .. headers.SelectMany(h => h.Warnings).OrderBy(w => w.File).Select(w => w.Value).Distinct(StringComparer.Ordinal)];
         var inputs = headers.SelectMany(h => h.Inputs).OrderBy(i => i.File).ToList();
-        var options = first.Options.Where(o => o.Key is not ("shard" or "out")).Select(o => o.Key == "xlsx" ? new(o.Key, workbook ? "yes" : "no") : o).ToList();
+        // A shard records charts, html and xlsx as "no" (it draws nothing); the merge draws the charts and the page, and the workbook if asked.
+        var options = first.Options.Where(o => o.Key is not ("shard" or "out"))
+            .Select(o => o.Key switch
+            {
+                "xlsx" => new(o.Key, workbook ? "yes" : "no"),
+                "charts" or "html" => new KeyValuePair<string, string?>(o.Key, "yes"),
+                _ => o,
+            })
+            .ToList();
         options.Add(new("out", outputDirectory));
         options.Add(new("shards", string.Join(";", readers.Select(r => r.Folder))));
         List<Problem> problems = [.. warnings.Select(w => Problem.Warning(string.Empty, w)), .. skipped];
@@ -221,6 +230,11 @@ public sealed class ShardMerger
             throw new InputException(problem, reader.Folder, null, fix);
         }
     }
+
+    /// <summary>The charts' themes and scale as the shards were asked for them (<c>--themes</c>, <c>--chart-scale</c>), which every shard records alike.</summary>
+    private static TrendChartOptions ChartOptions(ShardHeader header) => new(
+        Option(header, TrendChartOptions.ThemesKey)?.Split(';', StringSplitOptions.RemoveEmptyEntries),
+        Option(header, TrendChartOptions.ScaleKey) == TrendChartOptions.RelativeName);
 
     private static string? Option(ShardHeader header, string name) =>
         header.Options.FirstOrDefault(o => string.Equals(o.Key, name, StringComparison.Ordinal)).Value;

@@ -32,7 +32,7 @@ public sealed class TermTrendJob
         ArgumentNullException.ThrowIfNull(chart);
         KeyValuePair<string, string?>[] settings =
         [
-            new("by", period.ToString().ToLowerInvariant()), new("terms", string.Join(";", _run.Themes)), new("chart_scale", chart.Relative ? "relative" : "rate"),
+            new("by", period.ToString().ToLowerInvariant()), new("terms", string.Join(";", _run.Themes)), new(TrendChartOptions.ScaleKey, chart.ScaleName),
         ];
         return _run.Run("trend", options, settings, cancellationToken,
             (corpus, warnings) => TermTrend.Compute(corpus.Summaries(_run.Analyzer(options), corpus.Documents, cancellationToken), _run.Themes, period, warnings),

@@ -26,8 +26,8 @@ public sealed class TrendJob(Lexicon lexicon)
         chart.Validate(_run.Themes);
         KeyValuePair<string, string?>[] settings =
         [
-            new("by", period.ToString().ToLowerInvariant()), new("chart_themes", chart.Themes is { Count: > 0 } ? string.Join(";", chart.Themes) : null),
-            new("chart_scale", chart.Relative ? "relative" : "rate"),
+            new("by", period.ToString().ToLowerInvariant()), new(TrendChartOptions.ThemesKey, chart.Themes is { Count: > 0 } ? string.Join(";", chart.Themes) : null),
+            new(TrendChartOptions.ScaleKey, chart.ScaleName),
         ];
         return _run.Run("trend", options, settings, cancellationToken,
             (corpus, warnings) => ThemeTrend.Compute(corpus.Summaries(_run.Analyzer(options), corpus.Documents, cancellationToken), _run.Themes, period, warnings),

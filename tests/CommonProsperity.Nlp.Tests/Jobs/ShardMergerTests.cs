@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CommonProsperity.Nlp.Counting;
+using CommonProsperity.Nlp.Discovery;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Jobs;
@@ -61,6 +62,47 @@ public class ShardMergerTests
         foreach (var field in new[] { "lexicon", "documents", "tokens", "characters", "inputs", "skipped", "warnings", "reports" })
         {
             Assert.Equal(expected.RootElement.GetProperty(field).GetRawText(), actual.RootElement.GetProperty(field).GetRawText());
+        }
+    }
+
+    [Fact]
+    public void Merge_DrawsTheChartsAsTheShardsWereAsked()
+    {
+        using var temp = new TempDirectory();
+        var corpus = Path.Combine(TestPaths.Shared, "corpus");
+        var pipeline = new AnalysisPipeline(DefaultLexicon.Instance);
+        var chart = new TrendChartOptions(["philanthropy", "inequality"], Relative: true);
+        var single = temp.File("single");
+        pipeline.Run(new AnalysisOptions([corpus], single, new IngestionOptions(), Chart: chart));
+        var folders = Enumerable.Range(0, 2).Select(i => temp.File($"shard-{i}")).ToList();
+        for (var i = 0; i < folders.Count; i++)
+        {
+            pipeline.Run(new AnalysisOptions([corpus], folders[i], new IngestionOptions(), Shard: new ShardSpec(i, folders.Count), Chart: chart));
+        }
+
+        var merged = temp.File("merged");
+        new ShardMerger().Merge(folders, merged);
+
+        // The same two themes on the same relative scale: the charts of the single run, pixel for pixel.
+        var charts = Directory.GetFiles(single, "chart_*.png").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(charts);
+        Assert.Equal(charts, Directory.GetFiles(merged, "chart_*.png").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList());
+        foreach (var name in charts)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(single, name!)).SequenceEqual(File.ReadAllBytes(Path.Combine(merged, name!))), $"{name} differs from the single run's");
+        }
+
+        // Which a merge that drew every theme on the rate scale would not give.
+        var plain = temp.File("plain");
+        pipeline.Run(new AnalysisOptions([corpus], plain, new IngestionOptions()));
+        Assert.Contains(charts, name => !File.ReadAllBytes(Path.Combine(plain, name!)).SequenceEqual(File.ReadAllBytes(Path.Combine(single, name!))));
+
+        // And the manifest says what was drawn, as the single run's does.
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(single, ReportFiles.Manifest)));
+        using var actual = JsonDocument.Parse(File.ReadAllText(Path.Combine(merged, ReportFiles.Manifest)));
+        foreach (var option in new[] { "charts", "html", "xlsx", "chart_themes", "chart_scale" })
+        {
+            Assert.Equal(expected.RootElement.GetProperty("options").GetProperty(option).GetRawText(), actual.RootElement.GetProperty("options").GetProperty(option).GetRawText());
         }
     }
 

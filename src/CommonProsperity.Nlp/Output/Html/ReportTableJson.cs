@@ -4,9 +4,11 @@ namespace CommonProsperity.Nlp.Output.Html;
 
 /// <summary>
 /// Writes a report's header and rows, as <see cref="ReportLayout{TRow}"/> made them for the CSV, into the
-/// page's data: <c>{"columns": [...], "rows": [[...], ...]}</c>. Cells keep the CSV's types and rounding:
-/// text as strings, integers as numbers, rates as numbers with the CSV's four decimals, so that the page
-/// shows the same figures as the spreadsheet and no column is declared a second time.
+/// page's data: <c>{"columns": [...], "rows": [[...], ...], "formats": [...]}</c>. Cells keep the CSV's
+/// types and rounding: text as strings, integers as numbers, rates as numbers with the CSV's four
+/// decimals, statistics with six significant digits; <c>formats</c> names each column's kind
+/// (<c>text</c>, <c>integer</c>, <c>rate</c>, <c>precise</c>) as its cells were typed, so that the page
+/// shows each figure as the spreadsheet does and no column is declared a second time.
 /// </summary>
 internal static class ReportTableJson
 {
@@ -24,15 +26,37 @@ internal static class ReportTableJson
         }
 
         json.WriteEndArray();
+        var formats = new string?[header.Count];
         json.WriteStartArray("rows");
         foreach (var row in rows)
         {
             WriteRow(json, row);
+            for (var i = 0; i < formats.Length && i < row.Length; i++)
+            {
+                formats[i] ??= Format(row[i]);
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("formats");
+        foreach (var format in formats)
+        {
+            json.WriteStringValue(format ?? "text");
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    /// <summary>The kind of column a cell says it is in, as the page formats it; null for an empty cell, which says nothing.</summary>
+    private static string? Format(object? cell) => cell switch
+    {
+        null => null,
+        int or long => "integer",
+        double => "rate",
+        PreciseNumber => "precise",
+        _ => "text",
+    };
 
     /// <summary>One row as an array of cells, typed as <see cref="CsvReport.WriteRow"/> writes them.</summary>
     public static void WriteRow(Utf8JsonWriter json, IEnumerable<object?> cells)

@@ -1,4 +1,5 @@
 using CommonProsperity.Nlp.Tests.Support;
+using CommonProsperity.Nlp.Ingestion;
 using PuppeteerSharp;
 
 namespace CommonProsperity.Nlp.Tests.Output.Html;
@@ -54,6 +55,41 @@ public sealed class DiscoveryPageBrowserTests
 
         Assert.Empty(errors);
         Assert.Equal([url], requests);
+    }
+
+    [Fact]
+    public async Task Page_OfCompare_ShowsEveryNumberAsItsCsvWritesIt()
+    {
+        using var output = new TempDirectory();
+        var (code, _, error) = CliRunner.Run(["compare", Path.Combine(TestPaths.Shared, "corpus"), "--by", "language", "--out", output.Path, "--no-charts"]);
+        Assert.True(code == 0, error);
+
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        await using var page = await browser.NewPageAsync();
+        await page.GoToAsync(new Uri(Path.Combine(output.Path, ReportFiles.Report)).AbsoluteUri, new NavigationOptions { Timeout = WaitMs, WaitUntil = [WaitUntilNavigation.Load] });
+        await page.WaitForSelectorAsync("#run", new WaitForSelectorOptions { Timeout = WaitMs });
+
+        var checkedCells = 0;
+        var scientific = 0;
+        foreach (var file in new[] { ReportFiles.ThemeByGroup, ReportFiles.Keyness })
+        {
+            // Every cell as the page's tables show it (numbers through shown(), by the column's format), row by row.
+            var shown = await page.EvaluateExpressionAsync<string[][]>(
+                $"(t => t.rows.map(r => r.map((v, i) => typeof v === 'number' ? shown(v, t.formats[i]) : String(v))))(tables[{System.Text.Json.JsonSerializer.Serialize(file)}])");
+            var csv = CsvTable.Open(Path.Combine(output.Path, file));
+            var rows = csv.Rows().Select(row => Enumerable.Range(0, csv.Headers.Count).Select(row.Get).ToArray()).ToList();
+            Assert.Equal(rows.Count, shown.Length);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                Assert.Equal(rows[r], shown[r]);
+                checkedCells += rows[r].Length;
+                scientific += rows[r].Count(cell => cell.Contains("E-", StringComparison.Ordinal));
+            }
+        }
+
+        // The p-values span orders of magnitude: on ../shared/corpus many are written like 7.96445E-38.
+        Assert.True(checkedCells > 100, $"only {checkedCells} cells checked");
+        Assert.True(scientific > 0, "no p-value in scientific notation was checked");
     }
 
     /// <summary>What the command's CSV report says the page must draw.</summary>

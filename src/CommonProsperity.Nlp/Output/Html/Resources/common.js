@@ -31,6 +31,23 @@ function rate(x) {
   return Number(x).toFixed(4);
 }
 
+/**
+ * A statistic or p-value as the CSV writes it (.NET's "G6"): six significant digits, trailing zeros
+ * dropped, and scientific notation with a capital E and a two-digit exponent (1.23457E-05) when the
+ * exponent is below -4 or above 5.
+ */
+function precise(x) {
+  const v = Number(x);
+  if (!Number.isFinite(v) || v === 0) return String(v);
+  const [mantissa, exponentText] = v.toExponential(5).split("e");
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 6) {
+    const digits = mantissa.replace(/\.?0+$/, "");
+    return digits + "E" + (exponent < 0 ? "-" : "+") + String(Math.abs(exponent)).padStart(2, "0");
+  }
+  return String(Number(v.toPrecision(6)));
+}
+
 /** A table of the data as { columns, rows } with the named column's index. */
 function column(table, name) {
   const index = table.columns.indexOf(name);

@@ -20,13 +20,13 @@ function fullTable(table, pageSize) {
   return dataTable(table.columns.map((name, i) => ({
     label: name, num: numeric[i], filter: !numeric[i],
     value: r => r[i],
-    cell: r => h("td", { className: numeric[i] ? "num" : "" }, numeric[i] ? shown(r[i], name) : r[i]),
+    cell: r => h("td", { className: numeric[i] ? "num" : "" }, numeric[i] ? shown(r[i], table.formats[i]) : r[i]),
   })), table.rows, { pageSize: pageSize || 50 });
 }
 
-/** A number as its CSV writes it: rates and shares with four decimals, p-values and statistics as they come. */
-function shown(value, name) {
-  return /(^|_)(per_1000|share|log_ratio)/.test(name) && !/_p$/.test(name) ? rate(value) : String(value);
+/** A number as its CSV writes it, by its column's kind: rates and shares with four decimals, statistics and p-values with six significant digits, counts as they are. */
+function shown(value, format) {
+  return format === "rate" ? rate(value) : format === "precise" ? precise(value) : String(value);
 }
 
 function drawCompare() {
@@ -48,7 +48,7 @@ function drawCompare() {
       bar.style.background = palette[groups.indexOf(r[group]) % palette.length];
       return bar;
     }));
-    grid.append(h("div", { title: t.name }, t.id), stack, h("div", { className: "num" }, rows.map(r => rate(r[perWords])).join(" · ") + "  p " + rows[0][p]));
+    grid.append(h("div", { title: t.name }, t.id), stack, h("div", { className: "num" }, rows.map(r => rate(r[perWords])).join(" · ") + "  p " + precise(rows[0][p])));
   }
   box.append(grid);
   box.append(h("details", {}, h("summary", {}, "theme_by_group.csv"), fullTable(byGroup)));
