@@ -83,7 +83,7 @@ for lang in ${langs//,/ }; do
   bytes=$(find -L "$data/$lang-$mb" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
   for config in "${configs[@]}"; do
     name=${config%%=*}
-    list=${seconds[$name,$lang]}
+    list=${seconds[$name,$lang]:-}
     [ -n "$list" ] || { echo "| $name | $lang-$mb | no run finished | | | | |"; continue; }
     fastest=$(tr ' ' '\n' <<<"$list" | grep . | sort -n | head -n 1)
     printf '| %s | %s-%s | %.1f | %.1f | %.1f | %s | %s |\n' "$name" "$lang" "$mb" \
