@@ -49,4 +49,7 @@ public sealed record Document(
 
     /// <summary>Hands a pooled text's buffer back to the pool (nothing for a text held as a string): call it once the document is done with.</summary>
     internal void ReturnText() => _pooled?.Return();
+
+    /// <summary>Whether its text is in a pooled buffer (<see cref="Content"/> without a string) rather than a string.</summary>
+    internal bool IsPooled => _pooled is not null;
 }

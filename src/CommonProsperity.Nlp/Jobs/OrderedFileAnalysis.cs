@@ -133,7 +133,7 @@ internal sealed class OrderedFileAnalysis(
         {
             var before = problems.TakeAll();
             var bytes = document.Content.Length * 2L;
-            var turn = OpenEvidence is null ? null : new EvidenceTurn();
+            var turn = OpenEvidence is not null && Windowed(document) ? new EvidenceTurn() : null;
             Enqueue(
                 () =>
                 {
@@ -159,8 +159,8 @@ internal sealed class OrderedFileAnalysis(
     {
         try
         {
-            return Windows is { } windows && document.Content.Length * 2L > StreamedFileBytes
-                ? windows.Analyze(document, turn, cancellationToken)
+            return Windowed(document)
+                ? Windows!.Analyze(document, turn, cancellationToken)
                 : builder.Build(analyzer.Analyze(document, cancellationToken));
         }
         catch (InputException e)
@@ -169,6 +169,14 @@ internal sealed class OrderedFileAnalysis(
             return null;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="document"/> is analysed in windows: a text another reader made (HTML, PDF, a
+    /// CSV row) larger than <see cref="StreamedFileBytes"/> in memory. A plain-text file decoded into a
+    /// pooled buffer was sent here by its size on disk, at most that large, and is analysed whole from its buffer.
+    /// </summary>
+    private bool Windowed(Document document) =>
+        Windows is not null && !document.IsPooled && document.Content.Length * 2L > StreamedFileBytes;
 
     private void Enqueue(Func<FileResult> work, long bytes, EvidenceTurn? turn = null)
     {

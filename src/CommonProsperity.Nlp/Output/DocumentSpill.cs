@@ -75,17 +75,33 @@ internal sealed class DocumentSpill : IDisposable
     /// </summary>
     public IEnumerable<DocumentSummary> Read()
     {
+        SafeFileHandle owner;
         lock (_gate)
         {
+            // Flushing and taking the handle both touch the writing stream: one reader at a time.
             _file.Flush();
+            owner = _file.SafeFileHandle;
         }
 
-        // A stream of its own over the same open file (reads at its own position), not the writing one's.
-        using var stream = new FileStream(new SafeFileHandle(_file.SafeFileHandle.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, bufferSize: 0) { Position = 0 };
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-        while (reader.ReadLine() is { } line)
+        // Held open for as long as this reader reads, even if the spill is disposed meanwhile.
+        var added = false;
+        owner.DangerousAddRef(ref added);
+        try
         {
-            yield return DocumentLine.Read(line).Summary();
+            // A stream of its own over the same open file (reads at its own position), not the writing one's.
+            using var stream = new FileStream(new SafeFileHandle(owner.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, bufferSize: 0) { Position = 0 };
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            while (reader.ReadLine() is { } line)
+            {
+                yield return DocumentLine.Read(line).Summary();
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                owner.DangerousRelease();
+            }
         }
     }
 
