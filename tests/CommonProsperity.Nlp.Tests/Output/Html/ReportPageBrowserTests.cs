@@ -90,6 +90,11 @@ public sealed class ReportPageBrowserTests
         var bold = await page.EvaluateExpressionAsync<int>("document.querySelectorAll('main b').length");
         var shownTitle = await page.EvaluateExpressionAsync<string>("document.querySelector('table.heatmap tbody td[title^=\"</script>\"]').textContent");
         Assert.DoesNotContain("pwned", title, StringComparison.Ordinal);
+
+        // One document, counted in the singular where the page counts it.
+        Assert.Equal("cpnlp report: 1 document", title);
+        Assert.Equal("cpnlp analyze: 1 document", await page.EvaluateExpressionAsync<string>("document.getElementById('title').textContent"));
+        Assert.Contains("(1 hit in 1 document)", await page.EvaluateExpressionAsync<string>("document.body.innerText"), StringComparison.Ordinal);
         Assert.Equal(0, images);
         Assert.Equal(0, bold);
         Assert.Equal(0, dialogs);

@@ -11,8 +11,8 @@ const rateAt = themes.map(t => column(documents, t.id + DATA.rate_column));
 const hitsAt = themes.map(t => column(documents, t.id + DATA.hits_column));
 const evidenceCells = new Map(DATA.evidence.cells.map(([d, t, rows]) => [d + "/" + t, rows]));
 
-document.getElementById("title").textContent = "cpnlp analyze: " + thousands(DATA.run.documents) + " documents";
-document.title = "cpnlp report: " + thousands(DATA.run.documents) + " documents";
+document.getElementById("title").textContent = "cpnlp analyze: " + counted(DATA.run.documents, "document");
+document.title = "cpnlp report: " + counted(DATA.run.documents, "document");
 
 drawRun(DATA.run, themes, DATA.tool + " " + DATA.version);
 drawProfile();
@@ -33,7 +33,7 @@ function drawProfile() {
     return {
       label: h("span", { title: t.name }, t.id),
       value: row[pooled],
-      text: rate(row[pooled]) + " (" + thousands(row[hits]) + " hits in " + thousands(row[withTheme]) + " documents)",
+      text: rate(row[pooled]) + " (" + counted(row[hits], "hit") + " in " + counted(row[withTheme], "document") + ")",
     };
   })));
 
@@ -83,7 +83,7 @@ function heatCell(row, theme, max) {
   const hits = row.cells[hitsAt[theme]];
   const td = h("td", {
     className: "cell" + (hits === 0 ? " zero" : ""), tabindex: "0",
-    title: themes[theme].id + ": " + hits + " hits, " + rate(value) + " per 1,000 words",
+    title: themes[theme].id + ": " + counted(hits, "hit") + ", " + rate(value) + " per 1,000 words",
     dataset: { document: String(row.index), theme: themes[theme].id, hits: String(hits) },
   }, rate(value));
   if (hits > 0) {
@@ -113,7 +113,7 @@ function showEvidence(documentIndex, theme, td) {
   panel.dataset.hits = String(hits);
   panel.replaceChildren(
     h("h3", {}, id, title ? " — " + title : "", ": ", t.id, " (", t.name, ")"),
-    h("p", {}, thousands(hits) + " hits, " + rate(cells[rateAt[theme]]) + " per 1,000 words (theme_frequency.csv)."));
+    h("p", {}, counted(hits, "hit") + ", " + rate(cells[rateAt[theme]]) + " per 1,000 words (theme_frequency.csv)."));
   if (hits === 0) {
     panel.append(h("p", { className: "note" }, "No term of this theme matched in this document."));
     return;

@@ -26,6 +26,11 @@ function thousands(n) {
   return Number(n).toLocaleString("en-US");
 }
 
+/** A count with its noun, singular for one: "1 document", "2,938 documents". */
+function counted(n, noun) {
+  return thousands(n) + " " + noun + (Number(n) === 1 ? "" : "s");
+}
+
 /** A rate as the CSV writes it: four decimals. */
 function rate(x) {
   return Number(x).toFixed(4);

@@ -6,7 +6,7 @@ const tables = DATA.tables;
 const themes = DATA.themes;
 const palette = ["#b3261e", "#1b4f9c", "#2e7d32", "#8e24aa", "#ef6c00", "#00838f", "#6d4c41", "#c2185b", "#546e7a", "#9e9d24"];
 
-document.getElementById("title").textContent = "cpnlp " + DATA.command + ": " + thousands(DATA.run.documents) + " documents";
+document.getElementById("title").textContent = "cpnlp " + DATA.command + ": " + counted(DATA.run.documents, "document");
 document.title = "cpnlp " + DATA.command + " report";
 
 drawRun(DATA.run, themes, DATA.tool + " " + DATA.version);
