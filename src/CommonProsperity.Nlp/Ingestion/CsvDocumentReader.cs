@@ -25,8 +25,37 @@ internal sealed class CsvDocumentReader(IngestionOptions options) : IDocumentRea
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(problems);
-        var decoded = TextDecoder.Decode(bytes, file.RelativePath);
-        var table = CsvTable.FromText(decoded.Text, file.RelativePath, decoded.Encoding);
+        return Lazily(() =>
+        {
+            var decoded = TextDecoder.Decode(bytes, file.RelativePath);
+            return Read(file, CsvTable.FromText(decoded.Text, file.RelativePath, decoded.Encoding), decoded.By, metadata, problems, cancellationToken);
+        });
+    }
+
+    /// <summary>
+    /// As <see cref="Read(SourceFile, byte[], DocumentMetadata, IProblemSink, CancellationToken)"/>, for a file
+    /// too large to hold whole: its characters stream in (<see cref="StreamedTextFile"/>, whose first pass
+    /// decided the encoding as <see cref="TextDecoder"/> does) and the rows are parsed as they come, one
+    /// document at a time, giving the same documents.
+    /// </summary>
+    public IEnumerable<Document> Read(StreamedTextFile text, DocumentMetadata metadata, IProblemSink problems, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(problems);
+        return Lazily(() => Read(text.File, CsvTable.FromReader(text.Open, text.File.RelativePath, text.EncodingName), text.By, metadata, problems, cancellationToken));
+    }
+
+    /// <summary>The documents of <paramref name="read"/>, which decodes and parses nothing until the first is asked for (its errors then come from the enumeration).</summary>
+    private static IEnumerable<Document> Lazily(Func<IEnumerable<Document>> read)
+    {
+        foreach (var document in read())
+        {
+            yield return document;
+        }
+    }
+
+    private IEnumerable<Document> Read(SourceFile file, CsvTable table, string encodingBy, DocumentMetadata metadata, IProblemSink problems, CancellationToken cancellationToken)
+    {
         var textColumn = table.IndexOf(options.TextColumn);
         if (textColumn < 0)
         {
@@ -109,7 +138,7 @@ internal sealed class CsvDocumentReader(IngestionOptions options) : IDocumentRea
                 }
             }
 
-            yield return new Document(documentId, text, new DocumentMetadata(title, date, publisher, language, extra), file, "csv", decoded.Encoding) { EncodingBy = decoded.By };
+            yield return new Document(documentId, text, new DocumentMetadata(title, date, publisher, language, extra), file, "csv", table.Encoding) { EncodingBy = encodingBy };
         }
     }
 

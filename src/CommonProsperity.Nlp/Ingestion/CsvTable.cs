@@ -8,19 +8,24 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// (so a spreadsheet saved as GBK or UTF-16 reads as well as one saved as UTF-8). Rows come with
 /// their line number for messages. Malformed quoting is an error naming the line. The separator is
 /// the one the header row uses (<c>,</c> <c>;</c> tab or <c>|</c>, comma when the header has a single
-/// column), so a one-column file whose text holds semicolons or tabs is not split on them.
+/// column), so a one-column file whose text holds semicolons or tabs is not split on them. A table
+/// is read from text in memory (<see cref="FromText"/>) or from a reader opened afresh for the header
+/// and again for the rows (<see cref="FromReader"/>), which never holds the file whole.
 /// </summary>
 internal sealed class CsvTable
 {
     private static readonly char[] Separators = [',', ';', '\t', '|'];
 
-    private readonly string _text;
+    /// <summary>Characters read at a time from a reader while the header row is looked for.</summary>
+    private const int HeaderChunk = 1 << 16;
+
+    private readonly Func<CsvReaderOptions, CsvReader> _open;
     private readonly CsvReaderOptions _options;
 
-    private CsvTable(string path, string text, string encoding, IReadOnlyList<string> headers, CsvReaderOptions options)
+    private CsvTable(string path, Func<CsvReaderOptions, CsvReader> open, string encoding, IReadOnlyList<string> headers, CsvReaderOptions options)
     {
         Path = path;
-        _text = text;
+        _open = open;
         Encoding = encoding;
         Headers = headers;
         _options = options;
@@ -62,11 +67,41 @@ internal sealed class CsvTable
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new InputException("the CSV file is empty.", displayPath, fix: "Add a header row and at least one data row.");
+            throw Empty(displayPath);
         }
 
-        var options = OptionsFor(text);
-        using var reader = CsvReader.FromText(text, options);
+        return WithHeader(options => CsvReader.FromText(text, options), OptionsFor(text), displayPath, encoding);
+    }
+
+    /// <summary>
+    /// Parses CSV text that <paramref name="open"/> reads from its start, each time it is called: once for
+    /// the start of the text (the header row, which sets the separator), once for the header and once
+    /// for the rows; the text is never held whole. The same table as <see cref="FromText"/> of all the
+    /// characters <paramref name="open"/> reads.
+    /// </summary>
+    public static CsvTable FromReader(Func<TextReader> open, string displayPath, string encoding)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        string start;
+        using (var reader = open())
+        {
+            start = HeaderText(reader);
+        }
+
+        if (string.IsNullOrWhiteSpace(start))
+        {
+            throw Empty(displayPath);
+        }
+
+        return WithHeader(options => CsvReader.Create(open(), options, leaveOpen: false), OptionsFor(start), displayPath, encoding);
+    }
+
+    private static InputException Empty(string displayPath) =>
+        new("the CSV file is empty.", displayPath, fix: "Add a header row and at least one data row.");
+
+    private static CsvTable WithHeader(Func<CsvReaderOptions, CsvReader> open, CsvReaderOptions options, string displayPath, string encoding)
+    {
+        using var reader = open(options);
         IReadOnlyList<string> headers;
         try
         {
@@ -86,7 +121,43 @@ internal sealed class CsvTable
             }
         }
 
-        return new CsvTable(displayPath, text, encoding, headers, options);
+        return new CsvTable(displayPath, open, encoding, headers, options);
+    }
+
+    /// <summary>
+    /// The start of the text that <see cref="OptionsFor"/> and the emptiness check read: up to the end
+    /// of the header row (its first line break outside quotes) and the first character that is not
+    /// white space, or all of the text when it has neither.
+    /// </summary>
+    private static string HeaderText(TextReader reader)
+    {
+        var text = new System.Text.StringBuilder();
+        var chunk = new char[HeaderChunk];
+        bool quoted = false, lineEnded = false, anyText = false;
+        while (!(lineEnded && anyText))
+        {
+            var read = reader.Read(chunk, 0, chunk.Length);
+            if (read == 0)
+            {
+                break;
+            }
+
+            text.Append(chunk, 0, read);
+            foreach (var c in chunk.AsSpan(0, read))
+            {
+                anyText |= !char.IsWhiteSpace(c);
+                if (c == '"')
+                {
+                    quoted = !quoted;
+                }
+                else if (!quoted && (c == '\n' || c == '\r'))
+                {
+                    lineEnded = true;
+                }
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The index of a column, ignoring case, or -1.</summary>
@@ -109,7 +180,7 @@ internal sealed class CsvTable
     /// <exception cref="InputException">A row breaks the quoting rules; the message names its line.</exception>
     public IEnumerable<CsvRow> Rows()
     {
-        using var reader = CsvReader.FromText(_text, _options);
+        using var reader = _open(_options);
         while (true)
         {
             bool more;

@@ -125,6 +125,16 @@ public sealed class DocumentSource
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (StreamsRows(file))
+            {
+                foreach (var document in ExtractStreamed(file, problems, _inputs.Add, cancellationToken))
+                {
+                    yield return document;
+                }
+
+                continue;
+            }
+
             if (Load(file, problems) is not { } loaded)
             {
                 continue;
@@ -179,6 +189,77 @@ public sealed class DocumentSource
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="file"/> is a CSV file of more than <see cref="IngestionOptions.StreamedFileBytes"/>
+    /// bytes, whose rows are read as they stream in (<see cref="ExtractStreamed"/>) instead of from the
+    /// file held whole. False also when its size cannot be found (<see cref="Load"/> then reports why).
+    /// </summary>
+    internal bool StreamsRows(SourceFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (_readers.GetValueOrDefault(file.Extension) is not CsvDocumentReader)
+        {
+            return false;
+        }
+
+        try
+        {
+            return FileStatus.Of(file.FullPath) is { Kind: FileKind.Regular } status && status.Size > _options.StreamedFileBytes;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotARegularFileException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Load"/> and <see cref="Extract"/> of a file whose rows stream in (<see cref="StreamsRows"/>):
+    /// the same documents, problems and manifest entry, without holding the file or its text whole. The file
+    /// is read once to hash it and decide its encoding (<see cref="StreamedTextFile"/>), then its rows are
+    /// parsed as they are asked for. Enumerate it on the calling thread, in input order (it finds the file's metadata).
+    /// </summary>
+    internal IEnumerable<Document> ExtractStreamed(SourceFile file, IProblemSink problems, Action<InputFileRecord> completed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(completed);
+        if (!TryReadBytes(file, problems, out _, read: false))
+        {
+            yield break;
+        }
+
+        var metadata = FindMetadata(file, problems);
+        var sha256 = string.Empty;
+        long length = 0;
+        StreamedTextFile? text = null;
+        try
+        {
+            text = StreamedTextFile.Inspect(file, out sha256, out length, cancellationToken);
+        }
+        catch (InputException e)
+        {
+            problems.Report(Problem.Skipped(file.RelativePath, e, string.Empty));
+            completed(new InputFileRecord(file.RelativePath, length, sha256, file.Extension, string.Empty, 0, null));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Report(CannotRead(file, e));
+        }
+
+        if (text is null)
+        {
+            yield break;
+        }
+
+        var reader = (CsvDocumentReader)_readers[file.Extension];
+        var documents = Documents(file, reader.Read(text, metadata, problems, cancellationToken), problems,
+            (encoding, by, produced) => completed(new InputFileRecord(file.RelativePath, length, sha256, file.Extension, encoding, produced, by)));
+        foreach (var document in documents)
+        {
+            yield return document;
+        }
+    }
+
     /// <summary>The metadata a <c>sources.csv</c> gives <paramref name="file"/>, as <see cref="Load"/> finds it (call it in input order, on one thread).</summary>
     internal DocumentMetadata MetadataOf(SourceFile file, IProblemSink problems)
     {
@@ -203,8 +284,21 @@ public sealed class DocumentSource
         ArgumentNullException.ThrowIfNull(completed);
         var (file, bytes, metadata) = loaded;
         var reader = _readers[file.Extension];
+        var documents = pooledText && reader is PlainTextReader ? PlainTextReader.ReadPooled(file, bytes, metadata) : reader.Read(file, bytes, metadata, problems, cancellationToken);
+        return Documents(file, documents, problems, (encoding, by, produced) => completed(new InputFileRecord(file.RelativePath, bytes.LongLength,
+            Convert.ToHexStringLower(SHA256.HashData(bytes)), file.Extension, encoding, produced, by)));
+    }
+
+    /// <summary>
+    /// The documents a reader made of <paramref name="file"/>, those without text reported and left out and
+    /// the language guessed where the metadata does not give it; a file that fails part way is reported
+    /// with how many documents came before. At the end <paramref name="completed"/> gets the encoding, how
+    /// it was decided and the number of documents.
+    /// </summary>
+    private static IEnumerable<Document> Documents(SourceFile file, IEnumerable<Document> read, IProblemSink problems, Action<string, string?, int> completed)
+    {
         var produced = 0;
-        using var documents = (pooledText && reader is PlainTextReader ? PlainTextReader.ReadPooled(file, bytes, metadata) : reader.Read(file, bytes, metadata, problems, cancellationToken)).GetEnumerator();
+        using var documents = read.GetEnumerator();
         var encoding = "";
         string? encodingBy = null;
         while (true)
@@ -223,6 +317,13 @@ public sealed class DocumentSource
             {
                 var note = produced > 0 ? $" The {produced} document(s) before it were analysed." : string.Empty;
                 problems.Report(Problem.Skipped(file.RelativePath, e, note));
+                break;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Only a file that streams in is still being read here.
+                var note = produced > 0 ? $" The {produced} document(s) before it were analysed." : string.Empty;
+                problems.Report(Problem.Skipped(file.RelativePath, $"{file.RelativePath}: cannot read the file ({e.Message}).{note}", "Check that it exists and that you may read it."));
                 break;
             }
 
@@ -245,8 +346,7 @@ public sealed class DocumentSource
             yield return document;
         }
 
-        completed(new InputFileRecord(file.RelativePath, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            file.Extension, encoding, produced, encodingBy));
+        completed(encoding, encodingBy, produced);
     }
 
     /// <summary>The error for a run that found no file it can read under <paramref name="inputs"/>; <paramref name="skipped"/> says why.</summary>
@@ -268,7 +368,8 @@ public sealed class DocumentSource
             fix: "Fix or remove the files named above.");
     }
 
-    private bool TryReadBytes(SourceFile file, IProblemSink problems, out byte[] bytes)
+    /// <summary>Reads <paramref name="file"/> whole (or, with <paramref name="read"/> false, only checks that it may be read: there, regular, not empty, within the limit); false, with the problem reported, when it cannot be.</summary>
+    private bool TryReadBytes(SourceFile file, IProblemSink problems, out byte[] bytes, bool read = true)
     {
         bytes = [];
         try
@@ -300,6 +401,11 @@ public sealed class DocumentSource
                 return false;
             }
 
+            if (!read)
+            {
+                return true;
+            }
+
             bytes = _readAllBytes(file.FullPath);
         }
         catch (NotARegularFileException e)
@@ -309,8 +415,7 @@ public sealed class DocumentSource
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Report(TooLong(file.RelativePath, file.FullPath, e)
-                ?? Problem.Skipped(file.RelativePath, $"{file.RelativePath}: cannot read the file ({e.Message}).", "Check that it exists and that you may read it."));
+            problems.Report(CannotRead(file, e));
             return false;
         }
 
@@ -322,6 +427,10 @@ public sealed class DocumentSource
 
         return true;
     }
+
+    private static Problem CannotRead(SourceFile file, Exception e) =>
+        TooLong(file.RelativePath, file.FullPath, e)
+        ?? Problem.Skipped(file.RelativePath, $"{file.RelativePath}: cannot read the file ({e.Message}).", "Check that it exists and that you may read it.");
 
     private static Problem Empty(SourceFile file) =>
         Problem.Skipped(file.RelativePath, $"{file.RelativePath}: the file is empty.", "Remove it or check that it is the right file.");

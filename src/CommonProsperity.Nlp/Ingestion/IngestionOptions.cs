@@ -28,6 +28,12 @@ public sealed record IngestionOptions(
     /// </summary>
     public const long DefaultMaxFileBytes = 256L << 20;
 
+    /// <summary>
+    /// CSV files larger than this (default 4 MiB) are not held whole: their rows are parsed as the file streams in,
+    /// one document at a time (the same documents; tests lower it to compare the two readings).
+    /// </summary>
+    internal long StreamedFileBytes { get; init; } = 4 << 20;
+
     /// <summary>These options with <paramref name="directory"/> added to the folders never read (a run's own output folder).</summary>
     public IngestionOptions Excluding(string directory) => this with { ExcludeDirectories = [.. ExcludeDirectories ?? [], directory] };
 

@@ -41,7 +41,8 @@ public sealed record AnalysisOptions(
 
     /// <summary>
     /// Plain-text files larger than this are analysed in windows as they stream in (<see cref="WindowedDocumentAnalysis"/>),
-    /// never held whole; tests lower it to 0 to analyse every text file so.
+    /// and CSV files larger than this have their rows parsed as they stream in (<see cref="Ingestion.IngestionOptions.StreamedFileBytes"/>),
+    /// never held whole; tests lower it to 0 to read every text and CSV file so.
     /// </summary>
     internal long StreamedFileBytes { get; init; } = OrderedFileAnalysis.WholeFileBytes;
 

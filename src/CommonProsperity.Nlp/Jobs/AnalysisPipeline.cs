@@ -46,6 +46,7 @@ public sealed class AnalysisPipeline
         var ingestion = options.Ingestion with
         {
             ExcludeDirectories = [.. options.Ingestion.ExcludeDirectories ?? [], options.OutputDirectory],
+            StreamedFileBytes = options.StreamedFileBytes,
         };
         var source = new DocumentSource(ingestion);
         var listing = new ProblemLog();

@@ -11,7 +11,9 @@ namespace CommonProsperity.Nlp.Jobs;
 /// then decoded, analysed and its evidence rows formatted on a worker; a file larger than
 /// <see cref="WholeFileBytes"/> is decoded on the calling thread and its documents analysed on workers,
 /// so that it is never held twice over; a plain-text file larger than <see cref="StreamedFileBytes"/> is
-/// never read whole but analysed in windows on a worker (<see cref="WindowedDocumentAnalysis"/>). At most a few files per worker, and
+/// never read whole but analysed in windows on a worker (<see cref="WindowedDocumentAnalysis"/>), and a
+/// CSV file larger than that is never read whole either: its rows are parsed on the calling thread as it
+/// streams in (<see cref="DocumentSource.ExtractStreamed"/>) and analysed on workers. At most a few files per worker, and
 /// <see cref="MaxBytesInFlight"/> of input, wait between reading and the in-order hand-back, so memory
 /// stays bounded whatever the number of files, and the results do not depend on the parallelism.
 /// </summary>
@@ -63,6 +65,15 @@ internal sealed class OrderedFileAnalysis(
                     continue;
                 }
 
+                if (source.StreamsRows(file))
+                {
+                    // A large CSV file: its rows are parsed here as the file streams in, each analysed on a worker.
+                    InputFileRecord? record = null;
+                    AnalyzeDocumentsOfLargeFile(index, source.ExtractStreamed(file, problems, r => record = r, cancellationToken), () => record, problems, take);
+                    Drain(take, all: false);
+                    continue;
+                }
+
                 var loaded = source.Load(file, problems);
                 if (loaded is null)
                 {
@@ -74,7 +85,8 @@ internal sealed class OrderedFileAnalysis(
                 }
                 else
                 {
-                    AnalyzeDocumentsOfLargeFile(index, loaded, problems, take);
+                    InputFileRecord? record = null;
+                    AnalyzeDocumentsOfLargeFile(index, source.Extract(loaded, problems, r => record = r, cancellationToken), () => record, problems, take);
                 }
 
                 Drain(take, all: false);
@@ -125,11 +137,13 @@ internal sealed class OrderedFileAnalysis(
         return new FileResult(index, problems.All, reports, input, loaded.Bytes.Length);
     }
 
-    /// <summary>Each document of a large file becomes a result of its own, carrying the problems met before it.</summary>
-    private void AnalyzeDocumentsOfLargeFile(int index, LoadedFile loaded, ProblemLog problems, Action<FileResult> take)
+    /// <summary>
+    /// Each document of a large file (read on this thread from <paramref name="documents"/>, whose end sets
+    /// <paramref name="input"/>) becomes a result of its own, carrying the problems met before it.
+    /// </summary>
+    private void AnalyzeDocumentsOfLargeFile(int index, IEnumerable<Document> documents, Func<InputFileRecord?> input, ProblemLog problems, Action<FileResult> take)
     {
-        InputFileRecord? input = null;
-        foreach (var document in source.Extract(loaded, problems, record => input = record, cancellationToken))
+        foreach (var document in documents)
         {
             var before = problems.TakeAll();
             var bytes = document.Content.Length * 2L;
@@ -146,7 +160,7 @@ internal sealed class OrderedFileAnalysis(
             Drain(take, all: false);
         }
 
-        _pending.Enqueue((Task.FromResult(new FileResult(index, problems.TakeAll(), [], input, 0)), null));
+        _pending.Enqueue((Task.FromResult(new FileResult(index, problems.TakeAll(), [], input(), 0)), null));
     }
 
     /// <summary>

@@ -169,4 +169,39 @@ public class DocumentSourceTests
 
         Assert.Equal(["my \"quoted\" file.txt", "慈善 法.txt"], documents.Select(d => d.Id));
     }
+
+    [Fact]
+    public void Read_CsvFilesStreamedRowByRow_GiveTheDocumentsProblemsAndInputsOfFilesReadWhole()
+    {
+        // Every CSV file over the threshold (here: all) is parsed as it streams in; the documents, skips and
+        // warnings, and the manifest's entries (size, SHA-256, encoding, documents) are those of the file read whole.
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in/sub"));
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var rows = "id,text,date,publisher,topic\nr1,\"推进共同富裕，发展慈善事业。\nA second line, with a comma.\",2021-08,NPC,giving\nr2,,2021,,\nr1,again,,,\nr3,\"Charity \"\"grows\"\"\",June,Think tank,x\n";
+        File.WriteAllText(temp.File("in/rows.csv"), rows);
+        File.WriteAllBytes(temp.File("in/gbk.csv"), System.Text.Encoding.GetEncoding("GB18030").GetBytes("id,text\ng1,推进共同富裕，缩小收入差距。\ng2,发展慈善事业。\n"));
+        File.WriteAllBytes(temp.File("in/utf16.csv"), [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes("text\r\nfirst; row\r\nsecond\trow\r\n")]);
+        File.WriteAllText(temp.File("in/ragged.csv"), "id,text\na,one\nb,two,three\nc,\"unclosed\n");
+        File.WriteAllText(temp.File("in/nocolumn.csv"), "id,body\na,one\n");
+        File.WriteAllText(temp.File("in/blank.csv"), " \n\n");
+        File.WriteAllBytes(temp.File("in/binary.csv"), [0x69, 0x64, 0, 0x2C, 0x74]);
+        File.WriteAllText(temp.File("in/sub/rows.csv"), "sep=;\nid;text\ns1;common prosperity, charity\n");
+        File.WriteAllText(temp.File("in/sources.csv"), "file,title,publisher\nrows.csv,The rows,Catalogue\n");
+        var options = new IngestionOptions() with { StreamedFileBytes = long.MaxValue };
+
+        var whole = ReadAll(options, temp.File("in"));
+        var streamed = ReadAll(options with { StreamedFileBytes = 0 }, temp.File("in"));
+
+        Assert.Equal(Describe(whole.Documents), Describe(streamed.Documents));
+        Assert.Equal(whole.Skipped, streamed.Skipped);
+        Assert.Equal(whole.Source.Inputs, streamed.Source.Inputs);
+        Assert.Equal(8, whole.Source.Inputs.Count);
+        Assert.Contains(streamed.Documents, d => d.Id == "gbk.csv#g2" && d.Encoding == "gb18030");
+        Assert.Contains(streamed.Skipped, p => p.File == "ragged.csv#b");
+    }
+
+    private static IEnumerable<string> Describe(IEnumerable<Document> documents) =>
+        documents.Select(d => $"{d.Id}|{d.Text}|{d.Format}|{d.Encoding}|{d.EncodingBy}|{d.Metadata.Title}|{d.Metadata.Date}|{d.Metadata.Publisher}|{d.Metadata.Language}|"
+            + string.Join(';', d.Metadata.Extra.Select(e => $"{e.Key}={e.Value}")));
 }

@@ -146,6 +146,23 @@ public class WindowedDocumentAnalysisTests
     }
 
     [Fact]
+    public void Run_CsvFilesStreamedRowByRow_WriteTheReportsOfFilesReadWhole()
+    {
+        // CSV files parsed as they stream in (rows across read buffers, other encodings, a bad row part way,
+        // a file that cannot be decoded, metadata columns) give the reports and manifest of files read whole.
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in"));
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var rows = string.Concat(Enumerable.Range(0, 300).Select(i => $"r{i},\"Row {i}: common prosperity, the income gap\n and charity. 推进共同富裕。\",{2000 + (i % 25)},Publisher {i % 3}\n"));
+        File.WriteAllText(temp.File("in/rows.csv"), "id,text,date,publisher\n" + rows);
+        File.WriteAllBytes(temp.File("in/gbk.csv"), Encoding.GetEncoding("GB18030").GetBytes("id,text\ng1,推进共同富裕，缩小收入差距。\ng2,发展慈善事业。\n"));
+        File.WriteAllText(temp.File("in/broken.csv"), "id,text\na,common prosperity\nb,charity,extra\nc,\"unclosed\n");
+        File.WriteAllBytes(temp.File("in/binary.csv"), [0x69, 0x64, 0, 0x2C, 0x74]);
+
+        AssertSameReports(DefaultLexicon.Instance, [temp.File("in")], temp, 50, dedupe: false, context: 30);
+    }
+
+    [Fact]
     public void Analyze_LongTextWithSentenceEnds_IsCutIntoManyWindows()
     {
         using var temp = new TempDirectory();
