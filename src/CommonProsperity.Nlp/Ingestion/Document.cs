@@ -29,14 +29,30 @@ public sealed record Document(
     internal Document(string id, PooledText text, DocumentMetadata metadata, SourceFile source, string format, string encoding)
         : this(id, (string)null!, metadata, source, format, encoding) => _pooled = text;
 
+    /// <summary>The text of a large plain-text file, read from the file when asked for (<see cref="OpenText"/>); null when it is held.</summary>
+    private readonly StreamedTextFile? _streamed;
+
+    /// <summary>
+    /// A document whose text stays in its file (a large plain-text file, <see cref="StreamedTextFile"/>): a
+    /// reader that can go through it in pieces does so (<see cref="OpenText"/>); reading <see cref="Text"/>
+    /// or <see cref="Content"/> reads it whole into memory.
+    /// </summary>
+    internal Document(string id, StreamedTextFile text, DocumentMetadata metadata, string format)
+        : this(id, (string)null!, metadata, text.File, format, text.EncodingName)
+    {
+        _streamed = text;
+        EncodingBy = text.By;
+    }
+
     /// <summary>The extracted text. A document read by <c>analyze</c> keeps its text in a pooled buffer and makes this string only when it is asked for.</summary>
     public string Text
     {
-        get => field ??= new string(_pooled!.Memory.Span);
+        get => field ??= _streamed is { } streamed ? ReadWhole(streamed) : new string(_pooled!.Memory.Span);
         init
         {
             field = value;
             _pooled = null;
+            _streamed = null;
         }
     } = Text;
 
@@ -49,6 +65,20 @@ public sealed record Document(
 
     /// <summary>Hands a pooled text's buffer back to the pool (nothing for a text held as a string): call it once the document is done with.</summary>
     internal void ReturnText() => _pooled?.Return();
+
+    /// <summary>Whether its text stays in its file until it is read (<see cref="OpenText"/>), rather than in memory.</summary>
+    internal bool IsStreamed => _streamed is not null;
+
+    /// <summary>The text of a document whose text stays in its file (<see cref="IsStreamed"/>), from its start; each call opens it afresh.</summary>
+    /// <exception cref="InvalidOperationException">The text is in memory.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    internal TextReader OpenText() => _streamed is { } streamed ? streamed.Open() : throw new InvalidOperationException("The document's text is in memory.");
+
+    private static string ReadWhole(StreamedTextFile text)
+    {
+        using var reader = text.Open();
+        return reader.ReadToEnd();
+    }
 
     /// <summary>Whether its text is in a pooled buffer (<see cref="Content"/> without a string) rather than a string.</summary>
     internal bool IsPooled => _pooled is not null;

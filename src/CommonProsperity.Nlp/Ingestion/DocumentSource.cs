@@ -125,7 +125,7 @@ public sealed class DocumentSource
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (StreamsRows(file))
+            if (Streams(file))
             {
                 foreach (var document in ExtractStreamed(file, problems, _inputs.Add, cancellationToken))
                 {
@@ -190,14 +190,15 @@ public sealed class DocumentSource
     }
 
     /// <summary>
-    /// True when <paramref name="file"/> is a CSV file of more than <see cref="IngestionOptions.StreamedFileBytes"/>
-    /// bytes, whose rows are read as they stream in (<see cref="ExtractStreamed"/>) instead of from the
-    /// file held whole. False also when its size cannot be found (<see cref="Load"/> then reports why).
+    /// True when <paramref name="file"/> is a CSV or plain-text file of more than <see cref="IngestionOptions.StreamedFileBytes"/>
+    /// bytes, which is read as it streams in (<see cref="ExtractStreamed"/>) instead of held whole: a CSV
+    /// file's rows are parsed as they come, a plain-text file's document keeps its text in the file
+    /// (<see cref="Document.IsStreamed"/>). False also when its size cannot be found (<see cref="Load"/> then reports why).
     /// </summary>
-    internal bool StreamsRows(SourceFile file)
+    internal bool Streams(SourceFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (_readers.GetValueOrDefault(file.Extension) is not CsvDocumentReader)
+        if (_readers.GetValueOrDefault(file.Extension) is not (CsvDocumentReader or PlainTextReader))
         {
             return false;
         }
@@ -213,7 +214,7 @@ public sealed class DocumentSource
     }
 
     /// <summary>
-    /// <see cref="Load"/> and <see cref="Extract"/> of a file whose rows stream in (<see cref="StreamsRows"/>):
+    /// <see cref="Load"/> and <see cref="Extract"/> of a file whose rows stream in (<see cref="Streams"/>):
     /// the same documents, problems and manifest entry, without holding the file or its text whole. The file
     /// is read once to hash it and decide its encoding (<see cref="StreamedTextFile"/>), then its rows are
     /// parsed as they are asked for. Enumerate it on the calling thread, in input order (it finds the file's metadata).
@@ -251,8 +252,10 @@ public sealed class DocumentSource
             yield break;
         }
 
-        var reader = (CsvDocumentReader)_readers[file.Extension];
-        var documents = Documents(file, reader.Read(text, metadata, problems, cancellationToken), problems,
+        IEnumerable<Document> read = _readers[file.Extension] is CsvDocumentReader rows
+            ? rows.Read(text, metadata, problems, cancellationToken)
+            : [new Document(file.RelativePath, text, metadata, PlainTextReader.FormatOf(file))];
+        var documents = Documents(file, read, problems,
             (encoding, by, produced) => completed(new InputFileRecord(file.RelativePath, length, sha256, file.Extension, encoding, produced, by)));
         foreach (var document in documents)
         {
@@ -329,7 +332,7 @@ public sealed class DocumentSource
 
             encoding = document.Encoding;
             encodingBy = document.EncodingBy;
-            if (document.Content.Span.IsWhiteSpace())
+            if (document.IsStreamed ? !HasText(document) : document.Content.Span.IsWhiteSpace())
             {
                 document.ReturnText();
                 problems.Report(Problem.Skipped(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}.",
@@ -340,13 +343,39 @@ public sealed class DocumentSource
             produced++;
             if (document.Metadata.Language is null)
             {
-                document = document with { Metadata = document.Metadata with { Language = LanguageGuesser.Guess(document.Content.Span) } };
+                document = document with { Metadata = document.Metadata with { Language = LanguageGuesser.Guess(document.IsStreamed ? Start(document) : document.Content.Span) } };
             }
 
             yield return document;
         }
 
         completed(encoding, encodingBy, produced);
+    }
+
+    /// <summary>Whether the text of a document that stays in its file has a character other than white space (read up to the first).</summary>
+    private static bool HasText(Document document)
+    {
+        using var reader = document.OpenText();
+        var chunk = new char[1 << 16];
+        int read;
+        while ((read = reader.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (!chunk.AsSpan(0, read).IsWhiteSpace())
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The start of a document that stays in its file: as many characters as <see cref="LanguageGuesser.Guess"/> reads.</summary>
+    private static string Start(Document document)
+    {
+        using var reader = document.OpenText();
+        var start = new char[LanguageGuesser.SampleCharacters];
+        var length = reader.ReadBlock(start, 0, start.Length);
+        return new string(start, 0, length);
     }
 
     /// <summary>The error for a run that found no file it can read under <paramref name="inputs"/>; <paramref name="skipped"/> says why.</summary>

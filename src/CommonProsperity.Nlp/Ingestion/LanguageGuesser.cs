@@ -9,11 +9,14 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// </summary>
 internal static class LanguageGuesser
 {
-    /// <summary>Guesses from the first 20,000 characters.</summary>
+    /// <summary>How many characters from the start of a text the guess reads.</summary>
+    public const int SampleCharacters = 20_000;
+
+    /// <summary>Guesses from the first <see cref="SampleCharacters"/> characters.</summary>
     public static string Guess(ReadOnlySpan<char> text)
     {
         int han = 0, latin = 0, other = 0;
-        var sample = text[..Math.Min(text.Length, 20_000)];
+        var sample = text[..Math.Min(text.Length, SampleCharacters)];
         for (var i = 0; i < sample.Length; i++)
         {
             var c = sample[i];

@@ -31,5 +31,6 @@ internal sealed class PlainTextReader : IDocumentReader
         yield return new Document(file.RelativePath, text, metadata, file, FormatOf(file), encoding) { EncodingBy = by };
     }
 
-    private static string FormatOf(SourceFile file) => file.Extension is "md" or "markdown" ? "md" : "txt";
+    /// <summary>The format a document of <paramref name="file"/> is read as: <c>md</c> or <c>txt</c>.</summary>
+    internal static string FormatOf(SourceFile file) => file.Extension is "md" or "markdown" ? "md" : "txt";
 }

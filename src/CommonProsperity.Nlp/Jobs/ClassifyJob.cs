@@ -24,9 +24,24 @@ public sealed class ClassifyJob(ThemeModel model)
         var themes = _model.Themes;
         using (var writer = new PassageReportWriter(output, themes))
         {
-            // Each document's rows are formatted where it was classified (on every core for the shipped model) and written here, in order.
-            var classified = new DocumentClassifier(_model, options.Unit).Classify(
-                documents, (document, found) => (found.Count, Rows: PassageReportWriter.Format(document, found, themes)), cancellationToken);
+            // Each document's rows are formatted where it was classified (on every core for the shipped model) and written here, in order;
+            // a document classified in windows writes its passages window by window, then its frequency rows.
+            var classifier = new DocumentClassifier(_model, options.Unit, windowCharacters: options.WindowCharacters);
+            var classified = classifier.Classify(
+                documents,
+                (document, found) => (found.Count, Rows: PassageReportWriter.Format(document, found, themes)),
+                document =>
+                {
+                    var tally = new PassageReportWriter.PassageTally(themes);
+                    foreach (var window in classifier.ClassifyInWindows(document, cancellationToken))
+                    {
+                        tally.Add(window);
+                        writer.Add(new PassageReportWriter.Rows(PassageReportWriter.FormatPassages(window, themes), new CsvRowBuffer(16)));
+                    }
+
+                    return (tally.Count, Rows: new PassageReportWriter.Rows(new CsvRowBuffer(16), PassageReportWriter.FormatFrequency(document, tally, themes)));
+                },
+                cancellationToken);
             foreach (var (found, rows) in classified)
             {
                 count++;

@@ -65,9 +65,9 @@ internal sealed class OrderedFileAnalysis(
                     continue;
                 }
 
-                if (source.StreamsRows(file))
+                if (source.Streams(file))
                 {
-                    // A large CSV file: its rows are parsed here as the file streams in, each analysed on a worker.
+                    // A large CSV file (or text file, without windows): its rows are parsed here as the file streams in, each analysed on a worker.
                     InputFileRecord? record = null;
                     AnalyzeDocumentsOfLargeFile(index, source.ExtractStreamed(file, problems, r => record = r, cancellationToken), () => record, problems, take);
                     Drain(take, all: false);

@@ -8,4 +8,8 @@ namespace CommonProsperity.Nlp.Jobs;
 /// <param name="Output">The output folder (<c>classify</c>) or file (<c>suggest</c>).</param>
 /// <param name="Ingestion">How inputs are read.</param>
 /// <param name="Unit">What a passage is.</param>
-public sealed record PassageOptions(IReadOnlyList<string> Inputs, string Output, IngestionOptions Ingestion, PassageUnit Unit = PassageUnit.Sentence);
+public sealed record PassageOptions(IReadOnlyList<string> Inputs, string Output, IngestionOptions Ingestion, PassageUnit Unit = PassageUnit.Sentence)
+{
+    /// <summary>The characters of a window of a document classified in windows (<see cref="SentenceWindows"/>; tests use a few dozen).</summary>
+    internal int WindowCharacters { get; init; } = SentenceWindows.DefaultCharacters;
+}

@@ -50,7 +50,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
     public int WindowsAnalysed => Volatile.Read(ref _windows);
 
     /// <summary>Characters whose language is guessed, as <see cref="LanguageGuesser.Guess"/> reads them.</summary>
-    private const int LanguageSample = 20_000;
+    private const int LanguageSample = LanguageGuesser.SampleCharacters;
 
     /// <summary>
     /// Analyses <paramref name="file"/> as one document with <paramref name="metadata"/>, reporting to
@@ -425,9 +425,14 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
     /// (punctuation: not a word character, Chinese character, space, hyphen, apostrophe or invisible
     /// character, after character folding) comes before any token character.
     /// </summary>
-    private bool NothingCrosses(char[] buffer, int from, int cut)
+    private bool NothingCrosses(char[] buffer, int from, int cut) => NothingCrosses(buffer, from, cut, analyzer.Matcher.Tokenizer.Normalizes);
+
+    /// <summary>
+    /// As <see cref="NothingCrosses(char[], int, int)"/>, for a tokenizer that folds characters (<paramref name="folds"/>)
+    /// or not: also where a text read in windows of whole sentences may be cut (<see cref="Models.SentenceWindows"/>).
+    /// </summary>
+    internal static bool NothingCrosses(char[] buffer, int from, int cut, bool folds)
     {
-        var folds = analyzer.Matcher.Tokenizer.Normalizes;
         for (var i = cut - 1; i >= from; i--)
         {
             var c = buffer[i];

@@ -9,8 +9,12 @@ namespace CommonProsperity.Nlp.Models;
 /// features are the lexicon vectors alone (the shipped one) is applied directly, one document at a
 /// time on every core (<see cref="ThemeModel.ScoreDirect"/>); a model with text n-grams goes through
 /// ML.NET, documents streaming through in batches (ML.NET is fastest on thousands of rows at once).
+/// <para>A document whose text stays in its file (a large plain-text file, <see cref="Document.IsStreamed"/>) is
+/// classified by sentence in windows (<see cref="SentenceWindows"/>) when the model is scored directly, so
+/// that its memory does not grow with it: the text is read twice, once for the document's profile and
+/// once to score its sentences, which are the same, with the same offsets, as in the whole text.</para>
 /// </summary>
-internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int batchPassages = 4096)
+internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int batchPassages = 4096, int windowCharacters = SentenceWindows.DefaultCharacters)
 {
     /// <summary>The model in use.</summary>
     public ThemeModel Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
@@ -24,14 +28,122 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
     /// (for a directly scored model on the worker threads, so that it can format them there); the results come
     /// back in document order.
     /// </summary>
-    public IEnumerable<T> Classify<T>(IEnumerable<Document> documents, Func<Document, IReadOnlyList<ClassifiedPassage>, T> then, CancellationToken cancellationToken = default)
+    public IEnumerable<T> Classify<T>(IEnumerable<Document> documents, Func<Document, IReadOnlyList<ClassifiedPassage>, T> then, CancellationToken cancellationToken = default) =>
+        Classify(documents, then, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Classify{T}(IEnumerable{Document}, Func{Document, IReadOnlyList{ClassifiedPassage}, T}, CancellationToken)"/>;
+    /// a document classified in windows (<see cref="InWindows"/>) is handed to <paramref name="inWindows"/>
+    /// instead, on the calling thread once every result before it has been taken, to go through its
+    /// windows' passages (<see cref="ClassifyInWindows"/>) without holding them all. Without it, such a
+    /// document's passages are gathered and given to <paramref name="then"/>.
+    /// </summary>
+    public IEnumerable<T> Classify<T>(IEnumerable<Document> documents, Func<Document, IReadOnlyList<ClassifiedPassage>, T> then, Func<Document, T>? inWindows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(then);
-        return Model.CanScoreDirectly ? ClassifyDirectly(documents, then, cancellationToken) : ClassifyInBatches(documents, then, cancellationToken);
+        inWindows ??= document => then(document, [.. ClassifyInWindows(document, cancellationToken).SelectMany(passages => passages)]);
+        return Model.CanScoreDirectly ? ClassifyDirectly(documents, then, inWindows, cancellationToken) : ClassifyInBatches(documents, then, cancellationToken);
     }
 
-    private IEnumerable<T> ClassifyDirectly<T>(IEnumerable<Document> documents, Func<Document, IReadOnlyList<ClassifiedPassage>, T> then, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="document"/> is classified in windows: its text stays in its file, the unit is the sentence and the model is scored directly.</summary>
+    public bool InWindows(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.IsStreamed && unit == PassageUnit.Sentence && Model.CanScoreDirectly;
+    }
+
+    /// <summary>
+    /// The sentences of a document whose text stays in its file, classified a window at a time: the
+    /// passages the whole document gives (same indexes, offsets, texts and probabilities), in order.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The document is not one to classify in windows (<see cref="InWindows"/>).</exception>
+    public IEnumerable<IReadOnlyList<ClassifiedPassage>> ClassifyInWindows(Document document, CancellationToken cancellationToken = default)
+    {
+        if (!InWindows(document))
+        {
+            throw new InvalidOperationException("Only a document whose text stays in its file is classified by sentence in windows.");
+        }
+
+        return Windows(document, cancellationToken);
+    }
+
+    private IEnumerable<IReadOnlyList<ClassifiedPassage>> Windows(Document document, CancellationToken cancellationToken)
+    {
+        // The profile first: per theme, the share of the document's sentences with a hit, added up as ProfileOf does.
+        var featurizer = Model.Featurizer;
+        var sums = new float[featurizer.ThemeCount];
+        var count = 0;
+        foreach (var window in SentenceWindows.Read(document.OpenText, document.Id, windowCharacters, cancellationToken))
+        {
+            for (var i = 0; i < window.Sentences.Count; i++)
+            {
+                var hits = featurizer.LexiconHits(window.Text(i));
+                for (var t = 0; t < sums.Length; t++)
+                {
+                    sums[t] += hits[t] > 0 ? 1 : 0;
+                }
+
+                count++;
+            }
+        }
+
+        var profile = count == 0 ? new float[featurizer.ThemeCount] : sums.Select(s => s / count).ToArray();
+        var index = 0;
+        foreach (var window in SentenceWindows.Read(document.OpenText, document.Id, windowCharacters, cancellationToken))
+        {
+            var passages = new ClassifiedPassage[window.Sentences.Count];
+            for (var i = 0; i < passages.Length; i++)
+            {
+                var sentence = window.Sentences[i];
+                var text = window.Text(i);
+                var probabilities = Model.ScoreDirect(featurizer.LexiconHits(text), profile);
+                passages[i] = new ClassifiedPassage(document.Id, index++, window.Offset + sentence.Start, window.Offset + sentence.End, text, Model.Decide(probabilities), probabilities);
+            }
+
+            yield return passages;
+        }
+    }
+
+    private IEnumerable<T> ClassifyDirectly<T>(IEnumerable<Document> documents, Func<Document, IReadOnlyList<ClassifiedPassage>, T> then, Func<Document, T> inWindows, CancellationToken cancellationToken)
+    {
+        // The documents held in memory go through on every core, up to the next one classified in windows,
+        // which goes through on this thread once they are all taken.
+        using var source = documents.GetEnumerator();
+        var more = true;
+        Document? windowed = null;
+        while (more)
+        {
+            foreach (var result in InParallel(Held(), then, cancellationToken))
+            {
+                yield return result;
+            }
+
+            if (windowed is not null)
+            {
+                yield return inWindows(windowed);
+                windowed = null;
+            }
+        }
+
+        IEnumerable<Document> Held()
+        {
+            while (source.MoveNext())
+            {
+                if (InWindows(source.Current))
+                {
+                    windowed = source.Current;
+                    yield break;
+                }
+
+                yield return source.Current;
+            }
+
+            more = false;
+        }
+    }
+
+    private IEnumerable<T> InParallel<T>(IEnumerable<Document> documents, Func<Document, IReadOnlyList<ClassifiedPassage>, T> then, CancellationToken cancellationToken)
     {
         // The documents are read in order on one thread at a time (the source is not thread-safe and need not be);
         // segmenting, matching, scoring and whatever then does run on every core; the results keep the input order.

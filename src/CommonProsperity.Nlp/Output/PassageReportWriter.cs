@@ -59,10 +59,10 @@ internal sealed class PassageReportWriter : IDisposable
         [
             new("document", ColumnFormat.Text, "the document id", r => r.Document.Id),
             new("theme", ColumnFormat.Text, "the theme id", r => r.Theme),
-            new("passages_with_theme", ColumnFormat.Integer, "passages predicted to have the theme", r => r.With),
-            new("passages", ColumnFormat.Integer, "passages in the document", r => r.Passages.Count),
-            new("share", ColumnFormat.Rate, "`passages_with_theme / passages`", r => r.Passages.Count == 0 ? 0 : (double)r.With / r.Passages.Count),
-            new("mean_probability", ColumnFormat.Rate, "the theme's mean probability over the passages", r => r.Passages.Count == 0 ? 0 : r.Passages.Average(p => (double)p.Probabilities[r.ThemeIndex])),
+            new("passages_with_theme", ColumnFormat.Integer, "passages predicted to have the theme", r => r.Tally.With[r.ThemeIndex]),
+            new("passages", ColumnFormat.Integer, "passages in the document", r => r.Tally.Count),
+            new("share", ColumnFormat.Rate, "`passages_with_theme / passages`", r => r.Tally.Count == 0 ? 0 : (double)r.Tally.With[r.ThemeIndex] / r.Tally.Count),
+            new("mean_probability", ColumnFormat.Rate, "the theme's mean probability over the passages", r => r.Tally.Count == 0 ? 0 : r.Tally.ProbabilitySums[r.ThemeIndex] / r.Tally.Count),
             new("title", ColumnFormat.Text, "from the metadata", r => r.Document.Metadata.Title),
             new("date", ColumnFormat.Text, "from the metadata", r => r.Document.Metadata.Date),
             new("publisher", ColumnFormat.Text, "from the metadata", r => r.Document.Metadata.Publisher),
@@ -102,20 +102,38 @@ internal sealed class PassageReportWriter : IDisposable
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(themes);
+        var tally = new PassageTally(themes);
+        tally.Add(passages);
+        return new Rows(FormatPassages(passages, themes), FormatFrequency(document, tally, themes));
+    }
+
+    /// <summary>The <c>passages.csv</c> rows of <paramref name="passages"/> (a document's, or one window's of a document classified in windows).</summary>
+    public static CsvRowBuffer FormatPassages(IReadOnlyList<ClassifiedPassage> passages, IReadOnlyList<string> themes)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(themes);
         var passageRows = new CsvRowBuffer(passages.Sum(p => p.Text.Length * 3) + (passages.Count * (64 + (themes.Count * 8))));
         foreach (var passage in passages)
         {
             passageRows.WriteRecord(Passages.Row(new PassageLine(passage, themes), themes.Count));
         }
 
+        return passageRows;
+    }
+
+    /// <summary>The <c>theme_frequency_classifier.csv</c> rows of <paramref name="document"/>, whose passages <paramref name="tally"/> has taken.</summary>
+    public static CsvRowBuffer FormatFrequency(Document document, PassageTally tally, IReadOnlyList<string> themes)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(themes);
         var frequencyRows = new CsvRowBuffer(themes.Count * 128);
         for (var t = 0; t < themes.Count; t++)
         {
-            var with = passages.Count(p => p.Themes.Contains(themes[t]));
-            frequencyRows.WriteRecord(Frequency.Row(new FrequencyRow(document, themes[t], t, with, passages), themes.Count));
+            frequencyRows.WriteRecord(Frequency.Row(new FrequencyRow(document, themes[t], t, tally), themes.Count));
         }
 
-        return new Rows(passageRows, frequencyRows);
+        return frequencyRows;
     }
 
     /// <inheritdoc />
@@ -158,7 +176,39 @@ internal sealed class PassageReportWriter : IDisposable
     /// <param name="Document">The document.</param>
     /// <param name="Theme">The theme id.</param>
     /// <param name="ThemeIndex">The theme's index among the model's themes.</param>
-    /// <param name="With">Passages predicted to have the theme.</param>
-    /// <param name="Passages">The document's passages.</param>
-    internal readonly record struct FrequencyRow(Document Document, string Theme, int ThemeIndex, int With, IReadOnlyList<ClassifiedPassage> Passages);
+    /// <param name="Tally">The document's passages, counted.</param>
+    internal readonly record struct FrequencyRow(Document Document, string Theme, int ThemeIndex, PassageTally Tally);
+
+    /// <summary>
+    /// A document's passages counted per theme as they come, in order (a document classified in windows
+    /// comes a window at a time): how many, how many have each theme, and each theme's probabilities
+    /// summed in passage order, as <see cref="Enumerable.Average{TSource}(IEnumerable{TSource}, Func{TSource, double})"/> sums them.
+    /// </summary>
+    internal sealed class PassageTally(IReadOnlyList<string> themes)
+    {
+        /// <summary>The passages taken.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Per theme, the passages predicted to have it.</summary>
+        public int[] With { get; } = new int[themes.Count];
+
+        /// <summary>Per theme, the sum of its probabilities.</summary>
+        public double[] ProbabilitySums { get; } = new double[themes.Count];
+
+        /// <summary>Counts <paramref name="passages"/>, which follow those taken before.</summary>
+        public void Add(IReadOnlyList<ClassifiedPassage> passages)
+        {
+            ArgumentNullException.ThrowIfNull(passages);
+            foreach (var passage in passages)
+            {
+                for (var t = 0; t < With.Length; t++)
+                {
+                    With[t] += passage.Themes.Contains(themes[t]) ? 1 : 0;
+                    ProbabilitySums[t] += passage.Probabilities[t];
+                }
+            }
+
+            Count += passages.Count;
+        }
+    }
 }

@@ -40,6 +40,53 @@ public class ClassifyJobTests
         Assert.Equal(expected.Frequency, File.ReadAllBytes(Path.Combine(temp.File("direct"), ReportFiles.ThemeFrequencyClassifier)));
     }
 
+    [Theory]
+    [InlineData(PassageUnit.Sentence, 1)]
+    [InlineData(PassageUnit.Sentence, 40)]
+    [InlineData(PassageUnit.Sentence, 3000)]
+    [InlineData(PassageUnit.Paragraph, 40)]
+    public void Classify_TextFilesStreamedInWindows_WritesTheReportsOfDocumentsReadWhole(PassageUnit unit, int window)
+    {
+        // Every text and CSV file streams in (the threshold lowered to 0); by sentence, text files are classified in windows of a few characters.
+        using var temp = new TempDirectory();
+        var model = ThemeModel.Load(ShippedModel);
+        var whole = new PassageOptions(Inputs, temp.File("whole"), new IngestionOptions() with { StreamedFileBytes = long.MaxValue }, unit);
+        var streamed = whole with { Output = temp.File("streamed"), Ingestion = new IngestionOptions() with { StreamedFileBytes = 0 }, WindowCharacters = window };
+
+        var expected = new ClassifyJob(model).Run(whole);
+        var result = new ClassifyJob(model).Run(streamed);
+
+        Assert.Equal(expected.Documents, result.Documents);
+        Assert.Equal(expected.Passages, result.Passages);
+        Assert.Equal(expected.Problems, result.Problems);
+        foreach (var report in new[] { ReportFiles.Passages, ReportFiles.ThemeFrequencyClassifier })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(temp.File("whole"), report)), File.ReadAllBytes(Path.Combine(temp.File("streamed"), report)));
+        }
+    }
+
+    [Fact]
+    public void ClassifyInWindows_LongText_IsCutIntoWindowsAndGivesThePassagesOfTheWholeText()
+    {
+        using var temp = new TempDirectory();
+        var model = ThemeModel.Load(ShippedModel);
+        var text = string.Concat(Enumerable.Range(0, 80).Select(i => $"Sentence {i} on common prosperity and charity. 推进共同富裕，缩小收入差距。The party tightened control. "));
+        File.WriteAllText(temp.File("long.txt"), text);
+        var document = new JobInputs([temp.File("long.txt")], temp.File("out"), new IngestionOptions() with { StreamedFileBytes = 0 }).Read(CancellationToken.None).Single();
+        var classifier = new DocumentClassifier(model, PassageUnit.Sentence, windowCharacters: 100);
+
+        var windows = classifier.ClassifyInWindows(document).ToList();
+        var whole = new DocumentClassifier(model, PassageUnit.Sentence).Classify([document with { Text = text }]).Single().Passages;
+
+        Assert.True(document.IsStreamed);
+        Assert.InRange(windows.Count, 40, 300);
+        Assert.Equal(240, windows.Sum(w => w.Count));
+        Assert.Equal(whole.Select(Describe), windows.SelectMany(w => w).Select(Describe));
+    }
+
+    private static string Describe(ClassifiedPassage p) =>
+        $"{p.Document} {p.Index} {p.Start}-{p.End} {p.Text} {string.Join(';', p.Themes.Order(StringComparer.Ordinal))} {string.Join(';', p.Probabilities)}";
+
     [Fact]
     public void ScoreDirect_GivesTheProbabilitiesOfMlNetsTransformers()
     {
@@ -110,10 +157,11 @@ public class ClassifyJobTests
                     passages.WriteRow(PassageReportWriter.Passages.Row(new PassageReportWriter.PassageLine(passage, themes), themes.Count));
                 }
 
+                var tally = new PassageReportWriter.PassageTally(themes);
+                tally.Add(found);
                 for (var t = 0; t < themes.Count; t++)
                 {
-                    var with = found.Count(p => p.Themes.Contains(themes[t]));
-                    frequency.WriteRow(PassageReportWriter.Frequency.Row(new PassageReportWriter.FrequencyRow(document, themes[t], t, with, found), themes.Count));
+                    frequency.WriteRow(PassageReportWriter.Frequency.Row(new PassageReportWriter.FrequencyRow(document, themes[t], t, tally), themes.Count));
                 }
             }
         }

@@ -1,0 +1,107 @@
+using CommonProsperity.Nlp.Text;
+
+namespace CommonProsperity.Nlp.Models;
+
+/// <summary>
+/// A text too large to hold, read as it streams in and handed out a window of whole sentences at a time,
+/// so that memory stays bounded by the window: the sentences are those <see cref="TextSegmenter"/> finds
+/// in the whole text, with the whole text's offsets. A window ends at the same safe cut as
+/// <c>analyze</c>'s windows (<see cref="Jobs.WindowedDocumentAnalysis"/>): the start of a sentence, other
+/// than the first and the last of the stretch read, that follows a sentence end with no token character
+/// between; a stretch without one (a text without sentence ends) grows until one comes or the text ends.
+/// </summary>
+internal static class SentenceWindows
+{
+    /// <summary>The default window: 1 Mi characters (2 MiB of text).</summary>
+    public const int DefaultCharacters = 1 << 20;
+
+    /// <summary>
+    /// The windows of the text <paramref name="open"/> reads, each with its sentences; a window's buffer
+    /// and sentence list serve the next one, so use each before asking for the next.
+    /// </summary>
+    /// <exception cref="Errors.InputException">The text has more characters than an offset can hold.</exception>
+    public static IEnumerable<Window> Read(Func<TextReader> open, string id, int windowCharacters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowCharacters, 1);
+        using var reader = open();
+        var buffer = new char[windowCharacters + 64];
+        var paragraphs = new List<TextSegment>();
+        var sentences = new List<TextSegment>();
+        long bufferStart = 0; // the text offset of buffer[0]
+        var filled = 0;
+        var end = false;
+        var window = windowCharacters;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (window > buffer.Length)
+            {
+                Array.Resize(ref buffer, Math.Max(window, buffer.Length * 2));
+            }
+
+            while (!end && filled < window)
+            {
+                var read = reader.Read(buffer, filled, window - filled);
+                if (read == 0)
+                {
+                    end = true;
+                    break;
+                }
+
+                filled += read;
+                if (bufferStart + filled > int.MaxValue)
+                {
+                    throw new Errors.InputException("the document has more than 2,147,483,647 characters, more than the offsets of the reports can hold.", id,
+                        fix: "Split the file into smaller files.");
+                }
+            }
+
+            TextSegmenter.Instance.Segment(buffer.AsSpan(0, filled), paragraphs, sentences);
+            var cut = end ? filled : Cut(buffer, sentences);
+            if (cut < 0)
+            {
+                window *= 2; // no cut yet: read on
+                continue;
+            }
+
+            if (!end)
+            {
+                var keep = sentences.FindIndex(s => s.Start >= cut);
+                sentences.RemoveRange(keep, sentences.Count - keep);
+            }
+
+            yield return new Window(buffer, (int)bufferStart, sentences);
+            if (end)
+            {
+                yield break;
+            }
+
+            Array.Copy(buffer, cut, buffer, 0, filled - cut);
+            filled -= cut;
+            bufferStart += cut;
+            window = windowCharacters;
+        }
+    }
+
+    /// <summary>The last safe cut among the sentences of the stretch read, or -1.</summary>
+    private static int Cut(char[] buffer, List<TextSegment> sentences)
+    {
+        for (var k = sentences.Count - 2; k >= 1; k--)
+        {
+            if (Jobs.WindowedDocumentAnalysis.NothingCrosses(buffer, 0, sentences[k].Start, folds: true))
+            {
+                return sentences[k].Start;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A window: its sentences (offsets into <see cref="Buffer"/>) and where the buffer starts in the whole text.</summary>
+    internal readonly record struct Window(char[] Buffer, int Offset, IReadOnlyList<TextSegment> Sentences)
+    {
+        /// <summary>The text of sentence <paramref name="i"/>.</summary>
+        public string Text(int i) => new(Buffer, Sentences[i].Start, Sentences[i].Length);
+    }
+}
