@@ -16,10 +16,12 @@
 #                                of Chinese characters (~95 MB) with no punctuation, no space, no paragraph mark
 #   html-200.html                the 200 MB English bench corpus as one HTML page (each paragraph a <p>)
 #   csv-200.csv                  the 200 MB English bench corpus as one CSV file (id,text; a row per document)
-#   pdf-16.pdf                   16 MB of PDF (bench/gen_pdf.py: compressed text pages from en-200-one-line, ~30 MB of text)
+#   pdf-16.pdf                   16 MB of PDF (bench/gen_pdf.py: compressed text pages from en-200-one-line, ~30 MB of text);
+#                                pdf-N makes N MB the same way (pdf-65: 65 MB)
 #
-# Passage commands (--cases classify-200 and so on): `cpnlp classify FILE --out OUT` of en-200-one-line; the
-# table then gives its peak RSS and exit code (it has no CSV reports compared).
+# Passage commands (--cases classify-en-200-one-line, classify-csv-200 and so on): `cpnlp classify FILE --out OUT`
+# of that case's input; the table then gives its peak RSS, exit code and the lines of passages.csv (its reports
+# are not compared).
 #
 # Usage: bench/large_docs.sh [--data DIR] [--cases en-200-one-line,zh-200-one-line,zh-100-one-line,en-1000,...] [NAME=PATH/TO/cpnlp ...]
 #
@@ -108,9 +110,9 @@ else:
 open(sys.argv[2], "w", encoding="utf-8", newline="").write(text)
 PY
       mv "$file.part" "$file"; return ;;
-    pdf-16)
+    pdf-*)
       make_input en-200-one-line
-      python3 bench/gen_pdf.py "$data/large/en-200-one-line.txt" "$file.part" 16 >/dev/null
+      python3 bench/gen_pdf.py "$data/large/en-200-one-line.txt" "$file.part" "${name#pdf-}" >/dev/null
       mv "$file.part" "$file"; return ;;
     html-200 | csv-200) lang=en; mb=200; join=${name%-200} ;;
     en-200-one-line) lang=en; mb=200; join=one-line ;;

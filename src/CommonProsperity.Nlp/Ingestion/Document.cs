@@ -29,8 +29,8 @@ public sealed record Document(
     internal Document(string id, PooledText text, DocumentMetadata metadata, SourceFile source, string format, string encoding)
         : this(id, (string)null!, metadata, source, format, encoding) => _pooled = text;
 
-    /// <summary>The text of a large plain-text file, read from the file when asked for (<see cref="OpenText"/>); null when it is held.</summary>
-    private readonly StreamedTextFile? _streamed;
+    /// <summary>The text of a large plain-text file, or of a large PDF written to a temporary file, read when asked for (<see cref="OpenText"/>); null when it is held.</summary>
+    private readonly IReopenableText? _streamed;
 
     /// <summary>
     /// A document whose text stays in its file (a large plain-text file, <see cref="StreamedTextFile"/>): a
@@ -43,6 +43,13 @@ public sealed record Document(
         _streamed = text;
         EncodingBy = text.By;
     }
+
+    /// <summary>
+    /// A document whose text a reader wrote to a temporary file (<see cref="SpooledText"/>) instead of holding it,
+    /// read as <see cref="Document(string, StreamedTextFile, DocumentMetadata, string)"/>'s is; <see cref="ReturnText"/> deletes the file.
+    /// </summary>
+    internal Document(string id, SpooledText text, DocumentMetadata metadata, SourceFile source, string format, string encoding)
+        : this(id, (string)null!, metadata, source, format, encoding) => _streamed = text;
 
     /// <summary>The extracted text. A document read by <c>analyze</c> keeps its text in a pooled buffer and makes this string only when it is asked for.</summary>
     public string Text
@@ -63,8 +70,12 @@ public sealed record Document(
     /// <exception cref="ObjectDisposedException">Its pooled buffer was returned (<see cref="ReturnText"/>).</exception>
     internal ReadOnlyMemory<char> Content => _pooled is { } pooled ? pooled.Memory : Text.AsMemory();
 
-    /// <summary>Hands a pooled text's buffer back to the pool (nothing for a text held as a string): call it once the document is done with.</summary>
-    internal void ReturnText() => _pooled?.Return();
+    /// <summary>Hands a pooled text's buffer back to the pool, or deletes a text's temporary file (nothing for a text held as a string): call it once the document is done with.</summary>
+    internal void ReturnText()
+    {
+        _pooled?.Return();
+        (_streamed as IDisposable)?.Dispose();
+    }
 
     /// <summary>Whether its text stays in its file until it is read (<see cref="OpenText"/>), rather than in memory.</summary>
     internal bool IsStreamed => _streamed is not null;
@@ -74,7 +85,7 @@ public sealed record Document(
     /// <exception cref="IOException">The file cannot be read.</exception>
     internal TextReader OpenText() => _streamed is { } streamed ? streamed.Open() : throw new InvalidOperationException("The document's text is in memory.");
 
-    private static string ReadWhole(StreamedTextFile text)
+    private static string ReadWhole(IReopenableText text)
     {
         using var reader = text.Open();
         return reader.ReadToEnd();

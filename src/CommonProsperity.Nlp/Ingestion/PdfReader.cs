@@ -8,9 +8,12 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// <summary>
 /// Reads the text layer of <c>.pdf</c> files with PdfPig, page by page in content order. The text
 /// keeps the PDF's hard line wraps; the segmenter and the tokenizer's hyphen rule re-flow it.
-/// A PDF without a text layer (a scan) is refused with a message that says to run OCR first.
+/// A PDF without a text layer (a scan) is refused with a message that says to run OCR first. The text of
+/// a PDF larger than <see cref="IngestionOptions.StreamedFileBytes"/> is written page by page to a temporary
+/// file (<see cref="SpooledText"/>) instead of held in memory, for <c>analyze</c> to read in windows.
 /// </summary>
-internal sealed class PdfReader : IDocumentReader
+/// <param name="options">How inputs are read (the size above which the text goes to a temporary file).</param>
+internal sealed class PdfReader(IngestionOptions options) : IDocumentReader
 {
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = ["pdf"];
@@ -25,34 +28,56 @@ internal sealed class PdfReader : IDocumentReader
     public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, IProblemSink problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var text = new StringBuilder();
+        ArgumentNullException.ThrowIfNull(bytes);
+        var spool = bytes.Length > options.StreamedFileBytes ? new SpooledText() : null;
+        var text = spool is null ? new StringBuilder() : null;
         try
         {
-            using var pdf = PdfDocument.Open(bytes);
-            foreach (var page in pdf.GetPages())
+            var length = 0L;
+            var anyText = false;
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var pageText = ContentOrderTextExtractor.GetText(page);
-                if (text.Length > 0)
+                using var pdf = PdfDocument.Open(bytes);
+                foreach (var page in pdf.GetPages())
                 {
-                    text.Append("\n\n");
-                }
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var pageText = ContentOrderTextExtractor.GetText(page).AsSpan().Trim();
+                    if (length > 0)
+                    {
+                        Append("\n\n");
+                    }
 
-                text.Append(pageText.Trim());
+                    Append(pageText);
+                    anyText |= !pageText.IsEmpty;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not CommonProsperityException)
+            {
+                throw new InputException($"cannot read the PDF ({e.Message}).", file.RelativePath,
+                    fix: "The file may be damaged or encrypted; open and re-save (or 'print to PDF') it, or export its text to .txt.", inner: e);
+            }
+
+            if (!anyText)
+            {
+                throw new InputException("the PDF has no text layer (it is probably a scan).", file.RelativePath,
+                    fix: "Run OCR on it first (for example ocrmypdf) and analyse the result.");
+            }
+
+            void Append(ReadOnlySpan<char> chars)
+            {
+                text?.Append(chars);
+                spool?.Append(chars);
+                length += chars.Length;
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException and not CommonProsperityException)
+        catch
         {
-            throw new InputException($"cannot read the PDF ({e.Message}).", file.RelativePath,
-                fix: "The file may be damaged or encrypted; open and re-save (or 'print to PDF') it, or export its text to .txt.", inner: e);
+            spool?.Dispose();
+            throw;
         }
 
-        if (string.IsNullOrWhiteSpace(text.ToString()))
-        {
-            throw new InputException("the PDF has no text layer (it is probably a scan).", file.RelativePath,
-                fix: "Run OCR on it first (for example ocrmypdf) and analyse the result.");
-        }
-
-        yield return new Document(file.RelativePath, text.ToString(), metadata, file, "pdf", "binary");
+        yield return spool is null
+            ? new Document(file.RelativePath, text!.ToString(), metadata, file, "pdf", "binary")
+            : new Document(file.RelativePath, spool, metadata, file, "pdf", "binary");
     }
 }

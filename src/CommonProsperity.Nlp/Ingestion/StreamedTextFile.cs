@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// decides its encoding, the one decision <see cref="TextDecoder"/> takes for a file read whole. Encodings other than UTF-8 are checked strictly in a
 /// second pass before any character is handed out, so that a file is refused whole or read whole.
 /// </summary>
-internal sealed class StreamedTextFile
+internal sealed class StreamedTextFile : IReopenableText
 {
     private const int ChunkBytes = 1 << 20;
 

@@ -146,14 +146,21 @@ internal sealed class OrderedFileAnalysis(
         foreach (var document in documents)
         {
             var before = problems.TakeAll();
-            var bytes = document.Content.Length * 2L;
+            var bytes = document.IsStreamed ? 0 : document.Content.Length * 2L; // a text in a file takes no memory while it waits
             var turn = OpenEvidence is not null && Windowed(document) ? new EvidenceTurn() : null;
             Enqueue(
                 () =>
                 {
                     var log = new ProblemLog(before);
-                    var report = Build(document, log, turn);
-                    return new FileResult(index, log.All, report is null ? [] : [report], null, bytes);
+                    try
+                    {
+                        var report = Build(document, log, turn);
+                        return new FileResult(index, log.All, report is null ? [] : [report], null, bytes);
+                    }
+                    finally
+                    {
+                        document.ReturnText(); // a text written to a temporary file is deleted
+                    }
                 },
                 bytes,
                 turn);
@@ -186,11 +193,12 @@ internal sealed class OrderedFileAnalysis(
 
     /// <summary>
     /// Whether <paramref name="document"/> is analysed in windows: a text another reader made (HTML, PDF, a
-    /// CSV row) larger than <see cref="StreamedFileBytes"/> in memory. A plain-text file decoded into a
-    /// pooled buffer was sent here by its size on disk, at most that large, and is analysed whole from its buffer.
+    /// CSV row) larger than <see cref="StreamedFileBytes"/> in memory, or one it wrote to a temporary file (a
+    /// large PDF's). A plain-text file decoded into a pooled buffer was sent here by its size on disk, at
+    /// most that large, and is analysed whole from its buffer.
     /// </summary>
     private bool Windowed(Document document) =>
-        Windows is not null && !document.IsPooled && document.Content.Length * 2L > StreamedFileBytes;
+        Windows is not null && !document.IsPooled && (document.IsStreamed || document.Content.Length * 2L > StreamedFileBytes);
 
     private void Enqueue(Func<FileResult> work, long bytes, EvidenceTurn? turn = null)
     {

@@ -122,19 +122,19 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
 
     /// <summary>
     /// Analyses <paramref name="document"/>, whose text another reader has already made (a large HTML page,
-    /// PDF or CSV row), in windows over that text, so that the analysis does not grow with it: the report
+    /// PDF or CSV row, in memory or in a temporary file), in windows over that text, so that the analysis does not grow with it: the report
     /// is the one the whole-document analysis gives, its evidence rows in a temporary file or, from the
     /// document's <paramref name="turn"/> on, straight in the sink's evidence file.
     /// </summary>
     public DocumentReport Analyze(Document document, EvidenceTurn? turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var text = document.Text;
+        Func<TextReader> open = document.IsStreamed ? document.OpenText : () => new StringReader(document.Text);
         Pass? pass = null;
         try
         {
-            pass = Run(() => new StringReader(text), document.Id, null, turn, cancellationToken);
-            return Report(ref pass, () => new StringReader(text), document.Id, document.Metadata, turn, cancellationToken);
+            pass = Run(open, document.Id, null, turn, cancellationToken);
+            return Report(ref pass, open, document.Id, document.Metadata, turn, cancellationToken);
         }
         finally
         {
@@ -425,42 +425,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
     /// (punctuation: not a word character, Chinese character, space, hyphen, apostrophe or invisible
     /// character, after character folding) comes before any token character.
     /// </summary>
-    private bool NothingCrosses(char[] buffer, int from, int cut) => NothingCrosses(buffer, from, cut, analyzer.Matcher.Tokenizer.Normalizes);
-
-    /// <summary>
-    /// As <see cref="NothingCrosses(char[], int, int)"/>, for a tokenizer that folds characters (<paramref name="folds"/>)
-    /// or not: also where a text read in windows of whole sentences may be cut (<see cref="Models.SentenceWindows"/>).
-    /// </summary>
-    internal static bool NothingCrosses(char[] buffer, int from, int cut, bool folds)
-    {
-        for (var i = cut - 1; i >= from; i--)
-        {
-            var c = buffer[i];
-            if (char.IsSurrogate(c))
-            {
-                return false;
-            }
-
-            var folded = folds ? CharFold.Fold(c) : c;
-            if (folded > char.MaxValue)
-            {
-                return false;
-            }
-
-            var f = (char)folded;
-            if (char.IsSurrogate(f) || CharClass.IsHan(f) || CharClass.IsWordCategory(CharClass.Category(f)))
-            {
-                return false;
-            }
-
-            if (!(CharClass.IsPhraseGap(f) || CharClass.IsIgnorable(f) || CharClass.IsApostrophe(f)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool NothingCrosses(char[] buffer, int from, int cut) => SafeCut.NothingCrosses(buffer.AsSpan(from, cut - from), analyzer.Matcher.Tokenizer.Normalizes);
 
     /// <summary>The lists a window is segmented and matched into, reused from window to window.</summary>
     private sealed class WindowScratch

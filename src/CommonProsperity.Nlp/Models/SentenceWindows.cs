@@ -5,8 +5,8 @@ namespace CommonProsperity.Nlp.Models;
 /// <summary>
 /// A text too large to hold, read as it streams in and handed out a window of whole sentences at a time,
 /// so that memory stays bounded by the window: the sentences are those <see cref="TextSegmenter"/> finds
-/// in the whole text, with the whole text's offsets. A window ends at the same safe cut as
-/// <c>analyze</c>'s windows (<see cref="Jobs.WindowedDocumentAnalysis"/>): the start of a sentence, other
+/// in the whole text, with the whole text's offsets. A window ends at the same safe cut (<see cref="SafeCut"/>) as
+/// <c>analyze</c>'s windows (<c>WindowedDocumentAnalysis</c>): the start of a sentence, other
 /// than the first and the last of the stretch read, that follows a sentence end with no token character
 /// between; a stretch without one (a text without sentence ends) grows until one comes or the text ends.
 /// </summary>
@@ -89,7 +89,7 @@ internal static class SentenceWindows
     {
         for (var k = sentences.Count - 2; k >= 1; k--)
         {
-            if (Jobs.WindowedDocumentAnalysis.NothingCrosses(buffer, 0, sentences[k].Start, folds: true))
+            if (SafeCut.NothingCrosses(buffer.AsSpan(0, sentences[k].Start), folds: true))
             {
                 return sentences[k].Start;
             }

@@ -27,11 +27,31 @@ public class PdfReaderTests
     }
 
     [Fact]
+    public void Read_PdfOverTheThreshold_WritesTheSameTextToATemporaryFile()
+    {
+        var bytes = MakePdf([.. Enumerable.Range(0, 40).Select(i => $"Line {i}: income inequality and philanthropy.")]);
+        var whole = Assert.Single(new PdfReader(new IngestionOptions()).Read(File, bytes, DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None));
+
+        var spooled = Assert.Single(new PdfReader(new IngestionOptions() with { StreamedFileBytes = 0 }).Read(File, bytes, DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None));
+
+        Assert.False(whole.IsStreamed);
+        Assert.True(spooled.IsStreamed);
+        using (var reader = spooled.OpenText())
+        {
+            Assert.Equal(whole.Text, reader.ReadToEnd());
+        }
+
+        Assert.Equal(whole.Text, spooled.Text);
+        spooled.ReturnText();
+        Assert.Throws<ObjectDisposedException>(() => spooled.OpenText());
+    }
+
+    [Fact]
     public void Read_PdfWithTextLayer_ReturnsItsText()
     {
         var bytes = MakePdf("Income inequality is a concern of", "the party-state and of philanthropy.");
 
-        var document = Assert.Single(new PdfReader().Read(File, bytes, DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None));
+        var document = Assert.Single(new PdfReader(new IngestionOptions()).Read(File, bytes, DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None));
 
         Assert.Contains("Income inequality is a concern of", document.Text, StringComparison.Ordinal);
         Assert.Contains("philanthropy.", document.Text, StringComparison.Ordinal);
@@ -45,7 +65,7 @@ public class PdfReaderTests
         builder.AddPage(PageSize.A4);
         var bytes = builder.Build();
 
-        var error = Assert.Throws<InputException>(() => new PdfReader().Read(File, bytes, DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None).ToList());
+        var error = Assert.Throws<InputException>(() => new PdfReader(new IngestionOptions()).Read(File, bytes, DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None).ToList());
 
         Assert.Contains("no text layer", error.Message, StringComparison.Ordinal);
         Assert.Contains("OCR", error.Message, StringComparison.Ordinal);
@@ -56,7 +76,7 @@ public class PdfReaderTests
     {
         var bytes = "%PDF-1.7\nthis is not really a pdf"u8.ToArray();
 
-        var error = Assert.Throws<InputException>(() => new PdfReader().Read(File, bytes, DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None).ToList());
+        var error = Assert.Throws<InputException>(() => new PdfReader(new IngestionOptions()).Read(File, bytes, DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None).ToList());
 
         Assert.StartsWith("report.pdf: cannot read the PDF", error.Message, StringComparison.Ordinal);
     }
