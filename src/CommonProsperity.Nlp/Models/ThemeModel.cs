@@ -100,30 +100,6 @@ public sealed class ThemeModel
     public float[][] PredictProbabilities(IReadOnlyList<string> texts, IReadOnlyList<float[]> contexts) =>
         PredictRows(Featurizer.Featurize(texts, contexts));
 
-    /// <summary>
-    /// For each passage and theme, how far the one-pass probability may be from ML.NET's transformer's through
-    /// float32 arithmetic (<see cref="LinearTheme.Tolerance"/>): the test that compares the two paths allows this much.
-    /// </summary>
-    internal double[][] OnePassTolerances(IReadOnlyList<string> texts, IReadOnlyList<string?> groups)
-    {
-        var linear = _linear ?? throw new InvalidOperationException("the model's themes are not all calibrated linear models; it has no one-pass path.");
-        var rows = Featurizer.Featurize(texts, groups, Card.UnknownDocumentProfile);
-        var features = _featurizer.Transform(_ml.Data.LoadFromEnumerable(rows, Featurizer.SchemaFor()));
-        var result = new List<double[]>(rows.Count);
-        foreach (var vector in features.GetColumn<VBuffer<float>>("Features"))
-        {
-            var tolerances = new double[linear.Length];
-            for (var t = 0; t < linear.Length; t++)
-            {
-                tolerances[t] = linear[t].Tolerance(vector.GetValues(), vector.GetIndices(), vector.IsDense);
-            }
-
-            result.Add(tolerances);
-        }
-
-        return [.. result];
-    }
-
     internal float[][] PredictRows(IReadOnlyList<PassageRow> rows)
     {
         var data = _ml.Data.LoadFromEnumerable(rows, Featurizer.SchemaFor());
