@@ -25,6 +25,7 @@ internal sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
     {
         var streams = CliStreams.Current;
         var model = settings.LoadModel();
+        ModelOption.SayUnclassifiedThemes(streams.Error, model);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = new ClassifyJob(model).Run(settings.Passages(settings.Out), cancellationToken);
         CommandOutput.Problems(streams, result.Problems);

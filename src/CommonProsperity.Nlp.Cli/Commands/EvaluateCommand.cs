@@ -58,6 +58,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         var bootstrap = settings.Bootstrap();
         var modelPath = ModelOption.Path(settings.Model);
         var model = ThemeModel.Load(modelPath);
+        ModelOption.SayUnclassifiedThemes(streams.Error, model);
         Lexicon? lexicon = null;
         if (settings.Lexicon is { IsSet: true } flag)
         {

@@ -34,9 +34,10 @@ internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var model = settings.LoadModel();
-        var result = new SuggestJob(model).Run(settings.Passages(settings.Out), settings.Count, cancellationToken);
         var streams = CliStreams.Current;
+        var model = settings.LoadModel();
+        ModelOption.SayUnclassifiedThemes(streams.Error, model);
+        var result = new SuggestJob(model).Run(settings.Passages(settings.Out), settings.Count, cancellationToken);
         CommandOutput.Problems(streams, result.Problems);
         streams.Out.WriteLine($"Wrote {result.Written} passages to label to {settings.Out} (from {result.Passages} {settings.Unit}s of {result.Documents} documents).");
         streams.Out.WriteLine("Correct the 'themes' column (ids separated by ';', empty for none), then retrain:");

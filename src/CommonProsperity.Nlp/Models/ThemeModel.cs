@@ -78,6 +78,13 @@ public sealed class ThemeModel
     /// <summary>The themes predicted, in order.</summary>
     public IReadOnlyList<string> Themes => Card.Themes.Select(t => t.Id).ToArray();
 
+    /// <summary>
+    /// The codebook's themes (<see cref="Codebook.Themes"/>) this model has no classifier for, in codebook order: trained
+    /// with too few labelled passages of them (<see cref="ModelCard.SkippedThemes"/>), or added to the codebook after
+    /// the model was trained. Passages are never predicted to have them; the model must be trained on labels that code them.
+    /// </summary>
+    public IReadOnlyList<string> UnclassifiedCodebookThemes => [.. Codebook.Themes.Select(t => t.Id).Except(Themes, StringComparer.Ordinal)];
+
     /// <summary>The schemas to save with, set by the trainer (a loaded model is not saved again).</summary>
     internal (DataViewSchema Featurized, DataViewSchema Input)? SchemasForSave { get; set; }
 
