@@ -58,7 +58,6 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         var bootstrap = settings.Bootstrap();
         var modelPath = ModelOption.Path(settings.Model);
         var model = ThemeModel.Load(modelPath);
-        ModelOption.SayUnclassifiedThemes(streams.Error, model);
         Lexicon? lexicon = null;
         if (settings.Lexicon is { IsSet: true } flag)
         {
@@ -69,6 +68,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         var labels = settings.LoadLabels(streams, [.. model.Themes.Union(Codebook.Themes.Select(t => t.Id), StringComparer.Ordinal)]);
         var passages = labels.Passages;
         var evaluation = new EvaluateJob(model, modelPath).Run(labels, lexicon, bootstrap, settings.Out);
+        ModelOption.SayUnclassifiedThemes(streams.Error, model);
 
         var documents = passages.Select(p => p.Document).Where(d => !string.IsNullOrEmpty(d)).Distinct(StringComparer.Ordinal).Count();
         streams.Out.WriteLine($"{passages.Count} passages of {documents} documents from {settings.Labels}; model {modelPath} ({model.Themes.Count} themes).");

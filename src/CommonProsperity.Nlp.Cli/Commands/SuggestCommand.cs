@@ -36,9 +36,9 @@ internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
     {
         var streams = CliStreams.Current;
         var model = settings.LoadModel();
-        ModelOption.SayUnclassifiedThemes(streams.Error, model);
         var result = new SuggestJob(model).Run(settings.Passages(settings.Out), settings.Count, cancellationToken);
         CommandOutput.Problems(streams, result.Problems);
+        ModelOption.SayUnclassifiedThemes(streams.Error, model);
         streams.Out.WriteLine($"Wrote {result.Written} passages to label to {settings.Out} (from {result.Passages} {settings.Unit}s of {result.Documents} documents).");
         streams.Out.WriteLine("Correct the 'themes' column (ids separated by ';', empty for none), then retrain:");
         streams.Out.WriteLine($"  cpnlp train --labels YOUR_LABELS.csv --labels {settings.Out}");
