@@ -12,7 +12,8 @@ namespace CommonProsperity.Nlp.Models;
 /// <para>A document whose text stays in its file (a large plain-text file, <see cref="Document.IsStreamed"/>) is
 /// classified by sentence in windows (<see cref="SentenceWindows"/>) when the model is scored directly, so
 /// that its memory does not grow with it: the text is read twice, once for the document's profile and
-/// once to score its sentences, which are the same, with the same offsets, as in the whole text.</para>
+/// once to score its sentences (a window's sentences on every core), which are the same, with the same
+/// offsets, as in the whole text.</para>
 /// </summary>
 internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int batchPassages = 4096, int windowCharacters = SentenceWindows.DefaultCharacters)
 {
@@ -76,9 +77,12 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
         var count = 0;
         foreach (var window in SentenceWindows.Read(document.OpenText, document.Id, windowCharacters, cancellationToken))
         {
-            for (var i = 0; i < window.Sentences.Count; i++)
+            // A window's sentences are matched on every core, and counted here in order.
+            var texts = Texts(window);
+            var windowHits = new int[texts.Length][];
+            Parallel.For(0, texts.Length, Options(cancellationToken), i => windowHits[i] = featurizer.LexiconHits(texts[i]));
+            foreach (var hits in windowHits)
             {
-                var hits = featurizer.LexiconHits(window.Text(i));
                 for (var t = 0; t < sums.Length; t++)
                 {
                     sums[t] += hits[t] > 0 ? 1 : 0;
@@ -92,18 +96,34 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
         var index = 0;
         foreach (var window in SentenceWindows.Read(document.OpenText, document.Id, windowCharacters, cancellationToken))
         {
-            var passages = new ClassifiedPassage[window.Sentences.Count];
-            for (var i = 0; i < passages.Length; i++)
+            var texts = Texts(window);
+            var passages = new ClassifiedPassage[texts.Length];
+            var first = index;
+            Parallel.For(0, texts.Length, Options(cancellationToken), i =>
             {
                 var sentence = window.Sentences[i];
-                var text = window.Text(i);
-                var probabilities = Model.ScoreDirect(featurizer.LexiconHits(text), profile);
-                passages[i] = new ClassifiedPassage(document.Id, index++, window.Offset + sentence.Start, window.Offset + sentence.End, text, Model.Decide(probabilities), probabilities);
-            }
-
+                var probabilities = Model.ScoreDirect(featurizer.LexiconHits(texts[i]), profile);
+                passages[i] = new ClassifiedPassage(document.Id, first + i, window.Offset + sentence.Start, window.Offset + sentence.End, texts[i], Model.Decide(probabilities), probabilities);
+            });
+            index += texts.Length;
             yield return passages;
         }
     }
+
+    /// <summary>The texts of a window's sentences.</summary>
+    private static string[] Texts(SentenceWindows.Window window)
+    {
+        var texts = new string[window.Sentences.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = window.Text(i);
+        }
+
+        return texts;
+    }
+
+    private static ParallelOptions Options(CancellationToken cancellationToken) =>
+        new() { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     private IEnumerable<T> ClassifyDirectly<T>(IEnumerable<Document> documents, Func<Document, IReadOnlyList<ClassifiedPassage>, T> then, Func<Document, T> inWindows, CancellationToken cancellationToken)
     {
