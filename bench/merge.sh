@@ -4,13 +4,14 @@
 #
 #   bench/merge.sh                          # 1,000 shards of a 10 GB corpus (needs ~16 GB of disk in --work; ~30 GB with --evidence copy)
 #   bench/merge.sh --shards 100 --gb 1      # smaller
-#   bench/merge.sh --evidence copy          # the merge that copies the evidence into evidence.csv (the default of cpnlp merge)
+#   bench/merge.sh --evidence copy          # the merge that copies the evidence into evidence.csv (merge --evidence copy)
 #   bench/merge.sh --assemble               # also time `cpnlp evidence assemble` on the merged folder
 #   bench/merge.sh --shards 100 --gb 1 --check   # also merge with the copy and check the assembled evidence.csv against it (cmp)
 #   bench/merge.sh --cpnlp OTHER/cpnlp --format 3 --evidence copy   # an older build, with the shard layout it reads
 #
-# --evidence parts (the default here) times `cpnlp merge --evidence-parts`, which lists the shards' evidence
-# instead of copying it (issue 14, item 5). Prints the wall-clock and CPU seconds of the merge, its peak
+# --evidence parts (the default here, and of cpnlp merge) times `cpnlp merge --evidence-parts` (the same as
+# `--evidence parts`, and understood by older builds), which lists the shards' evidence instead of copying
+# it (issue 14, item 5). Prints the wall-clock and CPU seconds of the merge, its peak
 # RSS, the load average before and after, and the sizes read and written.
 # The generated shards and the merged folder are deleted at the end unless --keep is given.
 set -euo pipefail
@@ -54,9 +55,16 @@ fi
 python3 bench/gen_shards.py --template "$work/template-f$format" --out "$work/shards" --shards "$shards" --gb "$gb" --format "$format"
 sync
 rm -rf "$work/merged"
+# Since the sixth session `merge` lists the parts by default and copies with --evidence copy; an older
+# build (--cpnlp) copied by default and listed with --evidence-parts (which the current one still accepts).
+if "$cpnlp" merge --help | grep -q -- '--evidence <'; then
+  copy_flags=(--evidence copy)
+else
+  copy_flags=()
+fi
 case "$evidence" in
   parts) flags=(--evidence-parts) ;;
-  copy) flags=() ;;
+  copy) flags=("${copy_flags[@]}") ;;
   *) echo "--evidence is parts or copy, not $evidence" >&2; exit 64 ;;
 esac
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -73,7 +81,7 @@ if [[ $assemble -eq 1 && $evidence == parts ]]; then
 fi
 if [[ $check -eq 1 && $evidence == parts ]]; then
   rm -rf "$work/copied"
-  "$cpnlp" merge "$work"/shards/shard-* --out "$work/copied" >/dev/null
+  "$cpnlp" merge "$work"/shards/shard-* --out "$work/copied" "${copy_flags[@]}" >/dev/null
   cmp "$work/copied/evidence.csv" "$work/merged/evidence.csv" && echo "check: the assembled evidence.csv is byte for byte the copying merge's"
   (cd "$work/merged" && tail -n +2 evidence_parts.csv | while IFS=, read -r file offset bytes rest; do
     dd if="$file" iflag=skip_bytes,count_bytes skip="$offset" count="$bytes" bs=1M status=none; done) | cmp - "$work/copied/evidence.csv" \

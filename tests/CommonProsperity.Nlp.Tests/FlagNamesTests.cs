@@ -31,6 +31,7 @@ public sealed partial class FlagNamesTests
     private static readonly (string File, string Command, string Why)[] AllowedCommands =
     [
         ("Output/AnalysisReports.cs", "cpnlp evidence", "the column reference of docs/reports.md (generated from the declarations) tells the reader of evidence_parts.csv which command assembles it"),
+        ("Output/EvidenceParts.cs", "cpnlp evidence", "the command a merged folder's manifest.json and report.html (files, not messages) give for writing its evidence.csv"),
     ];
 
     [Fact]

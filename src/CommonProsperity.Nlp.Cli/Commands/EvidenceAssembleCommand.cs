@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace CommonProsperity.Nlp.Cli.Commands;
 
 /// <summary><c>cpnlp evidence assemble</c>: the <c>evidence.csv</c> of a merge that left the evidence in the shards' folders.</summary>
-[CommandWords("evidence assemble", 30, "Write evidence.csv in a folder merged with --evidence-parts, from the shards' evidence files it lists (checked against their checksums).")]
+[CommandWords("evidence assemble", 30, "Write evidence.csv in a merged folder that lists the shards' evidence (merge's default, --evidence parts), from the shards' evidence files (checked against their checksums).")]
 [CommandExample("reports")]
 internal sealed class EvidenceAssembleCommand : Command<EvidenceAssembleCommand.Settings>
 {
@@ -16,7 +16,7 @@ internal sealed class EvidenceAssembleCommand : Command<EvidenceAssembleCommand.
     {
         /// <summary>The merged folder.</summary>
         [CommandArgument(0, "<folder>")]
-        [Description("The --out folder of a merge run with --evidence-parts")]
+        [Description("The --out folder of a merge that left the evidence in the shards' folders (--evidence parts, the default)")]
         public string Folder { get; init; } = string.Empty;
     }
 

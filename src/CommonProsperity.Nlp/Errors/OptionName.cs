@@ -46,8 +46,8 @@ public sealed class OptionName : IFormattable
     /// <summary>What the evidence file keeps of each match (<c>AnalysisOptions.Evidence</c>: full, offsets or none).</summary>
     public static OptionName Evidence { get; } = new("the kind of evidence");
 
-    /// <summary>A merge that lists the shards' evidence instead of copying it (<c>MergeOptions.EvidenceParts</c>).</summary>
-    public static OptionName EvidenceParts { get; } = new("the option to leave the evidence in the shards' folders");
+    /// <summary>Where a merge puts the evidence: left in the shards' folders and listed, or copied (<c>MergeOptions.Evidence</c>: parts or copy).</summary>
+    public static OptionName MergeEvidence { get; } = new("the merge's evidence option");
 
     /// <summary>Which part of a split run this is (<c>ShardSpec</c>, I/N).</summary>
     public static OptionName Shard { get; } = new("the shard");

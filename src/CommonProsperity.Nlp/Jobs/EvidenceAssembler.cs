@@ -11,7 +11,7 @@ namespace CommonProsperity.Nlp.Jobs;
 
 /// <summary>
 /// Writes <c>evidence.csv</c> in a folder merged with the evidence left in the shards' folders
-/// (<see cref="MergeOptions.EvidenceParts"/>): the byte ranges that <c>evidence_parts.csv</c> lists,
+/// (<see cref="MergeEvidence.Parts"/>, a merge's default): the byte ranges that <c>evidence_parts.csv</c> lists,
 /// concatenated in its order, without parsing them, so the file is byte for byte the one a copying
 /// merge writes. Every shard file is checked before anything is written (there, and of the size it had
 /// when merged) and its SHA-256 (the shard's own, from <c>partial.sha256</c>) as it is read; a file that
@@ -21,6 +21,13 @@ namespace CommonProsperity.Nlp.Jobs;
 public sealed class EvidenceAssembler
 {
     private const int BlockBytes = 1 << 20;
+
+    /// <summary>
+    /// The command that assembles the evidence of the merged folder <paramref name="folder"/>, as a merged
+    /// folder's manifest and <c>report.html</c> (and the console) name it: <c>cpnlp evidence assemble FOLDER</c>,
+    /// the folder quoted for a POSIX shell when it holds anything but letters, digits and <c>_ . / : @ % + = , -</c>.
+    /// </summary>
+    public static string CommandFor(string folder) => EvidenceParts.AssembleCommand(folder);
 
     /// <summary>Assembles <c>evidence.csv</c> in the merged folder <paramref name="folder"/>.</summary>
     /// <exception cref="InputException">The folder was not merged with the evidence left in the shards, its listing is damaged, or a shard's evidence file is missing or changed.</exception>
@@ -66,7 +73,7 @@ public sealed class EvidenceAssembler
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new InputException($"there is no {ReportFiles.Manifest}, so this is not the output folder of a merge.", folder, null,
-                Wording.Of($"Give the {OptionName.OutputFolder} of a merge run with {OptionName.EvidenceParts}."), e);
+                Wording.Of($"Give the {OptionName.OutputFolder} of a merge that left the evidence in the shards' folders ({OptionName.MergeEvidence} parts, the default)."), e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -80,9 +87,9 @@ public sealed class EvidenceAssembler
             {
                 throw ReportsOf(manifest).Contains(ReportFiles.Evidence)
                     ? new InputException($"its evidence is in {ReportFiles.Evidence} already: the merge copied it, so there is nothing to assemble.", folder, null,
-                        Wording.Of($"Use {ReportFiles.Evidence} as it is; only a merge with {OptionName.EvidenceParts} leaves the evidence to assemble."))
+                        Wording.Of($"Use {ReportFiles.Evidence} as it is; only a merge with {OptionName.MergeEvidence} parts (the default) leaves the evidence to assemble."))
                     : new InputException($"its {ReportFiles.Manifest} lists no evidence parts: it was not written by a merge that left the evidence in the shards' folders.", folder, null,
-                        Wording.Of($"Give the {OptionName.OutputFolder} of a merge run with {OptionName.EvidenceParts}."));
+                        Wording.Of($"Give the {OptionName.OutputFolder} of a merge that left the evidence in the shards' folders ({OptionName.MergeEvidence} parts, the default)."));
             }
 
             var listing = root.TryGetProperty("report_sha256", out var hashes) && hashes.TryGetProperty(ReportFiles.EvidenceParts, out var hash) ? hash.GetString() : null;
@@ -184,7 +191,7 @@ public sealed class EvidenceAssembler
             if (!info.Exists)
             {
                 throw new InputException($"this shard's evidence file is missing. The merged folder holds no copy of the evidence ({ReportFiles.EvidenceParts} lists where the shards' files were), so they must stay in place until it is assembled.", path, null,
-                    Wording.Of($"Put the shard's folder back at that path (relative to the merged folder: {part.File}), or run that shard again and merge again (without {OptionName.EvidenceParts} to copy the evidence)."));
+                    Wording.Of($"Put the shard's folder back at that path (relative to the merged folder: {part.File}), or run that shard again and merge again (with {OptionName.MergeEvidence} copy, for a merged folder that holds the evidence itself)."));
             }
 
             if (info.Length != part.FileBytes)
@@ -275,6 +282,24 @@ public sealed class EvidenceAssembler
                 }
 
                 json.WriteEndArray();
+            }
+            else if (property.NameEquals("evidence_parts") && property.Value.ValueKind == JsonValueKind.Object)
+            {
+                // The folder no longer depends on the shards': the note says so, and the command is done.
+                json.WriteStartObject(property.Name);
+                foreach (var field in property.Value.EnumerateObject().Where(f => !f.NameEquals("assemble")))
+                {
+                    if (field.NameEquals("note"))
+                    {
+                        json.WriteString(field.Name, ManifestJson.EvidencePartsJson.AssembledNote);
+                    }
+                    else
+                    {
+                        field.WriteTo(json);
+                    }
+                }
+
+                json.WriteEndObject();
             }
             else if (property.NameEquals("report_sha256") && property.Value.ValueKind == JsonValueKind.Object)
             {

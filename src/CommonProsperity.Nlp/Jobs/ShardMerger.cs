@@ -18,16 +18,20 @@ namespace CommonProsperity.Nlp.Jobs;
 /// </summary>
 public sealed class ShardMerger
 {
-    /// <summary>Merges the shards in <paramref name="shardFolders"/> into reports in <paramref name="outputDirectory"/>.</summary>
+    /// <summary>
+    /// Merges the shards in <paramref name="shardFolders"/> into reports in <paramref name="outputDirectory"/>,
+    /// leaving the evidence in the shards' folders (<see cref="MergeEvidence.Parts"/>, the default).
+    /// </summary>
     /// <exception cref="InputException">A folder holds no partial results, or they are damaged or do not belong with the others.</exception>
     /// <exception cref="OutputException">The output folder cannot be written.</exception>
     public AnalysisResult Merge(IReadOnlyList<string> shardFolders, string outputDirectory, CancellationToken cancellationToken = default) =>
         Merge(shardFolders, outputDirectory, workbook: false, cancellationToken);
 
     /// <summary>
-    /// Merges the shards in <paramref name="shardFolders"/> into reports in <paramref name="outputDirectory"/>;
-    /// with <paramref name="workbook"/>, also <c>reports.xlsx</c>, the merged CSV reports as the sheets of one
-    /// workbook, written with the other reports, all or nothing.
+    /// Merges the shards in <paramref name="shardFolders"/> into reports in <paramref name="outputDirectory"/>
+    /// (the evidence left in the shards' folders, <see cref="MergeEvidence.Parts"/>); with <paramref name="workbook"/>,
+    /// also <c>reports.xlsx</c>, the merged CSV reports as the sheets of one workbook, written with the other
+    /// reports, all or nothing.
     /// </summary>
     /// <exception cref="InputException">A folder holds no partial results, or they are damaged or do not belong with the others.</exception>
     /// <exception cref="OutputException">The output folder cannot be written.</exception>
@@ -36,8 +40,8 @@ public sealed class ShardMerger
 
     /// <summary>
     /// Merges the shards in <paramref name="shardFolders"/> into reports in <paramref name="outputDirectory"/>,
-    /// with the extras of <paramref name="options"/>: a workbook, or the evidence left in the shards' folders
-    /// and listed (<see cref="MergeOptions.EvidenceParts"/>).
+    /// as <paramref name="options"/> says: a workbook, the charts and the page, and the evidence left in the
+    /// shards' folders and listed (<see cref="MergeEvidence.Parts"/>, the default) or copied.
     /// </summary>
     /// <exception cref="InputException">A folder holds no partial results, or they are damaged or do not belong with the others.</exception>
     /// <exception cref="OutputException">The output folder cannot be written.</exception>
@@ -56,14 +60,22 @@ public sealed class ShardMerger
         var readers = new List<PartialResultReader>();
         try
         {
+            var parts = options.Evidence == MergeEvidence.Parts;
             foreach (var folder in shardFolders)
             {
                 // The run's list of input files and its lexicon are the same in every shard: read (and checked) once.
-                readers.Add(PartialResultReader.Open(folder, readers.Count == 0 ? null : readers[0], options.EvidenceParts));
+                readers.Add(PartialResultReader.Open(folder, readers.Count == 0 ? null : readers[0], parts));
+                if (parts && readers[0].Header.Evidence == EvidenceMode.None)
+                {
+                    // Shards that kept no evidence rows have a header to copy and nothing to leave in place (the others must match: checked below).
+                    parts = false;
+                    readers[0].Dispose();
+                    readers[0] = PartialResultReader.Open(folder, null, evidenceInPlace: false);
+                }
             }
 
             CheckTheyBelongTogether(readers);
-            return Write(readers, outputDirectory, options, started, clock, cancellationToken);
+            return Write(readers, outputDirectory, options with { Evidence = parts ? MergeEvidence.Parts : MergeEvidence.Copy }, started, clock, cancellationToken);
         }
         finally
         {
@@ -81,7 +93,8 @@ public sealed class ShardMerger
         var lexicon = first.Lexicon;
         var matcher = new LexiconMatcher(lexicon);
         using var output = OutputDirectory.Open(outputDirectory);
-        using var writer = new AnalysisReportWriter(output, matcher, charts: true, html: true, workbook: workbook, chart: ChartOptions(first), evidence: first.Evidence, evidenceParts: mergeOptions.EvidenceParts);
+        using var writer = new AnalysisReportWriter(output, matcher, charts: mergeOptions.Charts, html: mergeOptions.Html, workbook: workbook, chart: ChartOptions(first), evidence: first.Evidence,
+            evidenceParts: mergeOptions.Evidence == MergeEvidence.Parts);
         long tokens = 0, characters = 0;
 
         // Interleave the shards' documents by file index; a file's documents all come from one shard, in order.
@@ -117,12 +130,13 @@ public sealed class ShardMerger
         // Shards that loaded the same sources.csv report its warnings each; a single run reports them once, where first loaded.
         List<string> warnings = [.. lexicon.Warnings, .. headers.SelectMany(h => h.Warnings).OrderBy(w => w.File).Select(w => w.Value).Distinct(StringComparer.Ordinal)];
         var inputs = headers.SelectMany(h => h.Inputs).OrderBy(i => i.File).ToList();
-        // A shard records charts, html and xlsx as "no" (it draws nothing); the merge draws the charts and the page, and the workbook if asked.
+        // A shard records charts, html and xlsx as "no" (it draws nothing); the merge draws what it is asked to.
         var options = first.Options.Where(o => o.Key is not ("shard" or "out"))
             .Select(o => o.Key switch
             {
-                "xlsx" => new(o.Key, workbook ? "yes" : "no"),
-                "charts" or "html" => new KeyValuePair<string, string?>(o.Key, "yes"),
+                "xlsx" => new(o.Key, YesNo(workbook)),
+                "charts" => new(o.Key, YesNo(mergeOptions.Charts)),
+                "html" => new KeyValuePair<string, string?>(o.Key, YesNo(mergeOptions.Html)),
                 _ => o,
             })
             .ToList();
@@ -133,6 +147,8 @@ public sealed class ShardMerger
             writer.Documents, tokens, characters, [new("shards_analyze_max", headers.Max(h => Timing(h, "analyze"))), new("merge", clock.ElapsedMilliseconds)]));
         return new AnalysisResult(writer.Documents, tokens, characters, problems, reports, clock.Elapsed);
     }
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
 
     private static void Advance(PartialResultReader reader, PriorityQueue<(PartialResultReader, DocumentReport), int> heads)
     {

@@ -175,7 +175,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
             name => name,
             name => name == ReportFiles.Evidence ? evidenceSha256! : Sha256Of(_output.StagedPath(name)), // the evidence, often GBs, was hashed as it was written
             StringComparer.Ordinal);
-        var parts = _parts is null ? null : new ManifestJson.EvidencePartsJson(ReportFiles.EvidenceParts, ReportFiles.Evidence, _parts.Parts, _parts.Files.Count, _parts.Bytes, _parts.Rows);
+        var parts = _parts is null ? null : ManifestJson.EvidencePartsJson.Listed(_parts.Parts, _parts.Files.Count, _parts.Bytes, _parts.Rows, EvidenceParts.AssembleCommand(_output.FullPath));
         ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, [.. csvs, .. chartNames, .. page, ReportFiles.Manifest], hashes, parts);
         return _output.Commit();
     }
@@ -230,9 +230,9 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
         // Without the context columns the page has no snippets to show; it says what the evidence file holds.
         // Evidence left in the shards is sampled from their files, each a valid evidence file of its own.
         string[] files = _parts is null ? [_output.StagedPath(ReportFiles.Evidence)] : [.. _parts.Files.Select(f => f.Path)];
-        var evidence = _evidenceMode == EvidenceMode.Full
+        var evidence = (_evidenceMode == EvidenceMode.Full
             ? Html.EvidenceSample.Read(files, ids, _matcher.Themes, Html.EvidenceSample.CapFor(_cellsWithHits))
-            : new Html.EvidenceSample(0, [], []) { Kind = EvidenceModeNames.Name(_evidenceMode) };
+            : new Html.EvidenceSample(0, [], []) { Kind = EvidenceModeNames.Name(_evidenceMode) }) with { Assemble = _parts is null ? null : EvidenceParts.AssembleCommand(_output.FullPath) };
         Html.AnalysisHtml.Write(_output.StagedPath(ReportFiles.Report), run, _matcher.Themes, _documents.Read(), _corpus.Rows(_matcher.Lexicon, _matcher.Themes), TermRows(), evidence);
         return ReportFiles.Report;
     }

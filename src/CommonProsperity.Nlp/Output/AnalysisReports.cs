@@ -107,7 +107,7 @@ internal static class AnalysisReports
     /// <summary><c>evidence_parts.csv</c>: written by <c>merge</c> instead of <c>evidence.csv</c> when the evidence is left in the shards' folders.</summary>
     public static ReportLayout<EvidencePart> EvidenceParts { get; } = new(
         ReportFiles.EvidenceParts,
-        "written by a `merge` that leaves the evidence in the shards' folders, instead of `evidence.csv`: one row per byte range of the shards' evidence files, in order. Concatenated in this order, the ranges are the `evidence.csv` a merge without the option writes, byte for byte (the first range starts at byte 0 of its file, with the header; every other range is rows only, the shards' headers left out). `cpnlp evidence assemble FOLDER` writes that file ([Large corpora](large-corpora.md#evidence-left-in-the-shards---evidence-parts)).",
+        "written by `merge`, which by default leaves the evidence in the shards' folders, instead of `evidence.csv` (which is then not in the merged folder): one row per byte range of the shards' evidence files, in order. Concatenated in this order, the ranges are the `evidence.csv` a merge that copies the evidence writes, byte for byte (the first range starts at byte 0 of its file, with the header; every other range is rows only, the shards' headers left out). `cpnlp evidence assemble FOLDER` writes that file, while the shards' folders are still in place ([Large corpora](large-corpora.md#evidence-left-in-the-shards-the-default)).",
         [
             new("file", ColumnFormat.Text, "a shard's `partial_evidence.csv`, relative to the merged folder (with `/`)", p => p.File),
             new("offset", ColumnFormat.Integer, "where the range starts in that file, in bytes from 0", p => p.Offset),

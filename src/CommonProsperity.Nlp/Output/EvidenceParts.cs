@@ -32,6 +32,18 @@ internal sealed class EvidenceParts : IDisposable
         _csv.WriteRow(_layout.Header([]));
     }
 
+    /// <summary>
+    /// The command that assembles the evidence of the merged folder <paramref name="folder"/>:
+    /// <c>cpnlp evidence assemble FOLDER</c>, the folder quoted for a POSIX shell when it holds anything but
+    /// letters, digits and <c>_ . / : @ % + = , -</c> (<see cref="Jobs.EvidenceAssembler.CommandFor"/>).
+    /// </summary>
+    public static string AssembleCommand(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var plain = folder.Length > 0 && folder.All(c => char.IsAsciiLetterOrDigit(c) || "_./:@%+=,-".Contains(c, StringComparison.Ordinal));
+        return "cpnlp evidence assemble " + (plain ? folder : "'" + folder.Replace("'", "'\\''", StringComparison.Ordinal) + "'");
+    }
+
     /// <summary>The ranges listed so far.</summary>
     public long Parts { get; private set; }
 

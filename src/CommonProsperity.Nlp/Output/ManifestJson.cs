@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace CommonProsperity.Nlp.Output;
@@ -27,9 +28,22 @@ internal sealed record ManifestJson(
     /// <summary>
     /// A merge that left the evidence in the shards' folders: the listing of its byte ranges
     /// (<c>evidence_parts.csv</c>), the file they make up when assembled, how many ranges and shard
-    /// files, and the size and rows of the assembled file.
+    /// files, the size and rows of the assembled file, a note that says in words what that means, and
+    /// the command that assembles it (written by <see cref="Listed"/>; once assembled, the note says so
+    /// and the command is gone).
     /// </summary>
-    internal sealed record EvidencePartsJson(string Listing, string Assembles, long Parts, int Files, long Bytes, long Rows);
+    internal sealed record EvidencePartsJson(string Listing, string Assembles, long Parts, int Files, long Bytes, long Rows, string Note,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Assemble)
+    {
+        /// <summary>What a merged folder says of its evidence once <c>evidence.csv</c> is assembled.</summary>
+        public const string AssembledNote = "evidence.csv was assembled from these parts, each shard file checked against its checksum: this folder no longer needs the shards' folders.";
+
+        /// <summary>The entry of a merge that has just listed the evidence, with the command that assembles it.</summary>
+        public static EvidencePartsJson Listed(long parts, int files, long bytes, long rows, string assemble) => new(
+            ReportFiles.EvidenceParts, ReportFiles.Evidence, parts, files, bytes, rows,
+            string.Create(CultureInfo.InvariantCulture, $"{ReportFiles.Evidence} is not in this folder: the evidence rows stay in the shards' folders ({files:N0} {(files == 1 ? "file" : "files")}, {bytes:N0} bytes), at the byte ranges {ReportFiles.EvidenceParts} lists. Keep the shards' folders in place and unchanged until {ReportFiles.Evidence} is assembled, by: {assemble} (it checks every shard file against its checksum)."),
+            assemble);
+    }
 
     /// <summary>The lexicon counted; <c>theme_labels</c> (id to the name in the dictionary) only for a lexicon with labels.</summary>
     internal sealed record LexiconJson(string Source, string Sha256, int Terms, IReadOnlyList<string> Themes,

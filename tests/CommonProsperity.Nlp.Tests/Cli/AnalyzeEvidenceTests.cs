@@ -86,7 +86,7 @@ public class AnalyzeEvidenceTests
         CliRunner.Run("analyze", corpus, "--shard", "0/2", "--out", temp.File("s0"), "--quiet", "--evidence", kind);
         CliRunner.Run("analyze", corpus, "--shard", "1/2", "--out", temp.File("s1"), "--quiet", "--evidence", kind);
 
-        var (code, _, error) = CliRunner.Run("merge", temp.File("s0"), temp.File("s1"), "--out", temp.File("merged"));
+        var (code, _, error) = CliRunner.Run("merge", temp.File("s0"), temp.File("s1"), "--out", temp.File("merged"), "--evidence", "copy");
 
         Assert.Equal(2, code); // the mini corpus's skipped files, as in a single run
         Assert.DoesNotContain("error:", error, StringComparison.Ordinal);

@@ -58,7 +58,7 @@ public class WorkbookCommandTests
         CliRunner.Run(["analyze", TestPaths.MiniCorpus, "--shard", "0/2", "--out", temp.File("s0"), .. common]);
         CliRunner.Run(["analyze", TestPaths.MiniCorpus, "--shard", "1/2", "--out", temp.File("s1"), .. common]);
 
-        var (code, output, error) = CliRunner.Run("merge", temp.File("s0"), temp.File("s1"), "--out", temp.File("merged"), "--xlsx");
+        var (code, output, error) = CliRunner.Run("merge", temp.File("s0"), temp.File("s1"), "--out", temp.File("merged"), "--xlsx", "--evidence", "copy");
 
         Assert.True(single is 0 or 2, singleError);
         Assert.True(code is 0 or 2, error);

@@ -37,16 +37,36 @@ public class EvidenceAssemblerTests
         var pipeline = new AnalysisPipeline(lexicon);
         pipeline.Run(new AnalysisOptions(inputs, temp.File("single"), new IngestionOptions(), Evidence: evidence));
         var folders = RunShards(temp, inputs, lexicon, shards, evidence);
-        new ShardMerger().Merge(folders, temp.File("copied"));
+        new ShardMerger().Merge(folders, temp.File("copied"), new MergeOptions(Evidence: MergeEvidence.Copy));
 
-        // Act
-        new ShardMerger().Merge([.. folders.AsEnumerable().Reverse()], temp.File("merged"), new MergeOptions(EvidenceParts: true));
+        // Act: the default merge, then assemble.
+        new ShardMerger().Merge([.. folders.AsEnumerable().Reverse()], temp.File("merged"));
         var listed = File.Exists(temp.File("merged/evidence.csv"));
+        var expected = File.ReadAllBytes(temp.File("copied/evidence.csv"));
+        if (evidence == EvidenceMode.None)
+        {
+            // Shards that kept no evidence rows: their header is copied, nothing is left in the shards to assemble.
+            Assert.True(listed, "a header-only evidence.csv is copied even by default");
+            Assert.Equal(expected, File.ReadAllBytes(temp.File("merged/evidence.csv")));
+            Assert.False(File.Exists(temp.File("merged/evidence_parts.csv")));
+            Assert.Contains("nothing to assemble", Assert.Throws<InputException>(() => new EvidenceAssembler().Assemble(temp.File("merged"))).Message, StringComparison.Ordinal);
+            return;
+        }
+
+        using (var before = JsonDocument.Parse(File.ReadAllText(temp.File("merged/manifest.json"))))
+        {
+            var parts = before.RootElement.GetProperty("evidence_parts");
+            var command = $"cpnlp evidence assemble {temp.File("merged")}";
+            Assert.Equal(command, parts.GetProperty("assemble").GetString());
+            Assert.Contains("evidence.csv is not in this folder", parts.GetProperty("note").GetString(), StringComparison.Ordinal);
+            Assert.Contains(command, parts.GetProperty("note").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(ReportFiles.Evidence, before.RootElement.GetProperty("reports").EnumerateArray().Select(r => r.GetString()));
+        }
+
         var assembly = new EvidenceAssembler().Assemble(temp.File("merged"));
 
         // Assert
         Assert.False(listed, "a merge that leaves the evidence in the shards writes no evidence.csv");
-        var expected = File.ReadAllBytes(temp.File("copied/evidence.csv"));
         Assert.Equal(expected, File.ReadAllBytes(temp.File("single/evidence.csv")));
         Assert.Equal(expected, File.ReadAllBytes(temp.File("merged/evidence.csv")));
         Assert.Equal(expected.Length, assembly.Bytes);
@@ -60,6 +80,8 @@ public class EvidenceAssemblerTests
         Assert.Equal([ReportFiles.Evidence, ReportFiles.EvidenceParts], reports.Take(2));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(expected)), manifest.RootElement.GetProperty("report_sha256").GetProperty(ReportFiles.Evidence).GetString());
         Assert.Equal(expected.Length, manifest.RootElement.GetProperty("evidence_parts").GetProperty("bytes").GetInt64());
+        Assert.Equal(ManifestJson.EvidencePartsJson.AssembledNote, manifest.RootElement.GetProperty("evidence_parts").GetProperty("note").GetString());
+        Assert.False(manifest.RootElement.GetProperty("evidence_parts").TryGetProperty("assemble", out _), "the command is done once assembled");
     }
 
     [Fact]
@@ -69,7 +91,7 @@ public class EvidenceAssemblerTests
         var (inputs, lexicon) = Corpus("shared");
         var folders = RunShards(temp, inputs, lexicon, 3, EvidenceMode.Full);
 
-        new ShardMerger().Merge(folders, temp.File("merged"), new MergeOptions(EvidenceParts: true));
+        new ShardMerger().Merge(folders, temp.File("merged"), new MergeOptions(Evidence: MergeEvidence.Parts));
 
         var rows = File.ReadAllLines(temp.File("merged/evidence_parts.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         var preamble = EvidenceFile.PreambleFor(lexicon, EvidenceMode.Full).Length;
@@ -160,7 +182,7 @@ public class EvidenceAssemblerTests
     {
         using var temp = new TempDirectory();
         var (inputs, lexicon) = Corpus("mini");
-        new ShardMerger().Merge(RunShards(temp, inputs, lexicon, 2, EvidenceMode.Full), temp.File("merged"));
+        new ShardMerger().Merge(RunShards(temp, inputs, lexicon, 2, EvidenceMode.Full), temp.File("merged"), new MergeOptions(Evidence: MergeEvidence.Copy));
 
         var error = Assert.Throws<InputException>(() => new EvidenceAssembler().Assemble(temp.File("merged")));
 
@@ -175,7 +197,7 @@ public class EvidenceAssemblerTests
         var folders = RunShards(temp, inputs, lexicon, 2, EvidenceMode.Full);
         File.AppendAllText(Path.Combine(folders[1], ReportFiles.PartialEvidence), "x,y\r\n");
 
-        var error = Assert.Throws<InputException>(() => new ShardMerger().Merge(folders, temp.File("merged"), new MergeOptions(EvidenceParts: true)));
+        var error = Assert.Throws<InputException>(() => new ShardMerger().Merge(folders, temp.File("merged"), new MergeOptions(Evidence: MergeEvidence.Parts)));
 
         Assert.StartsWith(folders[1], error.Message, StringComparison.Ordinal);
         Assert.Contains("partial_evidence.csv was changed after the shard wrote it", error.Message, StringComparison.Ordinal);
@@ -189,17 +211,25 @@ public class EvidenceAssemblerTests
         var folders = MergeWithParts(temp);
         new EvidenceAssembler().Assemble(temp.File("merged"));
 
-        new ShardMerger().Merge(folders, temp.File("merged"), new MergeOptions(EvidenceParts: true));
+        new ShardMerger().Merge(folders, temp.File("merged"), new MergeOptions(Evidence: MergeEvidence.Parts));
 
         Assert.False(File.Exists(temp.File("merged/evidence.csv")), "an evidence.csv of an earlier merge would not be this merge's");
         Assert.True(File.Exists(temp.File("merged/evidence_parts.csv")));
     }
 
+    [Theory]
+    [InlineData("run/reports", "cpnlp evidence assemble run/reports")]
+    [InlineData("/data/run-1/reports_2026.11", "cpnlp evidence assemble /data/run-1/reports_2026.11")]
+    [InlineData("my run/it's", "cpnlp evidence assemble 'my run/it'\\''s'")]
+    [InlineData("$HOME/a;b", "cpnlp evidence assemble '$HOME/a;b'")]
+    public void CommandFor_QuotesTheFolderForAShellOnlyWhenItMustBe(string folder, string command) =>
+        Assert.Equal(command, EvidenceAssembler.CommandFor(folder));
+
     private static List<string> MergeWithParts(TempDirectory temp)
     {
         var (inputs, lexicon) = Corpus("shared");
         var folders = RunShards(temp, inputs, lexicon, 3, EvidenceMode.Full);
-        new ShardMerger().Merge(folders, temp.File("merged"), new MergeOptions(EvidenceParts: true));
+        new ShardMerger().Merge(folders, temp.File("merged"), new MergeOptions(Evidence: MergeEvidence.Parts));
         return folders;
     }
 

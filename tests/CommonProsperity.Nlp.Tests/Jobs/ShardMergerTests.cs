@@ -43,7 +43,7 @@ public class ShardMergerTests
         }
 
         var merged = temp.File("merged");
-        new ShardMerger().Merge([.. folders.AsEnumerable().Reverse()], merged);
+        new ShardMerger().Merge([.. folders.AsEnumerable().Reverse()], merged, new MergeOptions(Evidence: MergeEvidence.Copy));
 
         foreach (var report in new[] { ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency })
         {

@@ -70,6 +70,11 @@ internal static class AnalysisHtml
     {
         json.WriteStartObject("evidence");
         json.WriteString("file", ReportFiles.Evidence);
+        if (evidence.Assemble is not null)
+        {
+            json.WriteString("assemble", evidence.Assemble);
+        }
+
         json.WriteNumber("per_cell", evidence.PerCell);
         json.WriteString("kind", evidence.Kind);
         json.WriteNumber("max_per_cell", EvidenceSample.MaxPerCell);

@@ -18,6 +18,12 @@ internal sealed record EvidenceSample(int PerCell, IReadOnlyList<string> Columns
     /// <summary>What the run's evidence file holds (<c>full</c>, <c>offsets</c> or <c>none</c>); a sample is read only from the full evidence.</summary>
     public string Kind { get; init; } = EvidenceModeNames.Name(EvidenceMode.Full);
 
+    /// <summary>
+    /// For a merge that left the evidence in the shards' folders, the command that writes <c>evidence.csv</c>
+    /// (the page says the file is not there yet); null when it is in the folder.
+    /// </summary>
+    public string? Assemble { get; init; }
+
     /// <summary>The most evidence rows one cell embeds.</summary>
     public const int MaxPerCell = 100;
 

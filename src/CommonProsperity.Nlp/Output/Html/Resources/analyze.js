@@ -73,6 +73,14 @@ function drawHeatmap() {
     h("p", { className: "note" }, "Click a cell of the table to see the matches behind it.")));
 }
 
+/** After the evidence file's name, when a merge left the rows in the shards' folders: it is not here until assembled. */
+function notAssembled(evidence) {
+  return evidence.assemble
+    ? h("span", { className: "not-assembled" }, " (not in this folder yet: a merge left the rows in the shards' folders; ",
+      h("code", {}, evidence.assemble), " writes it, while the shards' folders are still in place)")
+    : null;
+}
+
 /** A theme id that may wrap after its underscores (common_prosperity). */
 function breakable(id) {
   return id.replaceAll("_", "_\u200b");
@@ -124,7 +132,7 @@ function showEvidence(documentIndex, theme, td) {
   }
   if (evidence.kind === "offsets") {
     panel.append(h("p", { className: "note" }, "This run kept the offsets of each match without its context (analyze --evidence offsets): every row is in ",
-      h("a", { href: evidence.file }, evidence.file), " (document = ", h("span", { className: "mono" }, id), ", theme = ", h("span", { className: "mono" }, t.id),
+      h("a", { href: evidence.file }, evidence.file), notAssembled(evidence), " (document = ", h("span", { className: "mono" }, id), ", theme = ", h("span", { className: "mono" }, t.id),
       "), with start and end in the document's text."));
     return;
   }
@@ -133,7 +141,7 @@ function showEvidence(documentIndex, theme, td) {
       evidence.per_cell === 0
         ? "This run has too many cells with hits for the page to hold their evidence (it holds at most " + thousands(evidence.row_budget) + " rows). "
         : "The page holds the first " + rows.length + " of these " + thousands(hits) + " rows (" + evidence.per_cell + " per cell in this run). ",
-      "Every row is in ", h("a", { href: evidence.file }, evidence.file), ": filter document = ", h("span", { className: "mono" }, id), " and theme = ", h("span", { className: "mono" }, t.id), "."));
+      "Every row is in ", h("a", { href: evidence.file }, evidence.file), notAssembled(evidence), ": filter document = ", h("span", { className: "mono" }, id), " and theme = ", h("span", { className: "mono" }, t.id), "."));
   }
   if (rows.length === 0) return;
 
