@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace CommonProsperity.Nlp.Counting;
 
@@ -6,20 +7,47 @@ namespace CommonProsperity.Nlp.Counting;
 /// A word dictionary as a character trie (every prefix of a word is a node, as in jieba's prefix
 /// dictionary), built lazily by first character: the words are listed once, and the branch of a first
 /// character is built the first time a text asks for it, so a corpus with a few Chinese runs builds
-/// a few branches instead of the dictionary's 500,000 prefixes. Each branch keeps its children in one
-/// small open-addressing table keyed by (node, character). Thread-safe: branches are built under a
-/// lock and published whole, then only read.
+/// a few branches instead of the dictionary's 500,000 prefixes. The listed words stay where they were
+/// read: in the dictionary file's UTF-8 bytes (kept as read, 5 MB, instead of a 10 MB string and a tuple
+/// per word) or, for the few words added by the program, in their strings. Each branch keeps its
+/// children in one small open-addressing table keyed by (node, character). Thread-safe: branches are
+/// built under a lock and published whole, then only read.
 /// </summary>
 internal sealed class DictionaryTrie
 {
     private readonly Branch?[] _branches = new Branch?[char.MaxValue + 1];
-    private readonly List<(string Text, int Start, int Length, int Frequency)> _words = [];
     private readonly int[] _firstWord = new int[char.MaxValue + 1];
     private readonly int[] _lastWord = new int[char.MaxValue + 1];
-    private readonly List<int> _nextWord = [];
+    private readonly byte[] _utf8;
+    private readonly List<string> _strings = [];
     private readonly Lock _gate = new();
 
-    public DictionaryTrie() => Array.Fill(_firstWord, -1);
+    // Per listed word: where it is (from 0: its first byte in _utf8; below 0: ~index in _strings), its length
+    // (bytes or characters), its frequency and the next word with its first character (-1 after the last).
+    private int[] _where;
+    private int[] _length;
+    private int[] _frequency;
+    private int[] _nextWord;
+    private int _words;
+
+    /// <summary>An empty dictionary, for words added as strings.</summary>
+    public DictionaryTrie()
+        : this([], 0)
+    {
+    }
+
+    /// <summary>A dictionary whose words will be added from <paramref name="utf8"/> (<see cref="AddUtf8"/>), about <paramref name="capacity"/> of them.</summary>
+    public DictionaryTrie(byte[] utf8, int capacity)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        _utf8 = utf8;
+        capacity = Math.Max(capacity, 16);
+        _where = new int[capacity];
+        _length = new int[capacity];
+        _frequency = new int[capacity];
+        _nextWord = new int[capacity];
+        Array.Fill(_firstWord, -1);
+    }
 
     /// <summary>
     /// Adds a word, last to its first character's list (a word listed twice takes its last frequency);
@@ -34,21 +62,24 @@ internal sealed class DictionaryTrie
             return;
         }
 
-        var first = text[start];
-        var index = _words.Count;
-        _words.Add((text, start, length, frequency));
-        _nextWord.Add(-1);
-        if (_firstWord[first] < 0)
+        var word = start == 0 && length == text.Length ? text : text.Substring(start, length);
+        _strings.Add(word);
+        List(word[0], ~(_strings.Count - 1), length, frequency);
+        _branches[word[0]]?.Set(word.AsSpan(1), frequency);
+    }
+
+    /// <summary>As <see cref="Add"/> for the word of <paramref name="length"/> bytes at <paramref name="start"/> of the UTF-8 the dictionary was made with.</summary>
+    public void AddUtf8(int start, int length, int frequency)
+    {
+        if (length == 0)
         {
-            _firstWord[first] = index;
-        }
-        else
-        {
-            _nextWord[_lastWord[first]] = index;
+            return;
         }
 
-        _lastWord[first] = index;
-        _branches[first]?.Set(text.AsSpan(start + 1, length - 1), frequency);
+        Span<char> buffer = stackalloc char[256];
+        var word = Decode(start, length, buffer);
+        List(word[0], start, length, frequency);
+        _branches[word[0]]?.Set(word[1..], frequency);
     }
 
     /// <summary>The branch of the words that begin with <paramref name="c"/> (its root is the prefix <paramref name="c"/>), or null when none does.</summary>
@@ -76,6 +107,49 @@ internal sealed class DictionaryTrie
         return branch.FrequencyOf(node);
     }
 
+    private void List(char first, int where, int length, int frequency)
+    {
+        if (_words == _where.Length)
+        {
+            var size = _words * 2;
+            Array.Resize(ref _where, size);
+            Array.Resize(ref _length, size);
+            Array.Resize(ref _frequency, size);
+            Array.Resize(ref _nextWord, size);
+        }
+
+        var index = _words++;
+        _where[index] = where;
+        _length[index] = length;
+        _frequency[index] = frequency;
+        _nextWord[index] = -1;
+        if (_firstWord[first] < 0)
+        {
+            _firstWord[first] = index;
+        }
+        else
+        {
+            _nextWord[_lastWord[first]] = index;
+        }
+
+        _lastWord[first] = index;
+    }
+
+    /// <summary>The characters of the listed word <paramref name="index"/>, in <paramref name="buffer"/> when it fits.</summary>
+    private ReadOnlySpan<char> Word(int index, Span<char> buffer) =>
+        _where[index] < 0 ? _strings[~_where[index]] : Decode(_where[index], _length[index], buffer);
+
+    private ReadOnlySpan<char> Decode(int start, int length, Span<char> buffer)
+    {
+        var bytes = _utf8.AsSpan(start, length);
+        if (bytes.Length > buffer.Length)
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        return buffer[..Encoding.UTF8.GetChars(bytes, buffer)];
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Branch? Build(char c)
     {
@@ -91,17 +165,17 @@ internal sealed class DictionaryTrie
                 return null;
             }
 
+            Span<char> buffer = stackalloc char[256];
             var characters = 0;
             for (var w = _firstWord[c]; w >= 0; w = _nextWord[w])
             {
-                characters += _words[w].Length;
+                characters += Word(w, buffer).Length;
             }
 
             var branch = new Branch(characters);
             for (var w = _firstWord[c]; w >= 0; w = _nextWord[w])
             {
-                var (text, start, length, frequency) = _words[w];
-                branch.Set(text.AsSpan(start + 1, length - 1), frequency);
+                branch.Set(Word(w, buffer)[1..], _frequency[w]);
             }
 
             Volatile.Write(ref _branches[c], branch);
