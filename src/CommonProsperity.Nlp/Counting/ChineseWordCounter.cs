@@ -313,11 +313,13 @@ internal sealed class ChineseWordCounter
             if (trie.BranchOf(block[i]) is { } branch)
             {
                 var node = DictionaryTrie.Branch.Root;
+                var log = branch.RootLog;
                 for (var x = i; ;)
                 {
-                    if (branch.FrequencyOf(node) > 0)
+                    if (log >= 0)
                     {
-                        var candidate = branch.LogFrequencyOf(node) - logTotal + probability[x + 1];
+                        // A word (frequency at least 1): jieba's log(frequency) - log(total) + the best from its end.
+                        var candidate = log - logTotal + probability[x + 1];
                         if (best < candidate)
                         {
                             best = candidate;
@@ -325,7 +327,7 @@ internal sealed class ChineseWordCounter
                         }
                     }
 
-                    if (++x == n || (node = branch.Child(node, block[x])) < 0)
+                    if (++x == n || (node = branch.Step(node, block[x], out log)) < 0)
                     {
                         break;
                     }

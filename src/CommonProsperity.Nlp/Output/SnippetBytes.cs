@@ -59,8 +59,7 @@ internal sealed class SnippetBytes
         Grow(ref _utf8, (length * 3) + 1);
         Grow(ref _offsets, length + 1);
         Grow(ref _specials, length + 1);
-        Utf8.FromUtf16(stretch, _utf8, out _, out _, replaceInvalidSequences: true);
-        if (!Index(stretch, _offsets, _specials, length / MaxSpecialShare))
+        if (!Encode(stretch, _utf8, _offsets, _specials, length / MaxSpecialShare))
         {
             return false;
         }
@@ -98,11 +97,12 @@ internal sealed class SnippetBytes
     public void Clear() => _to = -1;
 
     /// <summary>
-    /// Fills each character's byte offset in the UTF-8 of <paramref name="text"/> and the number of special characters
-    /// before it; false as soon as there are more than <paramref name="maxSpecials"/> of them.
+    /// Encodes <paramref name="text"/> to UTF-8 (invalid UTF-16 as U+FFFD, as <see cref="Utf8.FromUtf16(ReadOnlySpan{char}, Span{byte}, out int, out int, bool, bool)"/>
+    /// does) and fills each character's byte offset and the number of special characters before it, in one pass;
+    /// false as soon as there are more than <paramref name="maxSpecials"/> of them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Index(ReadOnlySpan<char> text, int[] offsets, int[] specials, int maxSpecials)
+    private static bool Encode(ReadOnlySpan<char> text, byte[] utf8, int[] offsets, int[] specials, int maxSpecials)
     {
         var offset = 0;
         var count = 0;
@@ -113,29 +113,34 @@ internal sealed class SnippetBytes
             var c = text[i];
             if (c < 0x80)
             {
-                offset++;
-                if (EvidenceContext.IsWhiteSpace(c) || c is '"' or ',')
-                {
-                    count++;
-                }
+                utf8[offset++] = (byte)c;
+                count += EvidenceContext.IsWhiteSpace(c) || c is '"' or ',' ? 1 : 0;
             }
             else if (c < 0x800)
             {
-                offset += 2;
+                utf8[offset++] = (byte)(0xC0 | (c >> 6));
+                utf8[offset++] = (byte)(0x80 | (c & 0x3F));
                 count += EvidenceContext.IsWhiteSpace(c) ? 1 : 0;
             }
             else if (!char.IsSurrogate(c))
             {
-                offset += 3;
+                utf8[offset++] = (byte)(0xE0 | (c >> 12));
+                utf8[offset++] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                utf8[offset++] = (byte)(0x80 | (c & 0x3F));
                 count += EvidenceContext.IsWhiteSpace(c) ? 1 : 0;
             }
             else
             {
-                // A pair is four bytes (given to its first half), a lone half U+FFFD's three; either is special,
-                // so no copied snippet starts, ends or lies across one.
+                // A pair is four bytes, a lone half U+FFFD's three; either is special, so no copied snippet starts,
+                // ends or lies across one.
                 count++;
                 if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                 {
+                    var codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                    utf8[offset] = (byte)(0xF0 | (codePoint >> 18));
+                    utf8[offset + 1] = (byte)(0x80 | ((codePoint >> 12) & 0x3F));
+                    utf8[offset + 2] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
+                    utf8[offset + 3] = (byte)(0x80 | (codePoint & 0x3F));
                     offsets[i + 1] = offset + 2;
                     specials[i + 1] = count;
                     offset += 4;
@@ -144,7 +149,9 @@ internal sealed class SnippetBytes
                 }
                 else
                 {
-                    offset += 3;
+                    utf8[offset++] = 0xEF;
+                    utf8[offset++] = 0xBF;
+                    utf8[offset++] = 0xBD;
                 }
             }
 
