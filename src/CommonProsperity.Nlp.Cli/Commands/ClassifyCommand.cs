@@ -28,6 +28,7 @@ internal sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = new ClassifyJob(model).Run(settings.Passages(settings.Out), cancellationToken);
         CommandOutput.Problems(streams, result.Problems);
+        ModelOption.SayUnclassifiedThemes(streams.Error, model);
 
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Classified {result.Passages:N0} {settings.Unit}(s) of {result.Documents} document(s) in {clock.Elapsed.TotalSeconds:F1} s ({result.Passages / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0} passages/s)."));

@@ -68,6 +68,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         var labels = settings.LoadLabels(streams, [.. model.Themes.Union(Codebook.Themes.Select(t => t.Id), StringComparer.Ordinal)]);
         var passages = labels.Passages;
         var evaluation = new EvaluateJob(model, modelPath).Run(labels, lexicon, bootstrap, settings.Out);
+        ModelOption.SayUnclassifiedThemes(streams.Error, model);
 
         var documents = passages.Select(p => p.Document).Where(d => !string.IsNullOrEmpty(d)).Distinct(StringComparer.Ordinal).Count();
         streams.Out.WriteLine($"{passages.Count} passages of {documents} documents from {settings.Labels}; model {modelPath} ({model.Themes.Count} themes).");

@@ -34,10 +34,11 @@ internal sealed class SuggestCommand : Command<SuggestCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var streams = CliStreams.Current;
         var model = settings.LoadModel();
         var result = new SuggestJob(model).Run(settings.Passages(settings.Out), settings.Count, cancellationToken);
-        var streams = CliStreams.Current;
         CommandOutput.Problems(streams, result.Problems);
+        ModelOption.SayUnclassifiedThemes(streams.Error, model);
         streams.Out.WriteLine($"Wrote {result.Written} passages to label to {settings.Out} (from {result.Passages} {settings.Unit}s of {result.Documents} documents).");
         streams.Out.WriteLine("Correct the 'themes' column (ids separated by ';', empty for none), then retrain:");
         streams.Out.WriteLine($"  cpnlp train --labels YOUR_LABELS.csv --labels {settings.Out}");

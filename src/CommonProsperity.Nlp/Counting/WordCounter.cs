@@ -12,7 +12,7 @@ namespace CommonProsperity.Nlp.Counting;
 /// Chinese runs are segmented, and a run of one character is one word without asking the segmenter.
 /// Thread-safe when the segmenter's count is.
 /// </summary>
-/// <param name="chineseWords">The number of words in a run of two or more Chinese characters.</param>
+/// <param name="chineseWords">The number of words in a text's runs of two or more Chinese characters, asked once per text that has any.</param>
 internal sealed class WordCounter(ChineseRunWords chineseWords)
 {
     [ThreadStatic]
@@ -27,10 +27,7 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
     /// (<see cref="ChineseWordCounter.Count(ReadOnlySpan{char}, ChineseWordCounter.Runs)"/>), so that their
     /// remembered counts are looked up one after the other.
     /// </summary>
-    public static WordCounter Jieba { get; } = new(run => ChineseWordCounter.Instance.Count(run)) { Together = true };
-
-    /// <summary>True when a text's runs are counted together by <see cref="ChineseWordCounter.Instance"/>.</summary>
-    private bool Together { get; init; }
+    public static WordCounter Jieba { get; } = new((text, runs) => ChineseWordCounter.Instance.Count(text, runs));
 
     /// <summary>The words of <paramref name="text"/>, whose counting-rule tokens are in <paramref name="tokens"/>.</summary>
     public int Count(ReadOnlySpan<char> text, TokenBuffer tokens)
@@ -42,8 +39,8 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
             return tokens.Count;
         }
 
-        var runs = Together ? (_runs ??= new ChineseWordCounter.Runs()) : null;
-        runs?.Clear();
+        var runs = _runs ??= new ChineseWordCounter.Runs();
+        runs.Clear();
         var words = 0;
         var i = 0;
         while (i < tokens.Count)
@@ -60,19 +57,15 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
             {
                 words++;
             }
-            else if (runs is not null)
-            {
-                runs.Add(tokens.Start(i), tokens.End(end - 1) - tokens.Start(i));
-            }
             else
             {
-                words += _chineseWords(text.Slice(tokens.Start(i), tokens.End(end - 1) - tokens.Start(i)));
+                runs.Add(tokens.Start(i), tokens.End(end - 1) - tokens.Start(i));
             }
 
             i = end;
         }
 
-        return runs is { Count: > 0 } ? words + ChineseWordCounter.Instance.Count(text, runs) : words;
+        return runs.Count > 0 ? words + _chineseWords(text, runs) : words;
     }
 
     /// <summary>

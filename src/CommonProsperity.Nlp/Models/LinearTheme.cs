@@ -67,31 +67,4 @@ internal sealed class LinearTheme
         // ML.NET's Platt calibrator: p = 1 / (1 + exp(slope * score + offset)).
         return (float)(1.0 / (1.0 + Math.Exp(_slope * (float)score + _offset)));
     }
-
-    /// <summary>
-    /// How far <see cref="Probability"/> may be from ML.NET's transformer for the same vector, from float32
-    /// arithmetic alone: ML.NET forms the n products and adds them to the bias in float32, in an order of its own,
-    /// each step off by at most u = 2^-24 relative, so its score is off by at most γ(n+1)·(|b| + Σ|w·x|) with
-    /// γ(k) = k·u / (1 − k·u) (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., §3.1 and §4.2);
-    /// this class adds in double and rounds the score to float once (u·|score|). The calibration scales a score
-    /// difference by at most |slope|/4 (the sigmoid is steepest at 1/2), and each side rounds its probability to
-    /// float once, half a unit in the last place each (at most 2^-25 below 1): u in all.
-    /// </summary>
-    internal double Tolerance(ReadOnlySpan<float> values, ReadOnlySpan<int> indices, bool dense)
-    {
-        const double u = 1.0 / (1 << 24);
-        double score = _bias;
-        double magnitude = Math.Abs(_bias);
-        var terms = 1;
-        for (var k = 0; k < values.Length && (!dense || k < _weights.Length); k++)
-        {
-            var product = (double)values[k] * _weights[dense ? k : indices[k]];
-            score += product;
-            magnitude += Math.Abs(product);
-            terms++;
-        }
-
-        var gamma = terms * u / (1 - (terms * u));
-        return (Math.Abs(_slope) / 4 * ((gamma * magnitude) + (u * Math.Abs(score)))) + u;
-    }
 }

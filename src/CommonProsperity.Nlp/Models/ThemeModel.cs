@@ -78,6 +78,13 @@ public sealed class ThemeModel
     /// <summary>The themes predicted, in order.</summary>
     public IReadOnlyList<string> Themes => Card.Themes.Select(t => t.Id).ToArray();
 
+    /// <summary>
+    /// The codebook's themes (<see cref="Codebook.Themes"/>) this model has no classifier for, in codebook order: trained
+    /// with too few labelled passages of them (<see cref="ModelCard.SkippedThemes"/>), or added to the codebook after
+    /// the model was trained. Passages are never predicted to have them; the model must be trained on labels that code them.
+    /// </summary>
+    public IReadOnlyList<string> UnclassifiedCodebookThemes => [.. Codebook.Themes.Select(t => t.Id).Except(Themes, StringComparer.Ordinal)];
+
     /// <summary>The schemas to save with, set by the trainer (a loaded model is not saved again).</summary>
     internal (DataViewSchema Featurized, DataViewSchema Input)? SchemasForSave { get; set; }
 
@@ -99,30 +106,6 @@ public sealed class ThemeModel
     /// <summary>Probabilities for passages with known document profiles (see <see cref="PassageFeaturizer.DocumentProfile"/>).</summary>
     public float[][] PredictProbabilities(IReadOnlyList<string> texts, IReadOnlyList<float[]> contexts) =>
         PredictRows(Featurizer.Featurize(texts, contexts));
-
-    /// <summary>
-    /// For each passage and theme, how far the one-pass probability may be from ML.NET's transformer's through
-    /// float32 arithmetic (<see cref="LinearTheme.Tolerance"/>): the test that compares the two paths allows this much.
-    /// </summary>
-    internal double[][] OnePassTolerances(IReadOnlyList<string> texts, IReadOnlyList<string?> groups)
-    {
-        var linear = _linear ?? throw new InvalidOperationException("the model's themes are not all calibrated linear models; it has no one-pass path.");
-        var rows = Featurizer.Featurize(texts, groups, Card.UnknownDocumentProfile);
-        var features = _featurizer.Transform(_ml.Data.LoadFromEnumerable(rows, Featurizer.SchemaFor()));
-        var result = new List<double[]>(rows.Count);
-        foreach (var vector in features.GetColumn<VBuffer<float>>("Features"))
-        {
-            var tolerances = new double[linear.Length];
-            for (var t = 0; t < linear.Length; t++)
-            {
-                tolerances[t] = linear[t].Tolerance(vector.GetValues(), vector.GetIndices(), vector.IsDense);
-            }
-
-            result.Add(tolerances);
-        }
-
-        return [.. result];
-    }
 
     internal float[][] PredictRows(IReadOnlyList<PassageRow> rows)
     {

@@ -250,12 +250,55 @@ public class ClassifierCommandTests(TrainedModelFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public void Evaluate_ShippedModel_LoadsAndPredictsTheCodebookThemes()
+    public void ShippedModel_ClassifiesEveryCodebookThemeTheTrainingLabelsCode()
     {
+        // Arrange: the shipped model is trained on ../shared/labels/train.csv, which codes some codebook themes (a theme
+        // new to the codebook has no labelled passages until someone labels them, and no classifier until then).
         var model = ThemeModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "themes.model.zip"));
+        var codebook = Codebook.Themes.Select(t => t.Id).ToArray();
+        var labels = LabelSet.Load([Path.Combine(TestPaths.Shared, "labels", "train.csv")], codebook);
 
-        Assert.Equal(CommonProsperity.Nlp.Counting.Codebook.Themes.Select(t => t.Id), model.Themes);
+        // Act
+        var labelled = codebook.Where(theme => labels.Passages.Count(p => p.Themes.Contains(theme)) >= new TrainingOptions().MinPositives).ToArray();
         var probabilities = model.PredictProbabilities(["发展慈善事业，鼓励社会捐赠。"], ["d"]);
+
+        // Assert: a classifier for each of them, in codebook order; the others are said to have none.
+        Assert.Equal(labelled, model.Themes);
+        Assert.Equal(codebook.Except(labelled), model.UnclassifiedCodebookThemes);
         Assert.Contains("philanthropy", model.Decide(probabilities[0]));
+    }
+
+    [Fact]
+    public void ClassifyAndEvaluate_ModelWithoutSomeCodebookThemes_SayWhichHaveNoClassifier()
+    {
+        // Arrange: a model trained on labels that code two themes only.
+        using var temp = new TempDirectory();
+        var rows = new List<string> { "text,themes,document" };
+        for (var i = 0; i < 12; i++)
+        {
+            rows.Add($"The foundation {i} donated to charity.,philanthropy,d{i % 4}");
+            rows.Add($"The party tightened control {i} over groups.,control,d{i % 4}");
+        }
+
+        var labelPath = temp.Write("two.csv", string.Join("\n", rows) + "\n");
+        var (trained, _, trainError) = CliRunner.Run("train", "--labels", labelPath, "--folds", "2", "--out", temp.File("two.zip"));
+        Assert.True(trained == 0, trainError);
+        temp.Write("doc.txt", "The foundation donated to charity. The party tightened control.");
+        var note = "note: the model has no classifier for the codebook theme(s) "
+            + string.Join(", ", Codebook.Themes.Select(t => t.Id).Where(t => t is not "control" and not "philanthropy")) + " (";
+
+        // Act
+        var (classified, _, classifyError) = CliRunner.Run("classify", temp.File("doc.txt"), "--model", temp.File("two.zip"), "--out", temp.File("out"));
+        var (evaluated, _, evaluateError) = CliRunner.Run("evaluate", "--model", temp.File("two.zip"), "--labels", labelPath, "--resamples", "0", "--out", temp.File("eval"));
+        var (suggested, _, suggestError) = CliRunner.Run("suggest", temp.File("doc.txt"), "--model", temp.File("two.zip"), "--out", temp.File("suggest.csv"));
+        var (shipped, _, shippedError) = CliRunner.Run("classify", temp.File("doc.txt"), "--out", temp.File("shipped"));
+
+        // Assert: said, and the run goes on (exit 0); for the shipped model, what it lacks is said (nothing when it lacks nothing).
+        Assert.Equal((0, 0, 0, 0), (classified, evaluated, suggested, shipped));
+        Assert.Contains(note, classifyError, StringComparison.Ordinal);
+        Assert.Contains(note, evaluateError, StringComparison.Ordinal);
+        Assert.Contains(note, suggestError, StringComparison.Ordinal);
+        var shippedModel = ThemeModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "themes.model.zip"));
+        Assert.Equal(shippedModel.UnclassifiedCodebookThemes.Count > 0, shippedError.Contains("no classifier", StringComparison.Ordinal));
     }
 }

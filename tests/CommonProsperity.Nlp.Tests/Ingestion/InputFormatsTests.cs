@@ -12,7 +12,7 @@ public sealed class InputFormatsTests
     [Fact]
     public void AnalyzePage_GeneratedFormatTable_IsCurrent()
     {
-        GeneratedSection.AssertCurrent("analyze.md", InputFormats.Begin, InputFormats.End, InputFormats.Markdown());
+        GeneratedSection.AssertCurrent("docs/analyze.md", InputFormats.Begin, InputFormats.End, InputFormats.Markdown());
     }
 
     [Fact]

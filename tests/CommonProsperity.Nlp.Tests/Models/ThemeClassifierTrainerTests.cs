@@ -96,12 +96,12 @@ public class ThemeClassifierTrainerTests(TrainedModelFixture fixture) : IClassFi
         var groups = fixture.Labels.Passages.Take(200).Select(p => p.Document ?? "").ToArray();
 
         var fast = model.PredictProbabilities(texts, groups);
-        var tolerances = model.OnePassTolerances(texts, groups);
+        var tolerances = OnePassTolerance.Of(fixture.ModelPath, texts, groups);
         model.UseLinearFastPath = false;
         var slow = model.PredictProbabilities(texts, groups);
 
         // Not rounded to some decimals (two values 1e-9 apart can round apart): within what float32 arithmetic allows
-        // for this passage's features (LinearTheme.Tolerance: 9e-7 to 5.5e-6 on these passages, which differ by 1.2e-7 at most); a wrong weight or feature is off by far more.
+        // for this passage's features (OnePassTolerance: 9e-7 to 5.5e-6 on these passages, which differ by 1.2e-7 at most); a wrong weight or feature is off by far more.
         for (var i = 0; i < texts.Length; i++)
         {
             for (var t = 0; t < model.Themes.Count; t++)

@@ -24,7 +24,7 @@ public sealed class ReportReferenceTests
             "merge" => (ReportReference.MergeBegin, ReportReference.MergeEnd, AnalysisReports.MergeOnly),
             _ => (ReportReference.ClassifierBegin, ReportReference.ClassifierEnd, ClassificationReports.All),
         };
-        GeneratedSection.AssertCurrent("reports.md", begin, end, ReportReference.Markdown(layouts, begin, end));
+        GeneratedSection.AssertCurrent("docs/reports.md", begin, end, ReportReference.Markdown(layouts, begin, end));
     }
 
     [Fact]

@@ -130,6 +130,21 @@ internal sealed class CpnlpProcess : IDisposable
         Assert.True(kill(_process.Id, SigInt) == 0, $"kill -INT {_process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
     }
 
+    /// <summary>
+    /// Stops the process where it is (SIGSTOP), so that it cannot go on, however fast the machine, while the test
+    /// looks at it and signals it; <see cref="Resume"/> lets it go on. Signals sent meanwhile wait for it.
+    /// </summary>
+    public void Pause()
+    {
+        Assert.True(kill(_process.Id, SigStop) == 0, $"kill -STOP {_process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
+    }
+
+    /// <summary>Lets a paused process go on (SIGCONT).</summary>
+    public void Resume()
+    {
+        Assert.True(kill(_process.Id, SigCont) == 0, $"kill -CONT {_process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
+    }
+
     /// <summary>Kills the process and its children at once (SIGKILL): no clean-up code runs.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
@@ -203,6 +218,10 @@ internal sealed class CpnlpProcess : IDisposable
     }
 
     private const int SigInt = 2;
+
+    // Linux's numbers (x86-64 and ARM64), where these tests run.
+    private const int SigCont = 18;
+    private const int SigStop = 19;
 
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int sig);
