@@ -96,7 +96,7 @@ internal sealed class MergeCommand : Command<MergeCommand.Settings>
         {
             var bytes = settings.Shards.Sum(s => new FileInfo(Path.Combine(s, ReportFiles.PartialEvidence)).Length);
             streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{ReportFiles.Evidence} is NOT in {Path.GetFullPath(settings.Out)}: the evidence ({Size(bytes)} in the shards' {ReportFiles.PartialEvidence} files) stays in the {settings.Shards.Length} shards' folders, listed in {ReportFiles.EvidenceParts}."));
+                $"{ReportFiles.Evidence} is NOT in {Path.GetFullPath(settings.Out)}: the evidence ({Size(bytes)} in the shards' {ReportFiles.PartialEvidence} files) stays in the {settings.Shards.Length:N0} shards' folders, listed in {ReportFiles.EvidenceParts}."));
             streams.Out.WriteLine($"Keep the shards' folders in place and unchanged until {ReportFiles.Evidence} is written (checked against the shards' checksums) by:");
             streams.Out.WriteLine($"  {EvidenceAssembler.CommandFor(settings.Out)}");
             streams.Out.WriteLine("(Merge with --evidence copy for a merged folder that holds the evidence itself.)");
