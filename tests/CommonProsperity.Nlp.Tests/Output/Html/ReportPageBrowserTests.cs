@@ -103,6 +103,37 @@ public sealed class ReportPageBrowserTests
         Assert.Equal([url], requests);
     }
 
+    /// <summary>
+    /// The page of a merge that left the evidence in the shards' folders (merge's default): a cell still shows its
+    /// rows (read from the shards' files when the page was written), and the page says, before any click, that
+    /// evidence.csv is not in the folder yet and which command writes it.
+    /// </summary>
+    [Fact]
+    public async Task MergedByDefault_ShowsTheEvidenceAndSaysEvidenceCsvIsNotThereYet()
+    {
+        using var temp = new TempDirectory();
+        CliRunner.Run("analyze", TestPaths.MiniCorpus, "--shard", "0/2", "--out", temp.File("s0"), "--quiet");
+        CliRunner.Run("analyze", TestPaths.MiniCorpus, "--shard", "1/2", "--out", temp.File("s1"), "--quiet");
+        var (code, output, _) = CliRunner.Run("merge", temp.File("s0"), temp.File("s1"), "--out", temp.File("merged"), "--no-charts");
+        Assert.True(code is 0 or 2, output);
+        Assert.False(File.Exists(temp.File("merged/" + ReportFiles.Evidence)));
+
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        await using var page = await browser.NewPageAsync();
+        var (errors, requests) = Watch(page);
+        var url = new Uri(temp.File("merged/" + ReportFiles.Report)).AbsoluteUri;
+        await page.GoToAsync(url, new NavigationOptions { Timeout = WaitMs, WaitUntil = [WaitUntilNavigation.Load] });
+        await page.WaitForSelectorAsync("table.heatmap tbody tr", new WaitForSelectorOptions { Timeout = WaitMs });
+        var note = await page.EvaluateExpressionAsync<string>("document.getElementById('evidence-panel').textContent");
+        await page.ClickAsync("td.cell:not(.zero)");
+        await page.WaitForSelectorAsync("#evidence-panel table.kwic tbody tr", new WaitForSelectorOptions { Timeout = WaitMs });
+
+        Assert.Contains("evidence.csv (not in this folder yet", note, StringComparison.Ordinal);
+        Assert.Contains($"cpnlp evidence assemble {temp.File("merged")} writes it", note, StringComparison.Ordinal);
+        Assert.Empty(errors);
+        Assert.Equal([url], requests);
+    }
+
     /// <summary>Collects the page's console errors and uncaught exceptions, and every request it makes.</summary>
     private static (List<string> Errors, List<string> Requests) Watch(IPage page)
     {

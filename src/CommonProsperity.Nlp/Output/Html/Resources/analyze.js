@@ -70,7 +70,8 @@ function drawHeatmap() {
   ];
   box.append(dataTable(columns, rows, { pageSize: 200, className: "heatmap" }));
   box.append(h("div", { id: "evidence-panel", "aria-live": "polite" },
-    h("p", { className: "note" }, "Click a cell of the table to see the matches behind it.")));
+    h("p", { className: "note" }, "Click a cell of the table to see the matches behind it.",
+      DATA.evidence.assemble ? [" Every match will be in ", DATA.evidence.file, notAssembled(DATA.evidence), "."] : null)));
 }
 
 /** After the evidence file's name, when a merge left the rows in the shards' folders: it is not here until assembled. */
