@@ -33,7 +33,7 @@ internal sealed class MergeCommand : Command<MergeCommand.Settings>
 
         /// <summary>Where the evidence goes.</summary>
         [CommandOption("--evidence <WHERE>")]
-        [Description("parts (the default): leave the evidence rows in the shards' folders and list them in evidence_parts.csv, so the merge takes seconds whatever the evidence's size; keep the shards' folders until 'cpnlp evidence assemble' has written evidence.csv. copy: copy them into evidence.csv, for a merged folder that stands on its own (time grows with the evidence)")]
+        [Description("parts (the default): leave the evidence rows in the shards' folders and list them in evidence_parts.csv, so the merge's time follows the documents, not the evidence's size; keep the shards' folders until 'cpnlp evidence assemble' has written evidence.csv. copy: copy them into evidence.csv, for a merged folder that stands on its own (time grows with the evidence)")]
         [DefaultValue("parts")]
         public string Evidence { get; init; } = "parts";
 
