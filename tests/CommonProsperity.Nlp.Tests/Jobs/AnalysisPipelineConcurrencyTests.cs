@@ -81,7 +81,11 @@ public sealed class AnalysisPipelineConcurrencyTests
     /// <summary>The text in UTF-8, its lone surrogates as U+FFFD.</summary>
     private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
-    /// <summary>Analyses the corpus (plain texts over 16 KiB in windows of 4,096 characters, charts and page drawn) and returns the reports' bytes.</summary>
+    /// <summary>
+    /// Analyses the corpus (plain texts over 16 KiB in windows of 4,096 characters, charts and page drawn) and returns the
+    /// reports' bytes, having checked that the SHA-256 the manifest records of each report (evidence.csv's is hashed as its
+    /// rows are written, from their pooled buffers) is that of the file.
+    /// </summary>
     private static Dictionary<string, byte[]> Run(string corpus, string output, int threads)
     {
         var options = new AnalysisOptions([corpus], output, new IngestionOptions(), MaxParallelism: threads)
@@ -90,6 +94,13 @@ public sealed class AnalysisPipelineConcurrencyTests
             WindowCharacters = 4096,
         };
         Assert.Equal(29, new AnalysisPipeline(DefaultLexicon.Instance).Run(options).Documents); // 23 texts and the mini corpus's 6
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, ReportFiles.Manifest)));
+        foreach (var recorded in manifest.RootElement.GetProperty("report_sha256").EnumerateObject())
+        {
+            var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(output, recorded.Name))));
+            Assert.True(actual == recorded.Value.GetString(), $"{output}: manifest.json records another SHA-256 of {recorded.Name} than the file's");
+        }
+
         return new[] { ReportFiles.Evidence, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency }
             .ToDictionary(r => r, r => File.ReadAllBytes(Path.Combine(output, r)));
     }
