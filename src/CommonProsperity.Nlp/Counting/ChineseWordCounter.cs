@@ -67,8 +67,7 @@ internal sealed class ChineseWordCounter
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(words);
-        var trie = new DictionaryTrie();
-        var total = LoadDictionary(Path.Combine(folder, "dict.txt"), trie);
+        var (trie, total) = LoadDictionary(Path.Combine(folder, "dict.txt"));
         var transition = LoadTransitions(Path.Combine(folder, "prob_trans.json"));
         var emit = LoadEmissions(Path.Combine(folder, "prob_emit.json"));
         foreach (var word in words)
@@ -314,11 +313,13 @@ internal sealed class ChineseWordCounter
             if (trie.BranchOf(block[i]) is { } branch)
             {
                 var node = DictionaryTrie.Branch.Root;
+                var log = branch.RootLog;
                 for (var x = i; ;)
                 {
-                    if (branch.FrequencyOf(node) > 0)
+                    if (log >= 0)
                     {
-                        var candidate = branch.LogFrequencyOf(node) - logTotal + probability[x + 1];
+                        // A word (frequency at least 1): jieba's log(frequency) - log(total) + the best from its end.
+                        var candidate = log - logTotal + probability[x + 1];
                         if (best < candidate)
                         {
                             best = candidate;
@@ -326,7 +327,7 @@ internal sealed class ChineseWordCounter
                         }
                     }
 
-                    if (++x == n || (node = branch.Child(node, block[x])) < 0)
+                    if (++x == n || (node = branch.Step(node, block[x], out log)) < 0)
                     {
                         break;
                     }
@@ -392,38 +393,43 @@ internal sealed class ChineseWordCounter
 
     private static int FrequencyOrDefault(DictionaryTrie trie, ReadOnlySpan<char> word) => trie.Frequency(word) is var f and > 0 ? f : 1;
 
-    /// <summary>jieba.NET's <c>WordDictionary.LoadDict</c>: "word frequency [tag]" per line; the total is the sum of all lines' frequencies.</summary>
+    /// <summary>
+    /// jieba.NET's <c>WordDictionary.LoadDict</c>: "word frequency [tag]" per line; the total is the sum of all lines' frequencies.
+    /// Read as UTF-8 bytes, which the dictionary keeps (a word is decoded when its branch is built).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double LoadDictionary(string path, DictionaryTrie trie)
+    private static (DictionaryTrie Trie, double Total) LoadDictionary(string path)
     {
-        string text;
+        byte[] utf8;
         try
         {
-            text = File.ReadAllText(path, Encoding.UTF8);
+            utf8 = File.ReadAllBytes(path);
         }
         catch (IOException e)
         {
             throw Missing(path, e);
         }
 
+        var text = utf8.AsSpan();
+        var position = text.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var trie = new DictionaryTrie(utf8, text.Count((byte)'\n') + 1);
         var total = 0.0;
         var lineNumber = 0;
-        var position = 0;
         while (position < text.Length)
         {
             lineNumber++;
-            var lineEnd = text.AsSpan(position).IndexOfAny('\r', '\n');
-            var line = lineEnd < 0 ? text.AsSpan(position) : text.AsSpan(position, lineEnd);
+            var lineEnd = text[position..].IndexOfAny((byte)'\r', (byte)'\n');
+            var line = lineEnd < 0 ? text[position..] : text.Slice(position, lineEnd);
             var lineStart = position;
             position = lineEnd < 0 ? text.Length : position + lineEnd + (text[position + lineEnd] == '\r' && position + lineEnd + 1 < text.Length && text[position + lineEnd + 1] == '\n' ? 2 : 1);
-            var space = line.IndexOf(' ');
+            var space = line.IndexOf((byte)' ');
             if (space < 0)
             {
                 continue;
             }
 
             var field = line[(space + 1)..];
-            var fieldEnd = field.IndexOf(' ');
+            var fieldEnd = field.IndexOf((byte)' ');
             if (fieldEnd >= 0)
             {
                 field = field[..fieldEnd];
@@ -431,15 +437,15 @@ internal sealed class ChineseWordCounter
 
             if (!int.TryParse(field, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var frequency))
             {
-                throw new CommonProsperityException($"{path}, line {lineNumber}: '{field}' is not a word frequency.",
+                throw new CommonProsperityException($"{path}, line {lineNumber}: '{Encoding.UTF8.GetString(field)}' is not a word frequency.",
                     fix: "Reinstall or rebuild the tool; the build copies jieba.NET's dictionary unchanged into the 'jieba' folder.");
             }
 
-            trie.Add(text, lineStart, space, frequency);
+            trie.AddUtf8(lineStart, space, frequency);
             total += frequency;
         }
 
-        return total;
+        return (trie, total);
     }
 
     private static double[] LoadTransitions(string path)

@@ -111,6 +111,7 @@ internal sealed class DocumentReportBuilder
         }
 
         var full = _evidence == EvidenceMode.Full;
+        var copy = full ? PrepareSnippets(hits, first, count, text, textOffset) : null;
         for (var h = first; h < first + count; h++)
         {
             var hit = hits[h];
@@ -129,14 +130,46 @@ internal sealed class DocumentReportBuilder
             {
                 var start = hit.Start + textOffset;
                 var end = hit.End + textOffset;
-                EvidenceContext.WriteLeft(evidence, text, start, _context);
-                evidence.WriteField(text[start..end]);
-                EvidenceContext.WriteRight(evidence, text, end, _context);
+                EvidenceContext.WriteLeft(evidence, text, start, _context, copy);
+                if (copy is null || !copy.TryWrite(evidence, text, start, end))
+                {
+                    evidence.WriteField(text[start..end]);
+                }
+
+                EvidenceContext.WriteRight(evidence, text, end, _context, copy);
             }
 
             evidence.WriteField(sentence + sentencesBefore);
             evidence.EndRecord();
         }
+    }
+
+    /// <summary>
+    /// This thread's <see cref="SnippetBytes"/> prepared over the text the snippets of the hits come from, when they are
+    /// dense enough for copying to pay (Chinese evidence); null otherwise.
+    /// </summary>
+    private SnippetBytes? PrepareSnippets(IReadOnlyList<LexiconHit> hits, int first, int count, ReadOnlySpan<char> text, int textOffset)
+    {
+        if (count == 0)
+        {
+            return null;
+        }
+
+        int lowest = int.MaxValue, highest = 0;
+        long characters = 0;
+        for (var h = first; h < first + count; h++)
+        {
+            var hit = hits[h];
+            lowest = Math.Min(lowest, hit.Start);
+            highest = Math.Max(highest, hit.End);
+            characters += (2L * _context) + hit.End - hit.Start;
+        }
+
+        // One character more each side than the context: where a snippet stops short of a surrogate pair.
+        var from = Math.Max(0, lowest + textOffset - _context - 1);
+        var to = Math.Min(text.Length, highest + textOffset + _context + 1);
+        var copy = SnippetBytes.ForThread;
+        return copy.Prepare(text, from, to, characters) ? copy : null;
     }
 
     /// <summary>Hits and vetoed matches per term from counts by term index: the terms with either, in term order.</summary>

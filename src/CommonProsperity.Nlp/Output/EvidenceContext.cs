@@ -25,18 +25,32 @@ internal static class EvidenceContext
         return new string(Right(text, end, width, new char[width]));
     }
 
-    /// <summary>Writes <see cref="Left(string, int, int)"/> as a field of <paramref name="row"/>, in one pass (the hot path of evidence rows).</summary>
-    public static void WriteLeft(CsvRowBuffer row, ReadOnlySpan<char> text, int start, int width)
+    /// <summary>
+    /// Writes <see cref="Left(string, int, int)"/> as a field of <paramref name="row"/>, in one pass (the hot path of evidence rows),
+    /// or as bytes copied from <paramref name="copy"/> when it holds them ready.
+    /// </summary>
+    public static void WriteLeft(CsvRowBuffer row, ReadOnlySpan<char> text, int start, int width, SnippetBytes? copy = null)
     {
         ArgumentNullException.ThrowIfNull(row);
-        row.WriteCollapsedField(text[LeftStart(text, start, width)..start], trimStart: true, trimEnd: false);
+        var from = LeftStart(text, start, width);
+        if (copy is null || !copy.TryWrite(row, text, from, start))
+        {
+            row.WriteCollapsedField(text[from..start], trimStart: true, trimEnd: false);
+        }
     }
 
-    /// <summary>Writes <see cref="Right(string, int, int)"/> as a field of <paramref name="row"/>, in one pass (the hot path of evidence rows).</summary>
-    public static void WriteRight(CsvRowBuffer row, ReadOnlySpan<char> text, int end, int width)
+    /// <summary>
+    /// Writes <see cref="Right(string, int, int)"/> as a field of <paramref name="row"/>, in one pass (the hot path of evidence rows),
+    /// or as bytes copied from <paramref name="copy"/> when it holds them ready.
+    /// </summary>
+    public static void WriteRight(CsvRowBuffer row, ReadOnlySpan<char> text, int end, int width, SnippetBytes? copy = null)
     {
         ArgumentNullException.ThrowIfNull(row);
-        row.WriteCollapsedField(text[end..RightEnd(text, end, width)], trimStart: false, trimEnd: true);
+        var to = RightEnd(text, end, width);
+        if (copy is null || !copy.TryWrite(row, text, end, to))
+        {
+            row.WriteCollapsedField(text[end..to], trimStart: false, trimEnd: true);
+        }
     }
 
     /// <summary>As <see cref="Left(string, int, int)"/>, into <paramref name="buffer"/> (at least <paramref name="width"/> long) without allocating.</summary>

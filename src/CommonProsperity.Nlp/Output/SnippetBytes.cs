@@ -1,0 +1,183 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text.Unicode;
+
+namespace CommonProsperity.Nlp.Output;
+
+/// <summary>
+/// A stretch of text encoded to UTF-8 once, with the byte offset of every character and a running count
+/// of the characters that a snippet field must treat specially (whitespace, quotes, commas, surrogates),
+/// so that the evidence fields of dense hits are copied instead of encoded one by one. Chinese evidence is
+/// several times the text (each of a document's hundreds of matches brings 40 characters each side), and
+/// a snippet without a special character is, byte for byte, its characters in UTF-8: the same bytes
+/// <see cref="CsvRowBuffer.WriteCollapsedField"/> and <see cref="CsvRowBuffer.WriteField(ReadOnlySpan{char})"/>
+/// write (no collapsing, trimming or quoting applies), unless it starts with a character a spreadsheet
+/// reads as a formula, which is left to them. Not thread-safe: one per worker thread; the buffers come
+/// from the shared array pool and are kept for the next text.
+/// </summary>
+internal sealed class SnippetBytes
+{
+    /// <summary>Fewer snippet characters than this many times the stretch: encoding it whole would cost more than it saves.</summary>
+    private const int MinCoverage = 1;
+
+    /// <summary>A stretch with more than one special character in this many is prose with spaces: its snippets would not be copied.</summary>
+    private const int MaxSpecialShare = 16;
+
+    /// <summary>The longest stretch prepared, in characters (the buffers kept per thread stay under 3 MB).</summary>
+    private const int MaxLength = 1 << 18;
+
+    [ThreadStatic]
+    private static SnippetBytes? _perThread;
+
+    private byte[] _utf8 = [];
+    private int[] _offsets = [];
+    private int[] _specials = [];
+    private int _from;
+    private int _to = -1;
+
+    /// <summary>This thread's instance.</summary>
+    public static SnippetBytes ForThread => _perThread ??= new SnippetBytes();
+
+    /// <summary>Whether a stretch is prepared (<see cref="Prepare"/> said yes and nothing cleared it since).</summary>
+    public bool Ready => _to >= _from;
+
+    /// <summary>
+    /// Prepares <paramref name="text"/>[<paramref name="from"/>..<paramref name="to"/>] for snippets totalling about
+    /// <paramref name="snippetCharacters"/> characters; says no (and keeps nothing) when that would not pay:
+    /// snippets covering less than the stretch, or a stretch of prose whose snippets would mostly hold spaces.
+    /// </summary>
+    public bool Prepare(ReadOnlySpan<char> text, int from, int to, long snippetCharacters)
+    {
+        _to = -1;
+        var length = to - from;
+        if (length <= 0 || length > MaxLength || snippetCharacters < (long)length * MinCoverage)
+        {
+            return false;
+        }
+
+        var stretch = text[from..to];
+        Grow(ref _utf8, (length * 3) + 1);
+        Grow(ref _offsets, length + 1);
+        Grow(ref _specials, length + 1);
+        if (!Encode(stretch, _utf8, _offsets, _specials, length / MaxSpecialShare))
+        {
+            return false;
+        }
+
+        _from = from;
+        _to = to;
+        return true;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>] (inside the prepared stretch)
+    /// as a field of <paramref name="row"/> by copying its bytes, when it has no special character and does not start
+    /// as a formula; otherwise writes nothing and says no (the caller encodes it the usual way).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryWrite(CsvRowBuffer row, ReadOnlySpan<char> text, int start, int end)
+    {
+        if (start < _from || end > _to)
+        {
+            return false;
+        }
+
+        var a = start - _from;
+        var b = end - _from;
+        if (_specials[a] != _specials[b] || (a < b && text[start] is '=' or '@' or '+' or '-'))
+        {
+            return false;
+        }
+
+        row.WriteEncodedField(_utf8.AsSpan(_offsets[a], _offsets[b] - _offsets[a]));
+        return true;
+    }
+
+    /// <summary>Forgets the prepared stretch (the buffers are kept).</summary>
+    public void Clear() => _to = -1;
+
+    /// <summary>
+    /// Encodes <paramref name="text"/> to UTF-8 (invalid UTF-16 as U+FFFD, as <see cref="Utf8.FromUtf16(ReadOnlySpan{char}, Span{byte}, out int, out int, bool, bool)"/>
+    /// does) and fills each character's byte offset and the number of special characters before it, in one pass;
+    /// false as soon as there are more than <paramref name="maxSpecials"/> of them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Encode(ReadOnlySpan<char> text, byte[] utf8, int[] offsets, int[] specials, int maxSpecials)
+    {
+        var offset = 0;
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            offsets[i] = offset;
+            specials[i] = count;
+            var c = text[i];
+            if (c < 0x80)
+            {
+                utf8[offset++] = (byte)c;
+                count += EvidenceContext.IsWhiteSpace(c) || c is '"' or ',' ? 1 : 0;
+            }
+            else if (c < 0x800)
+            {
+                utf8[offset++] = (byte)(0xC0 | (c >> 6));
+                utf8[offset++] = (byte)(0x80 | (c & 0x3F));
+                count += EvidenceContext.IsWhiteSpace(c) ? 1 : 0;
+            }
+            else if (!char.IsSurrogate(c))
+            {
+                utf8[offset++] = (byte)(0xE0 | (c >> 12));
+                utf8[offset++] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                utf8[offset++] = (byte)(0x80 | (c & 0x3F));
+                count += EvidenceContext.IsWhiteSpace(c) ? 1 : 0;
+            }
+            else
+            {
+                // A pair is four bytes, a lone half U+FFFD's three; either is special, so no copied snippet starts,
+                // ends or lies across one.
+                count++;
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    var codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                    utf8[offset] = (byte)(0xF0 | (codePoint >> 18));
+                    utf8[offset + 1] = (byte)(0x80 | ((codePoint >> 12) & 0x3F));
+                    utf8[offset + 2] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
+                    utf8[offset + 3] = (byte)(0x80 | (codePoint & 0x3F));
+                    offsets[i + 1] = offset + 2;
+                    specials[i + 1] = count;
+                    offset += 4;
+                    count++;
+                    i++;
+                }
+                else
+                {
+                    utf8[offset++] = 0xEF;
+                    utf8[offset++] = 0xBF;
+                    utf8[offset++] = 0xBD;
+                }
+            }
+
+            if (count > maxSpecials)
+            {
+                return false;
+            }
+        }
+
+        offsets[text.Length] = offset;
+        specials[text.Length] = count;
+        return true;
+    }
+
+    private static void Grow<T>(ref T[] array, int length)
+    {
+        if (array.Length >= length)
+        {
+            return;
+        }
+
+        if (array.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(array);
+        }
+
+        array = ArrayPool<T>.Shared.Rent(length);
+    }
+}
