@@ -19,7 +19,21 @@ internal sealed class SpooledText : IReopenableText, IDisposable
     {
         var path = Path.Combine(Path.GetTempPath(), $"cpnlp-text-{Guid.NewGuid():N}.tmp");
         var unix = !OperatingSystem.IsWindows();
-        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, unix ? FileOptions.None : FileOptions.DeleteOnClose);
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            BufferSize = 1 << 16,
+            Options = unix ? FileOptions.None : FileOptions.DeleteOnClose,
+        };
+        if (unix)
+        {
+            // Readable by its owner only, for the moment its name exists (a shared /tmp on a cluster node).
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        _file = new FileStream(path, options);
         if (unix)
         {
             // The open handle keeps the text: no name is left behind, whatever happens to the process.
