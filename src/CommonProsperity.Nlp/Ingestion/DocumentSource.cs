@@ -174,19 +174,7 @@ public sealed class DocumentSource
     internal bool IsLargePlainText(SourceFile file, long bytes)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (_readers.GetValueOrDefault(file.Extension) is not PlainTextReader)
-        {
-            return false;
-        }
-
-        try
-        {
-            return FileStatus.Of(file.FullPath) is { Kind: FileKind.Regular } status && status.Size > bytes;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotARegularFileException)
-        {
-            return false;
-        }
+        return _readers.GetValueOrDefault(file.Extension) is PlainTextReader && IsRegularFileOver(file, bytes);
     }
 
     /// <summary>
@@ -198,14 +186,16 @@ public sealed class DocumentSource
     internal bool Streams(SourceFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (_readers.GetValueOrDefault(file.Extension) is not (CsvDocumentReader or PlainTextReader))
-        {
-            return false;
-        }
+        return _readers.GetValueOrDefault(file.Extension) is CsvDocumentReader or PlainTextReader
+            && IsRegularFileOver(file, _options.StreamedFileBytes);
+    }
 
+    /// <summary>True when <paramref name="file"/> is a regular file of more than <paramref name="bytes"/> bytes; false also when its size cannot be found.</summary>
+    private static bool IsRegularFileOver(SourceFile file, long bytes)
+    {
         try
         {
-            return FileStatus.Of(file.FullPath) is { Kind: FileKind.Regular } status && status.Size > _options.StreamedFileBytes;
+            return FileStatus.Of(file.FullPath) is { Kind: FileKind.Regular } status && status.Size > bytes;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotARegularFileException)
         {
