@@ -214,6 +214,8 @@ public sealed class LexiconMatcher
         var state = new WalkState(scratch, tokens);
         var nextFree = scratch.NextFree;
         var bestLength = scratch.BestLength;
+        var bestStamp = scratch.BestStamp;
+        var anyBest = scratch.AnyBestStamp;
         var bestTerm = scratch.BestTerm;
         var vetoLength = scratch.VetoLength;
         var vetoStamp = scratch.VetoStamp;
@@ -221,36 +223,28 @@ public sealed class LexiconMatcher
         var candStart = scratch.CandidateStart;
         var candidates = scratch.Candidates;
         var candidateSpans = scratch.CandidateSpans;
-        for (var i = 0; i < count; i++)
+        var starts = scratch.Starts;
+
+        // Only the tokens that some term starts with are walked from (most Chinese characters start none).
+        for (var s = 0; s < scratch.StartCount; s++)
         {
-            var walked = false;
+            var i = starts[s];
             for (var c = candStart[i]; c < candStart[i + 1]; c++)
             {
                 var child = _rootChild[candidates[c]];
-                if (child < 0)
+                if (child >= 0)
                 {
-                    continue;
+                    Visit(child, i, i + candidateSpans[c], ref state);
                 }
-
-                if (!walked)
-                {
-                    Array.Fill(bestLength, 0, 0, _themeCount);
-                    walked = true;
-                }
-
-                Visit(child, i, i + candidateSpans[c], ref state);
             }
 
-            if (!walked)
-            {
-                continue;
-            }
-
-            if (anyVeto[0] == i + 1 && vetoes is not null)
+            var stamp = i + 1;
+            if (anyVeto[0] == stamp && vetoes is not null)
             {
                 for (var theme = 0; theme < _themeCount; theme++)
                 {
-                    if (vetoStamp[theme] == i + 1 && vetoLength[theme] > bestLength[theme] && nextFree[theme] <= i)
+                    var best = bestStamp[theme] == stamp ? bestLength[theme] : 0;
+                    if (vetoStamp[theme] == stamp && vetoLength[theme] > best && nextFree[theme] <= i)
                     {
                         var vetoed = vetoLength[theme];
                         var (first, covered) = TokenRange(tokenOf, i, vetoed);
@@ -259,11 +253,16 @@ public sealed class LexiconMatcher
                 }
             }
 
+            if (anyBest[0] != stamp)
+            {
+                continue; // no term ends on a walk from here
+            }
+
             for (var theme = 0; theme < _themeCount; theme++)
             {
-                var length = bestLength[theme];
-                if (length > 0 && nextFree[theme] <= i)
+                if (bestStamp[theme] == stamp && nextFree[theme] <= i)
                 {
+                    var length = bestLength[theme];
                     var (first, covered) = TokenRange(tokenOf, i, length);
                     hits.Add(new LexiconHit(theme, bestTerm[theme], tokens.Start(i), tokens.End(i + length - 1), first, covered));
                     nextFree[theme] = i + length;
@@ -288,12 +287,18 @@ public sealed class LexiconMatcher
         var count = tokens.Count;
         var candStart = scratch.CandidateStart;
         var singleCharIds = _singleCharIds;
+        var rootChild = _rootChild;
+        var prefixHead = _prefixes.HeadLength;
+        var starts = scratch.Starts;
+        var startCount = 0;
         for (var i = 0; i < count; i++)
         {
-            candStart[i] = scratch.CandidateCount;
+            var first = scratch.CandidateCount;
+            candStart[i] = first;
             var key = tokens.Key(i);
             if (key.Length == 1)
             {
+                // A Chinese character (or any one-character token): one table read.
                 var id = singleCharIds[key[0]] - 1;
                 if (id >= 0)
                 {
@@ -305,14 +310,29 @@ public sealed class LexiconMatcher
                 scratch.AddCandidate(id);
             }
 
-            _prefixes.Find(key, scratch, 1);
+            if (prefixHead > 0 && key.Length >= prefixHead)
+            {
+                _prefixes.Find(key, scratch, 1);
+            }
+
             if (i + 1 < count && tokens.BreakBefore(i + 1))
             {
                 AddJoinedCandidates(scratch, tokens, i);
             }
+
+            var candidates = scratch.Candidates;
+            for (var c = first; c < scratch.CandidateCount; c++)
+            {
+                if (rootChild[candidates[c]] >= 0)
+                {
+                    starts[startCount++] = i;
+                    break;
+                }
+            }
         }
 
         candStart[count] = scratch.CandidateCount;
+        scratch.StartCount = startCount;
     }
 
     /// <summary>The candidates of the words that line-end hyphens join, starting at part <paramref name="i"/> (a line-end hyphen follows it).</summary>
@@ -339,12 +359,12 @@ public sealed class LexiconMatcher
         for (var k = entered.TerminalStart; k < entered.TerminalEnd; k++)
         {
             var theme = _terminalThemes[k];
-            if (depth > state.BestLength[theme])
+            var stamp = start + 1;
+            if (state.BestStamp[theme] != stamp || depth > state.BestLength[theme])
             {
                 var term = _terminalTerms[k];
                 if (_exclusions[term] is { } exclusions && Vetoing(exclusions, state.Tokens, start, depth, state.LongestRun) is var exclusion and >= 0)
                 {
-                    var stamp = start + 1;
                     if (state.VetoStamp[theme] != stamp || depth > state.VetoLength[theme])
                     {
                         state.VetoStamp[theme] = stamp;
@@ -356,6 +376,8 @@ public sealed class LexiconMatcher
                 }
                 else
                 {
+                    state.BestStamp[theme] = stamp;
+                    state.AnyBestStamp[0] = stamp;
                     state.BestLength[theme] = depth;
                     state.BestTerm[theme] = term;
                 }
@@ -414,6 +436,8 @@ public sealed class LexiconMatcher
         public readonly int[] Candidates = scratch.Candidates;
         public readonly int[] CandidateSpans = scratch.CandidateSpans;
         public readonly int[] BestLength = scratch.BestLength;
+        public readonly int[] BestStamp = scratch.BestStamp;
+        public readonly int[] AnyBestStamp = scratch.AnyBestStamp;
         public readonly int[] BestTerm = scratch.BestTerm;
         public readonly int[] VetoStamp = scratch.VetoStamp;
         public readonly int[] AnyVetoStamp = scratch.AnyVetoStamp;
@@ -584,6 +608,9 @@ public sealed class LexiconMatcher
                 _bucketStart[bucket] = at;
             }
         }
+
+        /// <summary>How many first characters the prefixes are bucketed by (0: no prefixes); a shorter key starts none.</summary>
+        public int HeadLength => _headLength;
 
         /// <summary>Adds the ids of the prefixes <paramref name="key"/> starts with, longest first, each spanning <paramref name="span"/> tokens.</summary>
         public void Find(ReadOnlySpan<char> key, MatchScratch scratch, int span)
