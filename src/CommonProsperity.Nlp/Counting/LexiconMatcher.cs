@@ -26,6 +26,10 @@ public sealed class LexiconMatcher
 {
     private readonly TokenIdTable _exact;
     private readonly int _themeCount;
+    /// <summary>A flag of <see cref="_singleCharIds"/>: some term starts with the character.</summary>
+    private const int StartsTerm = int.MinValue;
+
+    /// <summary>By character, the id + 1 of the one-character term token it is (0: none), with <see cref="StartsTerm"/> when some term starts with it.</summary>
     private readonly int[] _singleCharIds;
     private readonly PrefixIndex _prefixes;
     private readonly int[] _rootChild;
@@ -86,6 +90,14 @@ public sealed class LexiconMatcher
         }
 
         (_rootChild, _nodes, _edgeIds, _edgeChildren, _terminalThemes, _terminalTerms) = builder.Build();
+        for (var c = 0; c < _singleCharIds.Length; c++)
+        {
+            if (_singleCharIds[c] > 0 && _rootChild[_singleCharIds[c] - 1] >= 0)
+            {
+                _singleCharIds[c] |= StartsTerm;
+            }
+        }
+
         _exclusions = [.. lexicon.Terms.Select(t => t.Exclusions.Count == 0 ? null
             : t.Exclusions.Select(phrase => new Exclusion(TermPattern.Parse(phrase, lexicon.Source, t.Line, Tokenizer))).ToArray())];
         _anyExclusions = _exclusions.Any(e => e is not null);
@@ -291,15 +303,37 @@ public sealed class LexiconMatcher
         var prefixHead = _prefixes.HeadLength;
         var starts = scratch.Starts;
         var startCount = 0;
+        scratch.EnsureCandidates(count);
+        var candidates = scratch.Candidates;
+        var spans = scratch.CandidateSpans;
+        var found = 0;
         for (var i = 0; i < count; i++)
         {
-            var first = scratch.CandidateCount;
-            candStart[i] = first;
+            candStart[i] = found;
             var key = tokens.Key(i);
+            var joined = i + 1 < count && tokens.BreakBefore(i + 1);
+            if (key.Length == 1 && prefixHead != 1 && !joined)
+            {
+                // A Chinese character (or any one-character token that starts no prefix and no joined word):
+                // one table read tells its candidate and whether a walk starts at it, in room made beforehand.
+                var packed = singleCharIds[key[0]];
+                if (packed != 0)
+                {
+                    candidates[found] = (packed & ~StartsTerm) - 1;
+                    spans[found++] = 1;
+                    if (packed < 0)
+                    {
+                        starts[startCount++] = i;
+                    }
+                }
+
+                continue;
+            }
+
+            scratch.CandidateCount = found;
             if (key.Length == 1)
             {
-                // A Chinese character (or any one-character token): one table read.
-                var id = singleCharIds[key[0]] - 1;
+                var id = (singleCharIds[key[0]] & ~StartsTerm) - 1;
                 if (id >= 0)
                 {
                     scratch.AddCandidate(id);
@@ -315,13 +349,18 @@ public sealed class LexiconMatcher
                 _prefixes.Find(key, scratch, 1);
             }
 
-            if (i + 1 < count && tokens.BreakBefore(i + 1))
+            if (joined)
             {
                 AddJoinedCandidates(scratch, tokens, i);
             }
 
-            var candidates = scratch.Candidates;
-            for (var c = first; c < scratch.CandidateCount; c++)
+            // Room for the rest of the tokens' one candidate each, as the fast path above needs.
+            scratch.EnsureCandidates(count - i - 1);
+            candidates = scratch.Candidates;
+            spans = scratch.CandidateSpans;
+            var first = found;
+            found = scratch.CandidateCount;
+            for (var c = first; c < found; c++)
             {
                 if (rootChild[candidates[c]] >= 0)
                 {
@@ -331,7 +370,8 @@ public sealed class LexiconMatcher
             }
         }
 
-        candStart[count] = scratch.CandidateCount;
+        candStart[count] = found;
+        scratch.CandidateCount = found;
         scratch.StartCount = startCount;
     }
 

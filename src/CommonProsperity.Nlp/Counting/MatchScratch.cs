@@ -39,7 +39,7 @@ internal sealed class MatchScratch
     internal int LongestRun { get; private set; } = 1;
 
     /// <summary>How many entries of <see cref="Candidates"/> are in use.</summary>
-    internal int CandidateCount { get; private set; }
+    internal int CandidateCount { get; set; }
 
     /// <summary>Per theme, the first token a new match may start at.</summary>
     internal int[] NextFree { get; private set; } = new int[16];
@@ -112,18 +112,24 @@ internal sealed class MatchScratch
 
     internal void AddCandidate(int id, int span = 1)
     {
-        if (CandidateCount == Candidates.Length)
+        EnsureCandidates(1);
+        CandidateSpans[CandidateCount] = span;
+        Candidates[CandidateCount++] = id;
+    }
+
+    /// <summary>Makes room for <paramref name="more"/> candidates after the <see cref="CandidateCount"/> in use.</summary>
+    internal void EnsureCandidates(int more)
+    {
+        var needed = CandidateCount + more;
+        if (needed > Candidates.Length)
         {
             var grown = Candidates;
-            Array.Resize(ref grown, grown.Length * 2);
+            Array.Resize(ref grown, Math.Max(needed, grown.Length * 2));
             Candidates = grown;
             var spans = CandidateSpans;
             Array.Resize(ref spans, grown.Length);
             CandidateSpans = spans;
         }
-
-        CandidateSpans[CandidateCount] = span;
-        Candidates[CandidateCount++] = id;
     }
 
     /// <summary>
