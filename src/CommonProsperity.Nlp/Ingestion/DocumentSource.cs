@@ -116,9 +116,22 @@ public sealed class DocumentSource
 
     /// <summary>
     /// Reads the files one by one and yields their documents. A file that fails is reported to
-    /// <paramref name="problems"/> with the reason; documents it gave before failing are kept.
+    /// <paramref name="problems"/> with the reason; documents it gave before failing are kept. Each document
+    /// holds its text (a large PDF's, written to a temporary file as it is extracted, is read back and the file
+    /// deleted before the document is yielded), so nothing is left to release.
     /// </summary>
     public IEnumerable<Document> Read(IReadOnlyList<SourceFile> files, IProblemSink problems, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(problems);
+        return ReadSpooled(files, problems, cancellationToken).Select(document => document.Held());
+    }
+
+    /// <summary>
+    /// <see cref="Read"/>, a large PDF's text left in its temporary file (<see cref="Document.IsStreamed"/>):
+    /// the caller releases each such document with <see cref="Document.ReturnText"/> once done with it.
+    /// </summary>
+    internal IEnumerable<Document> ReadSpooled(IReadOnlyList<SourceFile> files, IProblemSink problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(problems);
@@ -379,11 +392,23 @@ public sealed class DocumentSource
     }
 
     /// <summary>The error for a run whose <paramref name="files"/> input files were all skipped; <paramref name="skipped"/> says why.</summary>
+    /// <remarks>
+    /// When every file was skipped for the same fix (the temporary folder cannot be used, say), that fix is
+    /// the error's, said once: the cause is then the machine's, not the files'.
+    /// </remarks>
     public static CommonProsperityException NoneRead(int files, IEnumerable<Problem> skipped)
     {
         ArgumentNullException.ThrowIfNull(skipped);
+        var problems = skipped.ToList();
+        if (problems.Count > 0 && problems[0].Remedy is { } fix && problems.All(p => p.Remedy == fix))
+        {
+            return new CommonProsperityException(
+                string.Create(CultureInfo.InvariantCulture, $"none of the {files} input file(s) could be analysed, all for the same reason: {string.Join(" ", problems.Select(s => s.WithoutRemedy))}"),
+                fix: fix);
+        }
+
         return new CommonProsperityException(
-            string.Create(CultureInfo.InvariantCulture, $"none of the {files} input file(s) could be analysed: {string.Join(" ", skipped.Select(s => s.Text))}"),
+            string.Create(CultureInfo.InvariantCulture, $"none of the {files} input file(s) could be analysed: {string.Join(" ", problems.Select(s => s.Text))}"),
             fix: "Fix or remove the files named above.");
     }
 
