@@ -335,24 +335,49 @@ public sealed class DocumentSource
 
             encoding = document.Encoding;
             encodingBy = document.EncodingBy;
-            if (document.IsStreamed ? !HasText(document) : document.Content.Span.IsWhiteSpace())
+            if (Examined(document, problems) is not { } examined)
             {
                 document.ReturnText();
-                problems.Report(Problem.Skipped(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}.",
-                    "Remove it or check that it is the right file."));
                 continue;
             }
 
             produced++;
-            if (document.Metadata.Language is null)
-            {
-                document = document with { Metadata = document.Metadata with { Language = LanguageGuesser.Guess(document.IsStreamed ? Start(document) : document.Content.Span) } };
-            }
-
-            yield return document;
+            yield return examined;
         }
 
         completed(encoding, encodingBy, produced);
+    }
+
+    /// <summary>
+    /// <paramref name="document"/> with its language guessed where the metadata does not give it; null, with
+    /// the problem reported, when it has no text or (a text that stays in its file, read here for the
+    /// first time) cannot be read.
+    /// </summary>
+    private static Document? Examined(Document document, IProblemSink problems)
+    {
+        try
+        {
+            if (document.IsStreamed ? !HasText(document) : document.Content.Span.IsWhiteSpace())
+            {
+                problems.Report(Problem.Skipped(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}.",
+                    "Remove it or check that it is the right file."));
+                return null;
+            }
+
+            return document.Metadata.Language is not null
+                ? document
+                : document with { Metadata = document.Metadata with { Language = LanguageGuesser.Guess(document.IsStreamed ? Start(document) : document.Content.Span) } };
+        }
+        catch (InputException e)
+        {
+            problems.Report(Problem.Skipped(document.Id, e));
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Report(Problem.Skipped(document.Id, $"{document.Id}: cannot read the document's text ({e.Message}).", "Check that it exists and that you may read it."));
+            return null;
+        }
     }
 
     /// <summary>Whether the text of a document that stays in its file has a character other than white space (read up to the first).</summary>
