@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CommonProsperity.Nlp.Text;
 
 namespace CommonProsperity.Nlp.Counting;
@@ -18,7 +19,9 @@ namespace CommonProsperity.Nlp.Counting;
 /// of the term tokens it can stand for (one hash lookup, a table lookup for one-character tokens such
 /// as Chinese characters, and a prefix check only for tokens whose first characters start some
 /// prefix); then one walk of a trie shared by all themes, depth first and candidates in the order
-/// exact, longest prefix, shorter prefixes, finds every theme's longest term at the position. Visiting
+/// exact, longest prefix, shorter prefixes, finds every theme's longest term at the position. Walks
+/// start only where some term may start: a Chinese character's table entry says whether terms start with
+/// it, and a filter of the terms' first two tokens whether the character after it may continue one. Visiting
 /// the candidates in that order is what makes an exact last word win over a prefix, and a longer
 /// prefix over a shorter one, at equal length.
 /// </remarks>
@@ -28,6 +31,16 @@ public sealed class LexiconMatcher
     private readonly int _themeCount;
     /// <summary>A flag of <see cref="_singleCharIds"/>: some term starts with the character.</summary>
     private const int StartsTerm = int.MinValue;
+
+    /// <summary>The size of <see cref="_secondTokens"/>, in bits (8 KB).</summary>
+    private const int SecondTokenBits = 1 << 16;
+
+    /// <summary>
+    /// A filter of the pairs of term-token ids that start some term (a bit per hash of the pair; a pair
+    /// that starts none may share a bit): a walk from a character whose next character's pair is not set
+    /// cannot go past the first token.
+    /// </summary>
+    private readonly ulong[] _secondTokens;
 
     /// <summary>By character, the id + 1 of the one-character term token it is (0: none), with <see cref="StartsTerm"/> when some term starts with it.</summary>
     private readonly int[] _singleCharIds;
@@ -95,6 +108,19 @@ public sealed class LexiconMatcher
             if (_singleCharIds[c] > 0 && _rootChild[_singleCharIds[c] - 1] >= 0)
             {
                 _singleCharIds[c] |= StartsTerm;
+            }
+        }
+
+        _secondTokens = new ulong[SecondTokenBits / 64];
+        for (var id = 0; id < _rootChild.Length; id++)
+        {
+            if (_rootChild[id] is var child and >= 0)
+            {
+                for (var e = _nodes[child].EdgeStart; e < _nodes[child].EdgeEnd; e++)
+                {
+                    var bit = SecondTokenBit(id, _edgeIds[e]);
+                    _secondTokens[bit >> 6] |= 1UL << bit;
+                }
             }
         }
 
@@ -300,6 +326,8 @@ public sealed class LexiconMatcher
         var candStart = scratch.CandidateStart;
         var singleCharIds = _singleCharIds;
         var rootChild = _rootChild;
+        var nodes = _nodes;
+        var secondTokens = _secondTokens;
         var prefixHead = _prefixes.HeadLength;
         var starts = scratch.Starts;
         var startCount = 0;
@@ -307,6 +335,11 @@ public sealed class LexiconMatcher
         var candidates = scratch.Candidates;
         var spans = scratch.CandidateSpans;
         var found = 0;
+
+        // A one-character token that starts terms but no term of one token (most Chinese characters that
+        // start a term) becomes a start only if the token after it joins it and the pair may start a term.
+        var pending = -1;
+        var pendingId = 0;
         for (var i = 0; i < count; i++)
         {
             candStart[i] = found;
@@ -317,17 +350,43 @@ public sealed class LexiconMatcher
                 // A Chinese character (or any one-character token that starts no prefix and no joined word):
                 // one table read tells its candidate and whether a walk starts at it, in room made beforehand.
                 var packed = singleCharIds[key[0]];
+                var id = (packed & ~StartsTerm) - 1;
+                if (pending >= 0)
+                {
+                    if (id >= 0 && tokens.JoinsPrevious(i) && (secondTokens[SecondTokenBit(pendingId, id) >> 6] & (1UL << SecondTokenBit(pendingId, id))) != 0)
+                    {
+                        starts[startCount++] = pending;
+                    }
+
+                    pending = -1;
+                }
+
                 if (packed != 0)
                 {
-                    candidates[found] = (packed & ~StartsTerm) - 1;
+                    candidates[found] = id;
                     spans[found++] = 1;
                     if (packed < 0)
                     {
-                        starts[startCount++] = i;
+                        ref readonly var node = ref nodes[rootChild[id]];
+                        if (node.TerminalStart != node.TerminalEnd)
+                        {
+                            starts[startCount++] = i;
+                        }
+                        else
+                        {
+                            (pending, pendingId) = (i, id);
+                        }
                     }
                 }
 
                 continue;
+            }
+
+            if (pending >= 0)
+            {
+                // The walk from the token before may go on with this token's other candidates: kept.
+                starts[startCount++] = pending;
+                pending = -1;
             }
 
             scratch.CandidateCount = found;
@@ -374,6 +433,10 @@ public sealed class LexiconMatcher
         scratch.CandidateCount = found;
         scratch.StartCount = startCount;
     }
+
+    /// <summary>The bit of <see cref="_secondTokens"/> for a term's first two token ids.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SecondTokenBit(int first, int second) => (int)((uint)((first * 0x9E3779B1) ^ second) * 0x85EBCA6Bu >> 16);
 
     /// <summary>The candidates of the words that line-end hyphens join, starting at part <paramref name="i"/> (a line-end hyphen follows it).</summary>
     private void AddJoinedCandidates(MatchScratch scratch, TokenBuffer tokens, int i)
