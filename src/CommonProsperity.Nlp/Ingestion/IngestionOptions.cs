@@ -34,6 +34,12 @@ public sealed record IngestionOptions(
     /// </summary>
     internal long StreamedFileBytes { get; init; } = 4 << 20;
 
+    /// <summary>
+    /// How many characters of an HTML page are parsed at a time, at least (<see cref="HtmlTextExtractor.ChunkChars"/>;
+    /// tests lower it to cut pages everywhere the cut rule allows).
+    /// </summary>
+    internal int HtmlChunkChars { get; init; } = HtmlTextExtractor.ChunkChars;
+
     /// <summary>These options with <paramref name="directory"/> added to the folders never read (a run's own output folder).</summary>
     public IngestionOptions Excluding(string directory) => this with { ExcludeDirectories = [.. ExcludeDirectories ?? [], directory] };
 
