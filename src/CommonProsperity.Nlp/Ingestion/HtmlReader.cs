@@ -56,7 +56,7 @@ internal sealed class HtmlReader(IngestionOptions options) : IDocumentReader
     public IEnumerable<Document> Read(StreamedTextFile page, DocumentMetadata metadata, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var spool = new SpooledText();
+        var spool = new SpooledText(options.TemporaryFolder, page.File.RelativePath);
         try
         {
             using var reader = page.Open();
