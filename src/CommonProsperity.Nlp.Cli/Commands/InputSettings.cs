@@ -30,7 +30,7 @@ internal class InputSettings : CommandSettings
 
     /// <summary>The encoding of the text inputs, instead of detecting it.</summary>
     [CommandOption("--encoding <NAME>")]
-    [Description("The encoding of every .txt, .md and .csv input without a byte order mark, for files whose encoding is detected wrong: gb18030 (also GBK), big5, utf-8, shift_jis, windows-1252, ... (default: detected for each file)")]
+    [Description("The encoding of every .txt, .md, .csv and .html input without a byte order mark, for files whose encoding is detected wrong: gb18030 (also GBK), big5, utf-8, shift_jis, windows-1252, ... (default: detected for each file)")]
     public string? Encoding { get; init; }
 
     /// <summary>How the inputs are read.</summary>

@@ -47,7 +47,7 @@ public sealed record IngestionOptions(
     internal string? TemporaryFolder { get; init; }
 
     /// <summary>
-    /// The encoding of every text input (<c>.txt</c>, <c>.md</c>, <c>.csv</c>) without a byte order mark, for
+    /// The encoding of every text input (<c>.txt</c>, <c>.md</c>, <c>.csv</c>, <c>.html</c>) without a byte order mark, for
     /// files whose encoding detection guesses wrong: a name or code page .NET knows (<c>gb18030</c>,
     /// <c>big5</c>, <c>utf-8</c>, <c>windows-1252</c>, <c>936</c>, ...); null (the default) to detect each file's.
     /// A file not valid in it is skipped, named.

@@ -40,20 +40,21 @@ public class EncodingOptionTests
     }
 
     [Fact]
-    public void Analyze_Gb18030TextAndCsvThatAreAlsoValidUtf8_AreReadAsGb18030WithTheOption()
+    public void Analyze_Gb18030TextCsvAndHtmlThatAreAlsoValidUtf8_AreReadAsGb18030WithTheOption()
     {
         using var temp = new TempDirectory();
         var gb18030 = Encoding.GetEncoding("GB18030");
         temp.Write("in/a.txt", gb18030.GetBytes(Simplified));
         temp.Write("in/rows.csv", gb18030.GetBytes($"id,text\nr1,{Simplified}\n"));
+        temp.Write("in/page.html", gb18030.GetBytes($"<html><body><p>{Simplified}</p></body></html>"));
         temp.Write("lexicon.csv", Lexicon);
 
         var (code, _, error) = CliRunner.Run("analyze", temp.File("in"), "--lexicon", temp.File("lexicon.csv"), "--out", temp.File("out"), "--quiet", "--encoding", "GBK");
 
         Assert.True(code == 0, error);
-        Assert.Equal(2, Hits(temp.File("out"), "philanthropy"));
+        Assert.Equal(3, Hits(temp.File("out"), "philanthropy"));
         var rows = ReportReader.Read(temp.File("out/" + ReportFiles.ThemeFrequency)).Where(r => r["theme"] == "philanthropy");
-        Assert.Equal([("a.txt", "1"), ("rows.csv#r1", "1")], rows.Select(r => (r["document"], r["hits"])));
+        Assert.Equal([("a.txt", "1"), ("page.html", "1"), ("rows.csv#r1", "1")], rows.Select(r => (r["document"], r["hits"])));
     }
 
     [Fact]
