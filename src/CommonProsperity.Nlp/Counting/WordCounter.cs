@@ -135,7 +135,7 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
         var runs = _runs ??= new ChineseWordCounter.Runs();
         runs.Clear();
         runs.Add(0, carry.Length);
-        var words = _chineseWords(carry.Run, runs);
+        var words = _chineseWords(carry.Run(), runs);
         carry.Clear();
         return words;
     }

@@ -23,9 +23,10 @@ namespace CommonProsperity.Nlp.Jobs;
 /// sentence (which the window's end may have cut short). A window with no safe cut (a text without
 /// sentence ends) is cut inside its sentence where no token, match or exclusion phrase can cross
 /// (<see cref="CutInsideSentence"/>), and the sentence goes on in the next window under the same number;
-/// only a stretch with no such place either (one run of Chinese characters without punctuation, or words
-/// without punctuation every gap of which an exclusion phrase crosses) grows until one comes or the text
-/// ends, and is held whole.</para>
+/// in a run of Chinese characters without punctuation, between two of its characters, the run's characters
+/// carried to the window where it ends and its words counted there, whole (<see cref="ChineseRunCarry"/>).
+/// Only a stretch with no such place either (words without punctuation every gap of which a match or an
+/// exclusion phrase crosses) grows until one comes or the text ends, and is held whole.</para>
 /// <para>The near-duplicate fingerprint is made window by window (<see cref="TextFingerprint.Builder"/>);
 /// with <c>--dedupe</c>, a document that repeats long blocks of itself is read a second time with the
 /// repeated sentences blanked out, as the whole-document analysis does in memory. Evidence rows are not
@@ -314,6 +315,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         finally
         {
             rows.Release();
+            carry.Dispose();
         }
     }
 

@@ -93,13 +93,14 @@ public class WordCounterTests
         for (var t = 0; t + 1 < tokens.Count; t++)
         {
             Assert.Equal(whole, CountInWindows(text, tokens, [tokens.Start(t + 1)]));
+            Assert.Equal(whole, CountInWindows(text, tokens, [tokens.Start(t + 1)], inMemory: 3)); // the run's start in a temporary file
         }
 
         var random = new Random(seed);
         for (var round = 0; round < 200; round++)
         {
             var cuts = Enumerable.Range(0, random.Next(1, 12)).Select(_ => tokens.Start(random.Next(1, tokens.Count))).Distinct().Order().ToArray();
-            Assert.Equal(whole, CountInWindows(text, tokens, cuts));
+            Assert.Equal(whole, CountInWindows(text, tokens, cuts, inMemory: round % 2 == 0 ? 5 : ChineseRunCarry.DefaultInMemoryCharacters));
         }
     }
 
@@ -117,13 +118,14 @@ public class WordCounterTests
             var cuts = Enumerable.Range(0, 40).Select(_ => tokens.Start(random.Next(1, tokens.Count))).Distinct().Order().ToArray();
 
             Assert.Equal(whole, CountInWindows(text, tokens, cuts));
+            Assert.Equal(whole, CountInWindows(text, tokens, cuts, inMemory: 1000));
         }
     }
 
     [Fact]
     public void Count_WindowThatShouldEndInsideARunButDoesNot_IsRefused()
     {
-        var carry = new ChineseRunCarry();
+        using var carry = new ChineseRunCarry();
 
         Assert.Throws<InvalidOperationException>(() => WordCounter.Jieba.Count("共同 ", Tokenize("共同 "), carry, endsInsideRun: true));
         carry.Append("共同");
@@ -131,9 +133,9 @@ public class WordCounterTests
     }
 
     /// <summary>The words of <paramref name="text"/> counted window by window, cut at <paramref name="cuts"/> (token starts, ascending), a run cut across carried.</summary>
-    private static int CountInWindows(string text, TokenBuffer tokens, int[] cuts)
+    private static int CountInWindows(string text, TokenBuffer tokens, int[] cuts, int inMemory = ChineseRunCarry.DefaultInMemoryCharacters)
     {
-        var carry = new ChineseRunCarry();
+        using var carry = new ChineseRunCarry(inMemory);
         var words = 0;
         var start = 0;
         foreach (var cut in cuts.Append(text.Length))
