@@ -1,3 +1,4 @@
+using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 
 namespace CommonProsperity.Nlp.Counting;
@@ -12,8 +13,9 @@ namespace CommonProsperity.Nlp.Counting;
 /// when the run is counted (2 bytes a character, and no arrays outgrown on the way). One per reading of a
 /// document; not thread-safe.
 /// </summary>
+/// <param name="document">The document's id, for the message when the temporary file cannot be used.</param>
 /// <param name="inMemoryCharacters">The longest run held in memory while it grows (tests use a few characters).</param>
-internal sealed class ChineseRunCarry(int inMemoryCharacters = ChineseRunCarry.DefaultInMemoryCharacters) : IDisposable
+internal sealed class ChineseRunCarry(string document, int inMemoryCharacters = ChineseRunCarry.DefaultInMemoryCharacters) : IDisposable
 {
     /// <summary>A run held in memory while it grows: up to 1 Mi characters (2 MiB), the size of a window.</summary>
     public const int DefaultInMemoryCharacters = 1 << 20;
@@ -28,7 +30,7 @@ internal sealed class ChineseRunCarry(int inMemoryCharacters = ChineseRunCarry.D
     public bool IsOpen => Length > 0;
 
     /// <summary>Adds the next part of the run.</summary>
-    /// <exception cref="IOException">The temporary file cannot be created or written (the disk is full).</exception>
+    /// <exception cref="InputException">The temporary file cannot be created or written (the system's temporary folder is missing or full): the message names the folder.</exception>
     public void Append(ReadOnlySpan<char> part)
     {
         if ((long)Length + part.Length > Array.MaxLength)
@@ -38,7 +40,7 @@ internal sealed class ChineseRunCarry(int inMemoryCharacters = ChineseRunCarry.D
 
         if (_spilled is null && Length + part.Length > inMemoryCharacters)
         {
-            _spilled = new SpooledText();
+            _spilled = new SpooledText(null, document);
             _spilled.Append(_characters.AsSpan(0, Length));
             _characters = [];
         }

@@ -190,7 +190,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         turn?.Spilling(evidence);
         var look = new Look(blanks, blanks is null);
         var scratch = new WindowScratch();
-        var carry = new ChineseRunCarry(); // the run of Chinese characters a window ended inside, until it ends
+        var carry = new ChineseRunCarry(id); // the run of Chinese characters a window ended inside, until it ends
         var rows = new CsvRowBuffer(1 << 20);
         try
         {

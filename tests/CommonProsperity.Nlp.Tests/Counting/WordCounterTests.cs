@@ -125,7 +125,7 @@ public class WordCounterTests
     [Fact]
     public void Count_WindowThatShouldEndInsideARunButDoesNot_IsRefused()
     {
-        using var carry = new ChineseRunCarry();
+        using var carry = new ChineseRunCarry("test.txt");
 
         Assert.Throws<InvalidOperationException>(() => WordCounter.Jieba.Count("共同 ", Tokenize("共同 "), carry, endsInsideRun: true));
         carry.Append("共同");
@@ -135,7 +135,7 @@ public class WordCounterTests
     /// <summary>The words of <paramref name="text"/> counted window by window, cut at <paramref name="cuts"/> (token starts, ascending), a run cut across carried.</summary>
     private static int CountInWindows(string text, TokenBuffer tokens, int[] cuts, int inMemory = ChineseRunCarry.DefaultInMemoryCharacters)
     {
-        using var carry = new ChineseRunCarry(inMemory);
+        using var carry = new ChineseRunCarry("test.txt", inMemory);
         var words = 0;
         var start = 0;
         foreach (var cut in cuts.Append(text.Length))
