@@ -181,14 +181,19 @@ internal sealed class ChineseWordCounter
     /// <summary>jieba's Chinese block characters (<c>[\u4E00-\u9FD5]</c>); the rest of a Han run is cut character by character.</summary>
     private static bool IsDictionaryHan(char c) => c is >= '\u4E00' and <= '\u9FD5';
 
-    /// <summary>jieba.NET's <c>CutDag</c>, counted: the best route, then the single characters between its words.</summary>
+    /// <summary>
+    /// jieba.NET's <c>CutDag</c>, counted: the best route, then the single characters between its words.
+    /// Holds a byte per character of the block (the route's steps) and, for a stretch of single characters
+    /// that goes through the HMM, a byte per character of it: a block of any length (a document that is one
+    /// run of Chinese characters) costs about 2 bytes per character besides its text.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CountBlock(ReadOnlySpan<char> block)
     {
         var scratch = _scratch ??= new Scratch();
-        scratch.Ensure(block.Length);
-        var next = scratch.Next;
-        Route(_trie, _logTotal, block, next, scratch.Probability);
+        var steps = scratch.Steps(block.Length);
+        var longSteps = scratch.LongSteps;
+        Route(_trie, _logTotal, block, steps, longSteps, scratch.Ring(_trie.LongestWord));
 
         var words = 0;
         var bufferStart = 0;
@@ -196,7 +201,7 @@ internal sealed class ChineseWordCounter
         var x = 0;
         while (x < block.Length)
         {
-            var y = next[x] + 1;
+            var y = x + Step(steps, longSteps, x);
             if (y - x == 1)
             {
                 if (bufferLength == 0)
@@ -240,10 +245,16 @@ internal sealed class ChineseWordCounter
     }
 
     /// <summary>jieba.NET's <c>FinalSeg.Viterbi.ViterbiCut</c> on a block of its Chinese range, counted.</summary>
+    /// <remarks>
+    /// Keeps, per character, a byte whose bit <c>y</c> tells which of <see cref="PreviousStates"/><c>[y]</c> led to
+    /// state <c>y</c> (jieba keeps the state itself), and counts the words while going back (no array of
+    /// states). Every probability is finite (a sum of at most 2n + 1 terms of at least <see cref="MinProb"/>),
+    /// so the first comparison always succeeds and a choice is always one of the two previous states.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CountViterbi(ReadOnlySpan<char> text, Scratch scratch)
     {
-        var back = scratch.Back;
+        var back = scratch.Back(text.Length);
         Span<double> previous = stackalloc double[4];
         Span<double> current = stackalloc double[4];
         for (var state = 0; state < 4; state++)
@@ -253,59 +264,71 @@ internal sealed class ChineseWordCounter
 
         for (var j = 1; j < text.Length; j++)
         {
+            var choices = 0;
             for (var y = 0; y < 4; y++)
             {
                 var emission = _emit[(y << 16) | text[j]];
                 var best = double.MinValue;
                 var bestFrom = 0;
-                foreach (var y0 in PreviousStates[y])
+                var from = PreviousStates[y];
+                for (var k = 0; k < from.Length; k++)
                 {
+                    var y0 = from[k];
                     var probability = previous[y0] + _transition[(y0 * 4) + y] + emission;
                     if (best <= probability)
                     {
                         best = probability;
-                        bestFrom = y0;
+                        bestFrom = k;
                     }
                 }
 
                 current[y] = best;
-                back[(j * 4) + y] = (byte)bestFrom;
+                choices |= bestFrom << y;
             }
 
+            back[j] = (byte)choices;
             current.CopyTo(previous);
         }
 
+        // Back from the end: a word ends at each E or S; jieba adds the rest as one more word when the last
+        // character is neither (never, as the last state is E or S, but counted as jieba counts it).
         var last = previous[E] < previous[S] ? S : E;
-        var states = scratch.States;
-        for (var j = text.Length - 1; j >= 0; j--)
-        {
-            states[j] = (byte)last;
-            last = back[(j * 4) + last];
-        }
-
+        var endsWord = last is E or S;
         var words = 0;
-        var next = 0;
-        for (var j = 0; j < text.Length; j++)
+        for (var j = text.Length - 1; ; j--)
         {
-            if (states[j] is E or S)
+            if (last is E or S)
             {
                 words++;
-                next = j + 1;
             }
+
+            if (j == 0)
+            {
+                break;
+            }
+
+            last = PreviousStates[last][(back[j] >> last) & 1];
         }
 
-        return next < text.Length ? words + 1 : words;
+        return endsWord ? words : words + 1;
     }
 
     /// <summary>
-    /// jieba.NET's <c>GetDag</c> and <c>Calc</c> in one pass from the end: for each position the end of the word
-    /// on the best route from it (<paramref name="next"/>), the first of equally good ends in ascending order.
+    /// jieba.NET's <c>GetDag</c> and <c>Calc</c> in one pass from the end: for each position the length of the
+    /// word on the best route from it (<paramref name="steps"/>; 0 for a word longer than 255 characters, whose
+    /// length is in <paramref name="longSteps"/>), the first of equally good ends in ascending order.
+    /// <para>The best log probability from each position goes into <paramref name="ring"/> (a power of two
+    /// longer than <see cref="DictionaryTrie.LongestWord"/>) at the position modulo its length: position i
+    /// reads only positions i + 1 to i + the longest word, which are still there, so every value and every
+    /// sum is the one jieba computes with an array over the whole block (same operations, same order).</para>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Route(DictionaryTrie trie, double logTotal, ReadOnlySpan<char> block, int[] next, double[] probability)
+    private static void Route(DictionaryTrie trie, double logTotal, ReadOnlySpan<char> block, Span<byte> steps, Dictionary<int, int> longSteps, Span<double> ring)
     {
         var n = block.Length;
-        probability[n] = 0.0;
+        var mask = ring.Length - 1;
+        longSteps.Clear();
+        ring[n & mask] = 0.0;
         for (var i = n - 1; i >= 0; i--)
         {
             var best = double.MinValue;
@@ -319,7 +342,7 @@ internal sealed class ChineseWordCounter
                     if (log >= 0)
                     {
                         // A word (frequency at least 1): jieba's log(frequency) - log(total) + the best from its end.
-                        var candidate = log - logTotal + probability[x + 1];
+                        var candidate = log - logTotal + ring[(x + 1) & mask];
                         if (best < candidate)
                         {
                             best = candidate;
@@ -337,14 +360,27 @@ internal sealed class ChineseWordCounter
             if (bestEnd < 0)
             {
                 // Not a word: jieba counts the character alone with frequency 1 (log 1 = 0).
-                best = 0.0 - logTotal + probability[i + 1];
+                best = 0.0 - logTotal + ring[(i + 1) & mask];
                 bestEnd = i;
             }
 
-            probability[i] = best;
-            next[i] = bestEnd;
+            ring[i & mask] = best;
+            var step = bestEnd - i + 1;
+            if (step <= byte.MaxValue)
+            {
+                steps[i] = (byte)step;
+            }
+            else
+            {
+                steps[i] = 0;
+                longSteps[i] = step;
+            }
         }
     }
+
+    /// <summary>The length of the route's word from position <paramref name="x"/>, as <see cref="Route"/> left it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Step(byte[] steps, Dictionary<int, int> longSteps, int x) => steps[x] is var step and > 0 ? step : longSteps[x];
 
     /// <summary>jieba.NET's <c>JiebaSegmenter.AddWord(word)</c>: a frequency suggested from its cut without the HMM, then <c>WordDictionary.AddWord</c>.</summary>
     private static double AddWord(DictionaryTrie trie, double total, string word)
@@ -368,11 +404,12 @@ internal sealed class ChineseWordCounter
             }
 
             var block = word.AsSpan(i, end - i);
-            var next = new int[block.Length + 1];
-            Route(trie, logTotal, block, next, new double[block.Length + 1]);
+            var scratch = new Scratch();
+            var steps = scratch.Steps(block.Length);
+            Route(trie, logTotal, block, steps, scratch.LongSteps, scratch.Ring(trie.LongestWord));
             for (var x = 0; x < block.Length;)
             {
-                var y = next[x] + 1;
+                var y = x + Step(steps, scratch.LongSteps, x);
                 probability *= (double)FrequencyOrDefault(trie, block[x..y]) / total;
                 x = y;
             }
@@ -578,29 +615,52 @@ internal sealed class ChineseWordCounter
         public void Clear() => Count = 0;
     }
 
-    /// <summary>Per-thread buffers for one block (grown as needed).</summary>
+    /// <summary>
+    /// Per-thread buffers for one block: arrays up to <see cref="Kept"/> bytes are kept and reused; a longer
+    /// block gets arrays of its own, dropped after it, so that a thread does not keep what one huge run needed.
+    /// </summary>
     private sealed class Scratch
     {
-        public int[] Next { get; private set; } = new int[256];
+        private const int Kept = 1 << 16;
 
-        public double[] Probability { get; private set; } = new double[256];
+        private byte[] _steps = new byte[256];
+        private byte[] _back = new byte[256];
+        private double[] _ring = [];
 
-        public byte[] Back { get; private set; } = new byte[1024];
+        /// <summary>The route's words longer than a byte holds, by position (almost always none).</summary>
+        public Dictionary<int, int> LongSteps { get; } = [];
 
-        public byte[] States { get; private set; } = new byte[256];
+        /// <summary>Room for a byte per character of a block of <paramref name="length"/> characters (the route's steps).</summary>
+        public byte[] Steps(int length) => Room(ref _steps, length);
 
-        public void Ensure(int length)
+        /// <summary>Room for a byte per character of a stretch of <paramref name="length"/> characters (the HMM's choices).</summary>
+        public byte[] Back(int length) => Room(ref _back, length);
+
+        /// <summary>A ring of best log probabilities longer than <paramref name="longestWord"/>, its length a power of two.</summary>
+        public double[] Ring(int longestWord)
         {
-            if (Next.Length > length)
+            if (_ring.Length <= longestWord)
             {
-                return;
+                _ring = new double[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)longestWord + 1)];
             }
 
-            var size = (int)Math.Min(Array.MaxLength / 4, Math.Max(length + 1L, Next.Length * 2L));
-            Next = new int[size];
-            Probability = new double[size];
-            Back = new byte[size * 4];
-            States = new byte[size];
+            return _ring;
+        }
+
+        private static byte[] Room(ref byte[] kept, int length)
+        {
+            if (length <= kept.Length)
+            {
+                return kept;
+            }
+
+            if (length > Kept)
+            {
+                return new byte[length];
+            }
+
+            kept = new byte[Math.Min(Kept, Math.Max(length, kept.Length * 2))];
+            return kept;
         }
     }
 }

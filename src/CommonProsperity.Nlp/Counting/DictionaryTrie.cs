@@ -29,6 +29,7 @@ internal sealed class DictionaryTrie
     private int[] _frequency;
     private int[] _nextWord;
     private int _words;
+    private int _longestWord;
 
     /// <summary>An empty dictionary, for words added as strings.</summary>
     public DictionaryTrie()
@@ -86,6 +87,12 @@ internal sealed class DictionaryTrie
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Branch? BranchOf(char c) => Volatile.Read(ref _branches[c]) ?? Build(c);
 
+    /// <summary>
+    /// At least the length in characters of the longest word listed so far (a word from the UTF-8 counts its
+    /// bytes, never fewer than its characters): no word, and so no step of the best-route walk, is longer.
+    /// </summary>
+    public int LongestWord => _longestWord;
+
     /// <summary>The frequency of <paramref name="word"/>, 0 when it is not in the dictionary or only a prefix.</summary>
     public int Frequency(ReadOnlySpan<char> word)
     {
@@ -119,6 +126,7 @@ internal sealed class DictionaryTrie
         }
 
         var index = _words++;
+        _longestWord = Math.Max(_longestWord, length);
         _where[index] = where;
         _length[index] = length;
         _frequency[index] = frequency;

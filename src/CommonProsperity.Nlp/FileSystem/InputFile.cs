@@ -61,6 +61,60 @@ internal static class InputFile
         return bytes;
     }
 
+    /// <summary>
+    /// Opens the regular file at <paramref name="path"/> to read it in sequence from its start, checked as
+    /// <see cref="ReadAll"/> checks it; with <paramref name="expected"/> (the status of the file when it was
+    /// first opened, <see cref="FileStatus.Of(SafeFileHandle)"/>), also that it is still that file, of that size,
+    /// for a reader that goes through a file more than once.
+    /// </summary>
+    /// <exception cref="FileChangedException">The file was replaced (another file, or a link to one, put in its place) or its size changed since it was first opened.</exception>
+    /// <exception cref="IOException">The path is not a regular file, or cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission denied.</exception>
+    public static FileStream OpenRead(string path, FileStatus? expected = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var before = FileStatus.Of(path);
+        if (before.Kind == FileKind.Missing)
+        {
+            throw expected is null ? new FileNotFoundException($"Could not find file '{path}'.", path) : new FileChangedException("it was removed");
+        }
+
+        if (before.Kind != FileKind.Regular)
+        {
+            throw new NotARegularFileException(before.Kind);
+        }
+
+        var handle = Open(path);
+        try
+        {
+            var opened = FileStatus.Of(handle);
+            if (opened.Kind != FileKind.Regular || (OperatingSystem.IsLinux() && !opened.SameFileAs(before)))
+            {
+                throw new IOException("the file was replaced while it was being opened");
+            }
+
+            if (expected is { } first)
+            {
+                if (OperatingSystem.IsLinux() && !opened.SameFileAs(first))
+                {
+                    throw new FileChangedException("another file was put in its place");
+                }
+
+                if (opened.Size != first.Size)
+                {
+                    throw new FileChangedException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its size went from {first.Size:N0} to {opened.Size:N0} bytes"));
+                }
+            }
+
+            return new FileStream(handle, FileAccess.Read, 1 << 16);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
     private static SafeFileHandle Open(string path)
     {
         if (!OperatingSystem.IsLinux())
@@ -95,3 +149,7 @@ internal sealed class NotARegularFileException(FileKind kind)
     /// <summary>What the path is.</summary>
     public FileKind Kind { get; } = kind;
 }
+
+/// <summary>A file read more than once that is no longer the file first read (<see cref="InputFile.OpenRead"/>).</summary>
+/// <param name="what">What changed, as a clause.</param>
+internal sealed class FileChangedException(string what) : IOException($"the file changed since it was first read: {what}");

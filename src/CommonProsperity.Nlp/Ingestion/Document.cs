@@ -77,6 +77,24 @@ public sealed record Document(
         (_streamed as IDisposable)?.Dispose();
     }
 
+    /// <summary>
+    /// This document with its text in memory when a reader wrote it to a temporary file (<see cref="SpooledText"/>),
+    /// whose file is then deleted at once; any other document as it is. For a caller that keeps documents
+    /// (a list of them, the library's <see cref="DocumentSource.Read"/>) and would otherwise hold the
+    /// temporary file open until the document is collected.
+    /// </summary>
+    internal Document Held()
+    {
+        if (_streamed is not SpooledText)
+        {
+            return this;
+        }
+
+        var held = this with { Text = Text };
+        ReturnText();
+        return held;
+    }
+
     /// <summary>Whether its text stays in its file until it is read (<see cref="OpenText"/>), rather than in memory.</summary>
     internal bool IsStreamed => _streamed is not null;
 

@@ -116,9 +116,22 @@ public sealed class DocumentSource
 
     /// <summary>
     /// Reads the files one by one and yields their documents. A file that fails is reported to
-    /// <paramref name="problems"/> with the reason; documents it gave before failing are kept.
+    /// <paramref name="problems"/> with the reason; documents it gave before failing are kept. Each document
+    /// holds its text (a large PDF's, written to a temporary file as it is extracted, is read back and the file
+    /// deleted before the document is yielded), so nothing is left to release.
     /// </summary>
     public IEnumerable<Document> Read(IReadOnlyList<SourceFile> files, IProblemSink problems, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(problems);
+        return ReadSpooled(files, problems, cancellationToken).Select(document => document.Held());
+    }
+
+    /// <summary>
+    /// <see cref="Read"/>, a large PDF's text left in its temporary file (<see cref="Document.IsStreamed"/>):
+    /// the caller releases each such document with <see cref="Document.ReturnText"/> once done with it.
+    /// </summary>
+    internal IEnumerable<Document> ReadSpooled(IReadOnlyList<SourceFile> files, IProblemSink problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(problems);
@@ -322,24 +335,49 @@ public sealed class DocumentSource
 
             encoding = document.Encoding;
             encodingBy = document.EncodingBy;
-            if (document.IsStreamed ? !HasText(document) : document.Content.Span.IsWhiteSpace())
+            if (Examined(document, problems) is not { } examined)
             {
                 document.ReturnText();
-                problems.Report(Problem.Skipped(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}.",
-                    "Remove it or check that it is the right file."));
                 continue;
             }
 
             produced++;
-            if (document.Metadata.Language is null)
-            {
-                document = document with { Metadata = document.Metadata with { Language = LanguageGuesser.Guess(document.IsStreamed ? Start(document) : document.Content.Span) } };
-            }
-
-            yield return document;
+            yield return examined;
         }
 
         completed(encoding, encodingBy, produced);
+    }
+
+    /// <summary>
+    /// <paramref name="document"/> with its language guessed where the metadata does not give it; null, with
+    /// the problem reported, when it has no text or (a text that stays in its file, read here for the
+    /// first time) cannot be read.
+    /// </summary>
+    private static Document? Examined(Document document, IProblemSink problems)
+    {
+        try
+        {
+            if (document.IsStreamed ? !HasText(document) : document.Content.Span.IsWhiteSpace())
+            {
+                problems.Report(Problem.Skipped(document.Id, $"{document.Id}: the document has no text{(document.Format == "html" ? " visible on the page" : string.Empty)}.",
+                    "Remove it or check that it is the right file."));
+                return null;
+            }
+
+            return document.Metadata.Language is not null
+                ? document
+                : document with { Metadata = document.Metadata with { Language = LanguageGuesser.Guess(document.IsStreamed ? Start(document) : document.Content.Span) } };
+        }
+        catch (InputException e)
+        {
+            problems.Report(Problem.Skipped(document.Id, e));
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Report(Problem.Skipped(document.Id, $"{document.Id}: cannot read the document's text ({e.Message}).", "Check that it exists and that you may read it."));
+            return null;
+        }
     }
 
     /// <summary>Whether the text of a document that stays in its file has a character other than white space (read up to the first).</summary>
@@ -379,11 +417,23 @@ public sealed class DocumentSource
     }
 
     /// <summary>The error for a run whose <paramref name="files"/> input files were all skipped; <paramref name="skipped"/> says why.</summary>
+    /// <remarks>
+    /// When every file was skipped for the same fix (the temporary folder cannot be used, say), that fix is
+    /// the error's, said once: the cause is then the machine's, not the files'.
+    /// </remarks>
     public static CommonProsperityException NoneRead(int files, IEnumerable<Problem> skipped)
     {
         ArgumentNullException.ThrowIfNull(skipped);
+        var problems = skipped.ToList();
+        if (problems.Count > 0 && problems[0].Remedy is { } fix && problems.All(p => p.Remedy == fix))
+        {
+            return new CommonProsperityException(
+                string.Create(CultureInfo.InvariantCulture, $"none of the {files} input file(s) could be analysed, all for the same reason: {string.Join(" ", problems.Select(s => s.WithoutRemedy))}"),
+                fix: fix);
+        }
+
         return new CommonProsperityException(
-            string.Create(CultureInfo.InvariantCulture, $"none of the {files} input file(s) could be analysed: {string.Join(" ", skipped.Select(s => s.Text))}"),
+            string.Create(CultureInfo.InvariantCulture, $"none of the {files} input file(s) could be analysed: {string.Join(" ", problems.Select(s => s.Text))}"),
             fix: "Fix or remove the files named above.");
     }
 

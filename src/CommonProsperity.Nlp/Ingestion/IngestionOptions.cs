@@ -34,6 +34,12 @@ public sealed record IngestionOptions(
     /// </summary>
     internal long StreamedFileBytes { get; init; } = 4 << 20;
 
+    /// <summary>
+    /// Where a large PDF's text is written while it is read (<see cref="SpooledText"/>): null for the system's
+    /// temporary folder (<c>TMPDIR</c>, <see cref="Path.GetTempPath"/>), which is what users change; tests give a folder of their own.
+    /// </summary>
+    internal string? TemporaryFolder { get; init; }
+
     /// <summary>These options with <paramref name="directory"/> added to the folders never read (a run's own output folder).</summary>
     public IngestionOptions Excluding(string directory) => this with { ExcludeDirectories = [.. ExcludeDirectories ?? [], directory] };
 

@@ -29,7 +29,7 @@ internal sealed class PdfReader(IngestionOptions options) : IDocumentReader
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(bytes);
-        var spool = bytes.Length > options.StreamedFileBytes ? new SpooledText() : null;
+        var spool = bytes.Length > options.StreamedFileBytes ? new SpooledText(options.TemporaryFolder, file.RelativePath) : null;
         var text = spool is null ? new StringBuilder() : null;
         try
         {

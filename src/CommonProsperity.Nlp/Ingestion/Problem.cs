@@ -49,8 +49,18 @@ public sealed record Problem(ProblemKind Kind, string File, string Message, stri
     public static Problem Skipped(string file, CommonProsperityException error, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return Templated(ProblemKind.Skipped, file, $"{new Described(error)}{note}", null);
+        return Templated(ProblemKind.Skipped, file, $"{new Described(error)}{note}", null) with { ErrorFix = error.Fix };
     }
+
+    /// <summary>The fix of the error the problem was made of (part of <see cref="Message"/>), if any; not part of its equality.</summary>
+    internal string? ErrorFix { get; private init; }
+
+    /// <summary>How to fix it: <see cref="Fix"/>, or the fix of the error it was made of.</summary>
+    internal string? Remedy => Fix ?? ErrorFix;
+
+    /// <summary>What is wrong, without <see cref="Remedy"/> where the message ends with it.</summary>
+    internal string WithoutRemedy =>
+        Fix is null && ErrorFix is { } fix && Message.EndsWith(" " + fix, StringComparison.Ordinal) ? Message[..^(fix.Length + 1)] : Message;
 
     private static Problem Templated(ProblemKind kind, string file, FormattableString message, FormattableString? fix) =>
         new(kind, file, Wording.Render(message, null), fix is null ? null : Wording.Render(fix, null)) { MessageTemplate = message, FixTemplate = fix };

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.FileSystem;
 using Microsoft.Win32.SafeHandles;
 
 namespace CommonProsperity.Nlp.Ingestion;
@@ -7,24 +9,33 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// Text a reader extracts (a large PDF's pages) written to a temporary file as it comes, instead of held
 /// in memory, and read back from its start as often as needed (<see cref="Open"/>). On Unix the file's
 /// name is removed at once (its space is freed when the text is disposed, <see cref="Document.ReturnText"/>,
-/// or the process ends); elsewhere the file is deleted when the text is disposed.
+/// or the process ends); elsewhere the file is deleted when the text is disposed. A temporary folder that
+/// cannot be used (missing, not writable, full) is reported as such (<see cref="InputException"/>), not as a fault of the document.
 /// </summary>
 internal sealed class SpooledText : IReopenableText, IDisposable
 {
     private readonly FileStream _file;
+    private readonly string _folder;
+    private readonly string _document;
 
-    /// <summary>Creates an empty text in a new temporary file.</summary>
-    /// <exception cref="IOException">The temporary file cannot be created.</exception>
-    public SpooledText()
+    // Characters not yet written: the file itself is unbuffered, so that a write that failed (a full disk) is not tried again when it is closed.
+    private readonly char[] _pending = new char[1 << 15];
+    private int _pendingLength;
+
+    /// <summary>Creates an empty text in a new temporary file in <paramref name="folder"/> (null: the system's temporary folder), for the document <paramref name="document"/>.</summary>
+    /// <exception cref="InputException">The temporary file cannot be created: the message names the folder and says how to choose another.</exception>
+    public SpooledText(string? folder, string document)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"cpnlp-text-{Guid.NewGuid():N}.tmp");
+        _folder = folder ?? Path.GetTempPath();
+        _document = document;
+        var path = Path.Combine(_folder, $"cpnlp-text-{Guid.NewGuid():N}.tmp");
         var unix = !OperatingSystem.IsWindows();
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
             Access = FileAccess.ReadWrite,
             Share = FileShare.None,
-            BufferSize = 1 << 16,
+            BufferSize = 0,
             Options = unix ? FileOptions.None : FileOptions.DeleteOnClose,
         };
         if (unix)
@@ -33,7 +44,15 @@ internal sealed class SpooledText : IReopenableText, IDisposable
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        _file = new FileStream(path, options);
+        try
+        {
+            _file = new FileStream(path, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CannotUse(e, creating: true);
+        }
+
         if (unix)
         {
             // The open handle keeps the text: no name is left behind, whatever happens to the process.
@@ -41,21 +60,79 @@ internal sealed class SpooledText : IReopenableText, IDisposable
         }
     }
 
+    /// <summary>A text written to <paramref name="file"/>, already open (tests give one that fails as a full disk does, <c>/dev/full</c>).</summary>
+    internal SpooledText(FileStream file, string folder, string document)
+    {
+        _file = file;
+        _folder = folder;
+        _document = document;
+    }
+
     /// <summary>The characters written so far.</summary>
     public long Length { get; private set; }
 
     /// <summary>Adds <paramref name="text"/> at the end.</summary>
-    /// <exception cref="IOException">The temporary file cannot be written (the disk is full).</exception>
+    /// <exception cref="InputException">The temporary file cannot be written (the disk is full): the message names the folder and says what to do.</exception>
     public void Append(ReadOnlySpan<char> text)
     {
-        _file.Write(MemoryMarshal.AsBytes(text));
-        Length += text.Length;
+        while (!text.IsEmpty)
+        {
+            var n = Math.Min(text.Length, _pending.Length - _pendingLength);
+            text[..n].CopyTo(_pending.AsSpan(_pendingLength));
+            _pendingLength += n;
+            Length += n;
+            text = text[n..];
+            if (_pendingLength == _pending.Length)
+            {
+                WritePending();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The error for a temporary file that cannot be created or written: a run-time condition of the
+    /// temporary folder, not of the document, so it says which folder and how to give the run another.
+    /// </summary>
+    private InputException CannotUse(Exception e, bool creating)
+    {
+        var variable = OperatingSystem.IsWindows() ? "TMP" : "TMPDIR";
+        var folder = Path.TrimEndingDirectorySeparator(_folder);
+        if (FileSystemError.IsNoSpace(e))
+        {
+            return new InputException($"the temporary folder {folder} ran out of space while the document's text was written there (a PDF this large is not held in memory; {e.Message}).",
+                _document, fix: $"Free some space there, or set the {variable} environment variable to a folder on a disk with more free space, then run again.", inner: e);
+        }
+
+        var why = creating ? $"cannot create a temporary file for the document's text in the temporary folder {folder}" : $"cannot write the document's text to its temporary file in {folder}";
+        return new InputException($"{why} ({FileSystemError.Describe(e, _folder)}); a PDF this large is written there instead of held in memory, so every such PDF is skipped until the folder can be used.",
+            _document, fix: $"Make sure the folder exists and you may write to it, or set the {variable} environment variable to one that does, then run again.", inner: e);
+    }
+
+    private void WritePending()
+    {
+        try
+        {
+            _file.Write(MemoryMarshal.AsBytes(_pending.AsSpan(0, _pendingLength)));
+        }
+        catch (IOException e)
+        {
+            throw CannotUse(e, creating: false);
+        }
+        finally
+        {
+            _pendingLength = 0;
+        }
     }
 
     /// <inheritdoc />
     public TextReader Open()
     {
-        _file.Flush();
+        ObjectDisposedException.ThrowIf(!_file.CanRead, this);
+        if (_pendingLength > 0)
+        {
+            WritePending();
+        }
+
         return new Reader(_file.SafeFileHandle, Length * sizeof(char));
     }
 

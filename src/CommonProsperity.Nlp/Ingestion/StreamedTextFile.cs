@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CommonProsperity.Nlp.Errors;
+using CommonProsperity.Nlp.FileSystem;
 
 namespace CommonProsperity.Nlp.Ingestion;
 
@@ -18,8 +20,12 @@ internal sealed class StreamedTextFile : IReopenableText
     private readonly Encoding _encoding;
     private readonly int _skip;
 
-    private StreamedTextFile(SourceFile file, long bytes, string sha256, string encodingName, string by, Encoding encoding, int skip)
+    /// <summary>The file as first opened: each later opening must find the same file (<see cref="InputFile.OpenRead"/>).</summary>
+    private readonly FileStatus _identity;
+
+    private StreamedTextFile(SourceFile file, FileStatus identity, long bytes, string sha256, string encodingName, string by, Encoding encoding, int skip)
     {
+        _identity = identity;
         File = file;
         Bytes = bytes;
         Sha256 = sha256;
@@ -63,8 +69,10 @@ internal sealed class StreamedTextFile : IReopenableText
         var tail = new byte[4];
         var tailLength = 0;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using (var stream = OpenRead(file))
+        FileStatus identity;
+        using (var stream = InputFile.OpenRead(file.FullPath))
         {
+            identity = FileStatus.Of(stream.SafeFileHandle);
             var chunk = new byte[ChunkBytes + 4];
             while (true)
             {
@@ -96,27 +104,33 @@ internal sealed class StreamedTextFile : IReopenableText
         }
 
         sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-        var facts = new FirstPass(file, prefix.AsSpan(0, prefixLength), length, utf8 && tailLength == 0, zero, cancellationToken);
+        if (length != identity.Size)
+        {
+            throw Changed(file, new FileChangedException(string.Create(CultureInfo.InvariantCulture, $"its size went from {identity.Size:N0} to {length:N0} bytes while it was read")));
+        }
+
+        var facts = new FirstPass(file, identity, prefix.AsSpan(0, prefixLength), length, utf8 && tailLength == 0, zero, cancellationToken);
         var decision = EncodingDecision.Decide(ref facts, path);
-        if (!decision.Verified && !Scan(file, decision.Encoding, decision.Skip, null, cancellationToken))
+        if (!decision.Verified && !Scan(file, identity, decision.Encoding, decision.Skip, null, cancellationToken))
         {
             throw decision.Invalid(path);
         }
 
-        return new StreamedTextFile(file, length, sha256, decision.Name, decision.By, decision.Encoding, decision.Skip);
+        return new StreamedTextFile(file, identity, length, sha256, decision.Name, decision.By, decision.Encoding, decision.Skip);
     }
 
     /// <summary>The file's characters, decoded (without the byte order mark), from the start.</summary>
+    /// <exception cref="InputException">The file is no longer the one first read (replaced, or its size changed); once reading, a byte it cannot decode (it changed in place).</exception>
     /// <exception cref="IOException">It cannot be read.</exception>
     public TextReader Open()
     {
-        var stream = OpenRead(File);
+        var stream = OpenRead(File, _identity);
         stream.Seek(_skip, SeekOrigin.Begin);
-        return new StreamReader(stream, _encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: false);
+        return new CheckedReader(new StreamReader(stream, _encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: false), File.RelativePath, EncodingName);
     }
 
     /// <summary>What the first pass saw; whether the file reads as Chinese in an encoding takes a scan of it.</summary>
-    private readonly ref struct FirstPass(SourceFile file, ReadOnlySpan<byte> head, long length, bool validUtf8, bool zero, CancellationToken cancellationToken)
+    private readonly ref struct FirstPass(SourceFile file, FileStatus identity, ReadOnlySpan<byte> head, long length, bool validUtf8, bool zero, CancellationToken cancellationToken)
         : IEncodingFacts
     {
         private readonly ReadOnlySpan<byte> _head = head;
@@ -132,15 +146,15 @@ internal sealed class StreamedTextFile : IReopenableText
         public bool ReadsAsChinese(Encoding encoding)
         {
             long han = 0, other = 0;
-            return Scan(file, encoding, 0, chars => TextDecoder.CountChinese(chars, ref han, ref other), cancellationToken)
+            return Scan(file, identity, encoding, 0, chars => TextDecoder.CountChinese(chars, ref han, ref other), cancellationToken)
                 && TextDecoder.LooksChinese(han, other);
         }
     }
 
     /// <summary>Decodes the file strictly from byte <paramref name="skip"/> on, passing the characters to <paramref name="look"/>; false at the first invalid byte.</summary>
-    private static bool Scan(SourceFile file, Encoding encoding, int skip, SpanAction? look, CancellationToken cancellationToken)
+    private static bool Scan(SourceFile file, FileStatus identity, Encoding encoding, int skip, SpanAction? look, CancellationToken cancellationToken)
     {
-        using var stream = OpenRead(file);
+        using var stream = OpenRead(file, identity);
         stream.Seek(skip, SeekOrigin.Begin);
         var decoder = encoding.GetDecoder();
         var bytes = new byte[ChunkBytes];
@@ -183,8 +197,75 @@ internal sealed class StreamedTextFile : IReopenableText
         return 0;
     }
 
-    private static FileStream OpenRead(SourceFile file) =>
-        new(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+    /// <summary>Opens the file again, checked to be the file first read (<see cref="InputFile.OpenRead"/>).</summary>
+    private static FileStream OpenRead(SourceFile file, FileStatus identity)
+    {
+        try
+        {
+            return InputFile.OpenRead(file.FullPath, identity);
+        }
+        catch (FileChangedException e)
+        {
+            throw Changed(file, e);
+        }
+    }
+
+    private static InputException Changed(SourceFile file, FileChangedException e) =>
+        new($"{e.Message}; it was not analysed (the reports count a file as it was when first read, or not at all).", file.RelativePath,
+            fix: "Run again once the input folder is stable (not while files in it are being copied, written or replaced).", inner: e);
+
+    /// <summary>
+    /// The decoded characters, a byte that cannot be decoded (the file changed in place since its encoding
+    /// was decided) reported as an error naming the file, as reading it whole reports it.
+    /// </summary>
+    private sealed class CheckedReader(StreamReader inner, string path, string encoding) : TextReader
+    {
+        public override int Read(Span<char> buffer)
+        {
+            try
+            {
+                return inner.Read(buffer);
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw Undecodable(e);
+            }
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read()
+        {
+            Span<char> one = stackalloc char[1];
+            return Read(one) == 0 ? -1 : one[0];
+        }
+
+        public override int Peek()
+        {
+            try
+            {
+                return inner.Peek();
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw Undecodable(e);
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private InputException Undecodable(DecoderFallbackException e) =>
+            new($"the file is no longer valid {encoding} text ({e.Message}); it changed since its encoding was decided, and was not analysed.", path,
+                fix: "Run again once the input folder is stable (not while files in it are being copied, written or replaced).", inner: e);
+    }
 
     private delegate void SpanAction(ReadOnlySpan<char> chars);
 }

@@ -29,17 +29,30 @@ public sealed class ClassifyJob(ThemeModel model)
             var classifier = new DocumentClassifier(_model, options.Unit, windowCharacters: options.WindowCharacters);
             var classified = classifier.Classify(
                 documents,
-                (document, found) => (found.Count, Rows: PassageReportWriter.Format(document, found, themes)),
+                // Each document's text is released once its rows are formatted: a large PDF's temporary file is deleted then, not when it is collected.
+                (document, found) =>
+                {
+                    var rows = PassageReportWriter.Format(document, found, themes);
+                    document.ReturnText();
+                    return (found.Count, Rows: rows);
+                },
                 document =>
                 {
-                    var tally = new PassageReportWriter.PassageTally(themes);
-                    foreach (var window in classifier.ClassifyInWindows(document, cancellationToken))
+                    try
                     {
-                        tally.Add(window);
-                        writer.Add(new PassageReportWriter.Rows(PassageReportWriter.FormatPassages(window, themes), new CsvRowBuffer(16)));
-                    }
+                        var tally = new PassageReportWriter.PassageTally(themes);
+                        foreach (var window in classifier.ClassifyInWindows(document, cancellationToken))
+                        {
+                            tally.Add(window);
+                            writer.Add(new PassageReportWriter.Rows(PassageReportWriter.FormatPassages(window, themes), new CsvRowBuffer(16)));
+                        }
 
-                    return (tally.Count, Rows: new PassageReportWriter.Rows(new CsvRowBuffer(16), PassageReportWriter.FormatFrequency(document, tally, themes)));
+                        return (tally.Count, Rows: new PassageReportWriter.Rows(new CsvRowBuffer(16), PassageReportWriter.FormatFrequency(document, tally, themes)));
+                    }
+                    finally
+                    {
+                        document.ReturnText();
+                    }
                 },
                 cancellationToken);
             foreach (var (found, rows) in classified)

@@ -31,7 +31,10 @@ internal sealed class JobInputs
     /// <summary>The files read, for the manifest.</summary>
     public IReadOnlyList<InputFileRecord> Files => _source.Inputs;
 
-    /// <summary>The documents under <paramref name="inputs"/> (default: <see cref="Paths"/>), streamed in input order.</summary>
+    /// <summary>
+    /// The documents under <paramref name="inputs"/> (default: <see cref="Paths"/>), streamed in input order. A
+    /// large PDF's text stays in a temporary file: release each document with <see cref="Document.ReturnText"/> once done with it.
+    /// </summary>
     /// <exception cref="Errors.CommonProsperityException">No file was found, or (once enumerated) none could be read.</exception>
     public IEnumerable<Document> Read(CancellationToken cancellationToken, IReadOnlyList<string>? inputs = null)
     {
@@ -48,7 +51,7 @@ internal sealed class JobInputs
     private IEnumerable<Document> ReadFiles(IReadOnlyList<SourceFile> files, CancellationToken cancellationToken)
     {
         var read = 0;
-        foreach (var document in _source.Read(files, Problems, cancellationToken))
+        foreach (var document in _source.ReadSpooled(files, Problems, cancellationToken))
         {
             read++;
             yield return document;

@@ -19,7 +19,17 @@ public sealed class SuggestJob(ThemeModel model)
         ArgumentNullException.ThrowIfNull(options.Ingestion);
         var inputs = new JobInputs(options.Inputs, options.Output, options.Ingestion);
         var documents = inputs.Read(cancellationToken).ToList();
-        var classified = new DocumentClassifier(_model, options.Unit).Classify(documents, cancellationToken).ToList();
+        List<(Ingestion.Document Document, IReadOnlyList<ClassifiedPassage> Passages)> classified;
+        try
+        {
+            classified = new DocumentClassifier(_model, options.Unit).Classify(documents, cancellationToken).ToList();
+        }
+        finally
+        {
+            // A large PDF's temporary file is deleted once the passages are chosen from, not when the document is collected.
+            documents.ForEach(document => document.ReturnText());
+        }
+
         var languages = classified.ToDictionary(c => c.Document.Id, c => c.Document.Metadata.Language ?? "und", StringComparer.Ordinal);
         var chosen = UncertaintySampler.Select(classified.SelectMany(c => c.Passages), _model, count);
         SuggestionWriter.Write(options.Output, _model, chosen, languages);

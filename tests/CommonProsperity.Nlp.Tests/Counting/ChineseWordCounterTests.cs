@@ -70,12 +70,58 @@ public class ChineseWordCounterTests
     }
 
     [Fact]
+    public void Count_TheSharedCorpusAsOneLongRun_EqualsJiebaNet()
+    {
+        // Every Chinese character of the shared corpus's Chinese texts in one run, punctuation taken out: the
+        // route is computed from the end over the whole run (its log probabilities grow to about -3 million),
+        // as a document that is one run of Chinese characters is counted.
+        var run = string.Concat(Directory.EnumerateFiles(Path.Combine(TestPaths.Shared, "corpus"), "*_zh.txt").Order(StringComparer.Ordinal)
+            .Select(File.ReadAllText).SelectMany(HanRunsOf));
+        Assert.True(run.Length > 100_000, $"only {run.Length} characters");
+
+        Assert.Equal(ChineseWordSegmenter.Instance.Segment(run).Count, ChineseWordCounter.Instance.Count(run));
+    }
+
+    [Theory]
+    [InlineData(7, 70_000, "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日")]
+    [InlineData(8, 70_000, "龘靐齉爩鱻麤厵灪籱虋鸙龗齾")] // no word at all: one stretch of single characters through the HMM
+    [InlineData(9, 70_000, "的的一一")] // few characters, many equally good routes (ties)
+    [InlineData(10, 70_000, "共同富裕扎实推动龘靐")]
+    public void Count_LongGeneratedRuns_EqualsJiebaNet(int seed, int length, string alphabet)
+    {
+        // Longer than the counter's kept scratch (its arrays for a block this long are its own), so that both layouts are compared with jieba.
+        var random = new Random(seed);
+        var run = new string(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+
+        Assert.Equal(ChineseWordSegmenter.Instance.Segment(run).Count, ChineseWordCounter.Instance.Count(run));
+    }
+
+    [Fact]
+    public void Count_AWordLongerThan255Characters_IsOneWord()
+    {
+        // The route keeps a word's length in a byte; a longer word is kept aside. jieba's AddWord gives a word of
+        // 300 characters frequency 1 (the product of its parts' probabilities is below 1 / total): its log, -log(total),
+        // beats any cut into dictionary words (each at most -log(total / frequency) below 0, some 100 of them).
+        var random = new Random(5);
+        const string Alphabet = "共同富裕扎实推动社会保障体系";
+        var word = new string(Enumerable.Range(0, 300).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+        var counter = ChineseWordCounter.Load(JiebaResources.Find(), [word]);
+
+        Assert.Equal(1, counter.Count(word));
+        Assert.Equal(2, counter.Count(word + word));
+        Assert.Equal(ChineseWordCounter.Instance.Count("扎实推动") + 1, counter.Count("扎实推动" + word));
+    }
+
+    [Fact]
     public void Count_NotAChineseCharacter_IsRefusedWithTheCharacter()
     {
         var error = Assert.Throws<ArgumentException>(() => ChineseWordCounter.Instance.Count("共同a富裕"));
 
         Assert.Contains("U+0061", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The runs of one text (<see cref="HanRuns"/>).</summary>
+    private static IEnumerable<string> HanRunsOf(string text) => HanRuns([text]);
 
     /// <summary>The runs of two or more adjacent Chinese characters, as <see cref="WordCounter"/> hands them over.</summary>
     private static IEnumerable<string> HanRuns(IEnumerable<string> texts)
