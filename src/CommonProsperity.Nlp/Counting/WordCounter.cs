@@ -33,7 +33,8 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
     public int Count(ReadOnlySpan<char> text, TokenBuffer tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        if (!MayHoldHan(text))
+        var first = IndexOfMaybeHan(text);
+        if (first < 0)
         {
             // No Chinese character: one word a token (most English texts, tested a vector at a time).
             return tokens.Count;
@@ -41,31 +42,62 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
 
         var runs = _runs ??= new ChineseWordCounter.Runs();
         runs.Clear();
-        var words = 0;
-        var i = 0;
-        while (i < tokens.Count)
+
+        // One word a token, less the tokens of the runs of two or more Chinese characters, which count as
+        // the segmenter cuts them. The runs are found from the characters that may be Chinese, searched a
+        // vector at a time (an English text with a few Chinese words has tokens by the thousand between them).
+        var words = tokens.Count;
+        var token = 0;
+        var from = first;
+        while (from < text.Length && IndexOfMaybeHan(text[from..]) is var offset and >= 0)
         {
-            var end = HanRunEnd(text, tokens, i);
+            var at = from + offset;
+            token = FirstTokenFrom(tokens, token, at);
+            if (token == tokens.Count)
+            {
+                break;
+            }
+
+            var end = tokens.Start(token) == at ? HanRunEnd(text, tokens, token) : -1;
             if (end < 0)
             {
-                words++;
-                i++;
+                // Not a Chinese character that starts a token: go on after the token it is in or starts (a
+                // Korean or Yi word, a character beyond the BMP), or after it (a symbol between tokens).
+                from = token > 0 && tokens.End(token - 1) > at ? tokens.End(token - 1) : tokens.Start(token) == at ? tokens.End(token) : at + 1;
                 continue;
             }
 
-            if (end - i == 1)
+            if (end - token > 1)
             {
-                words++;
-            }
-            else
-            {
-                runs.Add(tokens.Start(i), tokens.End(end - 1) - tokens.Start(i));
+                runs.Add(at, tokens.End(end - 1) - at);
+                words -= end - token;
             }
 
-            i = end;
+            token = end;
+            from = tokens.End(end - 1);
         }
 
         return runs.Count > 0 ? words + _chineseWords(text, runs) : words;
+    }
+
+    /// <summary>The first token from <paramref name="first"/> on that starts at or after <paramref name="at"/> (<c>Count</c> when none does).</summary>
+    private static int FirstTokenFrom(TokenBuffer tokens, int first, int at)
+    {
+        int low = first, high = tokens.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (tokens.Start(middle) < at)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     /// <summary>
@@ -89,9 +121,12 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
         return end;
     }
 
-    /// <summary>False when <paramref name="text"/> has no character that <see cref="CharClass.IsHan"/> may hold true of (the BMP's ranges, or a surrogate pair).</summary>
-    private static bool MayHoldHan(ReadOnlySpan<char> text) =>
-        text.ContainsAnyInRange('\u3400', '\u9FFF') || text.ContainsAnyInRange('\uF900', '\uFAFF') || text.ContainsAnyInRange('\uD800', '\uDBFF');
+    /// <summary>
+    /// Where the first character of <paramref name="text"/> from U+3400 to U+FAFF is, or -1: every character that
+    /// <see cref="CharClass.IsHan"/> may hold true of (both BMP ranges, the surrogates) is in there, among others
+    /// (Korean, Yi, private use), so one search a vector at a time tells most English texts from the others.
+    /// </summary>
+    private static int IndexOfMaybeHan(ReadOnlySpan<char> text) => text.IndexOfAnyInRange('\u3400', '\uFAFF');
 
     /// <summary>
     /// True when the token at <paramref name="start"/> is a Chinese character: asked of every token, so the

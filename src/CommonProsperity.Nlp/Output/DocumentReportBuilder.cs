@@ -23,9 +23,6 @@ internal sealed class DocumentReportBuilder
     private readonly byte[][]? _labelFields;
     private readonly byte[][] _termFields;
 
-    /// <summary>Each thread's hit and veto counts by term, all zeros between documents (see <see cref="CountTerms(IReadOnlyList{LexiconHit}, IReadOnlyList{LexiconVeto})"/>).</summary>
-    private readonly ThreadLocal<int[]> _termCounts = new(() => []);
-
     /// <summary>Prepares the theme and term cells of <paramref name="matcher"/>'s lexicon once.</summary>
     /// <param name="matcher">The matcher whose hits will be reported.</param>
     /// <param name="contextCharacters">Characters of context each side of a match.</param>
@@ -190,57 +187,14 @@ internal sealed class DocumentReportBuilder
         return [.. counts];
     }
 
-    /// <summary>
-    /// Hits and vetoed matches per term, by term index. A document with many matches (English policy texts have
-    /// hundreds) counts them into this thread's table of every term, then reads it in term order; one with a
-    /// few sorts the two lists' term ids and counts them in one walk, cheaper than reading the whole table.
-    /// </summary>
-    private TermHits[] CountTerms(IReadOnlyList<LexiconHit> hits, IReadOnlyList<LexiconVeto> vetoes)
+    /// <summary>Hits and vetoed matches per term, by term index: both lists' term ids sorted, then counted in one walk.</summary>
+    private static TermHits[] CountTerms(IReadOnlyList<LexiconHit> hits, IReadOnlyList<LexiconVeto> vetoes)
     {
         if (hits.Count == 0 && vetoes.Count == 0)
         {
             return [];
         }
 
-        var terms = _termFields.Length;
-        if (hits.Count + vetoes.Count < terms / 8)
-        {
-            return CountSorted(hits, vetoes);
-        }
-
-        var counts = _termCounts.Value!;
-        if (counts.Length < 2 * terms)
-        {
-            counts = _termCounts.Value = new int[2 * terms]; // hits of term t at 2t, vetoed matches at 2t + 1
-        }
-
-        for (var h = 0; h < hits.Count; h++)
-        {
-            counts[2 * hits[h].Term]++;
-        }
-
-        for (var v = 0; v < vetoes.Count; v++)
-        {
-            counts[(2 * vetoes[v].Term) + 1]++;
-        }
-
-        var result = new List<TermHits>();
-        for (var term = 0; term < terms; term++)
-        {
-            var (hitCount, vetoCount) = (counts[2 * term], counts[(2 * term) + 1]);
-            if (hitCount > 0 || vetoCount > 0)
-            {
-                result.Add(new TermHits(term, hitCount, vetoCount));
-                counts[2 * term] = counts[(2 * term) + 1] = 0; // the table is all zeros again for the next document
-            }
-        }
-
-        return [.. result];
-    }
-
-    /// <summary>Hits and vetoed matches per term, by term index: both lists' term ids sorted, then counted in one walk.</summary>
-    private static TermHits[] CountSorted(IReadOnlyList<LexiconHit> hits, IReadOnlyList<LexiconVeto> vetoes)
-    {
         var hitTerms = new int[hits.Count];
         for (var h = 0; h < hitTerms.Length; h++)
         {
