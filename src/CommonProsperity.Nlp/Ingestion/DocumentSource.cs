@@ -191,15 +191,15 @@ public sealed class DocumentSource
     }
 
     /// <summary>
-    /// True when <paramref name="file"/> is a CSV or plain-text file of more than <see cref="IngestionOptions.StreamedFileBytes"/>
+    /// True when <paramref name="file"/> is a CSV, plain-text or HTML file of more than <see cref="IngestionOptions.StreamedFileBytes"/>
     /// bytes, which is read as it streams in (<see cref="ExtractStreamed"/>) instead of held whole: a CSV
     /// file's rows are parsed as they come, a plain-text file's document keeps its text in the file
-    /// (<see cref="Document.IsStreamed"/>). False also when its size cannot be found (<see cref="Load"/> then reports why).
+    /// (<see cref="Document.IsStreamed"/>), an HTML page is parsed in pieces and its text written to a temporary file. False also when its size cannot be found (<see cref="Load"/> then reports why).
     /// </summary>
     internal bool Streams(SourceFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return _readers.GetValueOrDefault(file.Extension) is CsvDocumentReader or PlainTextReader
+        return _readers.GetValueOrDefault(file.Extension) is CsvDocumentReader or PlainTextReader or HtmlReader
             && IsRegularFileOver(file, _options.StreamedFileBytes);
     }
 
@@ -255,9 +255,12 @@ public sealed class DocumentSource
             yield break;
         }
 
-        IEnumerable<Document> read = _readers[file.Extension] is CsvDocumentReader rows
-            ? rows.Read(text, metadata, problems, cancellationToken)
-            : [new Document(file.RelativePath, text, metadata, PlainTextReader.FormatOf(file))];
+        IEnumerable<Document> read = _readers[file.Extension] switch
+        {
+            CsvDocumentReader rows => rows.Read(text, metadata, problems, cancellationToken),
+            HtmlReader html => html.Read(text, metadata, cancellationToken),
+            _ => [new Document(file.RelativePath, text, metadata, PlainTextReader.FormatOf(file))],
+        };
         var documents = Documents(file, read, problems,
             (encoding, by, produced) => completed(new InputFileRecord(file.RelativePath, length, sha256, file.Extension, encoding, produced, by)));
         foreach (var document in documents)

@@ -1,6 +1,4 @@
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using CommonProsperity.Nlp.Errors;
 
 namespace CommonProsperity.Nlp.Ingestion;
@@ -9,9 +7,13 @@ namespace CommonProsperity.Nlp.Ingestion;
 /// Reads the visible text of <c>.html</c>/<c>.htm</c> files with AngleSharp: scripts, styles, templates
 /// and the head are left out, block elements become line breaks, runs of spaces collapse as a browser
 /// shows them. A page nested deeper than <see cref="MaxDepth"/> elements is refused before it is parsed:
-/// the parser's time grows with the square of the depth (100,000 nested tags took five minutes).
+/// the parser's time grows with the square of the depth (100,000 nested tags took five minutes). The page
+/// is parsed in pieces (<see cref="HtmlTextExtractor"/>, the same text as parsed whole); a page larger than
+/// <see cref="IngestionOptions.StreamedFileBytes"/> is read from its file as it is parsed and its text written
+/// to a temporary file (<see cref="SpooledText"/>), so that memory does not grow with the page.
 /// </summary>
-internal sealed class HtmlReader : IDocumentReader
+/// <param name="options">How inputs are read (the size of a piece, for tests).</param>
+internal sealed class HtmlReader(IngestionOptions options) : IDocumentReader
 {
     /// <summary>
     /// The deepest nesting of elements read, counted on the tags as written (elements a browser closes by
@@ -20,28 +22,11 @@ internal sealed class HtmlReader : IDocumentReader
     /// </summary>
     public const int MaxDepth = 1000;
 
-    private static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>A reader with the default options.</summary>
+    public HtmlReader()
+        : this(new IngestionOptions())
     {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame",
-    };
-
-    private static readonly HashSet<string> ClosedByThemselves = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rp", "rt", "html", "head", "body", "colgroup", "caption",
-    };
-
-    private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "textarea", "title", "xmp", "plaintext" };
-
-    private static readonly HashSet<string> Invisible = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "script", "style", "noscript", "template", "head", "svg", "canvas", "iframe", "object",
-    };
-
-    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
-        "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "blockquote", "pre", "figure", "figcaption", "hr", "address", "form",
-    };
+    }
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = ["html", "htm", "xhtml"];
@@ -57,48 +42,42 @@ internal sealed class HtmlReader : IDocumentReader
     {
         ArgumentNullException.ThrowIfNull(file);
         var decoded = TextDecoder.Decode(bytes, file.RelativePath);
-        if (NestingDepth(decoded.Text, MaxDepth) > MaxDepth)
+        var text = new StringBuilder();
+        Extract(new StringReader(decoded.Text), file.RelativePath, t => text.Append(t), options.HtmlChunkChars, cancellationToken);
+        yield return new Document(file.RelativePath, text.ToString(), metadata, file, "html", decoded.Encoding) { EncodingBy = decoded.By };
+    }
+
+    /// <summary>
+    /// Reads a page too large to hold (<see cref="IngestionOptions.StreamedFileBytes"/>) from its file as it is parsed;
+    /// its text goes to a temporary file. The same document as <see cref="Read(SourceFile, byte[], DocumentMetadata, IProblemSink, CancellationToken)"/>.
+    /// </summary>
+    /// <exception cref="InputException">The page nests too deep.</exception>
+    /// <exception cref="IOException">The file or the temporary file cannot be read or written.</exception>
+    public IEnumerable<Document> Read(StreamedTextFile page, DocumentMetadata metadata, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var spool = new SpooledText(options.TemporaryFolder, page.File.RelativePath);
+        try
         {
-            throw new InputException($"the page nests elements more than {MaxDepth} deep (browsers stop at 512); reading it would take hours.", file.RelativePath,
-                fix: "The file is probably generated or damaged: remove it, or save the page's text as .txt and analyse that.");
+            using var reader = page.Open();
+            Extract(reader, page.File.RelativePath, spool.Append, options.HtmlChunkChars, cancellationToken);
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
         }
 
-        var text = ExtractVisibleText(decoded.Text);
-        yield return new Document(file.RelativePath, text, metadata, file, "html", decoded.Encoding) { EncodingBy = decoded.By };
+        yield return new Document(page.File.RelativePath, spool, metadata, page.File, "html", page.EncodingName) { EncodingBy = page.By };
     }
 
     /// <summary>The text a reader of the page sees, paragraphs separated by blank lines.</summary>
     public static string ExtractVisibleText(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
-        var output = new StringBuilder();
-        if (document.Body is { } body)
-        {
-            Walk(body, output);
-        }
-
-        // Tidy: at most one blank line, no trailing spaces.
-        var lines = output.ToString().Split('\n').Select(l => l.Trim());
-        var tidy = new StringBuilder();
-        var blank = true;
-        foreach (var line in lines)
-        {
-            if (line.Length == 0)
-            {
-                if (!blank)
-                {
-                    tidy.Append('\n');
-                }
-
-                blank = true;
-                continue;
-            }
-
-            tidy.Append(line).Append('\n');
-            blank = false;
-        }
-
-        return tidy.ToString().TrimEnd('\n');
+        ArgumentNullException.ThrowIfNull(html);
+        var text = new StringBuilder();
+        new HtmlTextExtractor(HtmlTextExtractor.ChunkChars).Extract(new StringReader(html), t => text.Append(t), _ => { }, CancellationToken.None);
+        return text.ToString();
     }
 
     /// <summary>
@@ -108,103 +87,27 @@ internal sealed class HtmlReader : IDocumentReader
     /// </summary>
     internal static int NestingDepth(string html, int stopAbove)
     {
-        int depth = 0, deepest = 0, i = 0;
-        while ((i = html.IndexOf('<', i)) >= 0 && deepest <= stopAbove)
+        var scanner = new HtmlNestingScanner();
+        for (var at = 0; at < html.Length && scanner.Deepest <= stopAbove; at += 4096)
         {
-            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
-            {
-                var end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
-                i = end < 0 ? html.Length : end + 3;
-                continue;
-            }
-
-            var closing = i + 1 < html.Length && html[i + 1] == '/';
-            var nameStart = closing ? i + 2 : i + 1;
-            var nameEnd = nameStart;
-            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-' || html[nameEnd] == ':'))
-            {
-                nameEnd++;
-            }
-
-            var tagEnd = html.IndexOf('>', nameEnd);
-            if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart]) || tagEnd < 0)
-            {
-                i = nameEnd > i + 1 ? nameEnd : i + 1;
-                continue;
-            }
-
-            var name = html[nameStart..nameEnd];
-            i = tagEnd + 1;
-            if (Void.Contains(name) || ClosedByThemselves.Contains(name))
-            {
-                continue;
-            }
-
-            if (closing)
-            {
-                depth = Math.Max(0, depth - 1);
-            }
-            else if (html[tagEnd - 1] != '/')
-            {
-                deepest = Math.Max(deepest, ++depth);
-                if (RawText.Contains(name))
-                {
-                    var end = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
-                    i = end < 0 ? html.Length : end;
-                }
-            }
+            scanner.Feed(html.AsSpan(at, Math.Min(4096, html.Length - at)));
         }
 
-        return deepest;
+        return scanner.Deepest;
     }
 
-    private static void Walk(INode node, StringBuilder output)
+    /// <summary>The page's text to <paramref name="sink"/>, in pieces of <paramref name="chunkChars"/>; refused once it nests deeper than <see cref="MaxDepth"/>.</summary>
+    private static void Extract(TextReader html, string path, TextSink sink, int chunkChars, CancellationToken cancellationToken)
     {
-        foreach (var child in node.ChildNodes)
+        var depth = new HtmlNestingScanner();
+        new HtmlTextExtractor(chunkChars).Extract(html, sink, stretch =>
         {
-            switch (child)
+            depth.Feed(stretch);
+            if (depth.Deepest > MaxDepth)
             {
-                case IText text:
-                    AppendCollapsed(text.Data, output);
-                    break;
-                case IElement element when Invisible.Contains(element.LocalName):
-                    break;
-                case IElement element when element.LocalName == "br":
-                    output.Append('\n');
-                    break;
-                case IElement element when element.LocalName == "pre":
-                    output.Append("\n\n").Append(element.TextContent).Append("\n\n");
-                    break;
-                case IElement element when Blocks.Contains(element.LocalName) || element.LocalName is "td" or "th":
-                    output.Append(element.LocalName is "td" or "th" ? " " : "\n\n");
-                    Walk(element, output);
-                    output.Append(element.LocalName is "td" or "th" ? " " : "\n\n");
-                    break;
-                case IElement element:
-                    Walk(element, output);
-                    break;
+                throw new InputException($"the page nests elements more than {MaxDepth} deep (browsers stop at 512); reading it would take hours.", path,
+                    fix: "The file is probably generated or damaged: remove it, or save the page's text as .txt and analyse that.");
             }
-        }
-    }
-
-    private static void AppendCollapsed(string data, StringBuilder output)
-    {
-        var space = output.Length > 0 && char.IsWhiteSpace(output[^1]);
-        foreach (var c in data)
-        {
-            if (char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u3000')
-            {
-                if (!space)
-                {
-                    output.Append(' ');
-                    space = true;
-                }
-            }
-            else
-            {
-                output.Append(c);
-                space = false;
-            }
-        }
+        }, cancellationToken);
     }
 }

@@ -35,6 +35,12 @@ public sealed record IngestionOptions(
     internal long StreamedFileBytes { get; init; } = 4 << 20;
 
     /// <summary>
+    /// How many characters of an HTML page are parsed at a time, at least (<see cref="HtmlTextExtractor.ChunkChars"/>;
+    /// tests lower it to cut pages everywhere the cut rule allows).
+    /// </summary>
+    internal int HtmlChunkChars { get; init; } = HtmlTextExtractor.ChunkChars;
+
+    /// <summary>
     /// Where a large PDF's text is written while it is read (<see cref="SpooledText"/>): null for the system's
     /// temporary folder (<c>TMPDIR</c>, <see cref="Path.GetTempPath"/>), which is what users change; tests give a folder of their own.
     /// </summary>

@@ -201,6 +201,36 @@ public class DocumentSourceTests
         Assert.Contains(streamed.Skipped, p => p.File == "ragged.csv#b");
     }
 
+    [Fact]
+    public void Read_HtmlPagesStreamedInPieces_GiveTheDocumentsProblemsAndInputsOfPagesReadWhole()
+    {
+        // Issue 14, item 3: every page over the threshold (here: all) is read from its file as it is parsed, in pieces of a
+        // few characters, its text written to a temporary file: the documents, skips and manifest entries of pages read whole.
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in/sub"));
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var paragraphs = string.Concat(Enumerable.Range(0, 30).Select(i => $"<p>Paragraph {i}: common prosperity &amp; charity,\n the income gap.</p>\n"));
+        File.WriteAllText(temp.File("in/page.html"), "<!DOCTYPE html><html><head><title>t</title></head><body><div id=main>" + paragraphs + "<table><tr><td>a<td>b</table></div></body></html>");
+        File.WriteAllBytes(temp.File("in/gbk.htm"), System.Text.Encoding.GetEncoding("GB18030").GetBytes("<html><body><p>推进共同富裕，缩小收入差距。<p>发展慈善事业。</body></html>"));
+        File.WriteAllBytes(temp.File("in/utf16.html"), [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes("<p>first\r\nsecond <b>bold</b></p>")]);
+        File.WriteAllText(temp.File("in/sub/bom.xhtml"), "\uFEFF<html><body><section>" + paragraphs + "</section></body></html>");
+        File.WriteAllText(temp.File("in/empty-body.html"), "<html><head><title>only a title</title></head><body> <script>x()</script> </body></html>");
+        File.WriteAllText(temp.File("in/deep.html"), string.Concat(Enumerable.Repeat("<div>", HtmlReader.MaxDepth + 1)) + "deep" + string.Concat(Enumerable.Repeat("</div>", HtmlReader.MaxDepth + 1)));
+        File.WriteAllBytes(temp.File("in/binary.html"), [0x3C, 0x70, 0, 0x3E, 0x74]);
+        File.WriteAllText(temp.File("in/sources.csv"), "file,title,publisher\npage.html,The page,Catalogue\n");
+        var options = new IngestionOptions() with { StreamedFileBytes = long.MaxValue };
+
+        var whole = ReadAll(options, temp.File("in"));
+        var streamed = ReadAll(options with { StreamedFileBytes = 0, HtmlChunkChars = 3 }, temp.File("in"));
+
+        Assert.Equal(Describe(whole.Documents), Describe(streamed.Documents));
+        Assert.Equal(whole.Skipped, streamed.Skipped);
+        Assert.Equal(whole.Source.Inputs, streamed.Source.Inputs);
+        Assert.Equal(7, whole.Source.Inputs.Count);
+        Assert.Equal(["gbk.htm", "page.html", "sub/bom.xhtml", "utf16.html"], streamed.Documents.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Contains(streamed.Skipped, p => p.File == "deep.html");
+    }
+
     private static IEnumerable<string> Describe(IEnumerable<Document> documents) =>
         documents.Select(d => $"{d.Id}|{d.Text}|{d.Format}|{d.Encoding}|{d.EncodingBy}|{d.Metadata.Title}|{d.Metadata.Date}|{d.Metadata.Publisher}|{d.Metadata.Language}|"
             + string.Join(';', d.Metadata.Extra.Select(e => $"{e.Key}={e.Value}")));
