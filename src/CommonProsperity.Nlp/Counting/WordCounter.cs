@@ -30,11 +30,71 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
     public static WordCounter Jieba { get; } = new((text, runs) => ChineseWordCounter.Instance.Count(text, runs));
 
     /// <summary>The words of <paramref name="text"/>, whose counting-rule tokens are in <paramref name="tokens"/>.</summary>
-    public int Count(ReadOnlySpan<char> text, TokenBuffer tokens)
+    public int Count(ReadOnlySpan<char> text, TokenBuffer tokens) => Count(text, tokens, null, false);
+
+    /// <summary>
+    /// The words of <paramref name="text"/>, a window of a document read in windows, whose counting-rule tokens
+    /// are in <paramref name="tokens"/>. A run of Chinese characters the window boundaries cut is counted once,
+    /// whole, where it ends: when <paramref name="carry"/> is open (the window before ended inside a run), the
+    /// window's first run is the rest of that run (or more of it); when <paramref name="endsInsideRun"/>, the
+    /// window's last run goes on in the next window and is put in <paramref name="carry"/> uncounted.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The carry is open but the text does not start with a Chinese character, or the text should end inside a run but does not end with a Chinese character.</exception>
+    public int Count(ReadOnlySpan<char> text, TokenBuffer tokens, ChineseRunCarry? carry, bool endsInsideRun)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        var first = IndexOfMaybeHan(text);
-        if (first < 0)
+        if (carry is null && endsInsideRun)
+        {
+            throw new ArgumentException("A window that ends inside a run of Chinese characters needs a carry for it.", nameof(endsInsideRun));
+        }
+
+        var words = 0;
+        var i = 0;
+        var stop = tokens.Count;
+        if (carry is { IsOpen: true })
+        {
+            // The rest of the run the window before ended in: counted whole once it ends here.
+            var first = tokens.Count > 0 && tokens.Start(0) == 0 ? HanRunEnd(text, tokens, 0) : -1;
+            if (first < 0)
+            {
+                throw new InvalidOperationException("A window continues a run of Chinese characters but does not start with one.");
+            }
+
+            carry.Append(text[..tokens.End(first - 1)]);
+            i = first;
+            if (endsInsideRun && i == tokens.Count)
+            {
+                return 0;
+            }
+
+            words += CountCarried(carry);
+        }
+
+        if (endsInsideRun)
+        {
+            // The window's last run goes on in the next window: it waits in the carry.
+            var first = tokens.Count - 1;
+            if (first < i || tokens.End(first) != text.Length || !IsHan(text, tokens.Start(first)))
+            {
+                throw new InvalidOperationException("A window should end inside a run of Chinese characters but does not end with one.");
+            }
+
+            while (first > i && InOneRun(text, tokens, first - 1))
+            {
+                first--;
+            }
+
+            carry!.Append(text[tokens.Start(first)..]);
+            stop = first;
+        }
+
+        return words + Count(text, tokens, i, stop);
+    }
+
+    /// <summary>The words of tokens <paramref name="from"/> to just before <paramref name="stop"/> (whole runs).</summary>
+    private int Count(ReadOnlySpan<char> text, TokenBuffer tokens, int from, int stop)
+    {
+        if (from == 0 && stop == tokens.Count && !MayHoldHan(text))
         {
             // No Chinese character: one word a token (most English texts, tested a vector at a time).
             return tokens.Count;
@@ -42,62 +102,42 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
 
         var runs = _runs ??= new ChineseWordCounter.Runs();
         runs.Clear();
-
-        // One word a token, less the tokens of the runs of two or more Chinese characters, which count as
-        // the segmenter cuts them. The runs are found from the characters that may be Chinese, searched a
-        // vector at a time (an English text with a few Chinese words has tokens by the thousand between them).
-        var words = tokens.Count;
-        var token = 0;
-        var from = first;
-        while (from < text.Length && IndexOfMaybeHan(text[from..]) is var offset and >= 0)
+        var words = 0;
+        var i = from;
+        while (i < stop)
         {
-            var at = from + offset;
-            token = FirstTokenFrom(tokens, token, at);
-            if (token == tokens.Count)
-            {
-                break;
-            }
-
-            var end = tokens.Start(token) == at ? HanRunEnd(text, tokens, token) : -1;
+            var end = HanRunEnd(text, tokens, i);
             if (end < 0)
             {
-                // Not a Chinese character that starts a token: go on after the token it is in or starts (a
-                // Korean or Yi word, a character beyond the BMP), or after it (a symbol between tokens).
-                from = token > 0 && tokens.End(token - 1) > at ? tokens.End(token - 1) : tokens.Start(token) == at ? tokens.End(token) : at + 1;
+                words++;
+                i++;
                 continue;
             }
 
-            if (end - token > 1)
+            if (end - i == 1)
             {
-                runs.Add(at, tokens.End(end - 1) - at);
-                words -= end - token;
+                words++;
+            }
+            else
+            {
+                runs.Add(tokens.Start(i), tokens.End(end - 1) - tokens.Start(i));
             }
 
-            token = end;
-            from = tokens.End(end - 1);
+            i = end;
         }
 
         return runs.Count > 0 ? words + _chineseWords(text, runs) : words;
     }
 
-    /// <summary>The first token from <paramref name="first"/> on that starts at or after <paramref name="at"/> (<c>Count</c> when none does).</summary>
-    private static int FirstTokenFrom(TokenBuffer tokens, int first, int at)
+    /// <summary>The words of the run in <paramref name="carry"/> (two or more characters: it crossed a window end), which is then emptied.</summary>
+    private int CountCarried(ChineseRunCarry carry)
     {
-        int low = first, high = tokens.Count;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (tokens.Start(middle) < at)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
+        var runs = _runs ??= new ChineseWordCounter.Runs();
+        runs.Clear();
+        runs.Add(0, carry.Length);
+        var words = _chineseWords(carry.Run(), runs);
+        carry.Clear();
+        return words;
     }
 
     /// <summary>
@@ -121,12 +161,16 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
         return end;
     }
 
-    /// <summary>
-    /// Where the first character of <paramref name="text"/> from U+3400 to U+FAFF is, or -1: every character that
-    /// <see cref="CharClass.IsHan"/> may hold true of (both BMP ranges, the surrogates) is in there, among others
-    /// (Korean, Yi, private use), so one search a vector at a time tells most English texts from the others.
-    /// </summary>
-    private static int IndexOfMaybeHan(ReadOnlySpan<char> text) => text.IndexOfAnyInRange('\u3400', '\uFAFF');
+    /// <summary>True when tokens <paramref name="i"/> and <paramref name="i"/> + 1 are Chinese characters with nothing between them (one run).</summary>
+    public static bool InOneRun(ReadOnlySpan<char> text, TokenBuffer tokens, int i)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return i + 1 < tokens.Count && tokens.Start(i + 1) == tokens.End(i) && IsHan(text, tokens.Start(i)) && IsHan(text, tokens.Start(i + 1));
+    }
+
+    /// <summary>False when <paramref name="text"/> has no character that <see cref="CharClass.IsHan"/> may hold true of (the BMP's ranges, or a surrogate pair).</summary>
+    private static bool MayHoldHan(ReadOnlySpan<char> text) =>
+        text.ContainsAnyInRange('\u3400', '\u9FFF') || text.ContainsAnyInRange('\uF900', '\uFAFF') || text.ContainsAnyInRange('\uD800', '\uDBFF');
 
     /// <summary>
     /// True when the token at <paramref name="start"/> is a Chinese character: asked of every token, so the
