@@ -6,7 +6,7 @@ using Microsoft.Win32.SafeHandles;
 namespace CommonProsperity.Nlp.Ingestion;
 
 /// <summary>
-/// Text a reader extracts (a large PDF's pages, a large HTML page's text) written to a temporary file as it comes, instead of held
+/// Text a reader extracts (a large PDF's pages, a large HTML page's text) or a long run of Chinese characters carried across windows, written to a temporary file as it comes, instead of held
 /// in memory, and read back from its start as often as needed (<see cref="Open"/>). On Unix the file's
 /// name is removed at once (its space is freed when the text is disposed, <see cref="Document.ReturnText"/>,
 /// or the process ends); elsewhere the file is deleted when the text is disposed. A temporary folder that
@@ -99,12 +99,12 @@ internal sealed class SpooledText : IReopenableText, IDisposable
         var folder = Path.TrimEndingDirectorySeparator(_folder);
         if (FileSystemError.IsNoSpace(e))
         {
-            return new InputException($"the temporary folder {folder} ran out of space while the document's text was written there (a PDF or HTML page this large is not held in memory; {e.Message}).",
+            return new InputException($"the temporary folder {folder} ran out of space while the document's text was written there (text this large, from a PDF, an HTML page or a run of Chinese characters without punctuation, is not held in memory; {e.Message}).",
                 _document, fix: $"Free some space there, or set the {variable} environment variable to a folder on a disk with more free space, then run again.", inner: e);
         }
 
         var why = creating ? $"cannot create a temporary file for the document's text in the temporary folder {folder}" : $"cannot write the document's text to its temporary file in {folder}";
-        return new InputException($"{why} ({FileSystemError.Describe(e, _folder)}); a PDF or HTML page this large is written there instead of held in memory, so every such file is skipped until the folder can be used.",
+        return new InputException($"{why} ({FileSystemError.Describe(e, _folder)}); text this large (a PDF, an HTML page, a run of Chinese characters without punctuation) is written there instead of held in memory, so every such document is skipped until the folder can be used.",
             _document, fix: $"Make sure the folder exists and you may write to it, or set the {variable} environment variable to one that does, then run again.", inner: e);
     }
 
