@@ -332,7 +332,7 @@ public sealed class DocumentSource
             {
                 // Only a file that streams in is still being read here.
                 var note = produced > 0 ? $" The {produced} document(s) before it were analysed." : string.Empty;
-                problems.Report(Problem.Skipped(file.RelativePath, $"{file.RelativePath}: cannot read the file ({e.Message}).{note}", "Check that it exists and that you may read it."));
+                problems.Report(Problem.CannotRead(file.RelativePath, e, note));
                 break;
             }
 
@@ -502,7 +502,7 @@ public sealed class DocumentSource
 
     private static Problem CannotRead(SourceFile file, Exception e) =>
         TooLong(file.RelativePath, file.FullPath, e)
-        ?? Problem.Skipped(file.RelativePath, $"{file.RelativePath}: cannot read the file ({e.Message}).", "Check that it exists and that you may read it.");
+        ?? Problem.CannotRead(file.RelativePath, e);
 
     private static Problem Empty(SourceFile file) =>
         Problem.Skipped(file.RelativePath, $"{file.RelativePath}: the file is empty.", "Remove it or check that it is the right file.");
