@@ -28,6 +28,11 @@ internal class InputSettings : CommandSettings
     [Description("Also read files that symbolic links point to outside the input folders (devices, pipes and loops are refused either way)")]
     public bool FollowSymlinks { get; init; }
 
+    /// <summary>The encoding of the text inputs, instead of detecting it.</summary>
+    [CommandOption("--encoding <NAME>")]
+    [Description("The encoding of every .txt, .md, .csv and .html input without a byte order mark, for files whose encoding is detected wrong: gb18030 (also GBK), big5, utf-8, shift_jis, windows-1252, ... (default: detected for each file)")]
+    public string? Encoding { get; init; }
+
     /// <summary>How the inputs are read.</summary>
-    public IngestionOptions Ingestion => new(TextColumn, IdColumn, FollowSymlinks: FollowSymlinks);
+    public IngestionOptions Ingestion => new(TextColumn, IdColumn, FollowSymlinks: FollowSymlinks) { Encoding = Encoding };
 }

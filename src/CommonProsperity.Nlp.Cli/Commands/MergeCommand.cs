@@ -91,12 +91,11 @@ internal sealed class MergeCommand : Command<MergeCommand.Settings>
         streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Merged {settings.Shards.Length} shard(s): {result.Documents} document(s), {result.Tokens:N0} tokens, in {result.Elapsed.TotalSeconds:F1} s."));
         CommandOutput.Reports(streams, settings.Out, result.Reports);
-        var listed = result.Reports.Any(r => Path.GetFileName(r) == ReportFiles.EvidenceParts);
-        if (listed)
+        if (result.ListedEvidenceBytes is { } bytes)
         {
-            var bytes = settings.Shards.Sum(s => new FileInfo(Path.Combine(s, ReportFiles.PartialEvidence)).Length);
+            // The size the merge listed, not the shards' files looked up again after the merge is in place.
             streams.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{ReportFiles.Evidence} is NOT in {Path.GetFullPath(settings.Out)}: the evidence ({Size(bytes)} in the shards' {ReportFiles.PartialEvidence} files) stays in the {settings.Shards.Length:N0} shards' folders, listed in {ReportFiles.EvidenceParts}."));
+                $"{ReportFiles.Evidence} is NOT in {Path.GetFullPath(settings.Out)}: the evidence ({Size(bytes)}, in the shards' {ReportFiles.PartialEvidence} files) stays in the {settings.Shards.Length:N0} shards' folders, listed in {ReportFiles.EvidenceParts}."));
             streams.Out.WriteLine($"Keep the shards' folders in place and unchanged until {ReportFiles.Evidence} is written (checked against the shards' checksums) by:");
             streams.Out.WriteLine($"  {EvidenceAssembler.CommandFor(settings.Out)}");
             streams.Out.WriteLine("(Merge with --evidence copy for a merged folder that holds the evidence itself.)");

@@ -29,6 +29,7 @@ internal sealed class OptionFlags : IFormatProvider
         [OptionName.TextColumn] = "--text-column",
         [OptionName.IdColumn] = "--id-column",
         [OptionName.FollowSymlinks] = "--follow-symlinks",
+        [OptionName.Encoding] = "--encoding",
         [OptionName.Dedupe] = "--dedupe",
         [OptionName.Context] = "--context",
         [OptionName.Evidence] = "--evidence",

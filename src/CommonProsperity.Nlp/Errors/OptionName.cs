@@ -34,6 +34,9 @@ public sealed class OptionName : IFormattable
     /// <summary>The CSV column that holds a row's id (<c>IngestionOptions.IdColumn</c>).</summary>
     public static OptionName IdColumn { get; } = new("the id column");
 
+    /// <summary>The encoding given for the text inputs instead of detecting it (<c>IngestionOptions.Encoding</c>).</summary>
+    public static OptionName Encoding { get; } = new("the encoding option");
+
     /// <summary>Following symbolic links out of the input folders (<c>IngestionOptions.FollowSymlinks</c>).</summary>
     public static OptionName FollowSymlinks { get; } = new("the option to follow symbolic links");
 

@@ -27,7 +27,7 @@ internal sealed class CsvDocumentReader(IngestionOptions options) : IDocumentRea
         ArgumentNullException.ThrowIfNull(problems);
         return Lazily(() =>
         {
-            var decoded = TextDecoder.Decode(bytes, file.RelativePath);
+            var decoded = TextDecoder.Decode(bytes, file.RelativePath, options.GivenEncoding);
             return Read(file, CsvTable.FromText(decoded.Text, file.RelativePath, decoded.Encoding), decoded.By, metadata, problems, cancellationToken);
         });
     }

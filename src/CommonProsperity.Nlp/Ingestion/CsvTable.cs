@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommonProsperity.Nlp.Errors;
 using CsvHelper;
 
@@ -18,6 +19,12 @@ internal sealed class CsvTable
 
     /// <summary>Characters read at a time from a reader while the header row is looked for.</summary>
     private const int HeaderChunk = 1 << 16;
+
+    /// <summary>
+    /// The most characters read for the header row (1 Mi): a row of column names is never that long, and a
+    /// quote left open in it would otherwise make the rest of the file, up to the file size limit, one name.
+    /// </summary>
+    internal const int MaxHeaderCharacters = 1 << 20;
 
     private readonly Func<CsvReaderOptions, CsvReader> _open;
     private readonly CsvReaderOptions _options;
@@ -70,6 +77,11 @@ internal sealed class CsvTable
             throw Empty(displayPath);
         }
 
+        using (var start = new StringReader(text))
+        {
+            HeaderText(start, displayPath); // refuses a header that does not end
+        }
+
         return WithHeader(options => CsvReader.FromText(text, options), OptionsFor(text), displayPath, encoding);
     }
 
@@ -85,7 +97,7 @@ internal sealed class CsvTable
         string start;
         using (var reader = open())
         {
-            start = HeaderText(reader);
+            start = HeaderText(reader, displayPath);
         }
 
         if (string.IsNullOrWhiteSpace(start))
@@ -129,11 +141,13 @@ internal sealed class CsvTable
     /// of the header row (its first line break outside quotes) and the first character that is not
     /// white space, or all of the text when it has neither.
     /// </summary>
-    private static string HeaderText(TextReader reader)
+    /// <exception cref="InputException">The header row goes on past <see cref="MaxHeaderCharacters"/>: the message names the line and column of a quote left open.</exception>
+    private static string HeaderText(TextReader reader, string displayPath)
     {
         var text = new System.Text.StringBuilder();
         var chunk = new char[HeaderChunk];
         bool quoted = false, lineEnded = false, anyText = false;
+        long line = 1, column = 0, quoteLine = 0, quoteColumn = 0;
         while (!(lineEnded && anyText))
         {
             var read = reader.Read(chunk, 0, chunk.Length);
@@ -145,15 +159,31 @@ internal sealed class CsvTable
             text.Append(chunk, 0, read);
             foreach (var c in chunk.AsSpan(0, read))
             {
+                column++;
                 anyText |= !char.IsWhiteSpace(c);
                 if (c == '"')
                 {
                     quoted = !quoted;
+                    (quoteLine, quoteColumn) = quoted ? (line, column) : (quoteLine, quoteColumn);
                 }
                 else if (!quoted && (c == '\n' || c == '\r'))
                 {
-                    lineEnded = true;
+                    lineEnded |= anyText; // blank lines before the header do not end it
                 }
+
+                if (c == '\n')
+                {
+                    (line, column) = (line + 1, 0);
+                }
+            }
+
+            if (!lineEnded && text.Length > MaxHeaderCharacters)
+            {
+                throw quoted
+                    ? new InputException(string.Create(CultureInfo.InvariantCulture, $"the double quote at column {quoteColumn} of the header row is not closed within {MaxHeaderCharacters:N0} characters, so the rest of the file would be read as one column name."),
+                        displayPath, quoteLine, "Close that quote, write it twice (\"\") if it belongs in the column name, or remove it: the first line holds the column names only.")
+                    : new InputException(string.Create(CultureInfo.InvariantCulture, $"the header row (the first line) is longer than {MaxHeaderCharacters:N0} characters, which no row of column names is."),
+                        displayPath, 1, "Check that the file is a CSV file whose first line names its columns (text, and an id column), with a line break after each row.");
             }
         }
 

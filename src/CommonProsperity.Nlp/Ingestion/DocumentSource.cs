@@ -249,7 +249,7 @@ public sealed class DocumentSource
         StreamedTextFile? text = null;
         try
         {
-            text = StreamedTextFile.Inspect(file, out sha256, out length, cancellationToken);
+            text = StreamedTextFile.Inspect(file, out sha256, out length, cancellationToken, _options.GivenEncoding);
         }
         catch (InputException e)
         {
@@ -338,7 +338,7 @@ public sealed class DocumentSource
         ArgumentNullException.ThrowIfNull(completed);
         var (file, bytes, metadata) = loaded;
         var reader = _readers[file.Extension];
-        var documents = pooledText && reader is PlainTextReader ? PlainTextReader.ReadPooled(file, bytes, metadata) : reader.Read(file, bytes, metadata, problems, cancellationToken);
+        var documents = pooledText && reader is PlainTextReader ? PlainTextReader.ReadPooled(file, bytes, metadata, _options.GivenEncoding) : reader.Read(file, bytes, metadata, problems, cancellationToken);
         return Documents(file, documents, problems, (encoding, by, produced) => completed(new InputFileRecord(file.RelativePath, bytes.LongLength,
             Convert.ToHexStringLower(SHA256.HashData(bytes)), file.Extension, encoding, produced, by)));
     }

@@ -22,8 +22,9 @@ internal sealed record EncodingDecision(Encoding Encoding, string Name, string B
     /// </summary>
     /// <param name="facts">What the first pass knows; passed by reference so that a <c>ref struct</c> over a span can answer.</param>
     /// <param name="path">The file, named in any error.</param>
+    /// <param name="given">The encoding the user gave, which replaces every step after the byte order mark; null to detect.</param>
     /// <exception cref="InputException">The file is binary, or in no encoding the toolkit reads.</exception>
-    public static EncodingDecision Decide<TFacts>(ref TFacts facts, string path)
+    public static EncodingDecision Decide<TFacts>(ref TFacts facts, string path, GivenEncoding? given = null)
         where TFacts : IEncodingFacts, allows ref struct
     {
         var head = facts.Head;
@@ -40,6 +41,11 @@ internal sealed record EncodingDecision(Encoding Encoding, string Name, string B
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
             return new(new UnicodeEncoding(true, false, true), "utf-16be-bom", TextDecoder.ByBom, 2, static p => TextDecoder.BomInvalid(p, "UTF-16"));
+        }
+
+        if (given is not null)
+        {
+            return given.Decide(facts.HasZeroByte, path);
         }
 
         if (facts.IsValidUtf8 && !facts.HasZeroByte)

@@ -46,6 +46,17 @@ public sealed record IngestionOptions(
     /// </summary>
     internal string? TemporaryFolder { get; init; }
 
+    /// <summary>
+    /// The encoding of every text input (<c>.txt</c>, <c>.md</c>, <c>.csv</c>, <c>.html</c>) without a byte order mark, for
+    /// files whose encoding detection guesses wrong: a name or code page .NET knows (<c>gb18030</c>,
+    /// <c>big5</c>, <c>utf-8</c>, <c>windows-1252</c>, <c>936</c>, ...); null (the default) to detect each file's.
+    /// A file not valid in it is skipped, named.
+    /// </summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>The encoding <see cref="Encoding"/> names, checked by <see cref="Validate"/>; null when none is given.</summary>
+    internal GivenEncoding? GivenEncoding => Encoding is null ? null : Ingestion.GivenEncoding.Parse(Encoding);
+
     /// <summary>These options with <paramref name="directory"/> added to the folders never read (a run's own output folder).</summary>
     public IngestionOptions Excluding(string directory) => this with { ExcludeDirectories = [.. ExcludeDirectories ?? [], directory] };
 
@@ -62,6 +73,8 @@ public sealed record IngestionOptions(
         {
             throw new OptionsException($"{OptionName.IdColumn} is empty.", $"Give a column name or leave the option out.");
         }
+
+        _ = GivenEncoding; // an unknown name is refused here, before any file is read
 
         if (MaxFileBytes <= 0)
         {

@@ -55,9 +55,10 @@ internal sealed class StreamedTextFile : IReopenableText
     /// <param name="sha256">Its hash, also when the file cannot be decoded (the manifest lists it then too).</param>
     /// <param name="length">Its size in bytes, likewise.</param>
     /// <param name="cancellationToken">Stops between chunks.</param>
+    /// <param name="given">The encoding the user gave instead of detecting it, if any (<see cref="IngestionOptions.Encoding"/>).</param>
     /// <exception cref="InputException">The file is binary or in no encoding the toolkit reads (the message of <see cref="TextDecoder"/>).</exception>
     /// <exception cref="IOException">It cannot be read.</exception>
-    public static StreamedTextFile Inspect(SourceFile file, out string sha256, out long length, CancellationToken cancellationToken)
+    public static StreamedTextFile Inspect(SourceFile file, out string sha256, out long length, CancellationToken cancellationToken, GivenEncoding? given = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         var path = file.RelativePath;
@@ -110,7 +111,7 @@ internal sealed class StreamedTextFile : IReopenableText
         }
 
         var facts = new FirstPass(file, identity, prefix.AsSpan(0, prefixLength), length, utf8 && tailLength == 0, zero, cancellationToken);
-        var decision = EncodingDecision.Decide(ref facts, path);
+        var decision = EncodingDecision.Decide(ref facts, path, given);
         if (!decision.Verified && !Scan(file, identity, decision.Encoding, decision.Skip, null, cancellationToken))
         {
             throw decision.Invalid(path);

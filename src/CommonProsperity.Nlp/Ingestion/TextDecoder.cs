@@ -42,26 +42,26 @@ internal static class TextDecoder
 
     /// <summary>Decodes <paramref name="bytes"/>, naming <paramref name="path"/> in any error.</summary>
     /// <exception cref="InputException">The bytes are binary, or in no encoding the toolkit reads.</exception>
-    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string path)
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string path, GivenEncoding? given = null)
     {
-        var decision = Decide(bytes, path);
+        var decision = Decide(bytes, path, given);
         var text = TryDecode(decision.Encoding, bytes[decision.Skip..]) ?? throw decision.Invalid(path);
         return new DecodedText(text, decision.Name, decision.By);
     }
 
     /// <summary>As <see cref="Decode"/>, into a buffer rented from the pool instead of a string (the caller returns it, <see cref="PooledText.Return"/>).</summary>
     /// <exception cref="InputException">The bytes are binary, or in no encoding the toolkit reads.</exception>
-    public static (PooledText Text, string Encoding, string By) DecodePooled(ReadOnlySpan<byte> bytes, string path)
+    public static (PooledText Text, string Encoding, string By) DecodePooled(ReadOnlySpan<byte> bytes, string path, GivenEncoding? given = null)
     {
-        var decision = Decide(bytes, path);
+        var decision = Decide(bytes, path, given);
         var text = PooledText.Decode(decision.Encoding, bytes[decision.Skip..]) ?? throw decision.Invalid(path);
         return (text, decision.Name, decision.By);
     }
 
-    private static EncodingDecision Decide(ReadOnlySpan<byte> bytes, string path)
+    private static EncodingDecision Decide(ReadOnlySpan<byte> bytes, string path, GivenEncoding? given)
     {
         var facts = new WholeBytes(bytes);
-        return EncodingDecision.Decide(ref facts, path);
+        return EncodingDecision.Decide(ref facts, path, given);
     }
 
     /// <summary>

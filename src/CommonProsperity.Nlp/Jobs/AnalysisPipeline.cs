@@ -68,7 +68,7 @@ public sealed class AnalysisPipeline
         var builder = new DocumentReportBuilder(matcher, options.ContextCharacters, options.MaxEvidenceBytes, options.Evidence);
         var engine = new OrderedFileAnalysis(source, analyzer, builder, options.Parallelism, cancellationToken)
         {
-            Windows = new WindowedDocumentAnalysis(analyzer, builder, output.ScratchPath, options.WindowCharacters),
+            Windows = new WindowedDocumentAnalysis(analyzer, builder, output.ScratchPath, options.WindowCharacters) { GivenEncoding = ingestion.GivenEncoding },
             StreamedFileBytes = options.StreamedFileBytes,
 
             // With --dedupe a document left out once it is done has its rows taken back out (EvidenceSpill.Dispose).
@@ -105,6 +105,7 @@ public sealed class AnalysisPipeline
             new("lexicon", _lexicon.Source),
             new("text_column", options.Ingestion.TextColumn),
             new("id_column", options.Ingestion.IdColumn),
+            .. options.Ingestion.Encoding is { } encoding ? [new KeyValuePair<string, string?>("encoding", encoding)] : Array.Empty<KeyValuePair<string, string?>>(),
             new("context", options.ContextCharacters.ToString(CultureInfo.InvariantCulture)),
             new("charts", options.Charts && shard is null ? "yes" : "no"),
             new("html", options.Html && shard is null ? "yes" : "no"),

@@ -15,4 +15,8 @@ public sealed record AnalysisResult(
     long Characters,
     IReadOnlyList<Problem> Problems,
     IReadOnlyList<string> Reports,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>For a merge that left the evidence in the shards' files (listed in <c>evidence_parts.csv</c>): the bytes <c>evidence.csv</c> will have once assembled; null otherwise.</summary>
+    public long? ListedEvidenceBytes { get; init; }
+}

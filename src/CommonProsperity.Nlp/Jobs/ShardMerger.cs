@@ -145,7 +145,7 @@ public sealed class ShardMerger
         List<Problem> problems = [.. warnings.Select(w => Problem.Warning(string.Empty, w)), .. skipped];
         var reports = writer.Complete(new AnalysisRun("merge", ToolVersion.Current, started, options, lexicon, first.ListingSkipped, problems, [], inputs,
             writer.Documents, tokens, characters, [new("shards_analyze_max", headers.Max(h => Timing(h, "analyze"))), new("merge", clock.ElapsedMilliseconds)]));
-        return new AnalysisResult(writer.Documents, tokens, characters, problems, reports, clock.Elapsed);
+        return new AnalysisResult(writer.Documents, tokens, characters, problems, reports, clock.Elapsed) { ListedEvidenceBytes = writer.ListedEvidenceBytes };
     }
 
     private static string YesNo(bool value) => value ? "yes" : "no";

@@ -25,7 +25,7 @@ namespace CommonProsperity.Nlp.Jobs;
 /// (<see cref="CutInsideSentence"/>), and the sentence goes on in the next window under the same number;
 /// only a stretch with no such place either (one run of Chinese characters without punctuation, or words
 /// without punctuation every gap of which an exclusion phrase crosses) grows until one comes or the text
-/// ends, and is held whole.</para>
+/// ends, and is held whole, up to <see cref="TextWindow.MaxCharacters"/> (past it the document is skipped, named).</para>
 /// <para>The near-duplicate fingerprint is made window by window (<see cref="TextFingerprint.Builder"/>);
 /// with <c>--dedupe</c>, a document that repeats long blocks of itself is read a second time with the
 /// repeated sentences blanked out, as the whole-document analysis does in memory. Evidence rows are not
@@ -45,6 +45,12 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
     private const int HitsPerBatch = 4096;
 
     private int _windows;
+
+    /// <summary>The most characters a window grows to while no place to cut it comes (<see cref="TextWindow.MaxCharacters"/>; tests lower it).</summary>
+    public int MaxWindowCharacters { get; init; } = TextWindow.MaxCharacters;
+
+    /// <summary>The encoding the user gave for the text inputs instead of detecting it (<see cref="IngestionOptions.Encoding"/>), if any.</summary>
+    public GivenEncoding? GivenEncoding { get; init; }
 
     /// <summary>The windows analysed so far, over all documents and readings (for tests: that documents were cut).</summary>
     public int WindowsAnalysed => Volatile.Read(ref _windows);
@@ -75,7 +81,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         StreamedTextFile text;
         try
         {
-            text = StreamedTextFile.Inspect(file, out sha256, out length, cancellationToken);
+            text = StreamedTextFile.Inspect(file, out sha256, out length, cancellationToken, GivenEncoding);
         }
         catch (InputException e)
         {
@@ -193,10 +199,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         try
         {
             using var reader = open();
-            var buffer = new char[windowCharacters + (2 * margin) + 64];
-            long bufferStart = 0; // the document offset of buffer[0]
-            var filled = 0;
-            var end = false;
+            var stream = new TextWindow(reader, id, windowCharacters + (2 * margin) + 64, MaxWindowCharacters);
             long core = 0; // the document offset where the next window starts
             var numbers = new long[DocumentNumbers.All.Count];
             int sentences = 0, lines = 0;
@@ -207,38 +210,11 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 cancellationToken.ThrowIfCancellationRequested();
 
                 // Keep the context width and more before the window, for the snippets of its first hits.
-                var drop = (int)Math.Max(0, core - margin - bufferStart);
-                if (drop > 0)
-                {
-                    Array.Copy(buffer, drop, buffer, 0, filled - drop);
-                    filled -= drop;
-                    bufferStart += drop;
-                }
-
-                var at = (int)(core - bufferStart);
+                stream.Drop((int)Math.Max(0, core - margin - stream.Start));
+                var at = (int)(core - stream.Start);
                 var want = at + window + margin;
-                if (want > buffer.Length)
-                {
-                    Array.Resize(ref buffer, Math.Max(want, buffer.Length * 2));
-                }
-
-                while (!end && filled < want)
-                {
-                    var read = reader.Read(buffer, filled, want - filled);
-                    if (read == 0)
-                    {
-                        end = true;
-                        break;
-                    }
-
-                    look.Take(buffer.AsSpan(filled, read), bufferStart + filled);
-                    filled += read;
-                    if (bufferStart + filled > int.MaxValue)
-                    {
-                        throw new InputException("the document has more than 2,147,483,647 characters, more than the offsets of the reports can hold.", id,
-                            fix: "Split the file into smaller files.");
-                    }
-                }
+                stream.Fill(want, look.Take);
+                var (buffer, filled, bufferStart, end) = (stream.Buffer, stream.Filled, stream.Start, stream.End);
 
                 // The window's text is segmented once: to find the cut, and that segmentation, up to the cut,
                 // is the window's (what comes after the cut is segmented again with the next window).
@@ -249,7 +225,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                     cut = CutInsideSentence(buffer, at, filled - margin, scratch, out inside, cancellationToken);
                     if (cut < 0)
                     {
-                        window *= 2; // no cut at all yet: read on
+                        window = stream.Grown(window, core); // no cut at all yet: read on
                         continue;
                     }
 

@@ -17,69 +17,45 @@ internal static class SentenceWindows
 
     /// <summary>
     /// The windows of the text <paramref name="open"/> reads, each with its sentences; a window's buffer
-    /// and sentence list serve the next one, so use each before asking for the next.
+    /// and sentence list serve the next one, so use each before asking for the next. A stretch with no
+    /// safe cut grows up to <paramref name="maxWindowCharacters"/> (<see cref="TextWindow.MaxCharacters"/>; tests lower it).
     /// </summary>
-    /// <exception cref="Errors.InputException">The text has more characters than an offset can hold.</exception>
-    public static IEnumerable<Window> Read(Func<TextReader> open, string id, int windowCharacters, CancellationToken cancellationToken)
+    /// <exception cref="Errors.InputException">The text has more characters than an offset can hold, or a stretch without a safe cut longer than a window may grow to.</exception>
+    public static IEnumerable<Window> Read(Func<TextReader> open, string id, int windowCharacters, CancellationToken cancellationToken, int maxWindowCharacters = TextWindow.MaxCharacters)
     {
         ArgumentNullException.ThrowIfNull(open);
         ArgumentOutOfRangeException.ThrowIfLessThan(windowCharacters, 1);
         using var reader = open();
-        var buffer = new char[windowCharacters + 64];
+        var text = new TextWindow(reader, id, windowCharacters + 64, maxWindowCharacters);
         var paragraphs = new List<TextSegment>();
         var sentences = new List<TextSegment>();
-        long bufferStart = 0; // the text offset of buffer[0]
-        var filled = 0;
-        var end = false;
         var window = windowCharacters;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (window > buffer.Length)
-            {
-                Array.Resize(ref buffer, Math.Max(window, buffer.Length * 2));
-            }
-
-            while (!end && filled < window)
-            {
-                var read = reader.Read(buffer, filled, window - filled);
-                if (read == 0)
-                {
-                    end = true;
-                    break;
-                }
-
-                filled += read;
-                if (bufferStart + filled > int.MaxValue)
-                {
-                    throw new Errors.InputException("the document has more than 2,147,483,647 characters, more than the offsets of the reports can hold.", id,
-                        fix: "Split the file into smaller files.");
-                }
-            }
-
+            text.Fill(window);
+            var (buffer, filled) = (text.Buffer, text.Filled);
             TextSegmenter.Instance.Segment(buffer.AsSpan(0, filled), paragraphs, sentences);
-            var cut = end ? filled : Cut(buffer, sentences);
+            var cut = text.End ? filled : Cut(buffer, sentences);
             if (cut < 0)
             {
-                window *= 2; // no cut yet: read on
+                window = text.Grown(window, text.Start); // no cut yet: read on
                 continue;
             }
 
-            if (!end)
+            if (!text.End)
             {
                 var keep = sentences.FindIndex(s => s.Start >= cut);
                 sentences.RemoveRange(keep, sentences.Count - keep);
             }
 
-            yield return new Window(buffer, (int)bufferStart, sentences);
-            if (end)
+            yield return new Window(buffer, (int)text.Start, sentences);
+            if (text.End)
             {
                 yield break;
             }
 
-            Array.Copy(buffer, cut, buffer, 0, filled - cut);
-            filled -= cut;
-            bufferStart += cut;
+            text.Drop(cut);
             window = windowCharacters;
         }
     }

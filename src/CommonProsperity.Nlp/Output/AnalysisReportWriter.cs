@@ -69,6 +69,9 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     /// <summary>The documents added so far.</summary>
     public int Documents => _documents.Count;
 
+    /// <summary>For a merge that lists the evidence in the shards' files: the bytes of <c>evidence.csv</c> once assembled; null otherwise.</summary>
+    public long? ListedEvidenceBytes => _parts?.Bytes;
+
     /// <summary>Adds one document, in input order: writes its evidence rows and keeps its summary.</summary>
     public void Add(DocumentReport report) => Add(0, report);
 
@@ -232,7 +235,7 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
         string[] files = _parts is null ? [_output.StagedPath(ReportFiles.Evidence)] : [.. _parts.Files.Select(f => f.Path)];
         var evidence = (_evidenceMode == EvidenceMode.Full
             ? Html.EvidenceSample.Read(files, ids, _matcher.Themes, Html.EvidenceSample.CapFor(_cellsWithHits))
-            : new Html.EvidenceSample(0, [], []) { Kind = EvidenceModeNames.Name(_evidenceMode) }) with { Assemble = _parts is null ? null : EvidenceParts.AssembleCommand(_output.FullPath) };
+            : new Html.EvidenceSample(0, [], []) { Kind = EvidenceModeNames.Name(_evidenceMode) }) with { Assemble = _parts is null ? null : EvidenceParts.AssembleCommand(".") };
         Html.AnalysisHtml.Write(_output.StagedPath(ReportFiles.Report), run, _matcher.Themes, _documents.Read(), _corpus.Rows(_matcher.Lexicon, _matcher.Themes), TermRows(), evidence);
         return ReportFiles.Report;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommonProsperity.Nlp.Tests.Support;
 
 namespace CommonProsperity.Nlp.Tests.Cli;
@@ -47,10 +48,14 @@ public class MergeCommandTests
         Assert.Contains($"evidence.csv is NOT in {temp.File("merged")}", mergeOutput, StringComparison.Ordinal);
         Assert.Contains("Keep the shards' folders in place and unchanged", mergeOutput, StringComparison.Ordinal);
         Assert.Contains($"\n  {command}\n".ReplaceLineEndings(), mergeOutput.ReplaceLineEndings(), StringComparison.Ordinal);
-        Assert.Contains(command.Replace("/", "\\u002F", StringComparison.Ordinal), page.Replace("/", "\\u002F", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("\"assemble\":\"cpnlp evidence assemble .\"", page, StringComparison.Ordinal); // run in the folder: no absolute path, nothing to quote
+        Assert.DoesNotContain(temp.Path.Replace("/", "\\u002F", StringComparison.Ordinal), page.Replace("/", "\\u002F", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("Assembled ", output, StringComparison.Ordinal);
         Assert.Equal(string.Empty, error);
         Assert.Equal(File.ReadAllBytes(temp.File("single/evidence.csv")), File.ReadAllBytes(temp.File("merged/evidence.csv")));
+        var bytes = new FileInfo(temp.File("merged/evidence.csv")).Length; // the size the merge listed: the evidence once assembled
+        var size = bytes >= 1_000_000 ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:F1} MB") : string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes");
+        Assert.Contains($"the evidence ({size}, in the shards' partial_evidence.csv files)", mergeOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,9 +75,43 @@ public class CsvTableTests
     }
 
     /// <summary>A reader that hands out at most <c>piece</c> characters a call, so that fields, quotes and line breaks fall across reads.</summary>
+    [Fact]
+    public void FromReader_HeaderWithAQuoteLeftOpen_StopsAtTheBoundNamingTheQuote()
+    {
+        // Review of the sixth session: the header was read to the end of the file (up to the 256 MiB file limit).
+        var text = "id,\"text,date\n" + string.Concat(Enumerable.Repeat("r1,Common prosperity and charity.,2021\n", 3 * CsvTable.MaxHeaderCharacters / 40));
+        var reader = new PieceReader(text, 4096);
+
+        var error = Assert.Throws<InputException>(() => CsvTable.FromReader(() => reader, "big.csv", "utf-8"));
+
+        Assert.Equal("big.csv:1: the double quote at column 4 of the header row is not closed within 1,048,576 characters, so the rest of the file would be read as one column name. "
+            + "Close that quote, write it twice (\"\") if it belongs in the column name, or remove it: the first line holds the column names only.", error.Message);
+        Assert.InRange(reader.CharactersRead, CsvTable.MaxHeaderCharacters, CsvTable.MaxHeaderCharacters + (1 << 16));
+    }
+
+    [Fact]
+    public void FromText_HeaderWithAQuoteLeftOpen_IsRefusedAsFromReader()
+    {
+        var text = "\nid,\"date\n" + new string('x', CsvTable.MaxHeaderCharacters);
+
+        var error = Assert.Throws<InputException>(() => CsvTable.FromText(text, "big.csv"));
+
+        Assert.StartsWith("big.csv:2: the double quote at column 4 of the header row is not closed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromReader_FirstLineLongerThanTheBoundWithoutQuotes_IsRefusedAsNoHeader()
+    {
+        var error = Assert.Throws<InputException>(() => CsvTable.FromReader(() => new StringReader(new string('a', CsvTable.MaxHeaderCharacters + 1)), "one.csv", "utf-8"));
+
+        Assert.StartsWith("one.csv:1: the header row (the first line) is longer than 1,048,576 characters", error.Message, StringComparison.Ordinal);
+    }
+
     private sealed class PieceReader(string text, int piece) : TextReader
     {
         private int _at;
+
+        public int CharactersRead => _at;
 
         public override int Peek() => _at < text.Length ? text[_at] : -1;
 

@@ -180,6 +180,23 @@ public class WindowedDocumentAnalysisTests
         report.DiscardEvidence();
     }
 
+    [Fact]
+    public void Analyze_StretchWithoutACutLongerThanAWindowMayGrow_IsSkippedNamingIt()
+    {
+        // One word of 1,000 letters: no place to cut; windows of 50 that may grow to 256 (the real limit is 2^30, past which doubling overflowed).
+        using var temp = new TempDirectory();
+        var path = temp.File("run.txt");
+        File.WriteAllText(path, "Common prosperity. " + new string('a', 1000) + ". Charity.");
+        var matcher = new LexiconMatcher(DefaultLexicon.Instance);
+        var windows = new WindowedDocumentAnalysis(new DocumentAnalyzer(matcher, WordCounter.Jieba), new DocumentReportBuilder(matcher, 40), temp.File, 50) { MaxWindowCharacters = 256 };
+
+        var result = windows.Analyze(0, new SourceFile(path, "run.txt", temp.Path), DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None);
+
+        Assert.Empty(result.Reports);
+        var problem = Assert.Single(result.Problems);
+        Assert.StartsWith("run.txt: the text from character 0 on runs for more than 200 characters with no place where it can be cut into windows", problem.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("common prosperity and charity, ", false)] // cut after the commas (the built-in lexicon has exclusions)
     [InlineData("common prosperity and charity ", true)] // a lexicon without exclusions: cut between words

@@ -63,4 +63,16 @@ public class SentenceWindowsTests
 
         return sentences;
     }
+
+    [Fact]
+    public void Read_StretchWithoutACutLongerThanAWindowMayGrow_IsAnErrorNamingTheDocument()
+    {
+        // No sentence end in 1,000 characters, with windows of 20 that may grow to 256 (the real limit is 2^30).
+        var text = string.Concat(Enumerable.Repeat("common prosperity and charity ", 40)) + ". The end.";
+
+        var error = Assert.Throws<CommonProsperity.Nlp.Errors.InputException>(() => SentenceWindows.Read(() => new StringReader(text), "run.txt", 20, CancellationToken.None, maxWindowCharacters: 256).ToList());
+
+        Assert.StartsWith("run.txt: the text from character 0 on runs for more than 160 characters with no place where it can be cut", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, SentenceWindows.Read(() => new StringReader(text), "run.txt", 20, CancellationToken.None, maxWindowCharacters: 4096).Sum(w => w.Sentences.Count));
+    }
 }

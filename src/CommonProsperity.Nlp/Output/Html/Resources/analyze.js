@@ -78,7 +78,7 @@ function drawHeatmap() {
 function notAssembled(evidence) {
   return evidence.assemble
     ? h("span", { className: "not-assembled" }, " (not in this folder yet: a merge left the rows in the shards' folders; ",
-      h("code", {}, evidence.assemble), " writes it, while the shards' folders are still in place)")
+      h("code", {}, evidence.assemble), " run in this folder, the one holding this page, writes it while the shards' folders are still in place)")
     : null;
 }
 
