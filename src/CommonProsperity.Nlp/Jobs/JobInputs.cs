@@ -28,6 +28,9 @@ internal sealed class JobInputs
     /// <summary>Every input skipped or warned about, in order.</summary>
     public ProblemLog Problems { get; } = new();
 
+    /// <summary>The input files found by the last <see cref="Read"/> (read or skipped).</summary>
+    public int FilesFound { get; private set; }
+
     /// <summary>The files read, for the manifest.</summary>
     public IReadOnlyList<InputFileRecord> Files => _source.Inputs;
 
@@ -40,6 +43,7 @@ internal sealed class JobInputs
     {
         inputs ??= Paths;
         var files = _source.Discover(inputs, Problems);
+        FilesFound = files.Count;
         if (files.Count == 0)
         {
             throw _source.NothingFound(inputs, Problems.Skipped);

@@ -12,4 +12,7 @@ public sealed record PassageOptions(IReadOnlyList<string> Inputs, string Output,
 {
     /// <summary>The characters of a window of a document classified in windows (<see cref="SentenceWindows"/>; tests use a few dozen).</summary>
     internal int WindowCharacters { get; init; } = SentenceWindows.DefaultCharacters;
+
+    /// <summary>The most characters such a window grows to while no place to cut it comes (<see cref="Text.TextWindow.MaxCharacters"/>; tests lower it).</summary>
+    internal int MaxWindowCharacters { get; init; } = Text.TextWindow.MaxCharacters;
 }

@@ -17,6 +17,9 @@ namespace CommonProsperity.Nlp.Models;
 /// </summary>
 internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int batchPassages = 4096, int windowCharacters = SentenceWindows.DefaultCharacters)
 {
+    /// <summary>The most characters a window grows to while no place to cut it comes (<see cref="TextWindow.MaxCharacters"/>; tests lower it).</summary>
+    public int MaxWindowCharacters { get; init; } = TextWindow.MaxCharacters;
+
     /// <summary>The model in use.</summary>
     public ThemeModel Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
 
@@ -75,7 +78,7 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
         var featurizer = Model.Featurizer;
         var sums = new float[featurizer.ThemeCount];
         var count = 0;
-        foreach (var window in SentenceWindows.Read(document.OpenText, document.Id, windowCharacters, cancellationToken))
+        foreach (var window in SentenceWindows.Read(document.OpenText, document.Id, windowCharacters, cancellationToken, MaxWindowCharacters))
         {
             // A window's sentences are matched on every core, and counted here in order.
             var texts = Texts(window);
@@ -94,7 +97,7 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
 
         var profile = count == 0 ? new float[featurizer.ThemeCount] : sums.Select(s => s / count).ToArray();
         var index = 0;
-        foreach (var window in SentenceWindows.Read(document.OpenText, document.Id, windowCharacters, cancellationToken))
+        foreach (var window in SentenceWindows.Read(document.OpenText, document.Id, windowCharacters, cancellationToken, MaxWindowCharacters))
         {
             var texts = Texts(window);
             var passages = new ClassifiedPassage[texts.Length];

@@ -93,6 +93,28 @@ internal sealed class PassageReportWriter : IDisposable
         }
     }
 
+    /// <summary>The bytes of <c>passages.csv</c> written so far: where the next document's rows start (<see cref="TakeBack"/>).</summary>
+    public long PassagesWritten => _passages.Position;
+
+    /// <summary>
+    /// Takes back the <c>passages.csv</c> rows written from <paramref name="start"/> (<see cref="PassagesWritten"/> before
+    /// a document classified in windows) on, when that document is skipped part-way: the report ends where it did then.
+    /// </summary>
+    /// <exception cref="Errors.OutputException">The report cannot be cut back.</exception>
+    public void TakeBack(long start)
+    {
+        try
+        {
+            _passages.Flush();
+            _passages.SetLength(start);
+            _passages.Position = start;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.OutputException.Writing(_passagesPath, e);
+        }
+    }
+
     /// <summary>
     /// Formats the rows of one document in both reports (from their column declarations, as
     /// <see cref="CsvRowBuffer.WriteRecord"/>): safe to call on several threads at once.

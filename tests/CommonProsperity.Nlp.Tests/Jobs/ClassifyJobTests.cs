@@ -84,6 +84,100 @@ public class ClassifyJobTests
         Assert.Equal(whole.Select(Describe), windows.SelectMany(w => w).Select(Describe));
     }
 
+    [Fact]
+    public void Run_StreamedFileChangedPartWayThroughItsRows_SkipsItWithNoneOfItsRowsAndKeepsTheOthers()
+    {
+        // Arrange: a batch of two small files and a large one, classified in windows; once its first rows are written
+        // (the second reading), its last bytes are changed in place to bytes UTF-8 cannot decode, as a file being written over would be.
+        using var temp = new TempDirectory();
+        var model = ThemeModel.Load(ShippedModel);
+        WriteGoodFiles(temp, "batch");
+        var large = temp.Write(Path.Combine("batch", "b.txt"), LongText(6000));
+        WriteGoodFiles(temp, "good");
+        var written = 0;
+        var job = new ClassifyJob(model)
+        {
+            WindowWritten = document =>
+            {
+                if (written++ == 0)
+                {
+                    using var file = new FileStream(large, FileMode.Open, FileAccess.Write);
+                    file.Seek(-3, SeekOrigin.End);
+                    file.Write([0xFF, 0xFE, 0xFD]);
+                }
+            },
+        };
+
+        // Act
+        var result = job.Run(StreamingOptions(temp, "batch"));
+        var expected = new ClassifyJob(model).Run(StreamingOptions(temp, "good"));
+
+        // Assert
+        Assert.True(written > 1, "rows of the large file were written before the change was met");
+        AssertSkippedWithTheOthersWhole(temp, result, expected, "b.txt: the file is no longer valid utf-8 text (");
+    }
+
+    [Fact]
+    public void Run_StreamedFileWithAStretchThatCannotBeCut_SkipsItAndKeepsTheOthers()
+    {
+        // Arrange: the large file's words run on with no sentence end for more than a window may grow to (lowered to 4,000 characters).
+        using var temp = new TempDirectory();
+        var model = ThemeModel.Load(ShippedModel);
+        WriteGoodFiles(temp, "batch");
+        temp.Write(Path.Combine("batch", "b.txt"), LongText(20) + string.Concat(Enumerable.Repeat("common prosperity and charity ", 400)));
+        WriteGoodFiles(temp, "good");
+
+        // Act
+        var result = new ClassifyJob(model).Run(StreamingOptions(temp, "batch") with { MaxWindowCharacters = 4000 });
+        var expected = new ClassifyJob(model).Run(StreamingOptions(temp, "good"));
+
+        // Assert
+        AssertSkippedWithTheOthersWhole(temp, result, expected, "b.txt: the text from character ");
+        Assert.Contains("no place where it can be cut into windows", result.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("Add sentence ends or line breaks to that stretch", result.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_EveryDocumentSkippedInWindows_IsAnErrorAndWritesNothing()
+    {
+        using var temp = new TempDirectory();
+        temp.Write(Path.Combine("batch", "b.txt"), string.Concat(Enumerable.Repeat("common prosperity and charity ", 400)));
+
+        var error = Assert.Throws<CommonProsperity.Nlp.Errors.CommonProsperityException>(
+            () => new ClassifyJob(ThemeModel.Load(ShippedModel)).Run(StreamingOptions(temp, "batch") with { MaxWindowCharacters = 4000 }));
+
+        Assert.StartsWith("none of the 1 input file(s) could be analysed", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("batch-out")));
+    }
+
+    /// <summary>Options that read the files of <paramref name="folder"/> over 10,000 bytes as they stream in, classified by sentence in windows of 2,000 characters.</summary>
+    private static PassageOptions StreamingOptions(TempDirectory temp, string folder) =>
+        new([temp.File(folder)], temp.File(folder + "-out"), new IngestionOptions() with { StreamedFileBytes = 10_000 }) { WindowCharacters = 2000 };
+
+    private static void WriteGoodFiles(TempDirectory temp, string folder)
+    {
+        temp.Write(Path.Combine(folder, "a.txt"), "The foundation donated to charity. 推进共同富裕，发展慈善事业。\n");
+        temp.Write(Path.Combine(folder, "c.txt"), "The party tightened control over private firms. 缩小收入差距。\n");
+    }
+
+    private static string LongText(int sentences) =>
+        string.Concat(Enumerable.Range(0, sentences).Select(i => $"Sentence {i} on common prosperity and charity. 推进共同富裕，缩小收入差距。\n"));
+
+    /// <summary>The run skipped b.txt alone, with the problem given, and its reports are those of the run without it, byte for byte.</summary>
+    private static void AssertSkippedWithTheOthersWhole(TempDirectory temp, PassageResult result, PassageResult expected, string message)
+    {
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ProblemKind.Skipped, problem.Kind);
+        Assert.Equal("b.txt", problem.File);
+        Assert.StartsWith(message, problem.Message, StringComparison.Ordinal);
+        Assert.Equal(2, result.Documents);
+        Assert.Equal(expected.Passages, result.Passages);
+        foreach (var report in new[] { ReportFiles.Passages, ReportFiles.ThemeFrequencyClassifier })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(temp.File("good-out"), report)), File.ReadAllBytes(Path.Combine(temp.File("batch-out"), report)));
+        }
+    }
+
     private static string Describe(ClassifiedPassage p) =>
         $"{p.Document} {p.Index} {p.Start}-{p.End} {p.Text} {string.Join(';', p.Themes.Order(StringComparer.Ordinal))} {string.Join(';', p.Probabilities)}";
 
