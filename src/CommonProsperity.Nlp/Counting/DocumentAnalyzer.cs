@@ -67,26 +67,55 @@ internal sealed class DocumentAnalyzer(LexiconMatcher matcher, WordCounter words
     /// As <see cref="AnalyzePiece(ReadOnlyMemory{char}, CancellationToken)"/> for a window of a large document that starts
     /// and ends where a sentence ends and no token or match crosses, already segmented into
     /// <paramref name="segments"/>; the hits and vetoes go into the given lists (cleared first), which the
-    /// caller reuses from window to window, so that a window allocates nothing that grows with it.
+    /// caller reuses from window to window, so that a window allocates nothing that grows with it. A window
+    /// may also start or end inside a run of Chinese characters (<paramref name="carry"/>,
+    /// <paramref name="endsInsideRun"/>: <see cref="WordCounter.Count(ReadOnlySpan{char}, TokenBuffer, ChineseRunCarry?, bool)"/>),
+    /// whose words are counted in the window where the run ends.
     /// </summary>
-    internal Piece AnalyzePiece(ReadOnlyMemory<char> text, SegmentedText segments, List<LexiconHit> hits, List<LexiconVeto> vetoes, CancellationToken cancellationToken)
+    internal Piece AnalyzePiece(ReadOnlyMemory<char> text, SegmentedText segments, List<LexiconHit> hits, List<LexiconVeto> vetoes, ChineseRunCarry carry, bool endsInsideRun,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(carry);
         hits.Clear();
         vetoes.Clear();
-        var (tokens, words) = TokenizeAndMatch(text.Span, hits, vetoes, cancellationToken);
+        var (tokens, words) = TokenizeAndMatch(text.Span, hits, vetoes, new WordsOf(carry, endsInsideRun), cancellationToken);
         return new Piece(text, tokens, words, hits, vetoes, segments);
     }
 
-    private (TokenBuffer Tokens, int Words) TokenizeAndMatch(ReadOnlySpan<char> text, List<LexiconHit> hits, List<LexiconVeto> vetoes, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="AnalyzePiece(ReadOnlyMemory{char}, SegmentedText, List{LexiconHit}, List{LexiconVeto}, ChineseRunCarry, bool, CancellationToken)"/>
+    /// without counting words (<see cref="Piece.Words"/> is 0): the tokens and matches of a stretch in which a
+    /// window's cut is looked for.
+    /// </summary>
+    internal Piece MatchPiece(ReadOnlyMemory<char> text, SegmentedText segments, List<LexiconHit> hits, List<LexiconVeto> vetoes, CancellationToken cancellationToken)
+    {
+        hits.Clear();
+        vetoes.Clear();
+        var (tokens, _) = TokenizeAndMatch(text.Span, hits, vetoes, WordsOf.None, cancellationToken);
+        return new Piece(text, tokens, 0, hits, vetoes, segments);
+    }
+
+    private (TokenBuffer Tokens, int Words) TokenizeAndMatch(ReadOnlySpan<char> text, List<LexiconHit> hits, List<LexiconVeto> vetoes, CancellationToken cancellationToken) =>
+        TokenizeAndMatch(text, hits, vetoes, WordsOf.Whole, cancellationToken);
+
+    private (TokenBuffer Tokens, int Words) TokenizeAndMatch(ReadOnlySpan<char> text, List<LexiconHit> hits, List<LexiconVeto> vetoes, WordsOf count, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var scratch = _scratch.Value!;
         Matcher.Tokenizer.Tokenize(text, scratch.Tokens);
         cancellationToken.ThrowIfCancellationRequested();
-        var wordCount = _words.Count(text, scratch.Tokens);
+        var wordCount = count.Skip ? 0 : _words.Count(text, scratch.Tokens, count.Carry, count.EndsInsideRun);
         Matcher.Match(scratch, hits, Matcher.HasExclusions ? vetoes : null);
         cancellationToken.ThrowIfCancellationRequested();
         return (scratch.Tokens, wordCount);
+    }
+
+    /// <summary>How a text's words are counted: as a whole text, as a window with a carried run, or not at all.</summary>
+    private readonly record struct WordsOf(ChineseRunCarry? Carry, bool EndsInsideRun, bool Skip = false)
+    {
+        public static WordsOf Whole => default;
+
+        public static WordsOf None => new(null, false, true);
     }
 
     /// <summary>Empty per-theme tallies, to which the hits of a document are added in text order.</summary>

@@ -30,10 +30,71 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
     public static WordCounter Jieba { get; } = new((text, runs) => ChineseWordCounter.Instance.Count(text, runs));
 
     /// <summary>The words of <paramref name="text"/>, whose counting-rule tokens are in <paramref name="tokens"/>.</summary>
-    public int Count(ReadOnlySpan<char> text, TokenBuffer tokens)
+    public int Count(ReadOnlySpan<char> text, TokenBuffer tokens) => Count(text, tokens, null, false);
+
+    /// <summary>
+    /// The words of <paramref name="text"/>, a window of a document read in windows, whose counting-rule tokens
+    /// are in <paramref name="tokens"/>. A run of Chinese characters the window boundaries cut is counted once,
+    /// whole, where it ends: when <paramref name="carry"/> is open (the window before ended inside a run), the
+    /// window's first run is the rest of that run (or more of it); when <paramref name="endsInsideRun"/>, the
+    /// window's last run goes on in the next window and is put in <paramref name="carry"/> uncounted.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The carry is open but the text does not start with a Chinese character, or the text should end inside a run but does not end with a Chinese character.</exception>
+    public int Count(ReadOnlySpan<char> text, TokenBuffer tokens, ChineseRunCarry? carry, bool endsInsideRun)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        if (!MayHoldHan(text))
+        if (carry is null && endsInsideRun)
+        {
+            throw new ArgumentException("A window that ends inside a run of Chinese characters needs a carry for it.", nameof(endsInsideRun));
+        }
+
+        var words = 0;
+        var i = 0;
+        var stop = tokens.Count;
+        if (carry is { IsOpen: true })
+        {
+            // The rest of the run the window before ended in: counted whole once it ends here.
+            var first = tokens.Count > 0 && tokens.Start(0) == 0 ? HanRunEnd(text, tokens, 0) : -1;
+            if (first < 0)
+            {
+                throw new InvalidOperationException("A window continues a run of Chinese characters but does not start with one.");
+            }
+
+            carry.Append(text[..tokens.End(first - 1)]);
+            i = first;
+            if (endsInsideRun && i == tokens.Count)
+            {
+                return 0;
+            }
+
+            words += CountCarried(carry);
+        }
+
+        if (endsInsideRun)
+        {
+            // The window's last run goes on in the next window: it waits in the carry.
+            var first = tokens.Count - 1;
+            if (first < i || tokens.End(first) != text.Length || !IsHan(text, tokens.Start(first)))
+            {
+                throw new InvalidOperationException("A window should end inside a run of Chinese characters but does not end with one.");
+            }
+
+            while (first > i && InOneRun(text, tokens, first - 1))
+            {
+                first--;
+            }
+
+            carry!.Append(text[tokens.Start(first)..]);
+            stop = first;
+        }
+
+        return words + Count(text, tokens, i, stop);
+    }
+
+    /// <summary>The words of tokens <paramref name="from"/> to just before <paramref name="stop"/> (whole runs).</summary>
+    private int Count(ReadOnlySpan<char> text, TokenBuffer tokens, int from, int stop)
+    {
+        if (from == 0 && stop == tokens.Count && !MayHoldHan(text))
         {
             // No Chinese character: one word a token (most English texts, tested a vector at a time).
             return tokens.Count;
@@ -42,8 +103,8 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
         var runs = _runs ??= new ChineseWordCounter.Runs();
         runs.Clear();
         var words = 0;
-        var i = 0;
-        while (i < tokens.Count)
+        var i = from;
+        while (i < stop)
         {
             var end = HanRunEnd(text, tokens, i);
             if (end < 0)
@@ -68,6 +129,17 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
         return runs.Count > 0 ? words + _chineseWords(text, runs) : words;
     }
 
+    /// <summary>The words of the run in <paramref name="carry"/> (two or more characters: it crossed a window end), which is then emptied.</summary>
+    private int CountCarried(ChineseRunCarry carry)
+    {
+        var runs = _runs ??= new ChineseWordCounter.Runs();
+        runs.Clear();
+        runs.Add(0, carry.Length);
+        var words = _chineseWords(carry.Run(), runs);
+        carry.Clear();
+        return words;
+    }
+
     /// <summary>
     /// When token <paramref name="i"/> is a Chinese character, the token just past the run of adjacent
     /// Chinese characters it begins (nothing between them, not even a space); otherwise -1.
@@ -87,6 +159,13 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
         }
 
         return end;
+    }
+
+    /// <summary>True when tokens <paramref name="i"/> and <paramref name="i"/> + 1 are Chinese characters with nothing between them (one run).</summary>
+    public static bool InOneRun(ReadOnlySpan<char> text, TokenBuffer tokens, int i)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return i + 1 < tokens.Count && tokens.Start(i + 1) == tokens.End(i) && IsHan(text, tokens.Start(i)) && IsHan(text, tokens.Start(i + 1));
     }
 
     /// <summary>False when <paramref name="text"/> has no character that <see cref="CharClass.IsHan"/> may hold true of (the BMP's ranges, or a surrogate pair).</summary>

@@ -23,9 +23,11 @@ namespace CommonProsperity.Nlp.Jobs;
 /// sentence (which the window's end may have cut short). A window with no safe cut (a text without
 /// sentence ends) is cut inside its sentence where no token, match or exclusion phrase can cross
 /// (<see cref="CutInsideSentence"/>), and the sentence goes on in the next window under the same number;
-/// only a stretch with no such place either (one run of Chinese characters without punctuation, or words
-/// without punctuation every gap of which an exclusion phrase crosses) grows until one comes or the text
-/// ends, and is held whole, up to <see cref="TextWindow.MaxCharacters"/> (past it the document is skipped, named).</para>
+/// in a run of Chinese characters without punctuation, between two of its characters, the run's characters
+/// carried to the window where it ends and its words counted there, whole (<see cref="ChineseRunCarry"/>).
+/// Only a stretch with no such place either (words without punctuation every gap of which a match or an
+/// exclusion phrase crosses) grows until one comes or the text ends, and is held whole, up to
+/// <see cref="TextWindow.MaxCharacters"/> (past it the document is skipped, named).</para>
 /// <para>The near-duplicate fingerprint is made window by window (<see cref="TextFingerprint.Builder"/>);
 /// with <c>--dedupe</c>, a document that repeats long blocks of itself is read a second time with the
 /// repeated sentences blanked out, as the whole-document analysis does in memory. Evidence rows are not
@@ -195,6 +197,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         turn?.Spilling(evidence);
         var look = new Look(blanks, blanks is null);
         var scratch = new WindowScratch();
+        var carry = new ChineseRunCarry(id); // the run of Chinese characters a window ended inside, until it ends
         var rows = new CsvRowBuffer(1 << 20);
         try
         {
@@ -220,9 +223,10 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 // is the window's (what comes after the cut is segmented again with the next window).
                 var cut = end && filled < want ? filled : FindCut(buffer, at, filled - margin, scratch);
                 var inside = false; // the window ends inside a sentence
+                var insideRun = false; // and inside a run of Chinese characters
                 if (cut < 0 && !end)
                 {
-                    cut = CutInsideSentence(buffer, at, filled - margin, scratch, out inside, cancellationToken);
+                    cut = CutInsideSentence(buffer, at, filled - margin, scratch, out inside, out insideRun, cancellationToken);
                     if (cut < 0)
                     {
                         window = stream.Grown(window, core); // no cut at all yet: read on
@@ -240,7 +244,8 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 window = windowCharacters;
                 Interlocked.Increment(ref _windows);
                 var text = buffer.AsSpan(at, cut - at);
-                var piece = analyzer.AnalyzePiece(buffer.AsMemory(at, cut - at), scratch.Segments, scratch.Hits, scratch.Vetoes, cancellationToken) with { ContinuesSentence = continues };
+                var piece = analyzer.AnalyzePiece(buffer.AsMemory(at, cut - at), scratch.Segments, scratch.Hits, scratch.Vetoes, carry, insideRun, cancellationToken)
+                    with { ContinuesSentence = continues };
                 tallies.Add(piece.Hits, piece.Segments, sentences);
                 foreach (var hit in piece.Hits)
                 {
@@ -287,6 +292,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         finally
         {
             rows.Release();
+            carry.Dispose();
         }
     }
 
@@ -331,16 +337,23 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
     /// every match and phrase before the cut was seen whole. The stretch is tokenized and matched to find the cut (a second reading of
     /// such windows). <paramref name="inside"/> tells whether the cut falls inside a sentence of the
     /// stretch's segmentation (in <paramref name="scratch"/>) or at a sentence's start.
+    /// <para>Only when there is no such place either, the cut is made inside a run of Chinese characters
+    /// (<paramref name="insideRun"/>), between two of its characters where no match, vetoed match or exclusion
+    /// phrase crosses and enough tokens follow, as between words: a Chinese character is a token of its own, so
+    /// tokens, matches and sentences go on as in the whole text, and the run's word count, which needs the
+    /// whole run (jieba's best route is computed from its end), is made where the run ends from its
+    /// characters carried over (<see cref="ChineseRunCarry"/>).</para>
     /// </summary>
-    private int CutInsideSentence(char[] buffer, int from, int limit, WindowScratch scratch, out bool inside, CancellationToken cancellationToken)
+    private int CutInsideSentence(char[] buffer, int from, int limit, WindowScratch scratch, out bool inside, out bool insideRun, CancellationToken cancellationToken)
     {
         inside = false;
+        insideRun = false;
         if (limit - from < 2)
         {
             return -1;
         }
 
-        var piece = analyzer.AnalyzePiece(buffer.AsMemory(from, limit - from), scratch.Segments, scratch.Hits, scratch.Vetoes, cancellationToken);
+        var piece = analyzer.MatchPiece(buffer.AsMemory(from, limit - from), scratch.Segments, scratch.Hits, scratch.Vetoes, cancellationToken);
         var tokens = piece.Tokens;
         var reach = (analyzer.Matcher.LongestPhrase * 4) + 8;
         var blocked = new System.Collections.BitArray(Math.Max(tokens.Count, 1));
@@ -373,12 +386,28 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
                 continue;
             }
 
-            var sentence = scratch.Segments.SentenceAt(gapEnd);
-            inside = sentence >= 0 && scratch.Sentences[sentence].Start < gapEnd;
-            return from + gapEnd;
+            return At(gapEnd, out inside);
+        }
+
+        // No place between words or clauses: between two adjacent Chinese characters of a run, on the same conditions.
+        var text = buffer.AsSpan(from, limit - from);
+        for (var t = tokens.Count - 2 - reach; t >= 0; t--)
+        {
+            if (!blocked[t] && WordCounter.InOneRun(text, tokens, t) && !matcher.ExclusionCrosses(tokens, t))
+            {
+                insideRun = true;
+                return At(tokens.Start(t + 1), out inside);
+            }
         }
 
         return -1;
+
+        int At(int gapEnd, out bool insideSentence)
+        {
+            var sentence = scratch.Segments.SentenceAt(gapEnd);
+            insideSentence = sentence >= 0 && scratch.Sentences[sentence].Start < gapEnd;
+            return from + gapEnd;
+        }
     }
 
     /// <summary>The marks between clauses where a window may be cut inside a sentence.</summary>

@@ -80,6 +80,90 @@ public class WordCounterTests
         Assert.Equal(tokens.Count + (expectedRuns.Length * 3), words); // each run: two tokens, five words
     }
 
+    [Theory]
+    [InlineData(1, "共同富裕，2021年 推动慈善事业and人𠀀𠀁龘靐齉扎实推动豈更共同㐀富裕。")]
+    [InlineData(2, "扎实推动共同富裕构建初次分配再分配第三次分配协调配套的制度体系龘靐齉爩鱻麤的的的的")]
+    [InlineData(3, "charity 共同富裕 income gap 缩小收入差距龘靐 2024")]
+    public void Count_TextCutAtEveryTokenBoundary_AddsUpToTheWholeTextsWords(int seed, string part)
+    {
+        // Windows cut at any token boundary, inside runs of Chinese characters too: each run is counted once, whole.
+        var text = string.Concat(Enumerable.Repeat(part, 6));
+        var whole = Count(text, WordCounter.Jieba);
+        var tokens = Tokenize(text);
+        for (var t = 0; t + 1 < tokens.Count; t++)
+        {
+            Assert.Equal(whole, CountInWindows(text, tokens, [tokens.Start(t + 1)]));
+            Assert.Equal(whole, CountInWindows(text, tokens, [tokens.Start(t + 1)], inMemory: 3)); // the run's start in a temporary file
+        }
+
+        var random = new Random(seed);
+        for (var round = 0; round < 200; round++)
+        {
+            var cuts = Enumerable.Range(0, random.Next(1, 12)).Select(_ => tokens.Start(random.Next(1, tokens.Count))).Distinct().Order().ToArray();
+            Assert.Equal(whole, CountInWindows(text, tokens, cuts, inMemory: round % 2 == 0 ? 5 : ChineseRunCarry.DefaultInMemoryCharacters));
+        }
+    }
+
+    [Fact]
+    public void Count_SharedChineseTextsAsOneRunInWindows_AddsUpToTheWholeRunsWords()
+    {
+        // Real text: each of the shared corpus's Chinese texts with everything but its Chinese characters taken out, cut anywhere.
+        var random = new Random(17);
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(Support.TestPaths.Shared, "corpus"), "*_zh.txt").Order(StringComparer.Ordinal))
+        {
+            var text = new string([.. File.ReadAllText(path).Where(c => c is >= '\u4E00' and <= '\u9FFF')]);
+            var tokens = Tokenize(text);
+            var whole = Count(text, WordCounter.Jieba);
+            Assert.True(whole > 100 && whole < text.Length, path);
+            var cuts = Enumerable.Range(0, 40).Select(_ => tokens.Start(random.Next(1, tokens.Count))).Distinct().Order().ToArray();
+
+            Assert.Equal(whole, CountInWindows(text, tokens, cuts));
+            Assert.Equal(whole, CountInWindows(text, tokens, cuts, inMemory: 1000));
+        }
+    }
+
+    [Fact]
+    public void Count_WindowThatShouldEndInsideARunButDoesNot_IsRefused()
+    {
+        using var carry = new ChineseRunCarry("test.txt");
+
+        Assert.Throws<InvalidOperationException>(() => WordCounter.Jieba.Count("共同 ", Tokenize("共同 "), carry, endsInsideRun: true));
+        carry.Append("共同");
+        Assert.Throws<InvalidOperationException>(() => WordCounter.Jieba.Count("and 富裕", Tokenize("and 富裕"), carry, endsInsideRun: false));
+    }
+
+    /// <summary>The words of <paramref name="text"/> counted window by window, cut at <paramref name="cuts"/> (token starts, ascending), a run cut across carried.</summary>
+    private static int CountInWindows(string text, TokenBuffer tokens, int[] cuts, int inMemory = ChineseRunCarry.DefaultInMemoryCharacters)
+    {
+        using var carry = new ChineseRunCarry("test.txt", inMemory);
+        var words = 0;
+        var start = 0;
+        foreach (var cut in cuts.Append(text.Length))
+        {
+            var window = text[start..cut];
+            var insideRun = cut < text.Length && RunGoesOnAt(text, tokens, cut);
+            words += WordCounter.Jieba.Count(window, Tokenize(window), carry, insideRun);
+            start = cut;
+        }
+
+        Assert.False(carry.IsOpen);
+        return words;
+    }
+
+    /// <summary>True when the tokens either side of offset <paramref name="cut"/> (a token start) are one run of Chinese characters.</summary>
+    private static bool RunGoesOnAt(string text, TokenBuffer tokens, int cut)
+    {
+        for (var t = 1; t < tokens.Count; t++)
+        {
+            if (tokens.Start(t) == cut)
+            {
+                return WordCounter.InOneRun(text, tokens, t - 1);
+            }
+        }
+
+        throw new ArgumentException($"{cut} is not a token start.", nameof(cut));
+    }
+
     /// <summary>A counter that asks <paramref name="countRun"/> of each run of a text in turn.</summary>
     private static WordCounter RunByRun(Func<string, int> countRun) => new((text, runs) =>
     {

@@ -244,20 +244,74 @@ public class WindowedDocumentAnalysisTests
     }
 
     [Fact]
-    public void Analyze_OneRunOfChineseCharacters_IsReadInOneGrowingWindow()
+    public void Analyze_OneRunOfChineseCharacters_IsCutInsideTheRun()
     {
-        // No sentence end, no space, no comma: the run's word count needs all of it, so there is no place to cut.
+        // No sentence end, no space, no comma: cut between two characters of the run, its words counted whole where it ends.
         using var temp = new TempDirectory();
         var path = temp.File("run.txt");
-        File.WriteAllText(path, string.Concat(Enumerable.Repeat("推进共同富裕发展慈善事业", 50)));
+        const string Part = "推进共同富裕发展慈善事业";
+        File.WriteAllText(path, string.Concat(Enumerable.Repeat(Part, 50)));
         var matcher = new LexiconMatcher(DefaultLexicon.Instance);
         var windows = new WindowedDocumentAnalysis(new DocumentAnalyzer(matcher, WordCounter.Jieba), new DocumentReportBuilder(matcher, 40), temp.File, 50);
 
         var result = windows.Analyze(0, new SourceFile(path, "run.txt", temp.Path), DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None);
 
-        Assert.Equal(1, windows.WindowsAnalysed);
-        Assert.Equal(600, Assert.Single(result.Reports).Summary.Tokens);
-        result.Reports[0].DiscardEvidence();
+        var report = Assert.Single(result.Reports);
+        Assert.InRange(windows.WindowsAnalysed, 10, 100); // not held whole
+        Assert.Equal(600, report.Summary.Tokens);
+        Assert.Equal(ChineseWordCounter.Instance.Count(string.Concat(Enumerable.Repeat(Part, 50))), report.Summary.Words);
+        Assert.Equal(1, report.Summary.Sentences);
+        report.DiscardEvidence();
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(9, true)]
+    [InlineData(40, false)]
+    [InlineData(300, true)]
+    public void Run_LongRunsOfChineseCharactersInWindows_WriteTheReportsOfWholeDocuments(int window, bool dedupe)
+    {
+        // Runs without punctuation cut between their characters: terms all along the run (the built-in lexicon's and
+        // overlapping ones of another theme), characters jieba has no word for (stretches through the HMM), a
+        // character outside the BMP (a surrogate pair), compatibility ideographs, English words between runs, and
+        // Chinese exclusion phrases that reach across the cut.
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in"));
+        File.WriteAllText(temp.File("in/terms.txt"), string.Concat(Enumerable.Repeat("推进共同富裕发展慈善事业缩小收入差距", 40)));
+        var random = new Random(window);
+        const string Characters = "共同富裕慈善事业收入差距分配的一是在不了有和人这中大为龘靐齉爩鱻麤𠀀豈更";
+        var mixed = new StringBuilder();
+        for (var i = 0; i < 1500; i++)
+        {
+            var next = random.Next(Characters.Length);
+            mixed.Append(char.IsSurrogate(Characters[next]) ? "𠀀" : Characters[next].ToString());
+            mixed.Append(random.Next(150) == 0 ? " charity " : string.Empty);
+        }
+
+        File.WriteAllText(temp.File("in/mixed.txt"), mixed.ToString());
+        File.WriteAllText(temp.File("in/rare.txt"), string.Concat(Enumerable.Repeat("龘靐齉爩鱻麤厵灪籱虋鸙龗齾", 30)) + "共同富裕");
+        var lexicon = LexiconLoader.FromCsvText(
+            "theme,term,exclude\nequality,共同富裕,共同富裕发展\nequality,收入差距,\nphilanthropy,慈善,慈善事业缩小\nphilanthropy,charity,\nother,同富,\nother,富裕发,\n", "zh.csv");
+
+        AssertSameReports(DefaultLexicon.Instance, [temp.File("in")], temp, window, dedupe, context: window % 30);
+        using var other = new TempDirectory();
+        AssertSameReports(lexicon, [temp.File("in")], other, window, dedupe, context: 25);
+    }
+
+    [Theory]
+    [InlineData(97)]
+    [InlineData(2_000)]
+    public void Run_SharedChineseTextsAsOneRunEachInWindows_WriteTheReportsOfWholeDocuments(int window)
+    {
+        // Real text: the shared corpus's Chinese texts with everything but their Chinese characters taken out (read at test time).
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in"));
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(TestPaths.Shared, "corpus"), "*_zh.txt").Order(StringComparer.Ordinal).Take(4))
+        {
+            File.WriteAllText(temp.File("in/" + Path.GetFileName(path)), new string([.. File.ReadAllText(path).Where(c => c is >= '\u4E00' and <= '\u9FFF')]));
+        }
+
+        AssertSameReports(DefaultLexicon.Instance, [temp.File("in")], temp, window, dedupe: false, context: 40);
     }
 
     [Theory]
