@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CommonProsperity.Nlp.Text;
 
 namespace CommonProsperity.Nlp.Counting;
@@ -549,30 +551,42 @@ public sealed class LexiconMatcher
     /// <summary>
     /// The prefix (starred) term tokens, grouped by a hash of their first characters (the head) into the
     /// buckets of a small table, so that the many tokens that start no prefix are turned away with one probe
-    /// and the others compare only the prefixes of their bucket.
+    /// and the others compare only the prefixes of their bucket. A token's first four characters are read
+    /// once as one number (its lead): the head is hashed from it, and each prefix of the bucket compares its
+    /// own lead first (which turns away the bucket's other heads), then the rest of its characters.
     /// </summary>
     private sealed class PrefixIndex
     {
         private const int BucketBits = 12;
         private readonly int _headLength;
+        private readonly int _shortestKey; // the head length, or int.MaxValue without prefixes: shorter keys start none
+        private readonly ulong _headMask;
         private readonly int[] _bucketStart = new int[(1 << BucketBits) + 1];
         private readonly string[] _prefixes;
         private readonly int[] _ids;
+
+        /// <summary>Per prefix, its <see cref="Lead"/> and the bits of it that its characters fill.</summary>
+        private readonly ulong[] _leads;
+        private readonly ulong[] _leadMasks;
 
         public PrefixIndex(IEnumerable<(string Prefix, int Id)> prefixes)
         {
             var all = prefixes.ToList();
             _headLength = all.Count == 0 ? 0 : Math.Min(3, all.Min(p => p.Prefix.Length));
+            _shortestKey = all.Count == 0 ? int.MaxValue : _headLength;
+            _headMask = LeadMask(_headLength);
 
             // Bucket by bucket, longest first (stable, so equal lengths keep their order): the prefixes of one
             // head come out longest first, as the matcher needs them.
             var ordered = all
-                .Select(p => (p.Prefix, p.Id, Bucket: Bucket(p.Prefix.AsSpan(0, _headLength))))
+                .Select(p => (p.Prefix, p.Id, Bucket: Bucket(Lead(p.Prefix) & _headMask)))
                 .OrderBy(p => p.Bucket)
                 .ThenByDescending(p => p.Prefix.Length)
                 .ToArray();
             _prefixes = [.. ordered.Select(p => p.Prefix)];
             _ids = [.. ordered.Select(p => p.Id)];
+            _leads = [.. _prefixes.Select(p => Lead(p))];
+            _leadMasks = [.. _prefixes.Select(p => LeadMask(p.Length))];
             var at = 0;
             for (var bucket = 0; bucket <= 1 << BucketBits; bucket++)
             {
@@ -586,35 +600,63 @@ public sealed class LexiconMatcher
         }
 
         /// <summary>Adds the ids of the prefixes <paramref name="key"/> starts with, longest first, each spanning <paramref name="span"/> tokens.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Find(ReadOnlySpan<char> key, MatchScratch scratch, int span)
         {
-            if (_headLength == 0 || key.Length < _headLength)
+            if (key.Length < _shortestKey)
             {
                 return;
             }
 
-            var bucket = Bucket(key[.._headLength]);
+            var lead = Lead(key);
+            var bucket = Bucket(lead & _headMask);
+            var first = _bucketStart[bucket];
             var end = _bucketStart[bucket + 1];
-            for (var p = _bucketStart[bucket]; p < end; p++)
+            if (first != end)
             {
-                var prefix = _prefixes[p];
-                if (prefix.Length <= key.Length && key.StartsWith(prefix, StringComparison.Ordinal))
+                AddStarted(key, lead, first, end, scratch, span);
+            }
+        }
+
+        /// <summary>Adds the ids of the prefixes from <paramref name="first"/> to before <paramref name="end"/> (one bucket) that <paramref name="key"/> starts with.</summary>
+        private void AddStarted(ReadOnlySpan<char> key, ulong lead, int first, int end, MatchScratch scratch, int span)
+        {
+            for (var p = first; p < end; p++)
+            {
+                if ((lead & _leadMasks[p]) == _leads[p])
                 {
-                    scratch.AddCandidate(_ids[p], span);
+                    var prefix = _prefixes[p];
+                    if (prefix.Length <= key.Length && (prefix.Length <= 4 || key[4..prefix.Length].SequenceEqual(prefix.AsSpan(4))))
+                    {
+                        scratch.AddCandidate(_ids[p], span);
+                    }
                 }
             }
         }
 
-        /// <summary>The bucket of a head of up to three characters.</summary>
-        private static int Bucket(ReadOnlySpan<char> head)
+        /// <summary>The first four characters of <paramref name="text"/> as one number, the first in the low bits (fewer when it is shorter, the rest zero).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Lead(ReadOnlySpan<char> text)
         {
-            ulong packed = 0;
-            foreach (var c in head)
+            if (BitConverter.IsLittleEndian && text.Length >= 4)
             {
-                packed = (packed << 16) | c;
+                return MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(text)); // the first character in the low bits, as below
             }
 
-            return (int)((packed * 0x9E3779B97F4A7C15) >> (64 - BucketBits));
+            ulong lead = 0;
+            for (var k = 0; k < text.Length; k++)
+            {
+                lead |= (ulong)text[k] << (16 * k);
+            }
+
+            return lead;
         }
+
+        /// <summary>The bits of a <see cref="Lead"/> that <paramref name="length"/> characters fill.</summary>
+        private static ulong LeadMask(int length) => length >= 4 ? ulong.MaxValue : (1UL << (16 * length)) - 1;
+
+        /// <summary>The bucket of a head (a lead cut to the head's characters).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int Bucket(ulong head) => (int)((head * 0x9E3779B97F4A7C15) >> (64 - BucketBits));
     }
 }

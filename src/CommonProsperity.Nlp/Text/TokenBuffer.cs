@@ -157,16 +157,23 @@ internal sealed class TokenBuffer
         var parts = _tokens;
         var p = 0;
         var n = 0;
-        for (var t = 0; t < source.Count; t++)
+        var t = 0;
+        while (t < source.Count)
         {
-            ref readonly var token = ref tokens[t];
-            if (n == source.SplitCount || source._splits[n].Token != t)
+            // The tokens up to the next joined one are copied as they are, together.
+            var next = n < source.SplitCount ? Math.Min(source._splits[n].Token, source.Count) : source.Count;
+            tokens.AsSpan(t, next - t).CopyTo(parts.AsSpan(p));
+            for (; t < next; t++)
             {
-                parts[p] = token;
                 partToken[p++] = t;
-                continue;
             }
 
+            if (t == source.Count)
+            {
+                break;
+            }
+
+            ref readonly var token = ref tokens[t];
             var (start, joins, afterBreak, from) = (token.Start, token.JoinsPrevious, token.BreakBefore, 0);
             for (; n < source.SplitCount && source._splits[n].Token == t; n++)
             {
@@ -178,6 +185,7 @@ internal sealed class TokenBuffer
 
             partToken[p] = t;
             parts[p++] = Part(token.KeyStart + from, token.KeyLength - from, start, token.End, joins, afterBreak);
+            t++;
         }
 
         Count = p;

@@ -56,10 +56,34 @@ public class LexiconMatcherDifferentialTests
         gamma,development,asian development bank
         """;
 
+    /// <summary>
+    /// Prefixes of three to nine characters that share their first three or four (so that they share a bucket
+    /// and a token must compare more than the head), beside exact terms with the same starts.
+    /// </summary>
+    private const string PrefixLexicon = """
+        theme,term
+        alpha,con*
+        alpha,cons*
+        alpha,consum*
+        alpha,consumption tax*
+        alpha,contra*
+        alpha,contribut*
+        beta,contribution
+        beta,control*
+        beta,contr*
+        beta,dis*
+        beta,disparit*
+        gamma,dissent*
+        gamma,dissid*
+        gamma,consul
+        gamma,é*
+        gamma,éco*
+        """;
+
     public static TheoryData<string, int> Cases()
     {
         var data = new TheoryData<string, int>();
-        foreach (var lexicon in new[] { "default", "mini", "overlapping", "excluding" })
+        foreach (var lexicon in new[] { "default", "mini", "overlapping", "excluding", "prefixes" })
         {
             for (var seed = 1; seed <= 4; seed++)
             {
@@ -78,6 +102,26 @@ public class LexiconMatcherDifferentialTests
         var text = RandomText.Make(new Random(seed), lexicon, 20_000);
 
         AssertSameHits(lexicon, text);
+    }
+
+    [Fact]
+    public void Match_WordsThatShareAPrefixHead_MatchesReference()
+    {
+        // Each word starts like some prefix and then agrees or parts from it at the 1st to 9th character, in
+        // capitals too; and words shorter than four characters, which the lead of four characters pads.
+        string[] words =
+        [
+            "c", "co", "con", "cons", "consu", "consum", "consume", "consumption", "consul", "consult", "contr", "contra",
+            "contract", "contro", "control", "controls", "contribution", "contributions", "contribute", "conduct",
+            "dis", "disp", "disparity", "disparities", "dissent", "dissenter", "dissident", "disk", "di", "CONSUMPTION",
+            "Control", "é", "éco", "écoles", "eco", "tax", "taxes",
+        ];
+        var random = new Random(7);
+        var text = string.Join(" ", Enumerable.Range(0, 3_000).Select(_ => words[random.Next(words.Length)]));
+
+        AssertSameHits(Load("prefixes"), text);
+        AssertSameHits(Load("overlapping"), text);
+        AssertSameHits(DefaultLexicon.Instance, text);
     }
 
     [Fact]
@@ -100,7 +144,7 @@ public class LexiconMatcherDifferentialTests
             default:
                 using (var temp = new TempDirectory())
                 {
-                    return LexiconLoader.Load(temp.Write($"{name}.csv", name == "excluding" ? ExcludingLexicon : OverlappingLexicon));
+                    return LexiconLoader.Load(temp.Write($"{name}.csv", name switch { "excluding" => ExcludingLexicon, "prefixes" => PrefixLexicon, _ => OverlappingLexicon }));
                 }
         }
     }

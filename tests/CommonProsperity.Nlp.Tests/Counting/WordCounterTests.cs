@@ -81,6 +81,57 @@ public class WordCounterTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Count_TextsWithCharactersNearTheHanRanges_FindsTheRunsTokenByTokenWould(int seed)
+    {
+        // Characters from U+3400 to U+FAFF that are not Chinese (Korean and Yi words, hexagram symbols, private use,
+        // surrogates of emoji and other scripts), Chinese characters in and beyond the BMP, compatibility forms,
+        // Kangxi radicals (folded to Chinese characters but not Chinese as written), zero-width characters between
+        // Chinese characters, line-end hyphens: the runs and the words as the plain token-by-token walk finds them.
+        string[] pieces =
+        [
+            "共同富裕", "人", "推动", "한국어", "사회", "ꀀꀁ", "䷀䷁", "\uE000\uE001", "😀", "𝐀bc", "𠀀𠀁", "㐀", "豈更", "⼀⼆", "中\u200B国",
+            "policy", "2021年", "in-\nequality", "Ａｂｃ", "·", "，", "",
+        ];
+        string[] between = [" ", "", "，", "\n", "-"];
+        var random = new Random(seed);
+        var text = string.Concat(Enumerable.Range(0, 3000).Select(_ => pieces[random.Next(pieces.Length)] + between[random.Next(between.Length)]));
+        var tokens = Tokenize(text);
+        var runs = new List<string>();
+        var counter = RunByRun(run => { runs.Add(run); return 3; });
+
+        var words = counter.Count(text, tokens);
+
+        var (expectedWords, expectedRuns) = TokenByToken(text, tokens);
+        Assert.Equal(expectedRuns, runs);
+        Assert.Equal(expectedWords + (3 * expectedRuns.Count), words);
+    }
+
+    /// <summary>The words (runs of two or more Chinese characters left out) and the runs, walking every token in turn.</summary>
+    private static (int Words, List<string> Runs) TokenByToken(string text, TokenBuffer tokens)
+    {
+        var words = 0;
+        var runs = new List<string>();
+        for (var i = 0; i < tokens.Count;)
+        {
+            var end = WordCounter.HanRunEnd(text, tokens, i);
+            if (end < 0 || end - i == 1)
+            {
+                words++;
+                i = Math.Max(end, i + 1);
+                continue;
+            }
+
+            runs.Add(text[tokens.Start(i)..tokens.End(end - 1)]);
+            i = end;
+        }
+
+        return (words, runs);
+    }
+
+    [Theory]
     [InlineData(1, "共同富裕，2021年 推动慈善事业and人𠀀𠀁龘靐齉扎实推动豈更共同㐀富裕。")]
     [InlineData(2, "扎实推动共同富裕构建初次分配再分配第三次分配协调配套的制度体系龘靐齉爩鱻麤的的的的")]
     [InlineData(3, "charity 共同富裕 income gap 缩小收入差距龘靐 2024")]
