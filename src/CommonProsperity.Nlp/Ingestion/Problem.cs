@@ -68,6 +68,16 @@ public sealed record Problem(ProblemKind Kind, string File, string Message, stri
     /// <summary>An input (or one record of it) that was not analysed.</summary>
     public static Problem Skipped(string file, string message, string? fix = null) => new(ProblemKind.Skipped, file, message, fix);
 
+    /// <summary>
+    /// An input that was not analysed (or not to its end: <paramref name="note"/> says what of it was) because its
+    /// file could not be read (<paramref name="error"/>: an <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>).
+    /// </summary>
+    public static Problem CannotRead(string file, Exception error, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Skipped(file, $"{file}: cannot read the file ({error.Message}).{note}", "Check that it exists and that you may read it.");
+    }
+
     /// <summary>A problem that did not stop the input from being analysed.</summary>
     public static Problem Warning(string file, string message, string? fix = null) => new(ProblemKind.Warning, file, message, fix);
 

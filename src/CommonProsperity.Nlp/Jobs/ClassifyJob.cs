@@ -1,4 +1,3 @@
-using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Models;
 using CommonProsperity.Nlp.Output;
@@ -80,26 +79,18 @@ public sealed class ClassifyJob(ThemeModel model)
         try
         {
             var tally = new PassageReportWriter.PassageTally(_model.Themes);
-            foreach (var window in classifier.ClassifyInWindows(document, cancellationToken))
+            if (!classifier.TryClassifyInWindows(document, problems, window =>
             {
                 tally.Add(window);
                 writer.Add(new PassageReportWriter.Rows(PassageReportWriter.FormatPassages(window, _model.Themes), new CsvRowBuffer(16)));
                 WindowWritten?.Invoke(document);
+            }, cancellationToken))
+            {
+                writer.TakeBack(start);
+                return (0, null);
             }
 
             return (tally.Count, new PassageReportWriter.Rows(new CsvRowBuffer(16), PassageReportWriter.FormatFrequency(document, tally, _model.Themes)));
-        }
-        catch (InputException e)
-        {
-            writer.TakeBack(start);
-            problems.Report(Problem.Skipped(document.Id, e));
-            return (0, null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            writer.TakeBack(start);
-            problems.Report(Problem.Skipped(document.Id, $"{document.Id}: cannot read the file ({e.Message}).", "Check that it exists and that you may read it."));
-            return (0, null);
         }
         finally
         {

@@ -179,7 +179,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
 
     private static FileResult CannotRead(int index, string id, ProblemLog problems, Exception e)
     {
-        problems.Report(Problem.Skipped(id, $"{id}: cannot read the file ({e.Message}).", "Check that it exists and that you may read it."));
+        problems.Report(Problem.CannotRead(id, e));
         return new FileResult(index, problems.All, [], null, 0);
     }
 

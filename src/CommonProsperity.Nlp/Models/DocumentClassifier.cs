@@ -1,3 +1,4 @@
+using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 using CommonProsperity.Nlp.Text;
 
@@ -70,6 +71,43 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
         }
 
         return Windows(document, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="ClassifyInWindows"/>, each window's passages handed to <paramref name="window"/>, or the document
+    /// skipped: one that cannot be read to its end (its file changed between the readings, a stretch with no place
+    /// to cut it, a byte that no longer decodes) is reported to <paramref name="problems"/>, named with the error's
+    /// own message and fix, and false is returned; the windows handed over before are the caller's to take back.
+    /// Only reading the document is caught: what <paramref name="window"/> throws goes on.
+    /// </summary>
+    /// <returns>Whether the document was classified to its end.</returns>
+    public bool TryClassifyInWindows(Document document, ProblemLog problems, Action<IReadOnlyList<ClassifiedPassage>> window, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(window);
+        using var windows = ClassifyInWindows(document, cancellationToken).GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!windows.MoveNext())
+                {
+                    return true;
+                }
+            }
+            catch (InputException e)
+            {
+                problems.Report(Problem.Skipped(document.Id, e));
+                return false;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Report(Problem.CannotRead(document.Id, e));
+                return false;
+            }
+
+            window(windows.Current);
+        }
     }
 
     private IEnumerable<IReadOnlyList<ClassifiedPassage>> Windows(Document document, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace CommonProsperity.Nlp.Tests.Jobs;
 /// </summary>
 public class ClassifyJobTests
 {
-    private static string ShippedModel => Path.Combine(TestPaths.RepoRoot, "models", "themes.model.zip");
+    internal static string ShippedModel => Path.Combine(TestPaths.RepoRoot, "models", "themes.model.zip");
 
     /// <summary>Real documents: the shared corpus (English and Chinese policy texts), the repository's and the fixtures'.</summary>
     private static string[] Inputs => [Path.Combine(TestPaths.Shared, "corpus"), Path.Combine(TestPaths.RepoRoot, "corpus"), TestPaths.MiniCorpus];
@@ -101,9 +101,7 @@ public class ClassifyJobTests
             {
                 if (written++ == 0)
                 {
-                    using var file = new FileStream(large, FileMode.Open, FileAccess.Write);
-                    file.Seek(-3, SeekOrigin.End);
-                    file.Write([0xFF, 0xFE, 0xFD]);
+                    BreakTheEnd(large);
                 }
             },
         };
@@ -124,7 +122,7 @@ public class ClassifyJobTests
         using var temp = new TempDirectory();
         var model = ThemeModel.Load(ShippedModel);
         WriteGoodFiles(temp, "batch");
-        temp.Write(Path.Combine("batch", "b.txt"), LongText(20) + string.Concat(Enumerable.Repeat("common prosperity and charity ", 400)));
+        temp.Write(Path.Combine("batch", "b.txt"), LongText(20) + Uncuttable);
         WriteGoodFiles(temp, "good");
 
         // Act
@@ -141,7 +139,7 @@ public class ClassifyJobTests
     public void Run_EveryDocumentSkippedInWindows_IsAnErrorAndWritesNothing()
     {
         using var temp = new TempDirectory();
-        temp.Write(Path.Combine("batch", "b.txt"), string.Concat(Enumerable.Repeat("common prosperity and charity ", 400)));
+        temp.Write(Path.Combine("batch", "b.txt"), Uncuttable);
 
         var error = Assert.Throws<CommonProsperity.Nlp.Errors.CommonProsperityException>(
             () => new ClassifyJob(ThemeModel.Load(ShippedModel)).Run(StreamingOptions(temp, "batch") with { MaxWindowCharacters = 4000 }));
@@ -154,17 +152,39 @@ public class ClassifyJobTests
     private static PassageOptions StreamingOptions(TempDirectory temp, string folder) =>
         new([temp.File(folder)], temp.File(folder + "-out"), new IngestionOptions() with { StreamedFileBytes = 10_000 }) { WindowCharacters = 2000 };
 
-    private static void WriteGoodFiles(TempDirectory temp, string folder)
+    /// <summary>The two small files of a batch (a.txt and c.txt) beside the large b.txt, in <paramref name="folder"/>.</summary>
+    internal static void WriteGoodFiles(TempDirectory temp, string folder)
     {
         temp.Write(Path.Combine(folder, "a.txt"), "The foundation donated to charity. 推进共同富裕，发展慈善事业。\n");
         temp.Write(Path.Combine(folder, "c.txt"), "The party tightened control over private firms. 缩小收入差距。\n");
     }
 
-    private static string LongText(int sentences) =>
+    /// <summary>Changes the last bytes of the file in place to bytes UTF-8 cannot decode, as a file being written over would be.</summary>
+    internal static void BreakTheEnd(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
+        file.Seek(-3, SeekOrigin.End);
+        file.Write([0xFF, 0xFE, 0xFD]);
+    }
+
+    /// <summary>Words that run on with no sentence end for 12,000 characters: more than a window may grow to in a test (4,000 characters).</summary>
+    internal static string Uncuttable => string.Concat(Enumerable.Repeat("common prosperity and charity ", 400));
+
+    internal static string LongText(int sentences) =>
         string.Concat(Enumerable.Range(0, sentences).Select(i => $"Sentence {i} on common prosperity and charity. 推进共同富裕，缩小收入差距。\n"));
 
     /// <summary>The run skipped b.txt alone, with the problem given, and its reports are those of the run without it, byte for byte.</summary>
     private static void AssertSkippedWithTheOthersWhole(TempDirectory temp, PassageResult result, PassageResult expected, string message)
+    {
+        AssertOnlyTheLargeFileSkipped(result, expected, message);
+        foreach (var report in new[] { ReportFiles.Passages, ReportFiles.ThemeFrequencyClassifier })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(temp.File("good-out"), report)), File.ReadAllBytes(Path.Combine(temp.File("batch-out"), report)));
+        }
+    }
+
+    /// <summary>The run skipped b.txt alone, with the problem given, and classified as many passages of the others as <paramref name="expected"/>, the run without it.</summary>
+    internal static void AssertOnlyTheLargeFileSkipped(PassageResult result, PassageResult expected, string message)
     {
         var problem = Assert.Single(result.Problems);
         Assert.Equal(ProblemKind.Skipped, problem.Kind);
@@ -172,10 +192,6 @@ public class ClassifyJobTests
         Assert.StartsWith(message, problem.Message, StringComparison.Ordinal);
         Assert.Equal(2, result.Documents);
         Assert.Equal(expected.Passages, result.Passages);
-        foreach (var report in new[] { ReportFiles.Passages, ReportFiles.ThemeFrequencyClassifier })
-        {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(temp.File("good-out"), report)), File.ReadAllBytes(Path.Combine(temp.File("batch-out"), report)));
-        }
     }
 
     private static string Describe(ClassifiedPassage p) =>
