@@ -103,8 +103,9 @@ internal sealed class ChineseWordCounter
 
     /// <summary>
     /// The words of the <paramref name="runs"/> of <paramref name="text"/>, each counted as <see cref="Count(ReadOnlySpan{char})"/>
-    /// counts it: all hashed first, then looked up one after the other, so that the lookups' reads of the
-    /// table (most runs of a large corpus were counted before) overlap instead of waiting one by one.
+    /// counts it: all hashed first, each hash's slot read as soon as it is known, then looked up one after the
+    /// other, so that the reads of the table (most runs of a large corpus were counted before, in a table of
+    /// megabytes) are on their way while the next runs are hashed instead of waiting one by one.
     /// </summary>
     public int Count(ReadOnlySpan<char> text, Runs runs)
     {
@@ -114,7 +115,15 @@ internal sealed class ChineseWordCounter
         var hashes = runs.Hashes;
         for (var r = 0; r < runs.Count; r++)
         {
-            hashes[r] = lengths[r] <= MaxRememberedLength ? ChineseWordCounterCache.Hash(text.Slice(starts[r], lengths[r])) : 0;
+            if (lengths[r] <= MaxRememberedLength)
+            {
+                hashes[r] = ChineseWordCounterCache.Hash(text.Slice(starts[r], lengths[r]));
+                _remembered.Touch(hashes[r]);
+            }
+            else
+            {
+                hashes[r] = 0;
+            }
         }
 
         var words = 0;

@@ -20,7 +20,9 @@ namespace CommonProsperity.Nlp.Counting;
 /// of the term tokens it can stand for (one hash lookup, a table lookup for one-character tokens such
 /// as Chinese characters, and a prefix check only for tokens whose first characters start some
 /// prefix); then one walk of a trie shared by all themes, depth first and candidates in the order
-/// exact, longest prefix, shorter prefixes, finds every theme's longest term at the position. Visiting
+/// exact, longest prefix, shorter prefixes, finds every theme's longest term at the position. Walks
+/// start only where some term may start: a Chinese character's table entry says whether terms start with
+/// it, and a filter of the terms' first two tokens whether the character after it may continue one. Visiting
 /// the candidates in that order is what makes an exact last word win over a prefix, and a longer
 /// prefix over a shorter one, at equal length.
 /// </remarks>
@@ -28,6 +30,20 @@ public sealed class LexiconMatcher
 {
     private readonly TokenIdTable _exact;
     private readonly int _themeCount;
+    /// <summary>A flag of <see cref="_singleCharIds"/>: some term starts with the character.</summary>
+    private const int StartsTerm = int.MinValue;
+
+    /// <summary>The size of <see cref="_secondTokens"/>, in bits (8 KB).</summary>
+    private const int SecondTokenBits = 1 << 16;
+
+    /// <summary>
+    /// A filter of the pairs of term-token ids that start some term (a bit per hash of the pair; a pair
+    /// that starts none may share a bit): a walk from a character whose next character's pair is not set
+    /// cannot go past the first token.
+    /// </summary>
+    private readonly ulong[] _secondTokens;
+
+    /// <summary>By character, the id + 1 of the one-character term token it is (0: none), with <see cref="StartsTerm"/> when some term starts with it.</summary>
     private readonly int[] _singleCharIds;
     private readonly PrefixIndex _prefixes;
     private readonly int[] _rootChild;
@@ -88,6 +104,27 @@ public sealed class LexiconMatcher
         }
 
         (_rootChild, _nodes, _edgeIds, _edgeChildren, _terminalThemes, _terminalTerms) = builder.Build();
+        for (var c = 0; c < _singleCharIds.Length; c++)
+        {
+            if (_singleCharIds[c] > 0 && _rootChild[_singleCharIds[c] - 1] >= 0)
+            {
+                _singleCharIds[c] |= StartsTerm;
+            }
+        }
+
+        _secondTokens = new ulong[SecondTokenBits / 64];
+        for (var id = 0; id < _rootChild.Length; id++)
+        {
+            if (_rootChild[id] is var child and >= 0)
+            {
+                for (var e = _nodes[child].EdgeStart; e < _nodes[child].EdgeEnd; e++)
+                {
+                    var bit = SecondTokenBit(id, _edgeIds[e]);
+                    _secondTokens[bit >> 6] |= 1UL << bit;
+                }
+            }
+        }
+
         _exclusions = [.. lexicon.Terms.Select(t => t.Exclusions.Count == 0 ? null
             : t.Exclusions.Select(phrase => new Exclusion(TermPattern.Parse(phrase, lexicon.Source, t.Line, Tokenizer))).ToArray())];
         _anyExclusions = _exclusions.Any(e => e is not null);
@@ -216,6 +253,8 @@ public sealed class LexiconMatcher
         var state = new WalkState(scratch, tokens);
         var nextFree = scratch.NextFree;
         var bestLength = scratch.BestLength;
+        var bestStamp = scratch.BestStamp;
+        var anyBest = scratch.AnyBestStamp;
         var bestTerm = scratch.BestTerm;
         var vetoLength = scratch.VetoLength;
         var vetoStamp = scratch.VetoStamp;
@@ -223,36 +262,28 @@ public sealed class LexiconMatcher
         var candStart = scratch.CandidateStart;
         var candidates = scratch.Candidates;
         var candidateSpans = scratch.CandidateSpans;
-        for (var i = 0; i < count; i++)
+        var starts = scratch.Starts;
+
+        // Only the tokens that some term starts with are walked from (most Chinese characters start none).
+        for (var s = 0; s < scratch.StartCount; s++)
         {
-            var walked = false;
+            var i = starts[s];
             for (var c = candStart[i]; c < candStart[i + 1]; c++)
             {
                 var child = _rootChild[candidates[c]];
-                if (child < 0)
+                if (child >= 0)
                 {
-                    continue;
+                    Visit(child, i, i + candidateSpans[c], ref state);
                 }
-
-                if (!walked)
-                {
-                    Array.Fill(bestLength, 0, 0, _themeCount);
-                    walked = true;
-                }
-
-                Visit(child, i, i + candidateSpans[c], ref state);
             }
 
-            if (!walked)
-            {
-                continue;
-            }
-
-            if (anyVeto[0] == i + 1 && vetoes is not null)
+            var stamp = i + 1;
+            if (anyVeto[0] == stamp && vetoes is not null)
             {
                 for (var theme = 0; theme < _themeCount; theme++)
                 {
-                    if (vetoStamp[theme] == i + 1 && vetoLength[theme] > bestLength[theme] && nextFree[theme] <= i)
+                    var best = bestStamp[theme] == stamp ? bestLength[theme] : 0;
+                    if (vetoStamp[theme] == stamp && vetoLength[theme] > best && nextFree[theme] <= i)
                     {
                         var vetoed = vetoLength[theme];
                         var (first, covered) = TokenRange(tokenOf, i, vetoed);
@@ -261,11 +292,16 @@ public sealed class LexiconMatcher
                 }
             }
 
+            if (anyBest[0] != stamp)
+            {
+                continue; // no term ends on a walk from here
+            }
+
             for (var theme = 0; theme < _themeCount; theme++)
             {
-                var length = bestLength[theme];
-                if (length > 0 && nextFree[theme] <= i)
+                if (bestStamp[theme] == stamp && nextFree[theme] <= i)
                 {
+                    var length = bestLength[theme];
                     var (first, covered) = TokenRange(tokenOf, i, length);
                     hits.Add(new LexiconHit(theme, bestTerm[theme], tokens.Start(i), tokens.End(i + length - 1), first, covered));
                     nextFree[theme] = i + length;
@@ -290,13 +326,74 @@ public sealed class LexiconMatcher
         var count = tokens.Count;
         var candStart = scratch.CandidateStart;
         var singleCharIds = _singleCharIds;
+        var rootChild = _rootChild;
+        var nodes = _nodes;
+        var secondTokens = _secondTokens;
+        var prefixHead = _prefixes.HeadLength;
+        var starts = scratch.Starts;
+        var startCount = 0;
+        scratch.EnsureCandidates(count);
+        var candidates = scratch.Candidates;
+        var spans = scratch.CandidateSpans;
+        var found = 0;
+
+        // A one-character token that starts terms but no term of one token (most Chinese characters that
+        // start a term) becomes a start only if the token after it joins it and the pair may start a term.
+        var pending = -1;
+        var pendingId = 0;
         for (var i = 0; i < count; i++)
         {
-            candStart[i] = scratch.CandidateCount;
+            candStart[i] = found;
             var key = tokens.Key(i);
+            var joined = i + 1 < count && tokens.BreakBefore(i + 1);
+            if (key.Length == 1 && prefixHead != 1 && !joined)
+            {
+                // A Chinese character (or any one-character token that starts no prefix and no joined word):
+                // one table read tells its candidate and whether a walk starts at it, in room made beforehand.
+                var packed = singleCharIds[key[0]];
+                var id = (packed & ~StartsTerm) - 1;
+                if (pending >= 0)
+                {
+                    if (id >= 0 && tokens.JoinsPrevious(i) && (secondTokens[SecondTokenBit(pendingId, id) >> 6] & (1UL << SecondTokenBit(pendingId, id))) != 0)
+                    {
+                        starts[startCount++] = pending;
+                    }
+
+                    pending = -1;
+                }
+
+                if (packed != 0)
+                {
+                    candidates[found] = id;
+                    spans[found++] = 1;
+                    if (packed < 0)
+                    {
+                        ref readonly var node = ref nodes[rootChild[id]];
+                        if (node.TerminalStart != node.TerminalEnd)
+                        {
+                            starts[startCount++] = i;
+                        }
+                        else
+                        {
+                            (pending, pendingId) = (i, id);
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            if (pending >= 0)
+            {
+                // The walk from the token before may go on with this token's other candidates: kept.
+                starts[startCount++] = pending;
+                pending = -1;
+            }
+
+            scratch.CandidateCount = found;
             if (key.Length == 1)
             {
-                var id = singleCharIds[key[0]] - 1;
+                var id = (singleCharIds[key[0]] & ~StartsTerm) - 1;
                 if (id >= 0)
                 {
                     scratch.AddCandidate(id);
@@ -307,15 +404,40 @@ public sealed class LexiconMatcher
                 scratch.AddCandidate(id);
             }
 
-            _prefixes.Find(key, scratch, 1);
-            if (i + 1 < count && tokens.BreakBefore(i + 1))
+            if (prefixHead > 0 && key.Length >= prefixHead)
+            {
+                _prefixes.Find(key, scratch, 1);
+            }
+
+            if (joined)
             {
                 AddJoinedCandidates(scratch, tokens, i);
             }
+
+            // Room for the rest of the tokens' one candidate each, as the fast path above needs.
+            scratch.EnsureCandidates(count - i - 1);
+            candidates = scratch.Candidates;
+            spans = scratch.CandidateSpans;
+            var first = found;
+            found = scratch.CandidateCount;
+            for (var c = first; c < found; c++)
+            {
+                if (rootChild[candidates[c]] >= 0)
+                {
+                    starts[startCount++] = i;
+                    break;
+                }
+            }
         }
 
-        candStart[count] = scratch.CandidateCount;
+        candStart[count] = found;
+        scratch.CandidateCount = found;
+        scratch.StartCount = startCount;
     }
+
+    /// <summary>The bit of <see cref="_secondTokens"/> for a term's first two token ids.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SecondTokenBit(int first, int second) => (int)((uint)((first * 0x9E3779B1) ^ second) * 0x85EBCA6Bu >> 16);
 
     /// <summary>The candidates of the words that line-end hyphens join, starting at part <paramref name="i"/> (a line-end hyphen follows it).</summary>
     private void AddJoinedCandidates(MatchScratch scratch, TokenBuffer tokens, int i)
@@ -341,12 +463,12 @@ public sealed class LexiconMatcher
         for (var k = entered.TerminalStart; k < entered.TerminalEnd; k++)
         {
             var theme = _terminalThemes[k];
-            if (depth > state.BestLength[theme])
+            var stamp = start + 1;
+            if (state.BestStamp[theme] != stamp || depth > state.BestLength[theme])
             {
                 var term = _terminalTerms[k];
                 if (_exclusions[term] is { } exclusions && Vetoing(exclusions, state.Tokens, start, depth, state.LongestRun) is var exclusion and >= 0)
                 {
-                    var stamp = start + 1;
                     if (state.VetoStamp[theme] != stamp || depth > state.VetoLength[theme])
                     {
                         state.VetoStamp[theme] = stamp;
@@ -358,6 +480,8 @@ public sealed class LexiconMatcher
                 }
                 else
                 {
+                    state.BestStamp[theme] = stamp;
+                    state.AnyBestStamp[0] = stamp;
                     state.BestLength[theme] = depth;
                     state.BestTerm[theme] = term;
                 }
@@ -416,6 +540,8 @@ public sealed class LexiconMatcher
         public readonly int[] Candidates = scratch.Candidates;
         public readonly int[] CandidateSpans = scratch.CandidateSpans;
         public readonly int[] BestLength = scratch.BestLength;
+        public readonly int[] BestStamp = scratch.BestStamp;
+        public readonly int[] AnyBestStamp = scratch.AnyBestStamp;
         public readonly int[] BestTerm = scratch.BestTerm;
         public readonly int[] VetoStamp = scratch.VetoStamp;
         public readonly int[] AnyVetoStamp = scratch.AnyVetoStamp;
@@ -598,6 +724,9 @@ public sealed class LexiconMatcher
                 _bucketStart[bucket] = at;
             }
         }
+
+        /// <summary>How many first characters the prefixes are bucketed by (0: no prefixes); a shorter key starts none.</summary>
+        public int HeadLength => _headLength;
 
         /// <summary>Adds the ids of the prefixes <paramref name="key"/> starts with, longest first, each spanning <paramref name="span"/> tokens.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -14,6 +14,12 @@ internal sealed class MatchScratch
     /// <summary>Where each token's candidates start in <see cref="Candidates"/>; entry <c>count</c> ends the last token's.</summary>
     internal int[] CandidateStart { get; private set; } = new int[1025];
 
+    /// <summary>The tokens, in text order, with a candidate that some term starts with (<see cref="StartCount"/> of them): where a walk can begin.</summary>
+    internal int[] Starts { get; private set; } = new int[1024];
+
+    /// <summary>How many entries of <see cref="Starts"/> are in use.</summary>
+    internal int StartCount { get; set; }
+
     /// <summary>The candidate term-token ids of all tokens, token after token.</summary>
     internal int[] Candidates { get; private set; } = new int[256];
 
@@ -33,13 +39,22 @@ internal sealed class MatchScratch
     internal int LongestRun { get; private set; } = 1;
 
     /// <summary>How many entries of <see cref="Candidates"/> are in use.</summary>
-    internal int CandidateCount { get; private set; }
+    internal int CandidateCount { get; set; }
 
     /// <summary>Per theme, the first token a new match may start at.</summary>
     internal int[] NextFree { get; private set; } = new int[16];
 
     /// <summary>Per theme, the length in tokens of the longest term found at the current position (0: none).</summary>
     internal int[] BestLength { get; private set; } = new int[16];
+
+    /// <summary>
+    /// Per theme, the position + 1 at which <see cref="BestLength"/> and <see cref="BestTerm"/> were set: they hold
+    /// for the current position only when this equals it + 1 (no clearing per position).
+    /// </summary>
+    internal int[] BestStamp { get; private set; } = new int[16];
+
+    /// <summary>One cell: the latest <see cref="BestStamp"/> of any theme, so that a walk that found nothing costs one check.</summary>
+    internal int[] AnyBestStamp { get; } = new int[1];
 
     /// <summary>Per theme, the lexicon index of that term.</summary>
     internal int[] BestTerm { get; private set; } = new int[16];
@@ -69,11 +84,17 @@ internal sealed class MatchScratch
             CandidateStart = new int[Math.Max(tokens + 1, CandidateStart.Length * 2)];
         }
 
+        if (Starts.Length < tokens)
+        {
+            Starts = new int[Math.Max(tokens, Starts.Length * 2)];
+        }
+
         if (NextFree.Length < themes)
         {
             NextFree = new int[themes];
             BestLength = new int[themes];
             BestTerm = new int[themes];
+            BestStamp = new int[themes];
             VetoStamp = new int[themes];
             VetoLength = new int[themes];
             VetoTerm = new int[themes];
@@ -82,24 +103,33 @@ internal sealed class MatchScratch
 
         Array.Clear(NextFree, 0, themes);
         Array.Clear(VetoStamp, 0, themes);
+        Array.Clear(BestStamp, 0, themes);
         AnyVetoStamp[0] = 0;
+        AnyBestStamp[0] = 0;
+        StartCount = 0;
         CandidateCount = 0;
     }
 
     internal void AddCandidate(int id, int span = 1)
     {
-        if (CandidateCount == Candidates.Length)
+        EnsureCandidates(1);
+        CandidateSpans[CandidateCount] = span;
+        Candidates[CandidateCount++] = id;
+    }
+
+    /// <summary>Makes room for <paramref name="more"/> candidates after the <see cref="CandidateCount"/> in use.</summary>
+    internal void EnsureCandidates(int more)
+    {
+        var needed = CandidateCount + more;
+        if (needed > Candidates.Length)
         {
             var grown = Candidates;
-            Array.Resize(ref grown, grown.Length * 2);
+            Array.Resize(ref grown, Math.Max(needed, grown.Length * 2));
             Candidates = grown;
             var spans = CandidateSpans;
             Array.Resize(ref spans, grown.Length);
             CandidateSpans = spans;
         }
-
-        CandidateSpans[CandidateCount] = span;
-        Candidates[CandidateCount++] = id;
     }
 
     /// <summary>

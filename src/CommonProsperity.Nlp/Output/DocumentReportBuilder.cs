@@ -187,50 +187,98 @@ internal sealed class DocumentReportBuilder
         return [.. counts];
     }
 
-    /// <summary>Hits and vetoed matches per term, by term index: both lists' term ids sorted, then counted in one walk.</summary>
-    private static TermHits[] CountTerms(IReadOnlyList<LexiconHit> hits, IReadOnlyList<LexiconVeto> vetoes)
+    /// <summary>
+    /// Hits and vetoed matches per term, by term index: counted in this thread's table (by term), the terms met
+    /// gathered as they first appear and sorted, so that a document costs its hits and its distinct terms.
+    /// </summary>
+    private TermHits[] CountTerms(IReadOnlyList<LexiconHit> hits, IReadOnlyList<LexiconVeto> vetoes)
     {
         if (hits.Count == 0 && vetoes.Count == 0)
         {
             return [];
         }
 
-        var hitTerms = new int[hits.Count];
-        for (var h = 0; h < hitTerms.Length; h++)
+        var table = TermCountTable.ForThread(_termFields.Length);
+        for (var h = 0; h < hits.Count; h++)
         {
-            hitTerms[h] = hits[h].Term;
+            table.AddHit(hits[h].Term);
         }
 
-        var vetoTerms = new int[vetoes.Count];
-        for (var v = 0; v < vetoTerms.Length; v++)
+        for (var v = 0; v < vetoes.Count; v++)
         {
-            vetoTerms[v] = vetoes[v].Term;
+            table.AddVeto(vetoes[v].Term);
         }
 
-        Array.Sort(hitTerms);
-        Array.Sort(vetoTerms);
-        var counts = new List<TermHits>();
-        int nextHit = 0, nextVeto = 0;
-        while (nextHit < hitTerms.Length || nextVeto < vetoTerms.Length)
-        {
-            var term = Math.Min(nextHit < hitTerms.Length ? hitTerms[nextHit] : int.MaxValue, nextVeto < vetoTerms.Length ? vetoTerms[nextVeto] : int.MaxValue);
-            var hitCount = Run(hitTerms, ref nextHit, term);
-            var vetoCount = Run(vetoTerms, ref nextVeto, term);
-            counts.Add(new TermHits(term, hitCount, vetoCount));
-        }
-
-        return [.. counts];
+        return table.TakeCounts();
     }
 
-    /// <summary>How many of the sorted <paramref name="terms"/> from <paramref name="next"/> on equal <paramref name="term"/>; moves past them.</summary>
-    private static int Run(int[] terms, ref int next, int term)
+    /// <summary>One thread's hit and veto counts by term, and the terms counted since the last <see cref="TakeCounts"/>.</summary>
+    private sealed class TermCountTable
     {
-        var start = next;
-        while (next < terms.Length && terms[next] == term)
+        [ThreadStatic]
+        private static TermCountTable? _perThread;
+
+        private int[] _hits = [];
+        private int[] _vetoes = [];
+        private int[] _met = new int[64];
+        private int _metCount;
+
+        /// <summary>This thread's table, large enough for <paramref name="terms"/> terms and empty.</summary>
+        public static TermCountTable ForThread(int terms)
         {
-            next++;
+            var table = _perThread ??= new TermCountTable();
+            if (table._hits.Length < terms)
+            {
+                table._hits = new int[terms];
+                table._vetoes = new int[terms];
+            }
+
+            return table;
         }
 
-        return next - start;
+        public void AddHit(int term)
+        {
+            Meet(term);
+            _hits[term]++;
+        }
+
+        public void AddVeto(int term)
+        {
+            Meet(term);
+            _vetoes[term]++;
+        }
+
+        /// <summary>The counts of the terms met, in term order; the table is left empty.</summary>
+        public TermHits[] TakeCounts()
+        {
+            var met = _met.AsSpan(0, _metCount);
+            met.Sort();
+            var counts = new TermHits[met.Length];
+            for (var k = 0; k < met.Length; k++)
+            {
+                var term = met[k];
+                counts[k] = new TermHits(term, _hits[term], _vetoes[term]);
+                _hits[term] = 0;
+                _vetoes[term] = 0;
+            }
+
+            _metCount = 0;
+            return counts;
+        }
+
+        private void Meet(int term)
+        {
+            if (_hits[term] != 0 || _vetoes[term] != 0)
+            {
+                return;
+            }
+
+            if (_metCount == _met.Length)
+            {
+                Array.Resize(ref _met, _met.Length * 2);
+            }
+
+            _met[_metCount++] = term;
+        }
     }
 }
