@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes a PDF of text pages (Helvetica, FlateDecode content streams, 60 lines of 90 characters a page)
-from the ASCII characters of a text file, until the file reaches about MB megabytes (10^6 bytes):
+from the ASCII characters of a text file (repeated if it is too short), until the file reaches about MB megabytes (10^6 bytes):
 a text-dense PDF for bench/large_docs.sh. No library needed.
 
 Usage: gen_pdf.py TEXT_FILE OUT.pdf MB
@@ -10,7 +10,11 @@ src, out, mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
 text = open(src, encoding="utf-8").read()
 # ASCII only (standard font), lines of 90 characters, 60 lines a page
 text = text.encode("ascii", "ignore").decode()
-lines = textwrap.wrap(text[: int(mb * 1e6 * 3)], 90)
+need = int(mb * 1e6 * 3)
+if len(text) < need:
+    # A PDF larger than the text allows (about 1.9 characters of text a byte of PDF): the text again, as often as needed.
+    text = (text + " ") * (need // (len(text) + 1) + 1)
+lines = textwrap.wrap(text[:need], 90)
 page_objs = []
 limit = mb * 1e6
 size = 0

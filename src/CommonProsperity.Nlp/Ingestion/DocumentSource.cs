@@ -194,12 +194,13 @@ public sealed class DocumentSource
     /// True when <paramref name="file"/> is a CSV, plain-text or HTML file of more than <see cref="IngestionOptions.StreamedFileBytes"/>
     /// bytes, which is read as it streams in (<see cref="ExtractStreamed"/>) instead of held whole: a CSV
     /// file's rows are parsed as they come, a plain-text file's document keeps its text in the file
-    /// (<see cref="Document.IsStreamed"/>), an HTML page is parsed in pieces and its text written to a temporary file. False also when its size cannot be found (<see cref="Load"/> then reports why).
+    /// (<see cref="Document.IsStreamed"/>), an HTML page is parsed in pieces and its text written to a temporary file, a
+    /// PDF is read by PdfPig from the file (not from a copy of its bytes) and its text written to a temporary file. False also when its size cannot be found (<see cref="Load"/> then reports why).
     /// </summary>
     internal bool Streams(SourceFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return _readers.GetValueOrDefault(file.Extension) is CsvDocumentReader or PlainTextReader or HtmlReader
+        return _readers.GetValueOrDefault(file.Extension) is CsvDocumentReader or PlainTextReader or HtmlReader or PdfReader
             && IsRegularFileOver(file, _options.StreamedFileBytes);
     }
 
@@ -233,6 +234,16 @@ public sealed class DocumentSource
         }
 
         var metadata = FindMetadata(file, problems);
+        if (_readers[file.Extension] is PdfReader pdf)
+        {
+            foreach (var document in ExtractStreamedPdf(file, pdf, metadata, problems, completed, cancellationToken))
+            {
+                yield return document;
+            }
+
+            yield break;
+        }
+
         var sha256 = string.Empty;
         long length = 0;
         StreamedTextFile? text = null;
@@ -266,6 +277,40 @@ public sealed class DocumentSource
         foreach (var document in documents)
         {
             yield return document;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ExtractStreamed"/> of a PDF: the file is hashed as it is read once, then PdfPig reads it from the same
+    /// open file (as it needs, not a copy of its bytes); the same document and manifest entry as read whole.
+    /// </summary>
+    private static IEnumerable<Document> ExtractStreamedPdf(SourceFile file, PdfReader pdf, DocumentMetadata metadata, IProblemSink problems,
+        Action<InputFileRecord> completed, CancellationToken cancellationToken)
+    {
+        FileStream? stream = null;
+        var sha256 = string.Empty;
+        try
+        {
+            stream = InputFile.OpenRead(file.FullPath);
+            sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
+            stream.Position = 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stream?.Dispose();
+            problems.Report(CannotRead(file, e));
+            yield break;
+        }
+
+        using (stream)
+        {
+            var length = stream.Length;
+            var documents = Documents(file, pdf.Read(file, stream, metadata, cancellationToken), problems,
+                (encoding, by, produced) => completed(new InputFileRecord(file.RelativePath, length, sha256, file.Extension, encoding, produced, by)));
+            foreach (var document in documents)
+            {
+                yield return document;
+            }
         }
     }
 

@@ -100,14 +100,23 @@ internal sealed class HtmlReader(IngestionOptions options) : IDocumentReader
     private static void Extract(TextReader html, string path, TextSink sink, int chunkChars, CancellationToken cancellationToken)
     {
         var depth = new HtmlNestingScanner();
-        new HtmlTextExtractor(chunkChars).Extract(html, sink, stretch =>
+        try
         {
-            depth.Feed(stretch);
-            if (depth.Deepest > MaxDepth)
+            new HtmlTextExtractor(chunkChars).Extract(html, sink, stretch =>
             {
-                throw new InputException($"the page nests elements more than {MaxDepth} deep (browsers stop at 512); reading it would take hours.", path,
-                    fix: "The file is probably generated or damaged: remove it, or save the page's text as .txt and analyse that.");
-            }
-        }, cancellationToken);
+                depth.Feed(stretch);
+                if (depth.Deepest > MaxDepth)
+                {
+                    throw new InputException($"the page nests elements more than {MaxDepth} deep (browsers stop at 512); reading it would take hours.", path,
+                        fix: "The file is probably generated or damaged: remove it, or save the page's text as .txt and analyse that.");
+                }
+            }, cancellationToken);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or CommonProsperityException or IOException or UnauthorizedAccessException))
+        {
+            // AngleSharp 1.10.3 fails on some malformed pages (a NullReferenceException in its select handling): one such page must not stop the run.
+            throw new InputException($"the HTML parser failed on the page ({e.GetType().Name}: {e.Message}).", path,
+                fix: "Open the page in a browser and save it again (or save its text as .txt) and analyse that.", inner: e);
+        }
     }
 }

@@ -29,7 +29,24 @@ internal sealed class PdfReader(IngestionOptions options) : IDocumentReader
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(bytes);
-        var spool = bytes.Length > options.StreamedFileBytes ? new SpooledText(options.TemporaryFolder, file.RelativePath) : null;
+        return Read(file, () => PdfDocument.Open(bytes), bytes.Length > options.StreamedFileBytes, metadata, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a PDF too large to hold (<see cref="IngestionOptions.StreamedFileBytes"/>) from <paramref name="stream"/>, which PdfPig
+    /// reads as it needs (the file's bytes are not copied into memory); its text goes to a temporary file. The same document as
+    /// <see cref="Read(SourceFile, byte[], DocumentMetadata, IProblemSink, CancellationToken)"/>.
+    /// </summary>
+    public IEnumerable<Document> Read(SourceFile file, Stream stream, DocumentMetadata metadata, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(stream);
+        return Read(file, () => PdfDocument.Open(stream), spooled: true, metadata, cancellationToken);
+    }
+
+    private IEnumerable<Document> Read(SourceFile file, Func<PdfDocument> open, bool spooled, DocumentMetadata metadata, CancellationToken cancellationToken)
+    {
+        var spool = spooled ? new SpooledText(options.TemporaryFolder, file.RelativePath) : null;
         var text = spool is null ? new StringBuilder() : null;
         try
         {
@@ -37,7 +54,7 @@ internal sealed class PdfReader(IngestionOptions options) : IDocumentReader
             var anyText = false;
             try
             {
-                using var pdf = PdfDocument.Open(bytes);
+                using var pdf = open();
                 foreach (var page in pdf.GetPages())
                 {
                     cancellationToken.ThrowIfCancellationRequested();

@@ -231,6 +231,28 @@ public class DocumentSourceTests
         Assert.Contains(streamed.Skipped, p => p.File == "deep.html");
     }
 
+    [Fact]
+    public void Read_PdfsReadFromTheirFiles_GiveTheDocumentsProblemsAndInputsOfPdfsReadWhole()
+    {
+        // Issue 14, item 3: a PDF over the threshold (here: all) is hashed as it is read, then PdfPig reads it from the open
+        // file instead of a copy of its bytes: the same documents, skips and manifest entries.
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("in"));
+        File.WriteAllBytes(temp.File("in/report.pdf"), PdfReaderTests.MakePdf([.. Enumerable.Range(0, 12).Select(i => $"Line {i}: common prosperity and the income gap.")]));
+        File.WriteAllBytes(temp.File("in/blank.pdf"), PdfReaderTests.MakePdf([]));
+        File.WriteAllText(temp.File("in/broken.pdf"), "%PDF-1.4 not really");
+        var options = new IngestionOptions() with { StreamedFileBytes = long.MaxValue };
+
+        var whole = ReadAll(options, temp.File("in"));
+        var streamed = ReadAll(options with { StreamedFileBytes = 0 }, temp.File("in"));
+
+        Assert.Equal(Describe(whole.Documents), Describe(streamed.Documents));
+        Assert.Equal(whole.Skipped, streamed.Skipped);
+        Assert.Equal(whole.Source.Inputs, streamed.Source.Inputs);
+        Assert.Equal(["report.pdf"], streamed.Documents.Select(d => d.Id));
+        Assert.Equal(3, streamed.Source.Inputs.Count);
+    }
+
     private static IEnumerable<string> Describe(IEnumerable<Document> documents) =>
         documents.Select(d => $"{d.Id}|{d.Text}|{d.Format}|{d.Encoding}|{d.EncodingBy}|{d.Metadata.Title}|{d.Metadata.Date}|{d.Metadata.Publisher}|{d.Metadata.Language}|"
             + string.Join(';', d.Metadata.Extra.Select(e => $"{e.Key}={e.Value}")));
