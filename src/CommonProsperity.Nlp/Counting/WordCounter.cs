@@ -94,39 +94,79 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
     /// <summary>The words of tokens <paramref name="from"/> to just before <paramref name="stop"/> (whole runs).</summary>
     private int Count(ReadOnlySpan<char> text, TokenBuffer tokens, int from, int stop)
     {
-        if (from == 0 && stop == tokens.Count && !MayHoldHan(text))
+        if (from >= stop)
         {
-            // No Chinese character: one word a token (most English texts, tested a vector at a time).
-            return tokens.Count;
+            return 0;
+        }
+
+        // One word a token, less the tokens of the runs of two or more Chinese characters, which count as the
+        // segmenter cuts them. The runs are found from the characters that may be Chinese, searched a vector at a
+        // time (most English texts have none, and the others tokens by the thousand between them), each mapped to
+        // its token by a binary search.
+        var limit = stop < tokens.Count ? tokens.Start(stop) : text.Length;
+        var at = tokens.Start(from);
+        var offset = IndexOfMaybeHan(text[at..limit]);
+        if (offset < 0)
+        {
+            return stop - from;
         }
 
         var runs = _runs ??= new ChineseWordCounter.Runs();
         runs.Clear();
-        var words = 0;
-        var i = from;
-        while (i < stop)
+        var words = stop - from;
+        var token = from;
+        while (offset >= 0)
         {
-            var end = HanRunEnd(text, tokens, i);
-            if (end < 0)
+            at += offset;
+            token = FirstTokenFrom(tokens, token, stop, at);
+            if (token == stop)
             {
-                words++;
-                i++;
-                continue;
+                break;
             }
 
-            if (end - i == 1)
+            var end = tokens.Start(token) == at ? HanRunEnd(text, tokens, token) : -1;
+            if (end < 0)
             {
-                words++;
+                // Not a Chinese character that starts a token: go on after the token it is in or starts (a
+                // Korean or Yi word, a character beyond the BMP), or after it (a symbol between tokens).
+                at = token > from && tokens.End(token - 1) > at ? tokens.End(token - 1) : tokens.Start(token) == at ? tokens.End(token) : at + 1;
             }
             else
             {
-                runs.Add(tokens.Start(i), tokens.End(end - 1) - tokens.Start(i));
+                if (end - token > 1)
+                {
+                    runs.Add(at, tokens.End(end - 1) - at);
+                    words -= Math.Min(end, stop) - token;
+                }
+
+                token = end;
+                at = tokens.End(end - 1);
             }
 
-            i = end;
+            offset = at < limit ? IndexOfMaybeHan(text[at..limit]) : -1;
         }
 
         return runs.Count > 0 ? words + _chineseWords(text, runs) : words;
+    }
+
+    /// <summary>The first token from <paramref name="first"/> to before <paramref name="stop"/> that starts at or after <paramref name="at"/> (<paramref name="stop"/> when none does).</summary>
+    private static int FirstTokenFrom(TokenBuffer tokens, int first, int stop, int at)
+    {
+        int low = first, high = stop;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (tokens.Start(middle) < at)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     /// <summary>The words of the run in <paramref name="carry"/> (two or more characters: it crossed a window end), which is then emptied.</summary>
@@ -168,9 +208,12 @@ internal sealed class WordCounter(ChineseRunWords chineseWords)
         return i + 1 < tokens.Count && tokens.Start(i + 1) == tokens.End(i) && IsHan(text, tokens.Start(i)) && IsHan(text, tokens.Start(i + 1));
     }
 
-    /// <summary>False when <paramref name="text"/> has no character that <see cref="CharClass.IsHan"/> may hold true of (the BMP's ranges, or a surrogate pair).</summary>
-    private static bool MayHoldHan(ReadOnlySpan<char> text) =>
-        text.ContainsAnyInRange('\u3400', '\u9FFF') || text.ContainsAnyInRange('\uF900', '\uFAFF') || text.ContainsAnyInRange('\uD800', '\uDBFF');
+    /// <summary>
+    /// Where the first character of <paramref name="text"/> from U+3400 to U+FAFF is, or -1: every character that
+    /// <see cref="CharClass.IsHan"/> may hold true of (both BMP ranges, the surrogates) is in there, among others
+    /// (Korean, Yi, private use), so one search a vector at a time tells most English texts from the others.
+    /// </summary>
+    private static int IndexOfMaybeHan(ReadOnlySpan<char> text) => text.IndexOfAnyInRange('\u3400', '\uFAFF');
 
     /// <summary>
     /// True when the token at <paramref name="start"/> is a Chinese character: asked of every token, so the
