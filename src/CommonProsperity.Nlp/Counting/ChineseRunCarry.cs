@@ -72,7 +72,8 @@ internal sealed class ChineseRunCarry(string document, int inMemoryCharacters = 
             var run = GC.AllocateUninitializedArray<char>(Length);
             using (var reader = _spilled.Open())
             {
-                if (reader.ReadBlock(run) != Length)
+                // The array overload: TextReader.ReadBlock(Span<char>) would rent a pooled array as long as the run and copy it.
+                if (reader.ReadBlock(run, 0, run.Length) != Length)
                 {
                     throw new IOException("The temporary file of a run of Chinese characters is shorter than what was written to it.");
                 }
