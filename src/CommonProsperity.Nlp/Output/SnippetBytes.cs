@@ -32,6 +32,7 @@ internal sealed class SnippetBytes
     private byte[] _utf8 = [];
     private int[] _offsets = [];
     private int[] _specials = [];
+    private int[] _specialAt = [];
     private int _from;
     private int _to = -1;
 
@@ -59,7 +60,8 @@ internal sealed class SnippetBytes
         Grow(ref _utf8, (length * 3) + 1);
         Grow(ref _offsets, length + 1);
         Grow(ref _specials, length + 1);
-        if (!Encode(stretch, _utf8, _offsets, _specials, length / MaxSpecialShare))
+        Grow(ref _specialAt, (length / MaxSpecialShare) + 3);
+        if (!Encode(stretch, _utf8, _offsets, _specials, _specialAt, length / MaxSpecialShare))
         {
             return false;
         }
@@ -93,16 +95,97 @@ internal sealed class SnippetBytes
         return true;
     }
 
+    /// <summary>
+    /// Writes the snippet field <see cref="CsvRowBuffer.WriteCollapsedField"/> writes for <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>]
+    /// (inside the prepared stretch) by copying its bytes: runs of whitespace between them written as one space, one at the start or end
+    /// dropped when asked. Says no and writes nothing when the range holds a quote, a comma or a surrogate, or the field would start as a formula
+    /// (the caller encodes it the usual way).
+    /// </summary>
+    public bool TryWriteCollapsed(CsvRowBuffer row, ReadOnlySpan<char> text, int start, int end, bool trimStart, bool trimEnd)
+    {
+        if (start < _from || end > _to)
+        {
+            return false;
+        }
+
+        var a = start - _from;
+        var b = end - _from;
+        int first = _specials[a], last = _specials[b];
+        if (first == last)
+        {
+            return TryWrite(row, text, start, end); // nothing to collapse or trim
+        }
+
+        for (var k = first; k < last; k++)
+        {
+            if ((_specialAt[k] & 1) == 0)
+            {
+                return false; // a quote, a comma or a surrogate
+            }
+        }
+
+        // The same bytes as WriteCollapsedField's pass: the stretches between whitespace copied, each run of it one space.
+        var field = row.StartField(_offsets[b] - _offsets[a]);
+        var written = 0;
+        var afterSpace = trimStart;
+        var from = a;
+        var special = first;
+        while (special < last)
+        {
+            var at = _specialAt[special] >> 1;
+            if (at > from)
+            {
+                written += Copy(from, at, field[written..]);
+                afterSpace = false;
+            }
+
+            do
+            {
+                special++;
+                at++;
+            }
+            while (special < last && _specialAt[special] >> 1 == at);
+
+            if (!afterSpace)
+            {
+                field[written++] = (byte)' ';
+                afterSpace = true;
+            }
+
+            from = at;
+        }
+
+        if (b > from)
+        {
+            written += Copy(from, b, field[written..]);
+            afterSpace = false;
+        }
+
+        if (trimEnd && afterSpace && written > 0)
+        {
+            written--;
+        }
+
+        if (written > 0 && field[0] is (byte)'=' or (byte)'@' or (byte)'+' or (byte)'-')
+        {
+            return false; // a formula after a trimmed space: quoted and marked by the encoder
+        }
+
+        row.FinishField(written);
+        return true;
+    }
+
     /// <summary>Forgets the prepared stretch (the buffers are kept).</summary>
     public void Clear() => _to = -1;
 
     /// <summary>
     /// Encodes <paramref name="text"/> to UTF-8 (invalid UTF-16 as U+FFFD, as <see cref="Utf8.FromUtf16(ReadOnlySpan{char}, Span{byte}, out int, out int, bool, bool)"/>
     /// does) and fills each character's byte offset and the number of special characters before it, in one pass;
-    /// false as soon as there are more than <paramref name="maxSpecials"/> of them.
+    /// false as soon as there are more than <paramref name="maxSpecials"/> of them. <paramref name="specialAt"/> gets
+    /// the index of each special character, shifted left by one, with 1 in the low bit for whitespace.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Encode(ReadOnlySpan<char> text, byte[] utf8, int[] offsets, int[] specials, int maxSpecials)
+    private static bool Encode(ReadOnlySpan<char> text, byte[] utf8, int[] offsets, int[] specials, int[] specialAt, int maxSpecials)
     {
         var offset = 0;
         var count = 0;
@@ -114,26 +197,39 @@ internal sealed class SnippetBytes
             if (c < 0x80)
             {
                 utf8[offset++] = (byte)c;
-                count += EvidenceContext.IsWhiteSpace(c) || c is '"' or ',' ? 1 : 0;
+                if (EvidenceContext.IsWhiteSpace(c))
+                {
+                    specialAt[count++] = (i << 1) | 1;
+                }
+                else if (c is '"' or ',')
+                {
+                    specialAt[count++] = i << 1;
+                }
             }
             else if (c < 0x800)
             {
                 utf8[offset++] = (byte)(0xC0 | (c >> 6));
                 utf8[offset++] = (byte)(0x80 | (c & 0x3F));
-                count += EvidenceContext.IsWhiteSpace(c) ? 1 : 0;
+                if (EvidenceContext.IsWhiteSpace(c))
+                {
+                    specialAt[count++] = (i << 1) | 1;
+                }
             }
             else if (!char.IsSurrogate(c))
             {
                 utf8[offset++] = (byte)(0xE0 | (c >> 12));
                 utf8[offset++] = (byte)(0x80 | ((c >> 6) & 0x3F));
                 utf8[offset++] = (byte)(0x80 | (c & 0x3F));
-                count += EvidenceContext.IsWhiteSpace(c) ? 1 : 0;
+                if (EvidenceContext.IsWhiteSpace(c))
+                {
+                    specialAt[count++] = (i << 1) | 1;
+                }
             }
             else
             {
                 // A pair is four bytes, a lone half U+FFFD's three; either is special, so no copied snippet starts,
                 // ends or lies across one.
-                count++;
+                specialAt[count++] = i << 1;
                 if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                 {
                     var codePoint = char.ConvertToUtf32(c, text[i + 1]);
@@ -144,7 +240,7 @@ internal sealed class SnippetBytes
                     offsets[i + 1] = offset + 2;
                     specials[i + 1] = count;
                     offset += 4;
-                    count++;
+                    specialAt[count++] = (i + 1) << 1;
                     i++;
                 }
                 else
@@ -164,6 +260,14 @@ internal sealed class SnippetBytes
         offsets[text.Length] = offset;
         specials[text.Length] = count;
         return true;
+    }
+
+    /// <summary>Copies the bytes of the prepared stretch's characters <paramref name="from"/> to <paramref name="to"/> (relative) to <paramref name="destination"/>.</summary>
+    private int Copy(int from, int to, Span<byte> destination)
+    {
+        var bytes = _utf8.AsSpan(_offsets[from], _offsets[to] - _offsets[from]);
+        bytes.CopyTo(destination);
+        return bytes.Length;
     }
 
     private static void Grow<T>(ref T[] array, int length)
