@@ -333,6 +333,13 @@ internal sealed class CsvRowBuffer
         Advance(at + field.Length);
     }
 
+    /// <summary>Writes <paramref name="count"/> fields already encoded with <see cref="Encode"/> and joined by commas, as one copy.</summary>
+    public void WriteEncodedFields(ReadOnlySpan<byte> fields, int count)
+    {
+        WriteEncodedField(fields);
+        _fieldsInRecord += count - 1;
+    }
+
     /// <summary>
     /// Room for a field of at most <paramref name="maxBytes"/> bytes the caller encodes itself (as <see cref="WriteEncodedField"/> takes them)
     /// straight into the span returned; the field counts once <see cref="FinishField"/> says how long it is, and until then nothing is written.
