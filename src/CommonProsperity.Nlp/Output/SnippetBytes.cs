@@ -1,5 +1,9 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text.Unicode;
 
 namespace CommonProsperity.Nlp.Output;
@@ -25,6 +29,9 @@ internal sealed class SnippetBytes
 
     /// <summary>The longest stretch prepared, in characters (the buffers kept per thread stay under 3 MB).</summary>
     private const int MaxLength = 1 << 18;
+
+    /// <summary>The characters <see cref="EncodeWide"/> takes at once: one 128-bit vector.</summary>
+    private const int WideBlock = 8;
 
     [ThreadStatic]
     private static SnippetBytes? _perThread;
@@ -189,8 +196,24 @@ internal sealed class SnippetBytes
     {
         var offset = 0;
         var count = 0;
+        var wideFrom = 0;
         for (var i = 0; i < text.Length; i++)
         {
+            // Chinese text: eight characters at a time while they are all three bytes long and not special; after a
+            // block that is not, one at a time up to the first that is not.
+            if (i >= wideFrom && i <= text.Length - WideBlock && Ssse3.IsSupported)
+            {
+                var stop = EncodeWide(text.Slice(i, WideBlock), utf8.AsSpan(offset, 3 * WideBlock), offsets.AsSpan(i, WideBlock), specials.AsSpan(i, WideBlock), offset, count);
+                if (stop < 0)
+                {
+                    offset += 3 * WideBlock;
+                    i += WideBlock - 1;
+                    continue;
+                }
+
+                wideFrom = i + stop + 1;
+            }
+
             offsets[i] = offset;
             specials[i] = count;
             var c = text[i];
@@ -260,6 +283,44 @@ internal sealed class SnippetBytes
         offsets[text.Length] = offset;
         specials[text.Length] = count;
         return true;
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="block"/> (<see cref="WideBlock"/> characters) into <paramref name="utf8"/> and fills their offsets
+    /// (from <paramref name="offset"/>) and special counts (all <paramref name="count"/>) when every one is from U+3001 to U+FFFF
+    /// and not a surrogate: three bytes each, none special (the last whitespace is U+3000). Returns -1 then; otherwise writes
+    /// nothing and returns the index of the first that is not so.
+    /// </summary>
+    private static int EncodeWide(ReadOnlySpan<char> block, Span<byte> utf8, Span<int> offsets, Span<int> specials, int offset, int count)
+    {
+        var chars = Vector128.Create(MemoryMarshal.Cast<char, ushort>(block));
+        var wide = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)0x3001), Vector128.Create((ushort)(0xD7FF - 0x3001)))
+            | Vector128.GreaterThanOrEqual(chars, Vector128.Create((ushort)0xE000));
+        var bits = wide.ExtractMostSignificantBits();
+        if (bits != 0xFF)
+        {
+            return BitOperations.TrailingZeroCount(~bits);
+        }
+
+        // The three bytes of each character as three vectors, then interleaved: lead bytes and second bytes in one, third bytes in another.
+        var leads = (chars >> 12) | Vector128.Create((ushort)0xE0);
+        var seconds = ((chars >> 6) & Vector128.Create((ushort)0x3F)) | Vector128.Create((ushort)0x80);
+        var thirds = (chars & Vector128.Create((ushort)0x3F)) | Vector128.Create((ushort)0x80);
+        var firstTwo = Vector128.Narrow(leads, seconds);
+        var third = Vector128.Narrow(thirds, thirds);
+        const byte None = 0x80;
+        var low = Ssse3.Shuffle(firstTwo, Vector128.Create((byte)0, 8, None, 1, 9, None, 2, 10, None, 3, 11, None, 4, 12, None, 5))
+            | Ssse3.Shuffle(third, Vector128.Create(None, None, 0, None, None, 1, None, None, 2, None, None, 3, None, None, 4, None));
+        var high = Ssse3.Shuffle(firstTwo, Vector128.Create((byte)13, None, 6, 14, None, 7, 15, None, None, None, None, None, None, None, None, None))
+            | Ssse3.Shuffle(third, Vector128.Create(None, (byte)5, None, None, 6, None, None, 7, None, None, None, None, None, None, None, None));
+        low.CopyTo(utf8);
+        MemoryMarshal.Write(utf8[16..], high.AsUInt64().ToScalar());
+        var start = Vector128.Create(offset);
+        (start + Vector128.Create(0, 3, 6, 9)).CopyTo(offsets);
+        (start + Vector128.Create(12, 15, 18, 21)).CopyTo(offsets[4..]);
+        Vector128.Create(count).CopyTo(specials);
+        Vector128.Create(count).CopyTo(specials[4..]);
+        return -1;
     }
 
     /// <summary>Copies the bytes of the prepared stretch's characters <paramref name="from"/> to <paramref name="to"/> (relative) to <paramref name="destination"/>.</summary>

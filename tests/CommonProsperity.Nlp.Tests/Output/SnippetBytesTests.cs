@@ -7,7 +7,8 @@ public class SnippetBytesTests
 {
     // Mostly Chinese (so that stretches qualify), with every kind of character a field treats specially now and then.
     private const string Common = "共同富裕。，發展的（）经济国家";
-    private const string Rare = "ab1 ,\"\r\n=@+-\t'’\u00A0\u3000\u2028é\uD800\uDC00\uD800\uDC00";
+    // The edges of the three-byte characters encoded eight at a time (U+3001 to U+D7FF, U+E000 to U+FFFF) among them.
+    private const string Rare = "ab1 ,\"\r\n=@+-\t'’\u00A0\u3000\u2028é\uD800\uDC00\uD800\uDC00\u07FF\u0800\u2FFF\u3001\uD7FF\uE000\uFFFF";
 
     public static TheoryData<int> Seeds() => [1, 2, 3, 4, 5, 6];
 
