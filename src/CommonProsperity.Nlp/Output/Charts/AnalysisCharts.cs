@@ -89,7 +89,8 @@ internal static class AnalysisCharts
     /// one core is idle, and not in the serial tail after its last document. Drawing is deterministic, so the
     /// charts drawn afterwards are the same bytes. A failure here is not observed: the run's own charts meet it again and report it.
     /// </summary>
-    public static void PrepareInBackground() => _ = WarmUp.Value;
+    /// <returns>The warm-up (the same task on every call), for a caller that wants to wait for it.</returns>
+    public static Task PrepareInBackground() => WarmUp.Value;
 
     private static readonly Lazy<Task> WarmUp = new(() => Task.Run(() =>
     {
