@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommonProsperity.Nlp.Errors;
 using CommonProsperity.Nlp.Ingestion;
 
@@ -13,15 +14,20 @@ namespace CommonProsperity.Nlp.Counting;
 /// when the run is counted (2 bytes a character, and no arrays outgrown on the way). One per reading of a
 /// document; not thread-safe.
 /// </summary>
-/// <param name="document">The document's id, for the message when the temporary file cannot be used.</param>
+/// <param name="document">The document's id, for the message when the temporary file cannot be used or the run is too long.</param>
 /// <param name="inMemoryCharacters">The longest run held in memory while it grows (tests use a few characters).</param>
-internal sealed class ChineseRunCarry(string document, int inMemoryCharacters = ChineseRunCarry.DefaultInMemoryCharacters) : IDisposable
+/// <param name="maxCharacters">The longest run counted: <see cref="Array.MaxLength"/>, the most characters one array holds (tests use a few dozen).</param>
+internal sealed class ChineseRunCarry(string document, int inMemoryCharacters = ChineseRunCarry.DefaultInMemoryCharacters, int maxCharacters = 0) : IDisposable
 {
     /// <summary>A run held in memory while it grows: up to 1 Mi characters (2 MiB), the size of a window.</summary>
     public const int DefaultInMemoryCharacters = 1 << 20;
 
+    private readonly int _maxCharacters = maxCharacters > 0 ? maxCharacters : Array.MaxLength;
     private char[] _characters = [];
     private SpooledText? _spilled;
+
+    /// <summary>Makes the temporary file a run goes to past <c>inMemoryCharacters</c> (tests give one they can damage); by default one in the system's temporary folder.</summary>
+    internal Func<SpooledText> Spool { get; init; } = () => new SpooledText(null, document);
 
     /// <summary>How many characters of the run the windows so far held.</summary>
     public int Length { get; private set; }
@@ -30,17 +36,22 @@ internal sealed class ChineseRunCarry(string document, int inMemoryCharacters = 
     public bool IsOpen => Length > 0;
 
     /// <summary>Adds the next part of the run.</summary>
-    /// <exception cref="InputException">The temporary file cannot be created or written (the system's temporary folder is missing or full): the message names the folder.</exception>
+    /// <exception cref="InputException">
+    /// The temporary file cannot be created or written (the system's temporary folder is missing or full): the
+    /// message names the folder; or the run grows longer than the most characters counted as one run.
+    /// </exception>
     public void Append(ReadOnlySpan<char> part)
     {
-        if ((long)Length + part.Length > Array.MaxLength)
+        if ((long)Length + part.Length > _maxCharacters)
         {
-            throw new InvalidOperationException("A run of Chinese characters is longer than an array holds.");
+            throw new InputException(
+                string.Create(CultureInfo.InvariantCulture, $"a run of Chinese characters without punctuation, a space or a line break is longer than {_maxCharacters:N0} characters, more than can be counted as one run (its words are found in the whole run at once); the document was not analysed."),
+                document, fix: "Add punctuation or line breaks to that run (text this long without them is probably generated or damaged), or split the file into smaller files, then run again.");
         }
 
         if (_spilled is null && Length + part.Length > inMemoryCharacters)
         {
-            _spilled = new SpooledText(null, document);
+            _spilled = Spool();
             _spilled.Append(_characters.AsSpan(0, Length));
             _characters = [];
         }
@@ -64,7 +75,7 @@ internal sealed class ChineseRunCarry(string document, int inMemoryCharacters = 
     }
 
     /// <summary>The run's characters so far (read back from the temporary file when it went there).</summary>
-    /// <exception cref="IOException">The temporary file cannot be read.</exception>
+    /// <exception cref="InputException">The temporary file cannot be read back: the message names the temporary folder, not the document's file (<see cref="SpooledText.Open"/>).</exception>
     public ReadOnlySpan<char> Run()
     {
         if (_spilled is not null)
@@ -73,9 +84,10 @@ internal sealed class ChineseRunCarry(string document, int inMemoryCharacters = 
             using (var reader = _spilled.Open())
             {
                 // The array overload: TextReader.ReadBlock(Span<char>) would rent a pooled array as long as the run and copy it.
+                // The reader fails (naming the temporary folder) rather than stop short of the characters written.
                 if (reader.ReadBlock(run, 0, run.Length) != Length)
                 {
-                    throw new IOException("The temporary file of a run of Chinese characters is shorter than what was written to it.");
+                    throw new InvalidOperationException("A carried run's temporary file held fewer characters than were written to it.");
                 }
             }
 

@@ -17,9 +17,9 @@ internal enum FileKind
 }
 
 /// <summary>
-/// A file's type, identity (device and inode), size and mode, read with Linux <c>statx</c>, whose
+/// A file's type, identity (device and inode), size, mode and times, read with Linux <c>statx</c>, whose
 /// structure has the same layout on every architecture (unlike <c>struct stat</c>). On other systems
-/// the type and size come from .NET and the identity is the path.
+/// the type, size and modification time come from .NET and the identity is the path.
 /// </summary>
 /// <param name="Kind">The entry's type.</param>
 /// <param name="Device">The file system it lives on (major, minor packed); 0 where unknown.</param>
@@ -34,6 +34,12 @@ internal readonly record struct FileStatus(FileKind Kind, ulong Device, ulong In
     private const uint StatxBasicStats = 0x7ff;
     private const int ENOENT = 2;
     private const int ENOTDIR = 20;
+
+    /// <summary>When its content was last changed (<c>mtime</c>), in nanoseconds since 1970-01-01 UTC; 0 where unknown.</summary>
+    public long Modified { get; init; }
+
+    /// <summary>When its content or status (permissions, links) was last changed (<c>ctime</c>, which no program can set back), in nanoseconds since 1970-01-01 UTC; 0 where unknown.</summary>
+    public long Changed { get; init; }
 
     /// <summary>The entry is there.</summary>
     public bool Exists => Kind != FileKind.Missing;
@@ -72,7 +78,7 @@ internal readonly record struct FileStatus(FileKind Kind, ulong Device, ulong In
         ArgumentNullException.ThrowIfNull(handle);
         if (!OperatingSystem.IsLinux())
         {
-            return new FileStatus(FileKind.Regular, 0, 0, RandomAccess.GetLength(handle), 0);
+            return new FileStatus(FileKind.Regular, 0, 0, RandomAccess.GetLength(handle), 0) { Modified = Nanoseconds(File.GetLastWriteTimeUtc(handle)) };
         }
 
         var buffer = new StatxBuffer();
@@ -182,8 +188,14 @@ internal readonly record struct FileStatus(FileKind Kind, ulong Device, ulong In
             0xC000 => FileKind.Socket,
             _ => FileKind.Unknown,
         };
-        return new FileStatus(kind, ((ulong)b.DevMajor << 32) | b.DevMinor, b.Inode, (long)b.Size, (UnixFileMode)(b.Mode & 0xFFF));
+        return new FileStatus(kind, ((ulong)b.DevMajor << 32) | b.DevMinor, b.Inode, (long)b.Size, (UnixFileMode)(b.Mode & 0xFFF))
+        {
+            Modified = (b.MtimeSeconds * 1_000_000_000) + b.MtimeNanoseconds,
+            Changed = (b.CtimeSeconds * 1_000_000_000) + b.CtimeNanoseconds,
+        };
     }
+
+    private static long Nanoseconds(DateTime utc) => (utc - DateTime.UnixEpoch).Ticks * 100;
 
     private static FileStatus Portable(string path, bool followLink)
     {
@@ -200,7 +212,7 @@ internal readonly record struct FileStatus(FileKind Kind, ulong Device, ulong In
 
         return info is DirectoryInfo
             ? new FileStatus(FileKind.Directory, 0, 0, 0, 0)
-            : new FileStatus(FileKind.Regular, 0, 0, ((FileInfo)info).Length, 0);
+            : new FileStatus(FileKind.Regular, 0, 0, ((FileInfo)info).Length, 0) { Modified = Nanoseconds(info.LastWriteTimeUtc) };
     }
 
     [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
@@ -224,6 +236,18 @@ internal readonly record struct FileStatus(FileKind Kind, ulong Device, ulong In
 
         [FieldOffset(40)]
         public ulong Size;
+
+        [FieldOffset(96)]
+        public long CtimeSeconds;
+
+        [FieldOffset(104)]
+        public uint CtimeNanoseconds;
+
+        [FieldOffset(112)]
+        public long MtimeSeconds;
+
+        [FieldOffset(120)]
+        public uint MtimeNanoseconds;
 
         [FieldOffset(136)]
         public uint DevMajor;

@@ -65,9 +65,9 @@ internal static class InputFile
     /// Opens the regular file at <paramref name="path"/> to read it in sequence from its start, checked as
     /// <see cref="ReadAll"/> checks it; with <paramref name="expected"/> (the status of the file when it was
     /// first opened, <see cref="FileStatus.Of(SafeFileHandle)"/>), also that it is still that file, of that size,
-    /// for a reader that goes through a file more than once.
+    /// for a reader that goes through a file more than once (<see cref="Change"/>).
     /// </summary>
-    /// <exception cref="FileChangedException">The file was replaced (another file, or a link to one, put in its place) or its size changed since it was first opened.</exception>
+    /// <exception cref="FileChangedException">The file was replaced (another file, or a link to one, put in its place), or its size, modification time or status-change time changed since it was first opened.</exception>
     /// <exception cref="IOException">The path is not a regular file, or cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">Permission denied.</exception>
     public static FileStream OpenRead(string path, FileStatus? expected = null)
@@ -93,17 +93,9 @@ internal static class InputFile
                 throw new IOException("the file was replaced while it was being opened");
             }
 
-            if (expected is { } first)
+            if (expected is { } first && Change(first, opened) is { } changed)
             {
-                if (OperatingSystem.IsLinux() && !opened.SameFileAs(first))
-                {
-                    throw new FileChangedException("another file was put in its place");
-                }
-
-                if (opened.Size != first.Size)
-                {
-                    throw new FileChangedException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its size went from {first.Size:N0} to {opened.Size:N0} bytes"));
-                }
+                throw changed;
             }
 
             return new FileStream(handle, FileAccess.Read, 1 << 16);
@@ -113,6 +105,48 @@ internal static class InputFile
             handle.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// How the file <paramref name="first"/> describes differs in <paramref name="now"/>, or null when it is the
+    /// same file, unchanged as far as its status shows: on Linux its device and inode, everywhere its size and
+    /// modification time (<c>mtime</c>, to the nanosecond), and on Linux its status-change time (<c>ctime</c>,
+    /// which no program can set back, so an edit that restores the modification time is seen too). An edit in
+    /// place that keeps the size and falls in the same tick of the file system's clock as the file's last
+    /// change (a few milliseconds) leaves both times as they were, and is not seen.
+    /// </summary>
+    public static FileChangedException? Change(FileStatus first, FileStatus now)
+    {
+        if (OperatingSystem.IsLinux() && !now.SameFileAs(first))
+        {
+            return new FileChangedException("another file was put in its place");
+        }
+
+        if (now.Size != first.Size)
+        {
+            return new FileChangedException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its size went from {first.Size:N0} to {now.Size:N0} bytes"));
+        }
+
+        if (now.Modified != first.Modified)
+        {
+            return new FileChangedException($"it was written to in place (its modification time went from {Time(first.Modified)} to {Time(now.Modified)})");
+        }
+
+        return now.Changed != first.Changed
+            ? new FileChangedException($"it was written to in place, or its permissions or links changed (its status-change time went from {Time(first.Changed)} to {Time(now.Changed)})")
+            : null;
+    }
+
+    /// <summary>A time in nanoseconds since 1970 as <c>2026-11-30 21:25:12.123456789 UTC</c>.</summary>
+    private static string Time(long nanoseconds)
+    {
+        var (seconds, fraction) = Math.DivRem(nanoseconds, 1_000_000_000);
+        if (fraction < 0)
+        {
+            (seconds, fraction) = (seconds - 1, fraction + 1_000_000_000); // before 1970
+        }
+
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DateTime.UnixEpoch.AddSeconds(seconds):yyyy-MM-dd HH:mm:ss}.{fraction:D9} UTC");
     }
 
     private static SafeFileHandle Open(string path)

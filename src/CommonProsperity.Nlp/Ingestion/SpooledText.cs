@@ -50,7 +50,7 @@ internal sealed class SpooledText : IReopenableText, IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw CannotUse(e, creating: true);
+            throw CannotUse(e, Use.Creating);
         }
 
         if (unix)
@@ -89,11 +89,19 @@ internal sealed class SpooledText : IReopenableText, IDisposable
         }
     }
 
+    /// <summary>What was done with the temporary file when it failed.</summary>
+    private enum Use
+    {
+        Creating,
+        Writing,
+        Reading,
+    }
+
     /// <summary>
-    /// The error for a temporary file that cannot be created or written: a run-time condition of the
+    /// The error for a temporary file that cannot be created, written or read back: a run-time condition of the
     /// temporary folder, not of the document, so it says which folder and how to give the run another.
     /// </summary>
-    private InputException CannotUse(Exception e, bool creating)
+    private InputException CannotUse(Exception e, Use use)
     {
         var variable = OperatingSystem.IsWindows() ? "TMP" : "TMPDIR";
         var folder = Path.TrimEndingDirectorySeparator(_folder);
@@ -103,7 +111,13 @@ internal sealed class SpooledText : IReopenableText, IDisposable
                 _document, fix: $"Free some space there, or set the {variable} environment variable to a folder on a disk with more free space, then run again.", inner: e);
         }
 
-        var why = creating ? $"cannot create a temporary file for the document's text in the temporary folder {folder}" : $"cannot write the document's text to its temporary file in {folder}";
+        if (use == Use.Reading)
+        {
+            return new InputException($"cannot read the document's text back from its temporary file in the temporary folder {folder} ({e.Message}); text this large (a PDF, an HTML page, a run of Chinese characters without punctuation) is written there instead of held in memory; the input file is not at fault.",
+                _document, fix: $"Check that folder's disk (the system log, dmesg, may name the error) and that nothing else removes or truncates files there, or set the {variable} environment variable to a folder on another disk, then run again.", inner: e);
+        }
+
+        var why = use == Use.Creating ? $"cannot create a temporary file for the document's text in the temporary folder {folder}" : $"cannot write the document's text to its temporary file in {folder}";
         return new InputException($"{why} ({FileSystemError.Describe(e, _folder)}); text this large (a PDF, an HTML page, a run of Chinese characters without punctuation) is written there instead of held in memory, so every such document is skipped until the folder can be used.",
             _document, fix: $"Make sure the folder exists and you may write to it, or set the {variable} environment variable to one that does, then run again.", inner: e);
     }
@@ -116,7 +130,7 @@ internal sealed class SpooledText : IReopenableText, IDisposable
         }
         catch (IOException e)
         {
-            throw CannotUse(e, creating: false);
+            throw CannotUse(e, Use.Writing);
         }
         finally
         {
@@ -133,15 +147,16 @@ internal sealed class SpooledText : IReopenableText, IDisposable
             WritePending();
         }
 
-        return new Reader(_file.SafeFileHandle, Length * sizeof(char));
+        return new Reader(this, Length * sizeof(char));
     }
 
     /// <inheritdoc />
     public void Dispose() => _file.Dispose();
 
-    /// <summary>Reads the characters back from the file (UTF-16 as written), from its start.</summary>
-    private sealed class Reader(SafeFileHandle handle, long bytes) : TextReader
+    /// <summary>Reads the characters back from the file (UTF-16 as written), from its start; a failure is the temporary folder's (<see cref="CannotUse"/>).</summary>
+    private sealed class Reader(SpooledText text, long bytes) : TextReader
     {
+        private readonly SafeFileHandle _handle = text._file.SafeFileHandle;
         private long _at;
 
         public override int Read(Span<char> buffer)
@@ -154,15 +169,22 @@ internal sealed class SpooledText : IReopenableText, IDisposable
 
             var target = MemoryMarshal.AsBytes(buffer)[..want];
             var read = 0;
-            while (read < want)
+            try
             {
-                var n = RandomAccess.Read(handle, target[read..], _at + read);
-                if (n == 0)
+                while (read < want)
                 {
-                    throw new IOException("the temporary file of a document's text ended early.");
-                }
+                    var n = RandomAccess.Read(_handle, target[read..], _at + read);
+                    if (n == 0)
+                    {
+                        throw new IOException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"it ends at byte {_at + read:N0}, but {bytes:N0} were written to it"));
+                    }
 
-                read += n;
+                    read += n;
+                }
+            }
+            catch (IOException e)
+            {
+                throw text.CannotUse(e, Use.Reading);
             }
 
             _at += read;

@@ -70,7 +70,7 @@ internal sealed class StreamedTextFile : IReopenableText
         var tail = new byte[4];
         var tailLength = 0;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        FileStatus identity;
+        FileStatus identity, after;
         using (var stream = InputFile.OpenRead(file.FullPath))
         {
             identity = FileStatus.Of(stream.SafeFileHandle);
@@ -102,12 +102,19 @@ internal sealed class StreamedTextFile : IReopenableText
                     break;
                 }
             }
+
+            after = FileStatus.Of(stream.SafeFileHandle);
         }
 
         sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
         if (length != identity.Size)
         {
             throw Changed(file, new FileChangedException(string.Create(CultureInfo.InvariantCulture, $"its size went from {identity.Size:N0} to {length:N0} bytes while it was read")));
+        }
+
+        if (InputFile.Change(identity, after) is { } changed)
+        {
+            throw Changed(file, changed); // written to while it was hashed: the hash is of no one version
         }
 
         var facts = new FirstPass(file, identity, prefix.AsSpan(0, prefixLength), length, utf8 && tailLength == 0, zero, cancellationToken);
@@ -121,13 +128,17 @@ internal sealed class StreamedTextFile : IReopenableText
     }
 
     /// <summary>The file's characters, decoded (without the byte order mark), from the start.</summary>
-    /// <exception cref="InputException">The file is no longer the one first read (replaced, or its size changed); once reading, a byte it cannot decode (it changed in place).</exception>
+    /// <exception cref="InputException">
+    /// The file is no longer the one first read (replaced; its size, modification or status-change time changed:
+    /// <see cref="InputFile.Change"/>); once reading, a byte it cannot decode (it changed in place), or, at its end,
+    /// its status changed while it was read.
+    /// </exception>
     /// <exception cref="IOException">It cannot be read.</exception>
     public TextReader Open()
     {
         var stream = OpenRead(File, _identity);
         stream.Seek(_skip, SeekOrigin.Begin);
-        return new CheckedReader(new StreamReader(stream, _encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: false), File.RelativePath, EncodingName);
+        return new CheckedReader(new StreamReader(stream, _encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: false), this);
     }
 
     /// <summary>What the first pass saw; whether the file reads as Chinese in an encoding takes a scan of it.</summary>
@@ -217,20 +228,35 @@ internal sealed class StreamedTextFile : IReopenableText
 
     /// <summary>
     /// The decoded characters, a byte that cannot be decoded (the file changed in place since its encoding
-    /// was decided) reported as an error naming the file, as reading it whole reports it.
+    /// was decided) reported as an error naming the file, as reading it whole reports it; at the end, the file's
+    /// status checked again (<see cref="InputFile.Change"/>), so that an edit made while it was read is seen too.
     /// </summary>
-    private sealed class CheckedReader(StreamReader inner, string path, string encoding) : TextReader
+    private sealed class CheckedReader(StreamReader inner, StreamedTextFile text) : TextReader
     {
+        private bool _ended;
+
         public override int Read(Span<char> buffer)
         {
+            int read;
             try
             {
-                return inner.Read(buffer);
+                read = inner.Read(buffer);
             }
             catch (DecoderFallbackException e)
             {
                 throw Undecodable(e);
             }
+
+            if (read == 0 && !buffer.IsEmpty && !_ended)
+            {
+                _ended = true;
+                if (InputFile.Change(text._identity, FileStatus.Of(((FileStream)inner.BaseStream).SafeFileHandle)) is { } changed)
+                {
+                    throw Changed(text.File, changed);
+                }
+            }
+
+            return read;
         }
 
         public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
@@ -264,7 +290,7 @@ internal sealed class StreamedTextFile : IReopenableText
         }
 
         private InputException Undecodable(DecoderFallbackException e) =>
-            new($"the file is no longer valid {encoding} text ({e.Message}); it changed since its encoding was decided, and was not analysed.", path,
+            new($"the file is no longer valid {text.EncodingName} text ({e.Message}); it changed since its encoding was decided, and was not analysed.", text.File.RelativePath,
                 fix: "Run again once the input folder is stable (not while files in it are being copied, written or replaced).", inner: e);
     }
 

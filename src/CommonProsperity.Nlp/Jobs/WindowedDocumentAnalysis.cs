@@ -51,6 +51,9 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
     /// <summary>The most characters a window grows to while no place to cut it comes (<see cref="TextWindow.MaxCharacters"/>; tests lower it).</summary>
     public int MaxWindowCharacters { get; init; } = TextWindow.MaxCharacters;
 
+    /// <summary>The longest run of Chinese characters counted as one run, carried across windows (<see cref="ChineseRunCarry"/>; past it the document is skipped, named): <see cref="Array.MaxLength"/>; tests lower it.</summary>
+    public int MaxRunCharacters { get; init; } = Array.MaxLength;
+
     /// <summary>The encoding the user gave for the text inputs instead of detecting it (<see cref="IngestionOptions.Encoding"/>), if any.</summary>
     public GivenEncoding? GivenEncoding { get; init; }
 
@@ -197,7 +200,7 @@ internal sealed class WindowedDocumentAnalysis(DocumentAnalyzer analyzer, Docume
         turn?.Spilling(evidence);
         var look = new Look(blanks, blanks is null);
         var scratch = new WindowScratch();
-        var carry = new ChineseRunCarry(id); // the run of Chinese characters a window ended inside, until it ends
+        var carry = new ChineseRunCarry(id, maxCharacters: MaxRunCharacters); // the run of Chinese characters a window ended inside, until it ends
         var rows = new CsvRowBuffer(1 << 20);
         try
         {

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CommonProsperity.Nlp.Tests.Support;
 using Xunit.Abstractions;
@@ -5,173 +7,223 @@ using Xunit.Abstractions;
 namespace CommonProsperity.Nlp.Tests.Docs;
 
 /// <summary>
-/// The examples of the README and of each page of <c>docs/</c> run on a fresh clone (the repository and
-/// <c>../shared</c> beside it): for each page, the first example in a code block that no rule of
-/// <see cref="SkipRules"/> passes over is run, then the examples after it in its code block that need only what the block's
-/// earlier examples wrote (so `analyze --shard` and the `merge` of its shards run together); inline code in a sentence names
-/// a command, it is not an example to run. as the real <c>cpnlp</c> process in a temporary
-/// folder, its inputs read from the repository or <c>../shared</c> and its outputs written in the temporary
-/// folder, and must succeed. A page with no such example is listed in <see cref="PagesWithoutARunnableExample"/>
-/// with the reason, and the test fails when a listed page gains one (so the list cannot go stale). No timing
-/// is asserted; the bound only stops a hung run.
+/// Every <c>cpnlp</c> example in a code block of the README and of each page of <c>docs/</c> runs, or is
+/// marked as not run with the reason (<see cref="DocExampleBlocks"/>: an HTML comment above the block). A
+/// page's examples run in page order, in one scratch folder per page, so that an example reads what the
+/// ones before it wrote (an <c>analyze</c>'s folder, a <c>merge</c> of its shards): each as the real
+/// <c>cpnlp</c> process with the scratch folder as its working directory, inputs read from the repository
+/// and <c>../shared</c> (or the scratch folder, when an earlier example or a stand-in put them there), and
+/// <c>/tmp/...</c> moved inside the scratch folder. Each must exit 0 without an error line. Every example not
+/// run is listed in the test output with its reason. No timing is asserted; the bound only stops a hung run.
 /// </summary>
 public sealed partial class DocExampleRunTests(ITestOutputHelper log)
 {
-    /// <summary>Why an example is not run, tried in this order (docs/contributing.md, "Examples in the docs", lists them too).</summary>
-    internal static IReadOnlyList<(string Name, string Reason, Func<List<string>, bool> Applies)> SkipRules { get; } =
-    [
-        ("prose", "`cpnlp` in a sentence, not a command (`cpnlp (src/…)`)", words => words.Count == 0 || !DocExamplesTests.CommandWord().IsMatch(words[0])),
-        ("placeholder", "a word stands for the reader's own value (`COMMAND`, `FILE`, `$SLURM_ARRAY_TASK_ID`, `<inputs>`, a glob of paths)", words => words.Any(w => Placeholder().IsMatch(w) || (w.Contains('/', StringComparison.Ordinal) && w.Contains('*', StringComparison.Ordinal)))),
-        ("trains", "`train` fits a model on ../shared/labels for minutes; the classifier's tests train small ones", words => words[0] == "train"),
-        ("own files", "an input is neither in the repository nor in ../shared (the reader's own documents, a lexicon or model to make first, the output of an earlier example)", words => Inputs(words).Any(w => !Exists(w))),
-    ];
-
-    /// <summary>Pages without an example to run, and why.</summary>
-    internal static IReadOnlyDictionary<string, string> PagesWithoutARunnableExample { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["docs/architecture.md"] = "it shows the code's layout; its one `cpnlp` in a code block is prose (rule 'prose')",
-        ["docs/classifier-experiments.md"] = "every example trains models (rule 'trains')",
-        ["docs/contributing.md"] = "its commands are dotnet test and the benchmarks, no cpnlp example",
-        ["docs/counting-rules.md"] = "the rules and their examples are text, not commands",
-        ["docs/errors.md"] = "it quotes messages, with no example in a code block",
-        ["docs/library.md"] = "its example is C#, compiled and run by LibraryExampleTests",
-        ["docs/performance.md"] = "its commands are the benchmarks in bench/ (tests never time anything)",
-        ["docs/reports.md"] = "the generated column reference, no example",
-    };
+    private static readonly HashSet<string> OutputOptions = new(["--out", "-o", "--report"], StringComparer.Ordinal);
 
     public static TheoryData<string> Pages() => DocExamplesTests.Pages();
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public void Page_FirstExampleThatNeedsNothingMissing_Runs(string page)
+    public void Page_EveryExample_RunsInOrderOrIsMarkedNotRun(string page)
     {
         // Arrange
-        var examples = DocExamplesTests.Examples(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, page))).Where(e => e.Block > 0).ToList();
-        (int Line, List<string> Words, int Block)? chosen = null;
-        foreach (var (line, example, block) in examples)
+        var blocks = DocExampleBlocks.Read(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, page)));
+        using var scratch = new TempDirectory();
+        var (ran, notRun, notCommands) = (0, 0, 0);
+        var first = (Words: (IReadOnlyList<string>?)null, Out: string.Empty);
+
+        foreach (var block in blocks)
         {
-            var words = DocExamplesTests.Words(example);
-            var skip = SkipRules.FirstOrDefault(r => r.Applies(words));
-            if (skip.Name is null)
+            var examples = block.Steps.Where(s => !s.IsSetup).ToList();
+            if (block.NotRun is { } reason)
             {
-                chosen = (line, words, block);
-                break;
-            }
+                Assert.True(examples.Count > 0, $"{page}:{block.Line}: 'not run' marks a code block without a cpnlp example: remove the marker.");
+                Assert.True(block.StandIns.Count == 0, $"{page}:{block.Line}: a block marked 'not run' needs no stand-ins: remove them.");
+                foreach (var example in examples)
+                {
+                    log.WriteLine($"{page}:{example.Line}: not run ({reason}): cpnlp {example.Text}");
+                }
 
-            log.WriteLine($"{page}:{line}: skipped ({skip.Name}): cpnlp {example}");
-        }
-
-        if (PagesWithoutARunnableExample.TryGetValue(page, out var why))
-        {
-            Assert.True(chosen is null, $"{page} is listed as having no example to run ({why}), but line {chosen?.Line} has one: remove it from the list.");
-            return;
-        }
-
-        Assert.True(chosen is not null, $"{page} has no example that runs on a fresh clone: add one, or list the page with the reason.");
-        using var temp = new TempDirectory();
-
-        // Act: the example, then the ones after it in its code block that need nothing but what the block's earlier examples wrote.
-        var outputs = new HashSet<string>(StringComparer.Ordinal);
-        var first = string.Empty;
-        foreach (var (line, example, block) in examples.Where(e => e.Block == chosen.Value.Block && e.Line >= chosen.Value.Line))
-        {
-            var words = DocExamplesTests.Words(example);
-            if (SkipRules.FirstOrDefault(r => r.Applies(words) && (r.Name != "own files" || Inputs(words).Any(w => !Exists(w) && !outputs.Contains(w)))).Name is { } rule)
-            {
-                log.WriteLine($"{page}:{line}: not run ({rule}): cpnlp {example}");
+                notRun += examples.Count;
                 continue;
             }
 
-            var (code, output, error) = Run(page, line, words, temp);
-            first = first.Length == 0 ? output : first;
+            Assert.True(examples.Count > 0 || block.StandIns.Count == 0, $"{page}:{block.Line}: stand-ins for a code block without a cpnlp example: remove them.");
+            foreach (var standIn in block.StandIns)
+            {
+                Place(page, block, standIn, scratch.Path);
+            }
 
-            // Assert
-            Assert.True(code == 0, $"{page}:{line}: cpnlp {example} exited {code}:\n{error}");
-            Assert.DoesNotContain("error:", error, StringComparison.Ordinal);
-            outputs.UnionWith(Outputs(words));
+            // Act and Assert, step by step: a step reads what the ones before it wrote.
+            foreach (var step in block.Steps)
+            {
+                if (!step.IsSetup && (step.Words.Count == 0 || !DocExamplesTests.CommandWord().IsMatch(step.Words[0])))
+                {
+                    log.WriteLine($"{page}:{step.Line}: not a command (`cpnlp` in a diagram or sentence): cpnlp {step.Text}");
+                    notCommands++;
+                    continue;
+                }
+
+                var (code, output, error) = step.IsSetup ? RunPython(page, step, scratch.Path) : RunCpnlp(page, step, scratch.Path);
+                var shown = step.IsSetup ? step.Text : "cpnlp " + step.Text;
+                Assert.True(code == 0, $"{page}:{step.Line}: {shown} exited {code} (fix the example, or mark its block <!-- not run: REASON -->):\n{error}");
+                Assert.False(error.Contains("error:", StringComparison.Ordinal), $"{page}:{step.Line}: {shown} printed an error:\n{error}");
+                if (!step.IsSetup)
+                {
+                    ran++;
+                    first = first.Words is null ? (step.Words, output) : first;
+                }
+            }
         }
 
+        log.WriteLine($"{page}: {ran} example(s) run, {notRun} marked not run, {notCommands} not a command.");
         if (page == "README.md")
         {
             // The main job of the README's set-up, whose output the README quotes.
-            Assert.Equal(["analyze", "corpus/"], chosen.Value.Words);
-            Assert.Contains("Analysed 1 document(s), 432 tokens, in ", first, StringComparison.Ordinal);
-            Assert.True(File.Exists(Path.Combine(temp.Path, "reports", "theme_frequency.csv")));
-            Assert.True(File.Exists(Path.Combine(temp.Path, "reports", "evidence.csv")));
+            Assert.Equal(["analyze", "corpus/"], first.Words);
+            Assert.Contains("Analysed 1 document(s), 432 tokens, in ", first.Out, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(scratch.Path, "reports", "theme_frequency.csv")));
+            Assert.True(File.Exists(Path.Combine(scratch.Path, "reports", "evidence.csv")));
         }
     }
 
     [Fact]
-    public void SkipRules_TellRunnableExamplesFromOthers()
+    public void Read_FindsMarkersStandInsAndSetUpSteps()
     {
-        string? Rule(string example) => SkipRules.FirstOrDefault(r => r.Applies(DocExamplesTests.Words(example))).Name;
+        const string page = """
+            Text with `cpnlp analyze inline/` (not a step).
 
-        Assert.Null(Rule("analyze corpus/ --out reports/x"));
-        Assert.Null(Rule("analyze ../shared/corpus --shard 0/2 --out /tmp/s0 --max-p 0.05"));
-        Assert.Equal("prose", Rule("(src/CommonProsperity.Nlp.Cli): one command class"));
-        Assert.Equal("placeholder", Rule("analyze /shared/archive --shard $SLURM_ARRAY_TASK_ID/8"));
-        Assert.Equal("trains", Rule("train --labels ../shared/labels/train.csv"));
-        Assert.Equal("own files", Rule("analyze my_folder/ --lexicon my_lexicon.csv"));
-        Assert.Equal("own files", Rule("merge /tmp/s0 /tmp/s1 --out /tmp/merged"));
+            <!-- stand-ins: texts/=corpus/ my.csv=../shared/labels/train.csv -->
+            ```sh
+            python3 scripts/make_trend_corpus.py 6 /tmp/c6 && python3 scripts/make_trend_corpus.py 8 /tmp/m8 monthly
+            cpnlp analyze /tmp/c6 --out /tmp/a   # a comment
+            ls -l /tmp/a
+            ```
+
+            <!-- not run: trains for minutes -->
+            ```sh
+            cpnlp train --labels x.csv
+            ```
+
+            ```text
+            output
+            ```
+            """;
+
+        var blocks = DocExampleBlocks.Read(page);
+
+        Assert.Equal(3, blocks.Count);
+        Assert.Null(blocks[0].NotRun);
+        Assert.Equal([new DocStandIn("texts/", "corpus/"), new DocStandIn("my.csv", "../shared/labels/train.csv")], blocks[0].StandIns);
+        Assert.Equal(
+            ["python3 scripts/make_trend_corpus.py 6 /tmp/c6", "python3 scripts/make_trend_corpus.py 8 /tmp/m8 monthly", "analyze /tmp/c6 --out /tmp/a"],
+            blocks[0].Steps.Select(s => s.Text));
+        Assert.Equal([true, true, false], blocks[0].Steps.Select(s => s.IsSetup));
+        Assert.Equal(["scripts/make_trend_corpus.py", "8", "/tmp/m8", "monthly"], blocks[0].Steps[1].Words);
+        Assert.Equal("trains for minutes", blocks[1].NotRun);
+        Assert.Equal(["train", "--labels", "x.csv"], blocks[1].Steps.Single().Words);
+        Assert.Empty(blocks[2].Steps);
+        Assert.Throws<InvalidDataException>(() => DocExampleBlocks.Read("<!-- stand-ins: texts/ -->\n```sh\ncpnlp analyze texts/\n```\n"));
     }
 
-    /// <summary>Runs <paramref name="words"/> as the real <c>cpnlp</c> in <paramref name="temp"/>, within a generous bound that only stops a hung run.</summary>
-    private (int Code, string Out, string Error) Run(string page, int line, List<string> words, TempDirectory temp)
+    [Fact]
+    public void Arguments_ReadInputsFromScratchThenRepository_AndWriteInScratch()
     {
-        var args = Arguments(words, temp);
-        log.WriteLine($"{page}:{line}: running cpnlp {string.Join(' ', args)} in {temp.Path}");
-        using var run = CpnlpProcess.StartIn(temp.Path, args);
-        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(10)), $"{page}:{line}: cpnlp {string.Join(' ', words)} did not finish in ten minutes.");
-        log.WriteLine(run.Out);
-        return (run.ExitCode, run.Out, run.Error);
+        using var scratch = new TempDirectory();
+        scratch.Write("reports/ngrams/ngrams.csv", "n\n");
+
+        var args = Arguments(["lexicon", "suggest", "--labels", "../shared/labels/train.csv", "--candidates", "reports/ngrams/ngrams.csv", "--out", "corpus/x"], scratch.Path);
+        var moved = Arguments(["trend", "/tmp/c60", "--out", "/tmp/t60", "--shard", "0/2"], scratch.Path);
+
+        Assert.Equal(Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "../shared/labels/train.csv")), args[3]);
+        Assert.Equal("reports/ngrams/ngrams.csv", args[5]); // written by an earlier example: read in the scratch folder
+        Assert.Equal("corpus/x", args[7]); // an output, even where the repository has a folder of that name
+        Assert.Equal([Path.Combine(scratch.Path, "tmp/c60"), Path.Combine(scratch.Path, "tmp/t60"), "0/2"], [moved[1], moved[3], moved[5]]);
     }
 
-    /// <summary>The values of an example's <c>--out</c>, which later examples of its code block may read.</summary>
-    private static IEnumerable<string> Outputs(List<string> words) =>
-        words.Zip(words.Skip(1)).Where(p => p.First is "--out" or "-o").Select(p => p.Second);
-
-    /// <summary>The words of an example that name files or folders to read: not options, not the values of options that name outputs or are not paths.</summary>
-    private static IEnumerable<string> Inputs(List<string> words)
+    /// <summary>Copies a stand-in's source from the repository (or <c>../shared</c>) into <paramref name="scratch"/> under the reader's name.</summary>
+    private void Place(string page, DocBlock block, DocStandIn standIn, string scratch)
     {
-        for (var i = 1; i < words.Count; i++)
+        var source = Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, standIn.Source));
+        var target = Path.GetFullPath(Path.Combine(scratch, standIn.Name));
+        Assert.True(Path.Exists(source), $"{page}:{block.Line}: the stand-in {standIn.Name}={standIn.Source} names no file or folder of the repository or ../shared.");
+        Assert.True(target.StartsWith(scratch, StringComparison.Ordinal), $"{page}:{block.Line}: the stand-in name {standIn.Name} is outside the scratch folder: use a relative name.");
+        log.WriteLine($"{page}:{block.Line}: stand-in {standIn.Name} = {standIn.Source}");
+        if (File.Exists(source))
         {
-            if (words[i].StartsWith('-'))
-            {
-                if (words[i] is "--out" or "-o" or "--shard" && i + 1 < words.Count)
-                {
-                    i++; // an output, or I/N
-                }
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target, overwrite: true);
+            return;
+        }
 
-                continue;
-            }
-
-            if (PathLike().IsMatch(words[i]))
-            {
-                yield return words[i];
-            }
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy, overwrite: true);
         }
     }
 
-    /// <summary>True when <paramref name="path"/> is in the repository or, relative to it, in <c>../shared</c>.</summary>
-    private static bool Exists(string path) => !Path.IsPathRooted(path) && Path.Exists(Path.Combine(TestPaths.RepoRoot, path));
-
-    /// <summary>
-    /// The example's words with each input in the repository as an absolute path and each absolute output
-    /// (<c>/tmp/x</c>) moved inside <paramref name="temp"/>; anything else as written (a relative output lands in
-    /// the temporary folder, the working directory).
-    /// </summary>
-    private static string[] Arguments(List<string> words, TempDirectory temp)
+    /// <summary>Runs a <c>cpnlp</c> example as the real process in <paramref name="scratch"/>, within a generous bound that only stops a hung run.</summary>
+    private (int Code, string Out, string Error) RunCpnlp(string page, DocStep step, string scratch)
     {
-        var inputs = Inputs(words).ToHashSet(StringComparer.Ordinal);
-        return [.. words.Select(w =>
-            Path.IsPathRooted(w) ? Path.Combine(temp.Path, w.TrimStart('/'))
-            : inputs.Contains(w) ? Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, w))
-            : w)];
+        var args = Arguments(step.Words, scratch);
+        log.WriteLine($"{page}:{step.Line}: running cpnlp {string.Join(' ', args)}");
+        using var run = CpnlpProcess.StartIn(scratch, args);
+        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(10)), $"{page}:{step.Line}: cpnlp {step.Text} did not finish in ten minutes.");
+        return (run.ExitCode, run.Out, run.Error);
     }
 
-    [GeneratedRegex(@"/|\.(txt|csv|md|html?|pdf|dicx?|ya?ml|cat|lcd|vbpro|zip|json|jsonl|xlsx)$", RegexOptions.IgnoreCase)]
-    private static partial Regex PathLike();
+    /// <summary>Runs a set-up line (<c>python3 scripts/make_*.py …</c>) in <paramref name="scratch"/>.</summary>
+    private (int Code, string Out, string Error) RunPython(string page, DocStep step, string scratch)
+    {
+        var info = new ProcessStartInfo("python3") { WorkingDirectory = scratch, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in Arguments([.. step.Words], scratch, command: false))
+        {
+            info.ArgumentList.Add(arg);
+        }
 
-    [GeneratedRegex(@"^[A-Z][A-Z_]+$|\$|<|>")]
-    private static partial Regex Placeholder();
+        log.WriteLine($"{page}:{step.Line}: running python3 {string.Join(' ', info.ArgumentList)}");
+        try
+        {
+            using var process = Process.Start(info)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(10)), $"{page}:{step.Line}: {step.Text} did not finish in ten minutes.");
+            return (process.ExitCode, output.Result, error.Result);
+        }
+        catch (Win32Exception e)
+        {
+            Assert.Fail($"{page}:{step.Line}: {step.Text} needs python3 on the PATH ({e.Message}); install python3 (Debian/Ubuntu: apt-get install python3).");
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The step's words as run in <paramref name="scratch"/>: an absolute path (<c>/tmp/x</c>) moved inside it; a
+    /// relative input left relative when an earlier step or a stand-in put it in the scratch folder, else made
+    /// absolute in the repository (where <c>../shared</c> is); outputs (<c>--out</c>, <c>--report</c>) left
+    /// relative, so that they land in the scratch folder; anything else as written.
+    /// </summary>
+    private static string[] Arguments(IReadOnlyList<string> words, string scratch, bool command = true)
+    {
+        var args = new string[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            var isOutput = i > 0 && OutputOptions.Contains(words[i - 1]);
+            var inScratch = Path.GetFullPath(Path.Combine(scratch, word));
+            var inRepository = Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, word));
+            args[i] = Path.IsPathRooted(word) ? Path.Combine(scratch, word.TrimStart('/'))
+                : (command && i == 0) || word.StartsWith('-') || isOutput || !PathLike().IsMatch(word) ? word
+                : inScratch.StartsWith(scratch + Path.DirectorySeparatorChar, StringComparison.Ordinal) && Path.Exists(inScratch) ? word
+                : Path.Exists(inRepository) ? inRepository
+                : word;
+        }
+
+        return args;
+    }
+
+    [GeneratedRegex(@"/|\.(txt|csv|md|html?|pdf|dicx?|ya?ml|cat|lcd|vbpro|zip|json|jsonl|xlsx|py)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PathLike();
 }

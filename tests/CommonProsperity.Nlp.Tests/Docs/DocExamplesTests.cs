@@ -68,6 +68,7 @@ public sealed partial class DocExamplesTests
 
         Assert.Equal(["analyze corpus/ --out x", "kwic corpus/ --term a --context 30", "merge a b --out r"], examples);
         Assert.Equal(["kwic", "corpus/", "--term", "common prosperity"], Words("kwic corpus/ --term \"common prosperity\""));
+        Assert.Equal(["trend", "--terms", "共同富裕,common prosperity", "--terms", "xi*,party"], Words("trend --terms 共同富裕,\"common prosperity\" --terms 'xi*,party'"));
     }
 
     [Fact]
@@ -167,7 +168,7 @@ public sealed partial class DocExamplesTests
     [GeneratedRegex(@"^-{1,2}[a-z][a-z0-9-]*(=.*)?$")]
     private static partial Regex OptionWord();
 
-    [GeneratedRegex("\"[^\"]*\"|'[^']*'|\\S+")]
+    [GeneratedRegex("(?:\"[^\"]*\"|'[^']*'|[^\\s\"'])+")]
     private static partial Regex ShellWord();
 
     [GeneratedRegex(@"^    (?:(?<short>-[a-zA-Z]), |    )(?<long>--[a-z0-9-]+)", RegexOptions.Multiline)]

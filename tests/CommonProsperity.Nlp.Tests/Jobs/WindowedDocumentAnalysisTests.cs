@@ -197,6 +197,25 @@ public class WindowedDocumentAnalysisTests
         Assert.StartsWith("run.txt: the text from character 0 on runs for more than 200 characters with no place where it can be cut into windows", problem.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Analyze_ChineseRunLongerThanTheLongestCounted_IsSkippedNamingItInsteadOfAnInternalError()
+    {
+        // Review of the seventh session: a run past Array.MaxLength characters threw InvalidOperationException (exit 70);
+        // the limit lowered to 200 characters, a run of 600 without punctuation in windows of 50.
+        using var temp = new TempDirectory();
+        var path = temp.File("run.txt");
+        File.WriteAllText(path, "共同富裕。" + string.Concat(Enumerable.Repeat("慈善事业发展", 100)) + "。");
+        var matcher = new LexiconMatcher(DefaultLexicon.Instance);
+        var windows = new WindowedDocumentAnalysis(new DocumentAnalyzer(matcher, WordCounter.Jieba), new DocumentReportBuilder(matcher, 40), temp.File, 50) { MaxRunCharacters = 200 };
+
+        var result = windows.Analyze(0, new SourceFile(path, "run.txt", temp.Path), DocumentMetadata.Empty, new ProblemLog(), CancellationToken.None);
+
+        Assert.Empty(result.Reports);
+        var problem = Assert.Single(result.Problems);
+        Assert.StartsWith("run.txt: a run of Chinese characters without punctuation, a space or a line break is longer than 200 characters", problem.Text, StringComparison.Ordinal);
+        Assert.Contains("split the file", problem.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("common prosperity and charity, ", false)] // cut after the commas (the built-in lexicon has exclusions)
     [InlineData("common prosperity and charity ", true)] // a lexicon without exclusions: cut between words

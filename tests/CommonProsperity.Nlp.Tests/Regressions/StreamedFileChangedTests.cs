@@ -60,15 +60,64 @@ public class StreamedFileChangedTests
     {
         using var temp = new TempDirectory();
         var text = Inspect(temp, Text);
+        using var reader = text.Open(); // opened before the change, whose new times its opening would see
         using (var file = new FileStream(temp.File("in.txt"), FileMode.Open, FileAccess.Write))
         {
-            file.Write([0xFF, 0xFE, 0xFD]); // same file, same size: only decoding it finds the change
+            file.Write([0xFF, 0xFE, 0xFD]); // same file, same size: decoding it finds the change before its end is reached
         }
 
-        using var reader = text.Open();
         var error = Assert.Throws<InputException>(() => reader.ReadToEnd());
 
         Assert.StartsWith("in.txt: the file is no longer valid utf-8 text (", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_FileEditedInPlaceKeepingItsSizeAndStillDecoding_IsRefusedByItsModificationTime()
+    {
+        // Review of the seventh session: the same file, the same size, still valid UTF-8; only its times show the edit.
+        using var temp = new TempDirectory();
+        var text = Inspect(temp, Text);
+        EditInPlace(temp.File("in.txt"));
+
+        var error = Assert.Throws<InputException>(() => text.Open().Dispose());
+
+        Assert.StartsWith("in.txt: the file changed since it was first read: it was written to in place (its modification time went from ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" to 2001-02-03 04:05:06.000000000 UTC); it was not analysed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_FileEditedInPlaceWhileItIsRead_IsAnErrorAtItsEnd()
+    {
+        using var temp = new TempDirectory();
+        var text = Inspect(temp, Text);
+        using var reader = text.Open();
+        EditInPlace(temp.File("in.txt"));
+
+        var error = Assert.Throws<InputException>(() => reader.ReadToEnd());
+
+        Assert.StartsWith("in.txt: the file changed since it was first read: it was written to in place (", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_FileUnchangedSinceItWasInspected_ReadsItsText()
+    {
+        using var temp = new TempDirectory();
+        var text = Inspect(temp, Text);
+
+        using var reader = text.Open();
+
+        Assert.Equal(Text, reader.ReadToEnd());
+    }
+
+    /// <summary>Writes over the file's first bytes with the same number of bytes of other text, and sets its modification time explicitly (no dependence on the clock's resolution).</summary>
+    private static void EditInPlace(string path)
+    {
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            file.Write("COMMON"u8);
+        }
+
+        File.SetLastWriteTimeUtc(path, new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc));
     }
 
     private static StreamedTextFile Inspect(TempDirectory temp, string text)
