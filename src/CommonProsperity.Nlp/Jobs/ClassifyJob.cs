@@ -31,7 +31,7 @@ public sealed class ClassifyJob(ThemeModel model)
         {
             // Each document's rows are formatted where it was classified (on every core for the shipped model) and written here, in order;
             // a document classified in windows writes its passages window by window, then its frequency rows.
-            var classifier = new DocumentClassifier(_model, options.Unit, windowCharacters: options.WindowCharacters) { MaxWindowCharacters = options.MaxWindowCharacters };
+            var classifier = new DocumentClassifier(_model, options.Unit, windowCharacters: options.WindowCharacters) { MaxWindowCharacters = options.MaxWindowCharacters, MaxPassageCharacters = options.MaxPassageCharacters };
             var classified = classifier.Classify<(int Found, PassageReportWriter.Rows? Rows)>(
                 documents,
                 // Each document's text is released once its rows are formatted: a large PDF's temporary file is deleted then, not when it is collected.

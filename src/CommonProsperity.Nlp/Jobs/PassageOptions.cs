@@ -15,4 +15,7 @@ public sealed record PassageOptions(IReadOnlyList<string> Inputs, string Output,
 
     /// <summary>The most characters such a window grows to while no place to cut it comes (<see cref="Text.TextWindow.MaxCharacters"/>; tests lower it).</summary>
     internal int MaxWindowCharacters { get; init; } = Text.TextWindow.MaxCharacters;
+
+    /// <summary>The longest passage by sentence: a longer sentence is cut into pieces (<see cref="SentencePieces.MaxCharacters"/>; tests lower it).</summary>
+    internal int MaxPassageCharacters { get; init; } = SentencePieces.MaxCharacters;
 }

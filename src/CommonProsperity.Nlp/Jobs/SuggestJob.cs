@@ -17,55 +17,96 @@ public sealed class SuggestJob(ThemeModel model)
     /// <summary>Called after each window's passages of a document classified in windows are taken (tests change its file there, part-way through it).</summary>
     internal Action<Document>? WindowClassified { get; init; }
 
-    /// <summary>Chooses up to <paramref name="count"/> passages of the inputs and writes them to the file <see cref="PassageOptions.Output"/>.</summary>
+    /// <summary>The most passages kept to choose from (<see cref="UncertaintySampler.MaxKept"/>; tests lower it).</summary>
+    internal int? MaxKept { get; init; }
+
+    /// <summary>
+    /// Chooses up to <paramref name="count"/> passages of the inputs and writes them to the file <see cref="PassageOptions.Output"/>.
+    /// The documents stream through: each one's text is released once its passages are classified, and only the most
+    /// uncertain passages are kept (<see cref="UncertaintySampler"/>), not every passage.
+    /// </summary>
     public PassageResult Run(PassageOptions options, int count, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.Ingestion);
         var inputs = new JobInputs(options.Inputs, options.Output, options.Ingestion);
-        var documents = inputs.Read(cancellationToken).ToList();
-        List<(Document Document, IReadOnlyList<ClassifiedPassage> Passages)> classified;
-        try
+        var documents = inputs.Read(cancellationToken);
+        var sampler = Sampler(count);
+        var classifiedDocuments = 0;
+        var classifier = new DocumentClassifier(_model, options.Unit, windowCharacters: options.WindowCharacters) { MaxWindowCharacters = options.MaxWindowCharacters, MaxPassageCharacters = options.MaxPassageCharacters };
+        var classified = classifier.Classify(
+            documents,
+            // On the worker threads: each document's passages go to a sampler of its own, and its text is released (a large PDF's temporary file deleted).
+            (document, passages) =>
+            {
+                var own = Sampler(count);
+                AddAll(own, document, passages);
+                document.ReturnText();
+                return own;
+            },
+            document => ClassifyInWindows(document, classifier, count, inputs.Problems, cancellationToken),
+            cancellationToken);
+        foreach (var own in classified)
         {
-            var classifier = new DocumentClassifier(_model, options.Unit, windowCharacters: options.WindowCharacters) { MaxWindowCharacters = options.MaxWindowCharacters };
-            classified = [.. classifier.Classify<(Document Document, IReadOnlyList<ClassifiedPassage>? Passages)>(
-                    documents,
-                    (document, passages) => (document, passages),
-                    document => (document, ClassifyInWindows(document, classifier, inputs.Problems, cancellationToken)),
-                    cancellationToken)
-                .Where(c => c.Passages is not null) // null: skipped, its problem reported
-                .Select(c => (c.Document, c.Passages!))];
-        }
-        finally
-        {
-            // A large PDF's temporary file is deleted once the passages are chosen from, not when the document is collected.
-            documents.ForEach(document => document.ReturnText());
+            if (own is null)
+            {
+                continue; // skipped, its problem reported
+            }
+
+            classifiedDocuments++;
+            sampler.Add(own);
         }
 
-        if (classified.Count == 0)
+        if (classifiedDocuments == 0)
         {
             // Every document read was skipped while it was classified in windows: as when none could be read, nothing is written.
             throw DocumentSource.NoneRead(inputs.FilesFound, inputs.Problems.Skipped);
         }
 
-        var languages = classified.ToDictionary(c => c.Document.Id, c => c.Document.Metadata.Language ?? "und", StringComparer.Ordinal);
-        var chosen = UncertaintySampler.Select(classified.SelectMany(c => c.Passages), _model, count);
-        SuggestionWriter.Write(options.Output, _model, chosen, languages);
-        return new PassageResult(classified.Count, classified.Sum(c => (long)c.Passages.Count), chosen.Count, inputs.Problems.All);
+        var chosen = sampler.Select();
+        if (!sampler.Complete)
+        {
+            inputs.Problems.Report(Problem.Warning(options.Output,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{options.Output}: {chosen.Count:N0} passages were chosen, not {count:N0}: the {sampler.MaxKept:N0} most uncertain passages kept to choose from ran out, most of them near-duplicates of those chosen."),
+                "Ask for fewer passages, or choose from fewer documents at a time (a folder of them)."));
+        }
+
+        SuggestionWriter.Write(options.Output, _model, [.. chosen.Select(c => (c.Passage, c.Margin, c.UncertainThemes))],
+            chosen.GroupBy(c => c.Passage.Document, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Language, StringComparer.Ordinal));
+        return new PassageResult(classifiedDocuments, sampler.Added, chosen.Count, inputs.Problems.All);
+    }
+
+    private UncertaintySampler Sampler(int count) => MaxKept is { } kept ? new(_model, count) { MaxKept = kept } : new(_model, count);
+
+    private static void AddAll(UncertaintySampler sampler, Document document, IReadOnlyList<ClassifiedPassage> passages)
+    {
+        var language = document.Metadata.Language ?? "und";
+        foreach (var passage in passages)
+        {
+            sampler.Add(passage, language);
+        }
     }
 
     /// <summary>
-    /// The passages of a document read in windows, or null when it cannot be read to its end (its file changed
+    /// The passages of a document read in windows, kept as <paramref name="count"/> asks, or null when it cannot be read to its end (its file changed
     /// between the readings, a stretch with no place to cut it, a byte that no longer decodes): it is skipped, its
     /// problem reported to <paramref name="problems"/>, and none of its passages are chosen from.
     /// </summary>
-    private List<ClassifiedPassage>? ClassifyInWindows(Document document, DocumentClassifier classifier, ProblemLog problems, CancellationToken cancellationToken)
+    private UncertaintySampler? ClassifyInWindows(Document document, DocumentClassifier classifier, int count, ProblemLog problems, CancellationToken cancellationToken)
     {
-        var passages = new List<ClassifiedPassage>();
-        return classifier.TryClassifyInWindows(document, problems, window =>
+        try
         {
-            passages.AddRange(window);
-            WindowClassified?.Invoke(document);
-        }, cancellationToken) ? passages : null;
+            var own = Sampler(count);
+            return classifier.TryClassifyInWindows(document, problems, window =>
+            {
+                AddAll(own, document, window);
+                WindowClassified?.Invoke(document);
+            }, cancellationToken) ? own : null;
+        }
+        finally
+        {
+            document.ReturnText();
+        }
     }
 }

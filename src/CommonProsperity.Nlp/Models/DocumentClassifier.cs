@@ -15,11 +15,19 @@ namespace CommonProsperity.Nlp.Models;
 /// that its memory does not grow with it: the text is read twice, once for the document's profile and
 /// once to score its sentences (a window's sentences on every core), which are the same, with the same
 /// offsets, as in the whole text.</para>
+/// <para>By sentence, and for the document's profile, a sentence longer than <see cref="SentencePieces.MaxCharacters"/>
+/// is cut into pieces (<see cref="SentencePieces"/>), read whole or in windows alike.</para>
 /// </summary>
 internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int batchPassages = 4096, int windowCharacters = SentenceWindows.DefaultCharacters)
 {
     /// <summary>The most characters a window grows to while no place to cut it comes (<see cref="TextWindow.MaxCharacters"/>; tests lower it).</summary>
     public int MaxWindowCharacters { get; init; } = TextWindow.MaxCharacters;
+
+    /// <summary>The longest passage by sentence: a sentence over it is cut into pieces (<see cref="SentencePieces.MaxCharacters"/>; tests lower it).</summary>
+    public int MaxPassageCharacters { get; init; } = SentencePieces.MaxCharacters;
+
+    /// <summary>The sentences scored and profiled: those found, a long one cut into pieces.</summary>
+    private SentencePieces Pieces => new(Model.Featurizer.Matcher, MaxPassageCharacters);
 
     /// <summary>The model in use.</summary>
     public ThemeModel Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
@@ -114,9 +122,10 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
     {
         // The profile first: per theme, the share of the document's sentences with a hit, added up as ProfileOf does.
         var featurizer = Model.Featurizer;
+        var pieces = Pieces;
         var sums = new float[featurizer.ThemeCount];
         var count = 0;
-        foreach (var window in SentenceWindows.Read(document.OpenText, document.Id, windowCharacters, cancellationToken, MaxWindowCharacters))
+        foreach (var window in SentenceWindows.Read(document.OpenText, document.Id, pieces, windowCharacters, cancellationToken, MaxWindowCharacters))
         {
             // A window's sentences are matched on every core, and counted here in order.
             var texts = Texts(window);
@@ -135,7 +144,7 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
 
         var profile = count == 0 ? new float[featurizer.ThemeCount] : sums.Select(s => s / count).ToArray();
         var index = 0;
-        foreach (var window in SentenceWindows.Read(document.OpenText, document.Id, windowCharacters, cancellationToken, MaxWindowCharacters))
+        foreach (var window in SentenceWindows.Read(document.OpenText, document.Id, pieces, windowCharacters, cancellationToken, MaxWindowCharacters))
         {
             var texts = Texts(window);
             var passages = new ClassifiedPassage[texts.Length];
@@ -241,16 +250,17 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
     {
         var text = document.Text;
         var segments = TextSegmenter.Instance.Segment(text);
-        var sentences = new string[segments.Sentences.Count];
+        var scored = Pieces.Of(text, segments.Sentences);
+        var sentences = new string[scored.Count];
         var sentenceHits = new int[sentences.Length][];
         for (var i = 0; i < sentences.Length; i++)
         {
-            sentences[i] = text[segments.Sentences[i].Start..segments.Sentences[i].End];
+            sentences[i] = text[scored[i].Start..scored[i].End];
             sentenceHits[i] = Model.Featurizer.LexiconHits(sentences[i]);
         }
 
         var profile = Model.Featurizer.ProfileOf(sentenceHits);
-        var spans = Spans(segments, text);
+        var spans = Spans(segments, scored, text);
         var passages = new ClassifiedPassage[spans.Count];
         for (var i = 0; i < spans.Count; i++)
         {
@@ -264,10 +274,10 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
         return passages;
     }
 
-    /// <summary>The passages of a segmented text: its sentences, paragraphs, or the whole (from the first paragraph to the end of the last).</summary>
-    private List<(int Start, int End, string Text)> Spans(SegmentedText segments, string text) => unit switch
+    /// <summary>The passages of a segmented text: its sentences (<paramref name="sentences"/>: long ones cut into pieces), paragraphs, or the whole (from the first paragraph to the end of the last).</summary>
+    private List<(int Start, int End, string Text)> Spans(SegmentedText segments, IReadOnlyList<TextSegment> sentences, string text) => unit switch
     {
-        PassageUnit.Sentence => [.. segments.Sentences.Select(s => (s.Start, s.End, string.Empty))],
+        PassageUnit.Sentence => [.. sentences.Select(s => (s.Start, s.End, string.Empty))],
         PassageUnit.Paragraph => [.. segments.Passages().Select(p => (p.Start, p.End, text[p.Start..p.End]))],
         _ => segments.Paragraphs.Count == 0 ? [] : [(segments.Paragraphs[0].Start, segments.Paragraphs[^1].End, text[segments.Paragraphs[0].Start..segments.Paragraphs[^1].End])],
     };
@@ -280,10 +290,11 @@ internal sealed class DocumentClassifier(ThemeModel model, PassageUnit unit, int
         {
             cancellationToken.ThrowIfCancellationRequested();
             var segments = TextSegmenter.Instance.Segment(document.Text);
-            var sentences = segments.Sentences.Select(s => document.Text[s.Start..s.End]).ToArray();
+            var scored = Pieces.Of(document.Text, segments.Sentences);
+            var sentences = scored.Select(s => document.Text[s.Start..s.End]).ToArray();
             var spans = unit == PassageUnit.Sentence
-                ? segments.Sentences.Select((s, i) => (s.Start, s.End, sentences[i])).ToList()
-                : Spans(segments, document.Text);
+                ? scored.Select((s, i) => (s.Start, s.End, sentences[i])).ToList()
+                : Spans(segments, scored, document.Text);
             pending.Add((document, spans, Model.Featurizer.DocumentProfile(sentences)));
             pendingPassages += spans.Count;
             if (pendingPassages >= batchPassages)

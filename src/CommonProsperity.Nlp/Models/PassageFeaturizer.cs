@@ -23,6 +23,9 @@ internal sealed class PassageFeaturizer
     /// <summary>Creates a featurizer over the model's lexicon.</summary>
     public PassageFeaturizer(LexiconMatcher matcher) => _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
 
+    /// <summary>The lexicon's matcher (what the hits are counted with).</summary>
+    public LexiconMatcher Matcher => _matcher;
+
     /// <summary>The number of themes (the length of the context vector; the lexicon vector is twice as long).</summary>
     public int ThemeCount => _matcher.Themes.Count;
 

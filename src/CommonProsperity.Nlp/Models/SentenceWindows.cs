@@ -3,12 +3,15 @@ using CommonProsperity.Nlp.Text;
 namespace CommonProsperity.Nlp.Models;
 
 /// <summary>
-/// A text too large to hold, read as it streams in and handed out a window of whole sentences at a time,
-/// so that memory stays bounded by the window: the sentences are those <see cref="TextSegmenter"/> finds
-/// in the whole text, with the whole text's offsets. A window ends at the same safe cut (<see cref="SafeCut"/>) as
+/// A text too large to hold, read as it streams in and handed out a window of whole passages at a time,
+/// so that memory stays bounded by the window: the passages are the sentences <see cref="TextSegmenter"/> finds
+/// in the whole text, a long one cut into pieces (<see cref="SentencePieces"/>), with the whole text's offsets.
+/// A window ends at the same safe cut (<see cref="SafeCut"/>) as
 /// <c>analyze</c>'s windows (<c>WindowedDocumentAnalysis</c>): the start of a sentence, other
 /// than the first and the last of the stretch read, that follows a sentence end with no token character
-/// between; a stretch without one (a text without sentence ends) grows until one comes or the text ends.
+/// between; a stretch without one ends after the pieces of its first sentence when that sentence is longer
+/// than a piece (a text without sentence ends, a long run of Chinese characters), and otherwise grows until
+/// one comes or the text ends.
 /// </summary>
 internal static class SentenceWindows
 {
@@ -16,19 +19,21 @@ internal static class SentenceWindows
     public const int DefaultCharacters = 1 << 20;
 
     /// <summary>
-    /// The windows of the text <paramref name="open"/> reads, each with its sentences; a window's buffer
-    /// and sentence list serve the next one, so use each before asking for the next. A stretch with no
-    /// safe cut grows up to <paramref name="maxWindowCharacters"/> (<see cref="TextWindow.MaxCharacters"/>; tests lower it).
+    /// The windows of the text <paramref name="open"/> reads, each with its passages (<paramref name="pieces"/>);
+    /// a window's buffer and passage list serve the next one, so use each before asking for the next. A stretch
+    /// with no safe cut grows up to <paramref name="maxWindowCharacters"/> (<see cref="TextWindow.MaxCharacters"/>; tests lower it).
     /// </summary>
     /// <exception cref="Errors.InputException">The text has more characters than an offset can hold, or a stretch without a safe cut longer than a window may grow to.</exception>
-    public static IEnumerable<Window> Read(Func<TextReader> open, string id, int windowCharacters, CancellationToken cancellationToken, int maxWindowCharacters = TextWindow.MaxCharacters)
+    public static IEnumerable<Window> Read(Func<TextReader> open, string id, SentencePieces pieces, int windowCharacters, CancellationToken cancellationToken, int maxWindowCharacters = TextWindow.MaxCharacters)
     {
         ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(pieces);
         ArgumentOutOfRangeException.ThrowIfLessThan(windowCharacters, 1);
         using var reader = open();
         var text = new TextWindow(reader, id, windowCharacters + 64, maxWindowCharacters);
         var paragraphs = new List<TextSegment>();
         var sentences = new List<TextSegment>();
+        var passages = new List<TextSegment>();
         var window = windowCharacters;
         while (true)
         {
@@ -36,21 +41,30 @@ internal static class SentenceWindows
             text.Fill(window);
             var (buffer, filled) = (text.Buffer, text.Filled);
             TextSegmenter.Instance.Segment(buffer.AsSpan(0, filled), paragraphs, sentences);
+            passages.Clear();
             var cut = text.End ? filled : Cut(buffer, sentences);
             if (cut < 0)
             {
-                window = text.Grown(window, text.Start); // no cut yet: read on
-                continue;
-            }
+                // No safe cut: the first sentence's pieces, but its last (where the text is read on from), when it is long enough to have any.
+                if (sentences.Count > 0)
+                {
+                    var first = sentences[0];
+                    cut = pieces.Add(buffer.AsSpan(0, filled), first, sentences.Count > 1 ? first.End : -1, last: false, passages);
+                }
 
-            if (!text.End)
+                if (passages.Count == 0)
+                {
+                    window = text.Grown(window, text.Start); // no cut yet: read on
+                    continue;
+                }
+            }
+            else
             {
-                var keep = sentences.FindIndex(s => s.Start >= cut);
-                sentences.RemoveRange(keep, sentences.Count - keep);
+                pieces.AddAll(buffer.AsSpan(0, filled), sentences, text.End ? sentences.Count : sentences.FindIndex(s => s.Start >= cut), passages);
             }
 
-            yield return new Window(buffer, (int)text.Start, sentences);
-            if (text.End)
+            yield return new Window(buffer, (int)text.Start, passages);
+            if (text.End && cut == filled)
             {
                 yield break;
             }
@@ -74,10 +88,10 @@ internal static class SentenceWindows
         return -1;
     }
 
-    /// <summary>A window: its sentences (offsets into <see cref="Buffer"/>) and where the buffer starts in the whole text.</summary>
+    /// <summary>A window: its passages (offsets into <see cref="Buffer"/>) and where the buffer starts in the whole text.</summary>
     internal readonly record struct Window(char[] Buffer, int Offset, IReadOnlyList<TextSegment> Sentences)
     {
-        /// <summary>The text of sentence <paramref name="i"/>.</summary>
+        /// <summary>The text of passage <paramref name="i"/>.</summary>
         public string Text(int i) => new(Buffer, Sentences[i].Start, Sentences[i].Length);
     }
 }

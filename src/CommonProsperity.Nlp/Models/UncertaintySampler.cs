@@ -9,37 +9,104 @@ namespace CommonProsperity.Nlp.Models;
 /// are listed as uncertain); passages are taken from most to
 /// least uncertain, skipping any whose word set overlaps an already chosen one by more than half
 /// (Jaccard), and fragments under five tokens (headings, which the codebook leaves unlabelled).
+/// <para>Passages are added as they are classified, and only the most uncertain are kept (at most
+/// <see cref="MaxKept"/> of them and <see cref="MaxKeptCharacters"/> characters of text), not every passage of
+/// the corpus: the choice is that of all the passages whenever it is made before the kept ones run out
+/// (<see cref="Complete"/>), which only many near-duplicates among the most uncertain passages prevent. A passage
+/// with the same word set as a more uncertain one is never chosen (it overlaps that one, or what that one
+/// overlaps, wholly), so it is not kept either.</para>
 /// </summary>
-internal static class UncertaintySampler
+/// <param name="model">The model whose thresholds the passages are measured against.</param>
+/// <param name="count">How many passages to choose.</param>
+internal sealed class UncertaintySampler(ThemeModel model, int count)
 {
-    /// <summary>Chooses up to <paramref name="count"/> passages.</summary>
-    public static IReadOnlyList<(ClassifiedPassage Passage, double Margin, IReadOnlyList<string> UncertainThemes)> Select(
-        IEnumerable<ClassifiedPassage> passages, ThemeModel model, int count, double maxOverlap = 0.5)
-    {
-        ArgumentNullException.ThrowIfNull(passages);
-        ArgumentNullException.ThrowIfNull(model);
-        var scored = new List<(ClassifiedPassage Passage, double Margin, HashSet<string> Words)>();
-        foreach (var passage in passages)
-        {
-            var words = CountingTokenizer.Instance.Tokenize(passage.Text).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-            if (words.Count < 5)
-            {
-                continue;
-            }
+    /// <summary>The passages kept at least (more when more are asked for: 64 a passage asked for).</summary>
+    public const int DefaultKept = 20_000;
 
-            var margin = Enumerable.Range(0, model.Card.Themes.Count).Min(t => Math.Abs(passage.Probabilities[t] - model.Card.Themes[t].Threshold));
-            scored.Add((passage, margin, words));
+    /// <summary>The characters of kept passages' text at least: 16 Mi (32 MiB), and a longest passage's more a passage asked for.</summary>
+    public const long DefaultKeptCharacters = 16L << 20;
+
+    private const double MaxOverlap = 0.5;
+
+    private readonly ThemeModel _model = model ?? throw new ArgumentNullException(nameof(model));
+
+    private readonly SortedSet<Candidate> _kept = new(CandidateOrder.Instance);
+
+    private readonly Dictionary<string, Candidate> _byWords = new(StringComparer.Ordinal);
+
+    private long _characters;
+
+    private long _sequence;
+
+    /// <summary>How many passages to choose.</summary>
+    public int Count { get; } = count >= 1 ? count : throw new ArgumentOutOfRangeException(nameof(count));
+
+    /// <summary>The most passages kept (<see cref="DefaultKept"/>; tests lower it).</summary>
+    public int MaxKept { get; init; } = (int)Math.Min(Math.Max(DefaultKept, 64L * count), int.MaxValue);
+
+    /// <summary>The most characters of kept passages' text (<see cref="DefaultKeptCharacters"/>; tests lower it).</summary>
+    public long MaxKeptCharacters { get; init; } = DefaultKeptCharacters + ((long)count * SentencePieces.MaxCharacters);
+
+    /// <summary>Whether a passage that could have been chosen was let go for room (<see cref="Complete"/> tells whether that mattered).</summary>
+    public bool Dropped { get; private set; }
+
+    /// <summary>The passages added (five tokens or more and less).</summary>
+    public long Added { get; private set; }
+
+    /// <summary>
+    /// Adds a passage of a document in <paramref name="language"/>. Not thread-safe: give each thread (each
+    /// document) a sampler of its own and <see cref="Add(UncertaintySampler)"/> them together in document order.
+    /// </summary>
+    public void Add(ClassifiedPassage passage, string language)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        ArgumentNullException.ThrowIfNull(language);
+        Added++;
+        var words = CountingTokenizer.Instance.Tokenize(passage.Text).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        if (words.Count < 5)
+        {
+            return;
         }
 
-        var chosen = new List<(ClassifiedPassage, double, HashSet<string>)>();
-        foreach (var candidate in scored.OrderBy(s => s.Margin).ThenBy(s => s.Passage.Document, StringComparer.Ordinal).ThenBy(s => s.Passage.Index))
+        var margin = Enumerable.Range(0, _model.Card.Themes.Count).Min(t => Math.Abs(passage.Probabilities[t] - _model.Card.Themes[t].Threshold));
+        Keep(new Candidate(passage, language, margin, words, string.Join('\u0001', words.Order(StringComparer.Ordinal))));
+    }
+
+    /// <summary>Adds what another sampler (of the passages of a later document) kept.</summary>
+    public void Add(UncertaintySampler other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Added += other.Added;
+        Dropped |= other.Dropped;
+        foreach (var candidate in other._kept)
         {
-            if (chosen.Count >= count)
+            Keep(candidate with { Sequence = ++_sequence }); // a later document's, after those of the same id read before
+        }
+    }
+
+    /// <summary>
+    /// Whether <see cref="Select"/> chooses what it would from every passage added: it chose <see cref="Count"/>
+    /// passages before the kept ones ran out, or none was let go.
+    /// </summary>
+    public bool Complete => !Dropped || Choose().Count >= Count;
+
+    /// <summary>Chooses up to <see cref="Count"/> passages, most uncertain first.</summary>
+    public IReadOnlyList<(ClassifiedPassage Passage, string Language, double Margin, IReadOnlyList<string> UncertainThemes)> Select() =>
+        [.. Choose().Select(c => (c.Passage, c.Language, c.Margin, (IReadOnlyList<string>)Enumerable.Range(0, _model.Card.Themes.Count)
+            .Where(t => IsNear(c.Passage.Probabilities[t], _model.Card.Themes[t].Threshold))
+            .Select(t => _model.Card.Themes[t].Id).ToArray()))];
+
+    private List<Candidate> Choose()
+    {
+        var chosen = new List<Candidate>();
+        foreach (var candidate in _kept)
+        {
+            if (chosen.Count >= Count)
             {
                 break;
             }
 
-            if (chosen.Any(c => Jaccard(c.Item3, candidate.Words) > maxOverlap))
+            if (chosen.Any(c => Jaccard(c.Words, candidate.Words) > MaxOverlap))
             {
                 continue;
             }
@@ -47,9 +114,36 @@ internal static class UncertaintySampler
             chosen.Add(candidate);
         }
 
-        return chosen.Select(c => (c.Item1, c.Item2, (IReadOnlyList<string>)Enumerable.Range(0, model.Card.Themes.Count)
-            .Where(t => IsNear(c.Item1.Probabilities[t], model.Card.Themes[t].Threshold))
-            .Select(t => model.Card.Themes[t].Id).ToArray())).ToArray();
+        return chosen;
+    }
+
+    private void Keep(Candidate candidate)
+    {
+        if (_byWords.TryGetValue(candidate.WordsKey, out var same))
+        {
+            if (CandidateOrder.Instance.Compare(same, candidate) <= 0)
+            {
+                return; // the same words, more uncertain (or first): this one would never be chosen
+            }
+
+            Remove(same);
+        }
+
+        _kept.Add(candidate);
+        _byWords[candidate.WordsKey] = candidate;
+        _characters += candidate.Passage.Text.Length;
+        while (_kept.Count > 1 && (_kept.Count > MaxKept || _characters > MaxKeptCharacters))
+        {
+            Remove(_kept.Max!);
+            Dropped = true;
+        }
+    }
+
+    private void Remove(Candidate candidate)
+    {
+        _kept.Remove(candidate);
+        _byWords.Remove(candidate.WordsKey);
+        _characters -= candidate.Passage.Text.Length;
     }
 
     /// <summary>Near the threshold: within half the distance to 0 below it, or to 1 above it.</summary>
@@ -60,5 +154,36 @@ internal static class UncertaintySampler
     {
         var intersection = a.Count(b.Contains);
         return (double)intersection / (a.Count + b.Count - intersection);
+    }
+
+    /// <summary>A passage that may be chosen, with its margin and word set.</summary>
+    private sealed record Candidate(ClassifiedPassage Passage, string Language, double Margin, HashSet<string> Words, string WordsKey)
+    {
+        /// <summary>The order it was merged in: between documents of the same id (two inputs of the same name), the one read first comes first.</summary>
+        public long Sequence { get; init; }
+    }
+
+    /// <summary>Most uncertain first, then by document and position: the order passages are chosen in.</summary>
+    private sealed class CandidateOrder : IComparer<Candidate>
+    {
+        public static CandidateOrder Instance { get; } = new();
+
+        public int Compare(Candidate? x, Candidate? y)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            ArgumentNullException.ThrowIfNull(y);
+            var c = x.Margin.CompareTo(y.Margin);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(x.Passage.Document, y.Passage.Document);
+            }
+
+            if (c == 0)
+            {
+                c = x.Passage.Index.CompareTo(y.Passage.Index);
+            }
+
+            return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
+        }
     }
 }

@@ -65,6 +65,46 @@ public class ClassifyJobTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 30)]
+    [InlineData(40, 50)]
+    [InlineData(3000, 400)]
+    public void Classify_SentencesLongerThanAPassage_StreamedInWindows_WritesTheReportsOfDocumentsReadWhole(int window, int maxPassage)
+    {
+        // The shared corpus's texts as one run of Chinese characters, and as words without punctuation, each a file;
+        // their sentences cut into pieces of at most a few dozen characters, read whole and in windows of a few characters.
+        using var temp = new TempDirectory();
+        var model = ThemeModel.Load(ShippedModel);
+        WriteLongSentences(temp, "long");
+        var whole = new PassageOptions([temp.File("long"), TestPaths.MiniCorpus], temp.File("whole"), new IngestionOptions() with { StreamedFileBytes = long.MaxValue }) { MaxPassageCharacters = maxPassage };
+        var streamed = whole with { Output = temp.File("streamed"), Ingestion = new IngestionOptions() with { StreamedFileBytes = 0 }, WindowCharacters = window };
+
+        var expected = new ClassifyJob(model).Run(whole);
+        var result = new ClassifyJob(model).Run(streamed);
+        var uncut = new ClassifyJob(model).Run(whole with { Output = temp.File("uncut"), MaxPassageCharacters = SentencePieces.MaxCharacters });
+
+        Assert.True(expected.Passages > uncut.Passages + 100, "the long sentences were cut into pieces");
+        Assert.Equal(expected.Passages, result.Passages);
+        Assert.Equal(expected.Problems, result.Problems);
+        foreach (var report in new[] { ReportFiles.Passages, ReportFiles.ThemeFrequencyClassifier })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(temp.File("whole"), report)), File.ReadAllBytes(Path.Combine(temp.File("streamed"), report)));
+        }
+    }
+
+    /// <summary>Each text of the shared corpus as one run of its Chinese characters (a Chinese text) or its words without punctuation (an English one), a file each in <paramref name="folder"/>.</summary>
+    internal static void WriteLongSentences(TempDirectory temp, string folder)
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Shared, "corpus"), "*.txt").Order(StringComparer.Ordinal))
+        {
+            var text = File.ReadAllText(file);
+            var run = file.EndsWith("_zh.txt", StringComparison.Ordinal)
+                ? string.Concat(text.Where(c => c >= '\u4E00' && c <= '\u9FFF').Take(6000))
+                : string.Concat(text.Select(c => char.IsLetterOrDigit(c) ? c : ' ').Take(6000));
+            temp.Write(Path.Combine(folder, Path.GetFileName(file)), run);
+        }
+    }
+
     [Fact]
     public void ClassifyInWindows_LongText_IsCutIntoWindowsAndGivesThePassagesOfTheWholeText()
     {
