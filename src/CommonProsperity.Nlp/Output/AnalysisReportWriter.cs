@@ -234,12 +234,15 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     /// </summary>
     private string WriteHtml(AnalysisRun run)
     {
-        var ids = _documents.Read().Select(d => d.Id).ToList();
+        // The ids only place sampled rows: with none to sample (a large run, whose page's row budget is spread over
+        // more cells than it has rows; or evidence without snippets), the document spill is not read once more for them.
+        var perCell = Html.EvidenceSample.CapFor(_cellsWithHits);
+        List<string> ids = _evidenceMode == EvidenceMode.Full && perCell > 0 ? [.. _documents.Read().Select(d => d.Id)] : [];
         // Without the context columns the page has no snippets to show; it says what the evidence file holds.
         // Evidence left in the shards is sampled from their files, each a valid evidence file of its own.
         string[] files = _parts is null ? [_output.StagedPath(ReportFiles.Evidence)] : [.. _parts.Files.Select(f => f.Path)];
         var evidence = (_evidenceMode == EvidenceMode.Full
-            ? Html.EvidenceSample.Read(files, ids, _matcher.Themes, Html.EvidenceSample.CapFor(_cellsWithHits))
+            ? Html.EvidenceSample.Read(files, ids, _matcher.Themes, perCell)
             : new Html.EvidenceSample(0, [], []) { Kind = EvidenceModeNames.Name(_evidenceMode) }) with { Assemble = _parts is null ? null : EvidenceParts.AssembleCommand(".") };
         Html.AnalysisHtml.Write(_output.StagedPath(ReportFiles.Report), run, _matcher.Themes, _documents.Read(), _corpus.Rows(_matcher.Lexicon, _matcher.Themes), TermRows(), evidence);
         return ReportFiles.Report;
