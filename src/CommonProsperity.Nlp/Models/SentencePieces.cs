@@ -10,7 +10,7 @@ namespace CommonProsperity.Nlp.Models;
 /// such as a long run of Chinese characters without punctuation. A piece ends at the last place before the
 /// limit where <c>analyze</c> may cut a window inside a sentence: after a space or clause mark, or between two
 /// Chinese characters, where no lexicon match, vetoed match or exclusion phrase crosses (so the pieces' hits
-/// are the sentence's); a stretch with no such place (one word of 65,536 characters) is cut at the limit.
+/// are the sentence's); a stretch with no such place (one word of 16,384 characters) is cut at the limit.
 /// Where a piece ends is decided from the text from its start to <see cref="LookAhead"/> characters past the
 /// limit (or the sentence's end) alone, so a document read in windows is cut where the whole text is.
 /// </summary>
@@ -18,8 +18,11 @@ namespace CommonProsperity.Nlp.Models;
 /// <param name="maxCharacters">The longest passage (<see cref="MaxCharacters"/>; tests lower it).</param>
 internal sealed class SentencePieces(LexiconMatcher matcher, int maxCharacters = SentencePieces.MaxCharacters)
 {
-    /// <summary>The longest passage: 65,536 characters, some 200 times the longest sentence of the shared corpus.</summary>
-    public const int MaxCharacters = 1 << 16;
+    /// <summary>
+    /// The longest passage: 16,384 characters, far above any sentence of prose, within a spreadsheet cell (32,767 characters:
+    /// <c>suggest</c>'s file is corrected in one) and a string the collector frees young (under 85,000 bytes).
+    /// </summary>
+    public const int MaxCharacters = 1 << 14;
 
     /// <summary>The characters past the limit that are matched to see what crosses a place to cut.</summary>
     public const int LookAhead = 4096;

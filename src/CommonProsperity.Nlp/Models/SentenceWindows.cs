@@ -9,9 +9,9 @@ namespace CommonProsperity.Nlp.Models;
 /// A window ends at the same safe cut (<see cref="SafeCut"/>) as
 /// <c>analyze</c>'s windows (<c>WindowedDocumentAnalysis</c>): the start of a sentence, other
 /// than the first and the last of the stretch read, that follows a sentence end with no token character
-/// between; a stretch without one ends after the pieces of its first sentence when that sentence is longer
-/// than a piece (a text without sentence ends, a long run of Chinese characters), and otherwise grows until
-/// one comes or the text ends.
+/// between; a stretch without one ends inside its first sentence longer than a piece (a text without sentence
+/// ends, a long run of Chinese characters), after all but the last of that sentence's pieces, and otherwise grows
+/// until one comes or the text ends.
 /// </summary>
 internal static class SentenceWindows
 {
@@ -45,14 +45,8 @@ internal static class SentenceWindows
             var cut = text.End ? filled : Cut(buffer, sentences);
             if (cut < 0)
             {
-                // No safe cut: the first sentence's pieces, but its last (where the text is read on from), when it is long enough to have any.
-                if (sentences.Count > 0)
-                {
-                    var first = sentences[0];
-                    cut = pieces.Add(buffer.AsSpan(0, filled), first, sentences.Count > 1 ? first.End : -1, last: false, passages);
-                }
-
-                if (passages.Count == 0)
+                cut = PieceCut(buffer.AsSpan(0, filled), sentences, pieces, passages);
+                if (cut < 0)
                 {
                     window = text.Grown(window, text.Start); // no cut yet: read on
                     continue;
@@ -72,6 +66,36 @@ internal static class SentenceWindows
             text.Drop(cut);
             window = windowCharacters;
         }
+    }
+
+    /// <summary>
+    /// For a stretch read without a safe cut: the sentences up to the first one long enough to be cut into pieces
+    /// (one over a piece, or the last, still open, once enough of it is read) and that one's pieces but its last, added
+    /// to <paramref name="passages"/>; returns where its last piece starts (where the text is read on from), or -1 (nothing added).
+    /// </summary>
+    private static int PieceCut(ReadOnlySpan<char> text, List<TextSegment> sentences, SentencePieces pieces, List<TextSegment> passages)
+    {
+        for (var k = 0; k < sentences.Count; k++)
+        {
+            var open = k == sentences.Count - 1;
+            if (!open && sentences[k].Length <= pieces.Max)
+            {
+                continue;
+            }
+
+            pieces.AddAll(text, sentences, k, passages);
+            var before = passages.Count;
+            var cut = pieces.Add(text, sentences[k], open ? -1 : sentences[k].End, last: false, passages);
+            if (passages.Count > before)
+            {
+                return cut;
+            }
+
+            break;
+        }
+
+        passages.Clear();
+        return -1;
     }
 
     /// <summary>The last safe cut among the sentences of the stretch read, or -1.</summary>

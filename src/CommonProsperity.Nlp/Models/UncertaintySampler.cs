@@ -23,8 +23,8 @@ internal sealed class UncertaintySampler(ThemeModel model, int count)
     /// <summary>The passages kept at least (more when more are asked for: 64 a passage asked for).</summary>
     public const int DefaultKept = 20_000;
 
-    /// <summary>The characters of kept passages' text at least: 16 Mi (32 MiB), and a longest passage's more a passage asked for.</summary>
-    public const long DefaultKeptCharacters = 16L << 20;
+    /// <summary>The characters of kept passages' text at least: 4 Mi (8 MiB of text, some 60 MB with their word sets), and a longest passage's more a passage asked for.</summary>
+    public const long DefaultKeptCharacters = 4L << 20;
 
     private const double MaxOverlap = 0.5;
 

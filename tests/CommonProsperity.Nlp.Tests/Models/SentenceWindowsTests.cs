@@ -88,6 +88,20 @@ public class SentenceWindowsTests
     }
 
     [Fact]
+    public void Read_ShortSentencesThenALongRunWithNoSafeCutBetween_IsCutInsideTheRun()
+    {
+        // A title line and a line of 30,600 Chinese characters: a line break alone is no safe cut, so the window ends inside the run.
+        var text = "共同富裕\n标题\n" + string.Concat(Enumerable.Repeat("推进共同富裕发展慈善事业缩小收入差距", 1800));
+        var pieces = Pieces(50);
+
+        var windows = SentenceWindows.Read(() => new StringReader(text), "run.txt", pieces, 100, CancellationToken.None).Select(w => w.Sentences.Count).ToList();
+
+        Assert.True(windows.Count > 5, "the run was read in many windows, not held whole");
+        Assert.Equal(Whole(text, pieces), Windowed(text, 100, pieces));
+        Assert.Equal(["0-4:共同富裕", "5-7:标题"], Whole(text, pieces).Take(2));
+    }
+
+    [Fact]
     public void Of_SentencesNoLongerThanAPiece_AreTheSentences()
     {
         var text = "Common prosperity grows. 共同富裕。 The party tightened control.";
