@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CommonProsperity.Nlp.Text;
 
 namespace CommonProsperity.Nlp.Counting;
@@ -110,6 +111,7 @@ internal sealed class MatchScratch
         CandidateCount = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddCandidate(int id, int span = 1)
     {
         EnsureCandidates(1);
@@ -117,19 +119,25 @@ internal sealed class MatchScratch
         Candidates[CandidateCount++] = id;
     }
 
-    /// <summary>Makes room for <paramref name="more"/> candidates after the <see cref="CandidateCount"/> in use.</summary>
+    /// <summary>Makes room for <paramref name="more"/> candidates after the <see cref="CandidateCount"/> in use (inlined: the matcher asks at every token, and the room is nearly always there).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void EnsureCandidates(int more)
     {
-        var needed = CandidateCount + more;
-        if (needed > Candidates.Length)
+        if (CandidateCount + more > Candidates.Length)
         {
-            var grown = Candidates;
-            Array.Resize(ref grown, Math.Max(needed, grown.Length * 2));
-            Candidates = grown;
-            var spans = CandidateSpans;
-            Array.Resize(ref spans, grown.Length);
-            CandidateSpans = spans;
+            GrowCandidates(CandidateCount + more);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowCandidates(int needed)
+    {
+        var grown = Candidates;
+        Array.Resize(ref grown, Math.Max(needed, grown.Length * 2));
+        Candidates = grown;
+        var spans = CandidateSpans;
+        Array.Resize(ref spans, grown.Length);
+        CandidateSpans = spans;
     }
 
     /// <summary>

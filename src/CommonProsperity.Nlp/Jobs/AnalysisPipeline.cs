@@ -40,7 +40,7 @@ public sealed class AnalysisPipeline
         if (options.Charts && options.Shard is null)
         {
             // On the core that start-up leaves idle, not in the serial tail at the end.
-            Output.Charts.ChartFonts.LookUpInBackground();
+            _ = Output.Charts.AnalysisCharts.PrepareInBackground();
         }
 
         var ingestion = options.Ingestion with

@@ -123,21 +123,26 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     public IReadOnlyList<string> Complete(AnalysisRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var manifest = run.Manifest(_matcher.Themes);
-        var evidenceSha256 = _evidence?.Complete();
-        _parts?.Complete();
-        var evidenceFile = _parts is null ? ReportFiles.Evidence : ReportFiles.EvidenceParts;
 
         // The reports are independent of each other once every document is in: the charts, report.html and
         // the wide CSV are written on the thread pool while this thread writes the other CSV reports (a serial
         // tail of one to three seconds otherwise, with one core idle). Each is staged on this thread, in the
         // same order as ever (staging is not thread-safe; a report written off it goes to its staged path).
+        // The charts (the longest of them) and the wide CSV start first, before the last evidence rows are
+        // written and hashed; report.html samples the evidence file, so it starts once that is complete.
         var charts = _longest is null ? null : Task.Run(() => Charts.AnalysisCharts.Write(_output.StagedPath, _longest.Items, _corpus, _matcher.Themes, _chart));
-        var html = _html ? Task.Run(() => WriteHtml(run)) : null;
         var wide = Task.Run(() => WriteWide(_output.StagedPath(ReportFiles.ThemeFrequencyWide)));
+        Task<string>? html = null;
+        var evidenceFile = _parts is null ? ReportFiles.Evidence : ReportFiles.EvidenceParts;
         string[] csvs = [evidenceFile, ReportFiles.ThemeFrequency, ReportFiles.ThemeFrequencyWide, ReportFiles.CorpusSummary, ReportFiles.TermFrequency];
+        RunManifest manifest;
+        string? evidenceSha256;
         try
         {
+            manifest = run.Manifest(_matcher.Themes);
+            evidenceSha256 = _evidence?.Complete();
+            _parts?.Complete();
+            html = _html ? Task.Run(() => WriteHtml(run)) : null;
             WriteThemeFrequency(_output.Stage(ReportFiles.ThemeFrequency));
             WriteCorpusSummary(_output.StagedPath(ReportFiles.CorpusSummary));
             WriteTermFrequency(_output.StagedPath(ReportFiles.TermFrequency));
@@ -231,12 +236,15 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
     /// </summary>
     private string WriteHtml(AnalysisRun run)
     {
-        var ids = _documents.Read().Select(d => d.Id).ToList();
+        // The ids only place sampled rows: with none to sample (a large run, whose page's row budget is spread over
+        // more cells than it has rows; or evidence without snippets), the document spill is not read once more for them.
+        var perCell = Html.EvidenceSample.CapFor(_cellsWithHits);
+        List<string> ids = _evidenceMode == EvidenceMode.Full && perCell > 0 ? [.. _documents.Read().Select(d => d.Id)] : [];
         // Without the context columns the page has no snippets to show; it says what the evidence file holds.
         // Evidence left in the shards is sampled from their files, each a valid evidence file of its own.
         string[] files = _parts is null ? [_output.StagedPath(ReportFiles.Evidence)] : [.. _parts.Files.Select(f => f.Path)];
         var evidence = (_evidenceMode == EvidenceMode.Full
-            ? Html.EvidenceSample.Read(files, ids, _matcher.Themes, Html.EvidenceSample.CapFor(_cellsWithHits))
+            ? Html.EvidenceSample.Read(files, ids, _matcher.Themes, perCell)
             : new Html.EvidenceSample(0, [], []) { Kind = EvidenceModeNames.Name(_evidenceMode) }) with { Assemble = _parts is null ? null : EvidenceParts.AssembleCommand(".") };
         Html.AnalysisHtml.Write(_output.StagedPath(ReportFiles.Report), run, _matcher.Themes, _documents.Read(), _corpus.Rows(_matcher.Lexicon, _matcher.Themes), TermRows(), evidence);
         return ReportFiles.Report;

@@ -82,6 +82,23 @@ internal static class AnalysisCharts
         return names;
     }
 
+    /// <summary>
+    /// Once per process, on the thread pool: looks the chart fonts up and draws a small heatmap and bar chart
+    /// that are not kept, so that what the first chart of a process pays once (loading the drawing library and
+    /// the fonts, shaping text, compiling the plotting code, the PNG encoder) is paid while a run starts, when
+    /// one core is idle, and not in the serial tail after its last document. Drawing is deterministic, so the
+    /// charts drawn afterwards are the same bytes. A failure here is not observed: the run's own charts meet it again and report it.
+    /// </summary>
+    /// <returns>The warm-up (the same task on every call), for a caller that wants to wait for it.</returns>
+    public static Task PrepareInBackground() => WarmUp.Value;
+
+    private static readonly Lazy<Task> WarmUp = new(() => Task.Run(() =>
+    {
+        _ = (ChartFonts.Plain, ChartFonts.Warning);
+        HeatmapChart.Write(null, "Themes per document", ["a", "b"], ["theme a", "theme b"], new double[,] { { 0, 1.5 }, { 2.5, 0 } }, RateLabel, "theme");
+        BarChart.Write(null, "Theme profile", ["theme a", "theme b"], [("all", [1.5, 2.5])], RateLabel);
+    }));
+
     /// <summary>The most documents a heatmap shows (one row each); beyond it rows would not be legible.</summary>
     public const int MaxHeatmapRows = 100;
 

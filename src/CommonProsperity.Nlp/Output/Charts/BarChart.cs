@@ -6,12 +6,12 @@ namespace CommonProsperity.Nlp.Output.Charts;
 internal static class BarChart
 {
     /// <summary>Draws the bars to a PNG at <paramref name="path"/>.</summary>
-    /// <param name="path">The file to write.</param>
+    /// <param name="path">The file to write (null: drawn and not kept, see <see cref="ChartCanvas.Draw"/>).</param>
     /// <param name="title">The chart's title.</param>
     /// <param name="categories">The categories along the bottom.</param>
     /// <param name="series">Each series' name and its value per category.</param>
     /// <param name="valueLabel">What the values measure.</param>
-    public static void Write(string path, string title, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string valueLabel)
+    public static void Write(string? path, string title, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string valueLabel)
     {
         ArgumentNullException.ThrowIfNull(categories);
         ArgumentNullException.ThrowIfNull(series);

@@ -18,12 +18,12 @@ internal static class ChartCanvas
     private static readonly Lock Gate = new();
 
     /// <summary>Builds a chart with <paramref name="build"/> and saves it as a PNG at <paramref name="path"/> (any extension: staged report paths end in <c>.tmp</c>).</summary>
-    /// <param name="path">The file to write.</param>
+    /// <param name="path">The file to write; null draws and encodes the chart without keeping it (<see cref="AnalysisCharts.PrepareInBackground"/>).</param>
     /// <param name="title">The chart's title.</param>
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
     /// <param name="build">Adds the chart's content to the plot; set tick labels with <see cref="Ticks"/>.</param>
-    public static void Draw(string path, string title, int width, int height, Action<Plot> build)
+    public static void Draw(string? path, string title, int width, int height, Action<Plot> build)
     {
         lock (Gate)
         {
@@ -59,7 +59,11 @@ internal static class ChartCanvas
                 RoomAboveFirstLegendRow(plot, legend);
             }
 
-            File.WriteAllBytes(path, plot.GetImageBytes(width, height, ImageFormat.Png));
+            var png = plot.GetImageBytes(width, height, ImageFormat.Png);
+            if (path is not null)
+            {
+                File.WriteAllBytes(path, png);
+            }
         }
     }
 

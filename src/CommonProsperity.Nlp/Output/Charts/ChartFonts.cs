@@ -34,12 +34,6 @@ internal static class ChartFonts
         ? "no installed font has Chinese characters, so Chinese text in the charts shows as boxes. Install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) and run again."
         : null;
 
-    /// <summary>
-    /// Starts looking the fonts up on the thread pool (it takes a few tenths of a second: the font manager
-    /// lists every installed family), so that a run which draws charts at its end finds them looked up.
-    /// </summary>
-    public static void LookUpInBackground() => Task.Run(() => (Plain, Warning));
-
     private static string? Find(string[] preferred, bool requireChinese)
     {
         var manager = SKFontManager.Default;

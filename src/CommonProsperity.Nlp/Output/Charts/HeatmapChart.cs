@@ -7,7 +7,7 @@ namespace CommonProsperity.Nlp.Output.Charts;
 internal static class HeatmapChart
 {
     /// <summary>Draws <paramref name="values"/> (rows × columns) to a PNG at <paramref name="path"/>.</summary>
-    /// <param name="path">The file to write.</param>
+    /// <param name="path">The file to write (null: drawn and not kept, see <see cref="ChartCanvas.Draw"/>).</param>
     /// <param name="title">The chart's title.</param>
     /// <param name="rows">Row labels, top to bottom (long ones are shortened).</param>
     /// <param name="columns">Column labels, left to right (a line break starts a second line).</param>
@@ -15,7 +15,7 @@ internal static class HeatmapChart
     /// <param name="scale">What the colour scale measures (for example "hits per 1,000 tokens").</param>
     /// <param name="columnsLabel">What the columns are (for example "theme").</param>
     /// <param name="format">How values are written in the cells (a .NET number format, invariant culture).</param>
-    public static void Write(string path, string title, IReadOnlyList<string> rows, IReadOnlyList<string> columns, double[,] values, string scale, string columnsLabel, string format = "0.0")
+    public static void Write(string? path, string title, IReadOnlyList<string> rows, IReadOnlyList<string> columns, double[,] values, string scale, string columnsLabel, string format = "0.0")
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(columns);

@@ -28,6 +28,26 @@ public class ChartWriterTests
     }
 
     [Fact]
+    public async Task Heatmap_DrawnAgainAfterTheWarmUp_IsTheSameBytes()
+    {
+        // The run warms the drawing up on the thread pool (AnalysisCharts.PrepareInBackground) and relies on
+        // drawing being deterministic: a chart drawn after it is byte for byte the one drawn before.
+        using var temp = new TempDirectory();
+        double[,] values = { { 1.5, 20, 0 }, { 3, 0.2, 44.1 } };
+        void Draw(string name) => HeatmapChart.Write(temp.File(name), "主题 per document", ["2021-06-10_zhejiang_zh", "慈善法"], ["慈善 组织", "control", "economy"], values, "hits per 1,000 tokens", "theme");
+
+        Draw("before.png");
+        var warmUp = AnalysisCharts.PrepareInBackground();
+        Assert.Same(warmUp, AnalysisCharts.PrepareInBackground()); // once per process
+        await warmUp;
+        BarChart.Write(null, "Theme profile", Themes, [("en", [1, 20, 0, 0.5])], "hits per 1,000 tokens"); // drawn, not kept
+        Draw("after.png");
+
+        Assert.Equal(File.ReadAllBytes(temp.File("before.png")), File.ReadAllBytes(temp.File("after.png")));
+        Assert.Equal(["after.png", "before.png"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void BarChart_SeveralSeries_WritesAPng()
     {
         using var temp = new TempDirectory();
