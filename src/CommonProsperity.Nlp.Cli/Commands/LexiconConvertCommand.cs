@@ -28,6 +28,12 @@ internal sealed class LexiconConvertCommand : Command<LexiconConvertCommand.Sett
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var streams = CliStreams.Current;
+        if (!File.Exists(settings.File))
+        {
+            // The loader's own message names --lexicon, which this command does not have.
+            throw new LexiconException("the dictionary file does not exist.", settings.File, fix: "Check the path given to 'cpnlp lexicon convert' (a relative path starts in the current folder).");
+        }
+
         var lexicon = LexiconLoader.Load(settings.File);
         LexiconCsvFile.Write(settings.Out, LexiconCsvText.From(lexicon), settings.Force);
         CommandOutput.Warnings(streams, lexicon.Warnings, "warnings about the dictionary (all of them are in the manifest of an analyze run)");

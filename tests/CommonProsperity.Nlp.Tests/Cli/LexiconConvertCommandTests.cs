@@ -35,6 +35,18 @@ public sealed class LexiconConvertCommandTests : IDisposable
     }
 
     [Fact]
+    public void Convert_DictionaryThatDoesNotExist_ExitsWith65NamingItAndNotTheLexiconOption()
+    {
+        // Act
+        var (code, _, error) = CliRunner.Run("lexicon", "convert", _temp.File("nowhere.dic"), "--out", _temp.File("converted.csv"));
+
+        // Assert
+        Assert.Equal(65, code);
+        Assert.Equal($"error: {_temp.File("nowhere.dic")}: the dictionary file does not exist. Check the path given to 'cpnlp lexicon convert' (a relative path starts in the current folder).", error.TrimEnd());
+        Assert.False(File.Exists(_temp.File("converted.csv")));
+    }
+
+    [Fact]
     public void Convert_ExistingFile_IsKeptWithoutForce()
     {
         // Arrange

@@ -62,11 +62,11 @@ public sealed partial class DocExamplesTests
     [Fact]
     public void Examples_AreFound_InCodeBlocksAndInlineCode()
     {
-        const string page = "Run `cpnlp analyze corpus/ --out x` first.\n\n```sh\ncpnlp kwic corpus/ --term a \\\n  --context 30   # comment\nfor s in 0 1; do cpnlp merge a b --out r; done\n```\n";
+        const string page = "Run `cpnlp analyze corpus/ --out x` first.\n\n```sh\ncpnlp kwic corpus/ --term a \\\n  --context 30   # comment\nfor s in 0 1; do cpnlp merge a b --out r; done\n```\n\n```yaml\nargs:\n  - cpnlp trend y --by month\n```\n\n```sh\nsbatch --wrap \"cpnlp topics z && cpnlp ngrams z\"\n```\n";
 
         var examples = Examples(page).Select(e => e.Example).ToList();
 
-        Assert.Equal(["analyze corpus/ --out x", "kwic corpus/ --term a --context 30", "merge a b --out r"], examples);
+        Assert.Equal(["analyze corpus/ --out x", "kwic corpus/ --term a --context 30", "merge a b --out r", "trend y --by month", "topics z", "ngrams z\""], examples);
         Assert.Equal(["kwic", "corpus/", "--term", "common prosperity"], Words("kwic corpus/ --term \"common prosperity\""));
         Assert.Equal(["trend", "--terms", "共同富裕,common prosperity", "--terms", "xi*,party"], Words("trend --terms 共同富裕,\"common prosperity\" --terms 'xi*,party'"));
     }
@@ -156,7 +156,7 @@ public sealed partial class DocExamplesTests
         }
     }
 
-    [GeneratedRegex(@"(?:^|[;&|]\s*|\bdo\s+|\$\s+)(?:cpnlp|dotnet run --project src/CommonProsperity\.Nlp\.Cli -c Release --)\s+(?<example>[^`;&|]+)")]
+    [GeneratedRegex(@"(?:^|^\s*-\s+|[;&|""]\s*|\bdo\s+|\$\s+)(?:cpnlp|dotnet run --project src/CommonProsperity\.Nlp\.Cli -c Release --)\s+(?<example>[^`;&|]+)")]
     private static partial Regex InBlock();
 
     [GeneratedRegex(@"`cpnlp\s+(?<example>[^`]+)`")]
