@@ -162,6 +162,15 @@ internal sealed class SentencePieces(LexiconMatcher matcher, int maxCharacters =
     /// </summary>
     private static bool SegmentsAlike(ReadOnlySpan<char> chunk, int at)
     {
+        // Nor just after a sentence-end mark, among the closing quotes, repeated marks or footnote number that go with it.
+        for (var i = at - 1; i >= Math.Max(0, at - 8) && (MarkFollowers.Contains(chunk[i]) || SentenceMarks.Contains(chunk[i])); i--)
+        {
+            if (SentenceMarks.Contains(chunk[i]))
+            {
+                return false;
+            }
+        }
+
         if (!IsWordOrPeriod(chunk[at - 1]))
         {
             return true;
@@ -187,6 +196,12 @@ internal sealed class SentencePieces(LexiconMatcher matcher, int maxCharacters =
 
         static bool IsWordOrPeriod(char c) => char.IsLetter(c) || c == '.';
     }
+
+    /// <summary>The sentence-end marks (<see cref="TextSegmenter"/>'s).</summary>
+    private static readonly System.Buffers.SearchValues<char> SentenceMarks = System.Buffers.SearchValues.Create("。！？\uFF61.!?");
+
+    /// <summary>What may follow a sentence-end mark and stay with it: closing quotes and brackets, footnote numbers.</summary>
+    private static readonly System.Buffers.SearchValues<char> MarkFollowers = System.Buffers.SearchValues.Create("\"')]”’」』）》】〕0123456789¹²³⁰⁴⁵⁶⁷⁸⁹*");
 
     /// <summary>How far back from a cut a period is looked for in the word it cuts (one there makes the whole word an abbreviation).</summary>
     private const int WordReach = 64;
