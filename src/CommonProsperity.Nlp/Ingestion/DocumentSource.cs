@@ -249,7 +249,7 @@ public sealed class DocumentSource
         StreamedTextFile? text = null;
         try
         {
-            text = StreamedTextFile.Inspect(file, out sha256, out length, cancellationToken, _options.GivenEncoding);
+            text = StreamedTextFile.Inspect(file, out sha256, out length, cancellationToken, _options.GivenEncoding, html: _readers[file.Extension] is HtmlReader);
         }
         catch (InputException e)
         {

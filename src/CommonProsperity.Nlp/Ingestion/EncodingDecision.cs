@@ -17,14 +17,17 @@ internal sealed record EncodingDecision(Encoding Encoding, string Name, string B
 {
     /// <summary>
     /// The ladder: a byte order mark; valid UTF-8 without zero bytes; the zero bytes of UTF-16; any other
-    /// zero byte refuses the file as binary; then the charset detector on the file's start; then GB18030 when
-    /// the file reads as Chinese in it and not also in Big5.
+    /// zero byte refuses the file as binary; then, for an HTML page, the Chinese encoding its <c>meta</c> element
+    /// declares (<see cref="HtmlCharset"/>; a Japanese or Korean one refuses it as the detector's would, any other is
+    /// passed over); then the charset detector on the file's start; then GB18030 when the file reads as Chinese
+    /// in it and not also in Big5.
     /// </summary>
     /// <param name="facts">What the first pass knows; passed by reference so that a <c>ref struct</c> over a span can answer.</param>
     /// <param name="path">The file, named in any error.</param>
     /// <param name="given">The encoding the user gave, which replaces every step after the byte order mark; null to detect.</param>
+    /// <param name="html">The file is an HTML page, whose own declaration of its encoding is read.</param>
     /// <exception cref="InputException">The file is binary, or in no encoding the toolkit reads.</exception>
-    public static EncodingDecision Decide<TFacts>(ref TFacts facts, string path, GivenEncoding? given = null)
+    public static EncodingDecision Decide<TFacts>(ref TFacts facts, string path, GivenEncoding? given = null, bool html = false)
         where TFacts : IEncodingFacts, allows ref struct
     {
         var head = facts.Head;
@@ -61,6 +64,18 @@ internal sealed record EncodingDecision(Encoding Encoding, string Name, string B
         if (facts.HasZeroByte)
         {
             throw TextDecoder.Binary(path);
+        }
+
+        if (html && HtmlCharset.Declared(head) is { } declared)
+        {
+            var byPage = $"the page's meta charset: {declared}";
+            switch (TextDecoder.LegacyEncoding(declared, path))
+            {
+                case "gb18030":
+                    return new(TextDecoder.StrictGb18030.Value, "gb18030", byPage, 0, p => TextDecoder.DeclaredInvalid(p, declared, "GB18030"));
+                case "big5":
+                    return new(TextDecoder.StrictBig5.Value, "big5", byPage, 0, p => TextDecoder.DeclaredInvalid(p, declared, "Big5"));
+            }
         }
 
         var (detected, by) = TextDecoder.Detect(head);

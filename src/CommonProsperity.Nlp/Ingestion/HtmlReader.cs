@@ -41,7 +41,7 @@ internal sealed class HtmlReader(IngestionOptions options) : IDocumentReader
     public IEnumerable<Document> Read(SourceFile file, byte[] bytes, DocumentMetadata metadata, IProblemSink problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var decoded = TextDecoder.Decode(bytes, file.RelativePath, options.GivenEncoding);
+        var decoded = TextDecoder.Decode(bytes, file.RelativePath, options.GivenEncoding, html: true);
         var text = new StringBuilder();
         Extract(new StringReader(decoded.Text), file.RelativePath, t => text.Append(t), options.HtmlChunkChars, cancellationToken);
         yield return new Document(file.RelativePath, text.ToString(), metadata, file, "html", decoded.Encoding) { EncodingBy = decoded.By };

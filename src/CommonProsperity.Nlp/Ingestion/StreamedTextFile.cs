@@ -56,9 +56,10 @@ internal sealed class StreamedTextFile : IReopenableText
     /// <param name="length">Its size in bytes, likewise.</param>
     /// <param name="cancellationToken">Stops between chunks.</param>
     /// <param name="given">The encoding the user gave instead of detecting it, if any (<see cref="IngestionOptions.Encoding"/>).</param>
+    /// <param name="html">The file is an HTML page, whose own declaration of its encoding is read (<see cref="EncodingDecision.Decide"/>).</param>
     /// <exception cref="InputException">The file is binary or in no encoding the toolkit reads (the message of <see cref="TextDecoder"/>).</exception>
     /// <exception cref="IOException">It cannot be read.</exception>
-    public static StreamedTextFile Inspect(SourceFile file, out string sha256, out long length, CancellationToken cancellationToken, GivenEncoding? given = null)
+    public static StreamedTextFile Inspect(SourceFile file, out string sha256, out long length, CancellationToken cancellationToken, GivenEncoding? given = null, bool html = false)
     {
         ArgumentNullException.ThrowIfNull(file);
         var path = file.RelativePath;
@@ -118,7 +119,7 @@ internal sealed class StreamedTextFile : IReopenableText
         }
 
         var facts = new FirstPass(file, identity, prefix.AsSpan(0, prefixLength), length, utf8 && tailLength == 0, zero, cancellationToken);
-        var decision = EncodingDecision.Decide(ref facts, path, given);
+        var decision = EncodingDecision.Decide(ref facts, path, given, html);
         if (!decision.Verified && !Scan(file, identity, decision.Encoding, decision.Skip, null, cancellationToken))
         {
             throw decision.Invalid(path);

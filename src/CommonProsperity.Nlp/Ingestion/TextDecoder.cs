@@ -42,9 +42,13 @@ internal static class TextDecoder
 
     /// <summary>Decodes <paramref name="bytes"/>, naming <paramref name="path"/> in any error.</summary>
     /// <exception cref="InputException">The bytes are binary, or in no encoding the toolkit reads.</exception>
-    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string path, GivenEncoding? given = null)
+    /// <param name="bytes">The file's bytes.</param>
+    /// <param name="path">The file, named in any error.</param>
+    /// <param name="given">The encoding the user gave, if any.</param>
+    /// <param name="html">The file is an HTML page: the encoding its <c>meta</c> element declares is read (<see cref="EncodingDecision.Decide"/>).</param>
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string path, GivenEncoding? given = null, bool html = false)
     {
-        var decision = Decide(bytes, path, given);
+        var decision = Decide(bytes, path, given, html);
         var text = TryDecode(decision.Encoding, bytes[decision.Skip..]) ?? throw decision.Invalid(path);
         return new DecodedText(text, decision.Name, decision.By);
     }
@@ -53,15 +57,15 @@ internal static class TextDecoder
     /// <exception cref="InputException">The bytes are binary, or in no encoding the toolkit reads.</exception>
     public static (PooledText Text, string Encoding, string By) DecodePooled(ReadOnlySpan<byte> bytes, string path, GivenEncoding? given = null)
     {
-        var decision = Decide(bytes, path, given);
+        var decision = Decide(bytes, path, given, html: false);
         var text = PooledText.Decode(decision.Encoding, bytes[decision.Skip..]) ?? throw decision.Invalid(path);
         return (text, decision.Name, decision.By);
     }
 
-    private static EncodingDecision Decide(ReadOnlySpan<byte> bytes, string path, GivenEncoding? given)
+    private static EncodingDecision Decide(ReadOnlySpan<byte> bytes, string path, GivenEncoding? given, bool html)
     {
         var facts = new WholeBytes(bytes);
-        return EncodingDecision.Decide(ref facts, path, given);
+        return EncodingDecision.Decide(ref facts, path, given, html);
     }
 
     /// <summary>
@@ -101,6 +105,10 @@ internal static class TextDecoder
     internal static InputException LegacyInvalid(string path, string name) =>
         new($"the file looks like {name} text, but some of its bytes are not valid {name}.", path,
             fix: "Re-save it as UTF-8 in your editor; if it is in another encoding, convert it first, for example with iconv -f ENCODING -t UTF-8.");
+
+    internal static InputException DeclaredInvalid(string path, string declared, string name) =>
+        new($"the page declares its encoding as {declared} (its meta charset), but some of its bytes are not valid {name}.", path,
+            fix: "Re-save it as UTF-8 in your editor (and correct its meta charset); if it is in another encoding, convert it first, for example with iconv -f ENCODING -t UTF-8.");
 
     internal static InputException BomInvalid(string path, string name) =>
         new($"the file starts with a {name} byte order mark but is not valid {name}.", path,

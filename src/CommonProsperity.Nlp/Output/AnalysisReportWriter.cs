@@ -178,7 +178,9 @@ internal sealed class AnalysisReportWriter : IDocumentReportSink
             name => name,
             name => name == ReportFiles.Evidence ? evidenceSha256! : Sha256Of(_output.StagedPath(name)), // the evidence, often GBs, was hashed as it was written
             StringComparer.Ordinal);
-        var parts = _parts is null ? null : ManifestJson.EvidencePartsJson.Listed(_parts.Parts, _parts.Files.Count, _parts.Bytes, _parts.Rows, EvidenceParts.AssembleCommand(_output.FullPath));
+        // The command as report.html gives it, run in the merged folder: no absolute path, so it stays right when the folder
+        // (with the shards' folders beside it, which evidence_parts.csv names relative to it) is moved, and nothing to quote.
+        var parts = _parts is null ? null : ManifestJson.EvidencePartsJson.Listed(_parts.Parts, _parts.Files.Count, _parts.Bytes, _parts.Rows, EvidenceParts.AssembleCommand("."));
         ManifestWriter.Write(_output.Stage(ReportFiles.Manifest), manifest, [.. csvs, .. chartNames, .. page, ReportFiles.Manifest], hashes, parts);
         return _output.Commit();
     }

@@ -38,10 +38,10 @@ internal sealed record ManifestJson(
         /// <summary>What a merged folder says of its evidence once <c>evidence.csv</c> is assembled.</summary>
         public const string AssembledNote = "evidence.csv was assembled from these parts, each shard file checked against its checksum: this folder no longer needs the shards' folders.";
 
-        /// <summary>The entry of a merge that has just listed the evidence, with the command that assembles it.</summary>
+        /// <summary>The entry of a merge that has just listed the evidence, with the command that assembles it, run in the merged folder (<c>cpnlp evidence assemble .</c>).</summary>
         public static EvidencePartsJson Listed(long parts, int files, long bytes, long rows, string assemble) => new(
             ReportFiles.EvidenceParts, ReportFiles.Evidence, parts, files, bytes, rows,
-            string.Create(CultureInfo.InvariantCulture, $"{ReportFiles.Evidence} is not in this folder: the evidence rows stay in the shards' folders ({files:N0} {(files == 1 ? "file" : "files")}, {bytes:N0} bytes), at the byte ranges {ReportFiles.EvidenceParts} lists. Keep the shards' folders in place and unchanged until {ReportFiles.Evidence} is assembled, by: {assemble} (it checks every shard file against its checksum)."),
+            string.Create(CultureInfo.InvariantCulture, $"{ReportFiles.Evidence} is not in this folder: the evidence rows stay in the shards' folders ({files:N0} {(files == 1 ? "file" : "files")}, {bytes:N0} bytes), at the byte ranges {ReportFiles.EvidenceParts} lists. Keep the shards' folders in place and unchanged until {ReportFiles.Evidence} is assembled, by: {assemble} run in this folder (it checks every shard file against its checksum)."),
             assemble);
     }
 

@@ -40,6 +40,7 @@ public class MergeCommandTests
         var (merge, mergeOutput, _) = CliRunner.Run("merge", temp.File("s0"), temp.File("s1"), "--out", temp.File("merged"));
         var before = File.Exists(temp.File("merged/evidence.csv"));
         var page = File.ReadAllText(temp.File("merged/report.html"));
+        var manifest = File.ReadAllText(temp.File("merged/manifest.json"));
         var (assemble, output, error) = CliRunner.Run("evidence", "assemble", temp.File("merged"));
 
         Assert.Equal([0, 0], new[] { merge, assemble });
@@ -49,6 +50,7 @@ public class MergeCommandTests
         Assert.Contains("Keep the shards' folders in place and unchanged", mergeOutput, StringComparison.Ordinal);
         Assert.Contains($"\n  {command}\n".ReplaceLineEndings(), mergeOutput.ReplaceLineEndings(), StringComparison.Ordinal);
         Assert.Contains("\"assemble\":\"cpnlp evidence assemble .\"", page, StringComparison.Ordinal); // run in the folder: no absolute path, nothing to quote
+        Assert.Contains("\"assemble\": \"cpnlp evidence assemble .\"", manifest, StringComparison.Ordinal); // the manifest gives the same command as the page
         Assert.DoesNotContain(temp.Path.Replace("/", "\\u002F", StringComparison.Ordinal), page.Replace("/", "\\u002F", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("Assembled ", output, StringComparison.Ordinal);
         Assert.Equal(string.Empty, error);

@@ -56,10 +56,11 @@ public class EvidenceAssemblerTests
         using (var before = JsonDocument.Parse(File.ReadAllText(temp.File("merged/manifest.json"))))
         {
             var parts = before.RootElement.GetProperty("evidence_parts");
-            var command = $"cpnlp evidence assemble {temp.File("merged")}";
-            Assert.Equal(command, parts.GetProperty("assemble").GetString());
+            // Relative to the merged folder, as report.html gives it: no absolute path, nothing to quote (review of the seventh session).
+            Assert.Equal("cpnlp evidence assemble .", parts.GetProperty("assemble").GetString());
             Assert.Contains("evidence.csv is not in this folder", parts.GetProperty("note").GetString(), StringComparison.Ordinal);
-            Assert.Contains(command, parts.GetProperty("note").GetString(), StringComparison.Ordinal);
+            Assert.Contains("by: cpnlp evidence assemble . run in this folder (it checks", parts.GetProperty("note").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(temp.Path, before.RootElement.GetProperty("evidence_parts").GetRawText(), StringComparison.Ordinal);
             Assert.DoesNotContain(ReportFiles.Evidence, before.RootElement.GetProperty("reports").EnumerateArray().Select(r => r.GetString()));
         }
 
