@@ -20,6 +20,13 @@ internal sealed class PassageFeaturizer
     private const string UnknownDocument = "\u0000unknown";
     private readonly LexiconMatcher _matcher;
 
+    /// <summary>The thread's matching scratch and hit list for <see cref="LexiconHits"/> (any matcher may use them: each match prepares the scratch).</summary>
+    [ThreadStatic]
+    private static MatchScratch? _scratch;
+
+    [ThreadStatic]
+    private static List<LexiconHit>? _hits;
+
     /// <summary>Creates a featurizer over the model's lexicon.</summary>
     public PassageFeaturizer(LexiconMatcher matcher) => _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
 
@@ -91,8 +98,16 @@ internal sealed class PassageFeaturizer
     /// <summary>Lexicon hits per theme in one text.</summary>
     public int[] LexiconHits(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        // Called once or twice per sentence on every core: the thread's scratch (tokens, candidates, about 90 KB
+        // of arrays) and hit list serve sentence after sentence, instead of new ones per call as Match(string) makes.
+        var scratch = _scratch ??= new MatchScratch();
+        var hits = _hits ??= [];
+        hits.Clear();
+        _matcher.Tokenizer.Tokenize(text, scratch.Tokens);
+        _matcher.Match(scratch, hits);
         var counts = new int[ThemeCount];
-        foreach (var hit in _matcher.Match(text))
+        foreach (var hit in hits)
         {
             counts[hit.Theme]++;
         }
