@@ -37,6 +37,7 @@ internal sealed class CsvRowBuffer
     private byte[] _bytes;
     private int _fieldsInRecord;
     private bool _lastFieldEmpty;
+    private int _fieldStart;
 
     /// <summary>Starts an empty buffer with room for about <paramref name="capacity"/> bytes.</summary>
     public CsvRowBuffer(int capacity = 4096)
@@ -330,6 +331,32 @@ internal sealed class CsvRowBuffer
         field.CopyTo(span[at..]);
         _lastFieldEmpty = field.IsEmpty;
         Advance(at + field.Length);
+    }
+
+    /// <summary>Writes <paramref name="count"/> fields already encoded with <see cref="Encode"/> and joined by commas, as one copy.</summary>
+    public void WriteEncodedFields(ReadOnlySpan<byte> fields, int count)
+    {
+        WriteEncodedField(fields);
+        _fieldsInRecord += count - 1;
+    }
+
+    /// <summary>
+    /// Room for a field of at most <paramref name="maxBytes"/> bytes the caller encodes itself (as <see cref="WriteEncodedField"/> takes them)
+    /// straight into the span returned; the field counts once <see cref="FinishField"/> says how long it is, and until then nothing is written.
+    /// </summary>
+    internal Span<byte> StartField(int maxBytes)
+    {
+        Reserve(maxBytes + 1L);
+        var span = _bytes.AsSpan(Length);
+        _fieldStart = Separator(span);
+        return span.Slice(_fieldStart, maxBytes);
+    }
+
+    /// <summary>Ends the field begun with <see cref="StartField"/>, of <paramref name="bytes"/> bytes.</summary>
+    internal void FinishField(int bytes)
+    {
+        _lastFieldEmpty = bytes == 0;
+        Advance(_fieldStart + bytes);
     }
 
     /// <summary>Ends the record with CRLF (a record of one empty field is written <c>""</c>, so it does not read as an empty line).</summary>

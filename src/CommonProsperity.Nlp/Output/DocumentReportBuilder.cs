@@ -23,6 +23,15 @@ internal sealed class DocumentReportBuilder
     private readonly byte[][]? _labelFields;
     private readonly byte[][] _termFields;
 
+    /// <summary>Each term's theme, label (when the lexicon has labels) and term cells, joined by commas: written as one copy.</summary>
+    private readonly byte[][] _themeTermFields;
+
+    /// <summary>Each term's theme index (a term belongs to one theme).</summary>
+    private readonly int[] _termThemes;
+
+    /// <summary>The cells in each of <see cref="_themeTermFields"/>.</summary>
+    private readonly int _themeTermCells;
+
     /// <summary>Prepares the theme and term cells of <paramref name="matcher"/>'s lexicon once.</summary>
     /// <param name="matcher">The matcher whose hits will be reported.</param>
     /// <param name="contextCharacters">Characters of context each side of a match.</param>
@@ -42,7 +51,13 @@ internal sealed class DocumentReportBuilder
         _themeFields = [.. matcher.Themes.Select(CsvRowBuffer.Encode)];
         _labelFields = matcher.Lexicon.ThemeLabels is null ? null : [.. matcher.Themes.Select(t => CsvRowBuffer.Encode(matcher.Lexicon.LabelOf(t)))];
         _termFields = [.. matcher.Lexicon.Terms.Select(t => CsvRowBuffer.Encode(t.Term))];
+        var themeIndex = matcher.Themes.Select((theme, index) => (theme, index)).ToDictionary(t => t.theme, t => t.index, StringComparer.Ordinal);
+        _termThemes = [.. matcher.Lexicon.Terms.Select(t => themeIndex[t.Theme])];
+        _themeTermFields = [.. _termFields.Select((term, t) => JoinCells(_labelFields is null ? [_themeFields[_termThemes[t]], term] : [_themeFields[_termThemes[t]], _labelFields[_termThemes[t]], term]))];
+        _themeTermCells = _labelFields is null ? 2 : 3;
     }
+
+    private static byte[] JoinCells(byte[][] cells) => [.. cells.SelectMany((cell, k) => k == 0 ? cell : [(byte)',', .. cell])];
 
     /// <summary>Builds the report of one document.</summary>
     /// <exception cref="InputException">Its evidence rows would not fit in memory (more than 1 GiB); the message names the document.</exception>
@@ -117,13 +132,20 @@ internal sealed class DocumentReportBuilder
             var hit = hits[h];
             sentence = segments.SentenceAt(hit.Start, sentence);
             evidence.WriteEncodedField(id);
-            evidence.WriteEncodedField(_themeFields[hit.Theme]);
-            if (_labelFields is not null)
+            if (_termThemes[hit.Term] == hit.Theme)
             {
-                evidence.WriteEncodedField(_labelFields[hit.Theme]);
+                evidence.WriteEncodedFields(_themeTermFields[hit.Term], _themeTermCells);
             }
+            else
+            {
+                evidence.WriteEncodedField(_themeFields[hit.Theme]);
+                if (_labelFields is not null)
+                {
+                    evidence.WriteEncodedField(_labelFields[hit.Theme]);
+                }
 
-            evidence.WriteEncodedField(_termFields[hit.Term]);
+                evidence.WriteEncodedField(_termFields[hit.Term]);
+            }
             evidence.WriteField(hit.Start + documentOffset);
             evidence.WriteField(hit.End + documentOffset);
             if (full)

@@ -33,7 +33,7 @@ internal static class EvidenceContext
     {
         ArgumentNullException.ThrowIfNull(row);
         var from = LeftStart(text, start, width);
-        if (copy is null || !copy.TryWrite(row, text, from, start))
+        if (copy is null || !copy.TryWriteCollapsed(row, text, from, start, trimStart: true, trimEnd: false))
         {
             row.WriteCollapsedField(text[from..start], trimStart: true, trimEnd: false);
         }
@@ -47,7 +47,7 @@ internal static class EvidenceContext
     {
         ArgumentNullException.ThrowIfNull(row);
         var to = RightEnd(text, end, width);
-        if (copy is null || !copy.TryWrite(row, text, end, to))
+        if (copy is null || !copy.TryWriteCollapsed(row, text, end, to, trimStart: false, trimEnd: true))
         {
             row.WriteCollapsedField(text[end..to], trimStart: false, trimEnd: true);
         }

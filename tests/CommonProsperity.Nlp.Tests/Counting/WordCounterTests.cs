@@ -116,7 +116,8 @@ public class WordCounterTests
         var runs = new List<string>();
         for (var i = 0; i < tokens.Count;)
         {
-            var end = WordCounter.HanRunEnd(text, tokens, i);
+            var end = HanRunEndTokenByToken(text, tokens, i);
+            Assert.Equal(end, WordCounter.HanRunEnd(text, tokens, i));
             if (end < 0 || end - i == 1)
             {
                 words++;
@@ -228,6 +229,25 @@ public class WordCounterTests
     });
 
     private static int Count(string text, WordCounter counter) => counter.Count(text, Tokenize(text));
+
+    /// <summary><see cref="WordCounter.HanRunEnd"/> token by token, with no shortcut: the reference for its vector search.</summary>
+    private static int HanRunEndTokenByToken(string text, TokenBuffer tokens, int i)
+    {
+        if (!IsHan(tokens.Start(i)))
+        {
+            return -1;
+        }
+
+        var end = i + 1;
+        while (end < tokens.Count && tokens.Start(end) == tokens.End(end - 1) && IsHan(tokens.Start(end)))
+        {
+            end++;
+        }
+
+        return end;
+
+        bool IsHan(int start) => CharClass.IsHan(CharClass.CodePointAt(text, start, out _));
+    }
 
     private static TokenBuffer Tokenize(string text)
     {

@@ -7,7 +7,8 @@ public class SnippetBytesTests
 {
     // Mostly Chinese (so that stretches qualify), with every kind of character a field treats specially now and then.
     private const string Common = "共同富裕。，發展的（）经济国家";
-    private const string Rare = "ab1 ,\"\r\n=@+-\t'’\u00A0\u3000\u2028é\uD800\uDC00\uD800\uDC00";
+    // The edges of the three-byte characters encoded eight at a time (U+3001 to U+D7FF, U+E000 to U+FFFF) among them.
+    private const string Rare = "ab1 ,\"\r\n=@+-\t'’\u00A0\u3000\u2028é\uD800\uDC00\uD800\uDC00\u07FF\u0800\u2FFF\u3001\uD7FF\uE000\uFFFF";
 
     public static TheoryData<int> Seeds() => [1, 2, 3, 4, 5, 6];
 
@@ -43,6 +44,51 @@ public class SnippetBytesTests
         }
 
         Assert.True(copied > text.Length, $"only {copied} ranges were copied: the test text has too many special characters");
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void TryWriteCollapsed_EveryRangeOfTextWithSpaces_WritesWhatWriteCollapsedFieldWrites(int seed)
+    {
+        // Whitespace of every kind, runs of it, and formula starts after it; now and then a quote, comma or surrogate.
+        const string spaces = " \r\n\t\u00A0\u3000\u2028\u0085\u001F";
+        var random = new Random(seed);
+        var text = new System.Text.StringBuilder();
+        while (text.Length < 400)
+        {
+            var roll = random.Next(100);
+            text.Append(roll < 4 ? spaces[random.Next(spaces.Length)] : roll == 4 ? "=@+-"[random.Next(4)] : roll == 5 ? Rare[random.Next(Rare.Length)] : Common[random.Next(Common.Length)]);
+        }
+
+        var chars = text.ToString();
+        var copy = new SnippetBytes();
+        Assert.True(copy.Prepare(chars, 0, chars.Length, chars.Length));
+
+        var copied = 0;
+        foreach (var (trimStart, trimEnd) in new[] { (true, false), (false, true) })
+        {
+            for (var start = 0; start <= chars.Length; start++)
+            {
+                for (var end = start; end <= Math.Min(chars.Length, start + 50); end++)
+                {
+                    var fast = new CsvRowBuffer();
+                    fast.WriteField(1);
+                    if (!copy.TryWriteCollapsed(fast, chars, start, end, trimStart, trimEnd))
+                    {
+                        Assert.Equal(1, fast.Length); // nothing written past the first field
+                        fast.Release();
+                        continue;
+                    }
+
+                    copied++;
+                    fast.EndRecord();
+                    Assert.Equal(Written(row => row.WriteCollapsedField(chars.AsSpan(start, end - start), trimStart, trimEnd)), fast.Written.ToArray());
+                    fast.Release();
+                }
+            }
+        }
+
+        Assert.True(copied > chars.Length * 20, $"only {copied} ranges were copied");
     }
 
     // H and L stand for a high and a low surrogate: xUnit would not carry a lone one through theory data intact.
