@@ -79,7 +79,14 @@ internal sealed class SentencePieces(LexiconMatcher matcher, int maxCharacters =
         var start = sentence.Start;
         while (end < 0 ? text.Length - start > Reach + 64 : end - start > Max)
         {
-            var cut = Cut(text[start..(end < 0 ? start + Reach : Math.Min(end, start + Reach))]);
+            var (cut, afresh) = Cut(text[start..(end < 0 ? start + Reach : Math.Min(end, start + Reach))]);
+            if (!afresh && !(end >= 0 && last))
+            {
+                // The text is to be read on from a piece's end, but the segmenter would not start afresh there as in the
+                // whole text: stop at this piece's start (its reader reads on, and the sentence comes whole).
+                return start;
+            }
+
             passages.Add(sentence with { Start = start, End = start + TrimmedEnd(text.Slice(start, cut)) });
             start += cut;
             while (start < text.Length && char.IsWhiteSpace(text[start]))
@@ -97,8 +104,11 @@ internal sealed class SentencePieces(LexiconMatcher matcher, int maxCharacters =
         return start;
     }
 
-    /// <summary>Where the piece that starts <paramref name="chunk"/> ends: the last place to cut at most <see cref="Max"/> characters in.</summary>
-    private int Cut(ReadOnlySpan<char> chunk)
+    /// <summary>
+    /// Where the piece that starts <paramref name="chunk"/> ends: the last place to cut at most <see cref="Max"/> characters in,
+    /// and whether the segmenter started afresh there finds the sentence ends of the whole text (<see cref="SegmentsAlike"/>).
+    /// </summary>
+    private (int At, bool Afresh) Cut(ReadOnlySpan<char> chunk)
     {
         var scratch = new MatchScratch();
         _matcher.Tokenizer.Tokenize(chunk, scratch.Tokens);
@@ -124,23 +134,80 @@ internal sealed class SentencePieces(LexiconMatcher matcher, int maxCharacters =
             }
 
             var gap = chunk[tokens.End(t)..at];
-            if ((gap.Length > 0 && !gap.ContainsAnyExcept(Gaps)) || WordCounter.InOneRun(chunk, tokens, t))
+            if (((gap.Length > 0 && !gap.ContainsAnyExcept(Gaps)) || WordCounter.InOneRun(chunk, tokens, t)) && SegmentsAlike(chunk, at))
             {
-                return at;
+                return (at, true);
             }
         }
 
-        // No such place: at the limit, between two characters that are not spaces (nor the halves of a surrogate pair) if there are any.
+        // No such place: the last character before the limit that is not a space (nor the second half of a surrogate pair)
+        // where the segmenter starts afresh as in the whole text; failing that (a word of 16,384 characters full of periods), the
+        // limit, where a document read in windows is not read on from (it holds the sentence whole instead, as before pieces).
         for (var at = Max; at > 1; at--)
         {
-            if (!char.IsLowSurrogate(chunk[at]) && !char.IsWhiteSpace(chunk[at]) && !char.IsWhiteSpace(chunk[at - 1]))
+            if (!char.IsLowSurrogate(chunk[at]) && !char.IsWhiteSpace(chunk[at]) && SegmentsAlike(chunk, at))
             {
-                return at;
+                return (at, true);
             }
         }
 
-        return char.IsLowSurrogate(chunk[Max]) ? Max - 1 : Max;
+        return (char.IsLowSurrogate(chunk[Max]) ? Max - 1 : Max, false);
     }
+
+    /// <summary>
+    /// Whether the segmenter, started afresh at <paramref name="at"/> (as a window of a document read in windows is),
+    /// finds the sentence ends that follow where it finds them in the whole text: a period there ends a sentence or not
+    /// by the word before it (an abbreviation, an initial), read back over letters and periods, so no cut is made inside
+    /// such a word with a period before the cut (<see cref="WordReach"/>) or one close after it (<see cref="AbbreviationReach"/>).
+    /// </summary>
+    private static bool SegmentsAlike(ReadOnlySpan<char> chunk, int at)
+    {
+        // Nor just after a sentence-end mark, among the closing quotes, repeated marks or footnote number that go with it.
+        for (var i = at - 1; i >= Math.Max(0, at - 8) && (MarkFollowers.Contains(chunk[i]) || SentenceMarks.Contains(chunk[i])); i--)
+        {
+            if (SentenceMarks.Contains(chunk[i]))
+            {
+                return false;
+            }
+        }
+
+        if (!IsWordOrPeriod(chunk[at - 1]))
+        {
+            return true;
+        }
+
+        for (var i = at - 1; i >= Math.Max(0, at - WordReach) && IsWordOrPeriod(chunk[i]); i--)
+        {
+            if (chunk[i] == '.')
+            {
+                return false;
+            }
+        }
+
+        for (var i = at; i < Math.Min(chunk.Length, at + AbbreviationReach) && IsWordOrPeriod(chunk[i]); i++)
+        {
+            if (chunk[i] == '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static bool IsWordOrPeriod(char c) => char.IsLetter(c) || c == '.';
+    }
+
+    /// <summary>The sentence-end marks (<see cref="TextSegmenter"/>'s).</summary>
+    private static readonly System.Buffers.SearchValues<char> SentenceMarks = System.Buffers.SearchValues.Create("。！？\uFF61.!?");
+
+    /// <summary>What may follow a sentence-end mark and stay with it: closing quotes and brackets, footnote numbers.</summary>
+    private static readonly System.Buffers.SearchValues<char> MarkFollowers = System.Buffers.SearchValues.Create("\"')]”’」』）》】〕0123456789¹²³⁰⁴⁵⁶⁷⁸⁹*");
+
+    /// <summary>How far back from a cut a period is looked for in the word it cuts (one there makes the whole word an abbreviation).</summary>
+    private const int WordReach = 64;
+
+    /// <summary>How far on from a cut the period ending the word it cuts is looked for: past the longest abbreviation ("approx") and an initial, a word cut shorter is still none.</summary>
+    private const int AbbreviationReach = 16;
 
     private static int TrimmedEnd(ReadOnlySpan<char> piece)
     {

@@ -10,8 +10,8 @@ namespace CommonProsperity.Nlp.Models;
 /// <c>analyze</c>'s windows (<c>WindowedDocumentAnalysis</c>): the start of a sentence, other
 /// than the first and the last of the stretch read, that follows a sentence end with no token character
 /// between; a stretch without one ends inside its first sentence longer than a piece (a text without sentence
-/// ends, a long run of Chinese characters), after all but the last of that sentence's pieces, and otherwise grows
-/// until one comes or the text ends.
+/// ends, a long run of Chinese characters), after all but the last of that sentence's pieces, or else at the start of
+/// a paragraph (lines without sentence-end marks), and otherwise grows until one comes or the text ends.
 /// </summary>
 internal static class SentenceWindows
 {
@@ -71,7 +71,9 @@ internal static class SentenceWindows
     /// <summary>
     /// For a stretch read without a safe cut: the sentences up to the first one long enough to be cut into pieces
     /// (one over a piece, or the last, still open, once enough of it is read) and that one's pieces but its last, added
-    /// to <paramref name="passages"/>; returns where its last piece starts (where the text is read on from), or -1 (nothing added).
+    /// to <paramref name="passages"/>; returns where its last piece starts (where the text is read on from). Without
+    /// such a sentence, the sentences before the start of its last paragraph but the first and the last sentence's, and
+    /// that start; or -1 (nothing added).
     /// </summary>
     private static int PieceCut(ReadOnlySpan<char> text, List<TextSegment> sentences, SentencePieces pieces, List<TextSegment> passages)
     {
@@ -94,7 +96,18 @@ internal static class SentenceWindows
             break;
         }
 
+        // No long sentence either: the start of the last paragraph seen whole after the first (a stretch of short lines
+        // without sentence-end marks), where the segmenter starts afresh as in the whole text.
         passages.Clear();
+        for (var k = sentences.Count - 2; k >= 1; k--)
+        {
+            if (sentences[k].Paragraph != sentences[k - 1].Paragraph)
+            {
+                pieces.AddAll(text, sentences, k, passages);
+                return sentences[k].Start;
+            }
+        }
+
         return -1;
     }
 

@@ -58,14 +58,14 @@ public class SentenceWindowsTests
     private static Arbitrary<(string Text, int Window, int Max)> LongSentences() =>
         (from parts in Gen.Zip(
                 Gen.OneOf(TextGenerators.Text(), Gen.Elements("共同富裕", "慈善事业", "收入差距", "推进", "的", "charity", "common prosperity", "income gap", "基金会").ListOf().Select(string.Concat)),
-                Gen.Elements("", "", "", " ", "，", ", ", "。", ". The ", "\n\n", "\u3000\u3000"))
+                Gen.Elements("", "", "", " ", "，", ", ", "。", ". The ", "\n\n", "\u3000\u3000", ".", "p. ", " U.S. No. ", "A. Wu ", "\n"))
              .Select(p => p.Item1 + p.Item2).ListOf()
          from window in Gen.Choose(1, 80)
-         from max in Gen.Choose(2, 40)
+         from max in Gen.Choose(8, 40) // at least the longest word with periods ("U.S.") and a space: a place to cut
          select (string.Concat(parts), window, max))
         .ToArbitrary();
 
-    [Property(MaxTest = 500)]
+    [Property(MaxTest = 2000)]
     public Property Read_LongSentencesInWindows_GivesThePiecesOfTheWholeText() =>
         Prop.ForAll(LongSentences(), sample => Assert.Equal(Whole(sample.Text, Pieces(sample.Max)), Windowed(sample.Text, sample.Window, Pieces(sample.Max))));
 
@@ -99,6 +99,21 @@ public class SentenceWindowsTests
         Assert.True(windows.Count > 5, "the run was read in many windows, not held whole");
         Assert.Equal(Whole(text, pieces), Windowed(text, 100, pieces));
         Assert.Equal(["0-4:共同富裕", "5-7:标题"], Whole(text, pieces).Take(2));
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\n\n")]
+    [InlineData("\u3000\u3000")]
+    public void Read_ShortLinesWithoutSentenceEnds_AreCutAtParagraphStarts(string between)
+    {
+        // 2,000 short paragraphs with no sentence-end mark: no safe cut anywhere, no sentence long enough for pieces.
+        var text = string.Join(between, Enumerable.Range(0, 2000).Select(i => i % 2 == 0 ? $"推进共同富裕第{i}条" : $"common prosperity item {i}"));
+
+        var windows = SentenceWindows.Read(() => new StringReader(text), "lines.txt", Pieces(), 200, CancellationToken.None).Select(w => w.Sentences.Count).ToList();
+
+        Assert.True(windows.Count > 50, "the lines were read in many windows, not held whole");
+        Assert.Equal(Whole(text), Windowed(text, 200));
     }
 
     [Fact]
