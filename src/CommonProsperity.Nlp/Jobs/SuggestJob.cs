@@ -20,6 +20,9 @@ public sealed class SuggestJob(ThemeModel model)
     /// <summary>The most passages kept to choose from (<see cref="UncertaintySampler.MaxKept"/>; tests lower it).</summary>
     internal int? MaxKept { get; init; }
 
+    /// <summary>The most characters of sentences kept to choose from (<see cref="UncertaintySampler.MaxKeptCharacters"/>; tests lower it). Paragraphs and documents are bounded in number only.</summary>
+    internal long? MaxKeptCharacters { get; init; }
+
     /// <summary>
     /// Chooses up to <paramref name="count"/> passages of the inputs and writes them to the file <see cref="PassageOptions.Output"/>.
     /// The documents stream through: each one's text is released once its passages are classified, and only the most
@@ -31,7 +34,7 @@ public sealed class SuggestJob(ThemeModel model)
         ArgumentNullException.ThrowIfNull(options.Ingestion);
         var inputs = new JobInputs(options.Inputs, options.Output, options.Ingestion);
         var documents = inputs.Read(cancellationToken);
-        var sampler = Sampler(count);
+        var sampler = Sampler(count, options.Unit);
         var classifiedDocuments = 0;
         var classifier = new DocumentClassifier(_model, options.Unit, windowCharacters: options.WindowCharacters) { MaxWindowCharacters = options.MaxWindowCharacters, MaxPassageCharacters = options.MaxPassageCharacters };
         var classified = classifier.Classify(
@@ -39,7 +42,7 @@ public sealed class SuggestJob(ThemeModel model)
             // On the worker threads: each document's passages go to a sampler of its own, and its text is released (a large PDF's temporary file deleted).
             (document, passages) =>
             {
-                var own = Sampler(count);
+                var own = Sampler(count, options.Unit);
                 AddAll(own, document, passages);
                 document.ReturnText();
                 return own;
@@ -68,7 +71,7 @@ public sealed class SuggestJob(ThemeModel model)
         {
             inputs.Problems.Report(Problem.Warning(options.Output,
                 string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{options.Output}: {chosen.Count:N0} passages were chosen, not {count:N0}: the {sampler.MaxKept:N0} most uncertain passages kept to choose from ran out, most of them near-duplicates of those chosen."),
+                    $"{options.Output}: {chosen.Count:N0} {(chosen.Count == 1 ? "passage was" : "passages were")} chosen, not {count:N0}, from the passages kept to choose from (the most uncertain, at most {sampler.MaxKept:N0} passages and {sampler.MaxKeptCharacters:N0} characters): those more uncertain than the first let go for room ran out, most of them near-duplicates of those chosen; the choice may differ from one among all passages."),
                 "Ask for fewer passages, or choose from fewer documents at a time (a folder of them)."));
         }
 
@@ -77,7 +80,12 @@ public sealed class SuggestJob(ThemeModel model)
         return new PassageResult(classifiedDocuments, sampler.Added, chosen.Count, inputs.Problems.All);
     }
 
-    private UncertaintySampler Sampler(int count) => MaxKept is { } kept ? new(_model, count) { MaxKept = kept } : new(_model, count);
+    /// <summary>A sampler for <paramref name="count"/> passages; a paragraph or a document is not cut to a sentence piece's length, so those passages are bounded in number only (held as before this bound).</summary>
+    private UncertaintySampler Sampler(int count, PassageUnit unit) => new(_model, count)
+    {
+        MaxKept = MaxKept ?? UncertaintySampler.KeptFor(count),
+        MaxKeptCharacters = unit == PassageUnit.Sentence ? MaxKeptCharacters ?? UncertaintySampler.KeptCharactersFor(count) : long.MaxValue,
+    };
 
     private static void AddAll(UncertaintySampler sampler, Document document, IReadOnlyList<ClassifiedPassage> passages)
     {
@@ -97,7 +105,7 @@ public sealed class SuggestJob(ThemeModel model)
     {
         try
         {
-            var own = Sampler(count);
+            var own = Sampler(count, PassageUnit.Sentence); // only sentences are read in windows
             return classifier.TryClassifyInWindows(document, problems, window =>
             {
                 AddAll(own, document, window);

@@ -20,6 +20,9 @@ internal sealed class PassageFeaturizer
     private const string UnknownDocument = "\u0000unknown";
     private readonly LexiconMatcher _matcher;
 
+    /// <summary>The longest text whose scratch a thread keeps for the next call (four times a sentence piece; a paragraph or document may be longer).</summary>
+    private const int LargestKeptText = 1 << 16;
+
     /// <summary>The thread's matching scratch and hit list for <see cref="LexiconHits"/> (any matcher may use them: each match prepares the scratch).</summary>
     [ThreadStatic]
     private static MatchScratch? _scratch;
@@ -110,6 +113,13 @@ internal sealed class PassageFeaturizer
         foreach (var hit in hits)
         {
             counts[hit.Theme]++;
+        }
+
+        if (text.Length > LargestKeptText)
+        {
+            // A paragraph or a whole document (--unit) grew them to its size: let them go rather than hold them for the thread's life.
+            _scratch = null;
+            _hits = null;
         }
 
         return counts;

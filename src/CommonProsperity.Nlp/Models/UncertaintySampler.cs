@@ -11,8 +11,8 @@ namespace CommonProsperity.Nlp.Models;
 /// (Jaccard), and fragments under five tokens (headings, which the codebook leaves unlabelled).
 /// <para>Passages are added as they are classified, and only the most uncertain are kept (at most
 /// <see cref="MaxKept"/> of them and <see cref="MaxKeptCharacters"/> characters of text), not every passage of
-/// the corpus: the choice is that of all the passages whenever it is made before the kept ones run out
-/// (<see cref="Complete"/>), which only many near-duplicates among the most uncertain passages prevent. A passage
+/// the corpus: the choice is that of all the passages whenever it is made among passages more uncertain than any let
+/// go for room (<see cref="Complete"/>), which only many near-duplicates among the most uncertain passages prevent. A passage
 /// with the same word set as a more uncertain one is never chosen (it overlaps that one, or what that one
 /// overlaps, wholly), so it is not kept either.</para>
 /// </summary>
@@ -36,16 +36,25 @@ internal sealed class UncertaintySampler(ThemeModel model, int count)
 
     private long _characters;
 
+    /// <summary>The most uncertain passage ever let go for room (here or in a sampler added): every passage added that is more uncertain is kept.</summary>
+    private Candidate? _floor;
+
     private long _sequence;
 
     /// <summary>How many passages to choose.</summary>
     public int Count { get; } = count >= 1 ? count : throw new ArgumentOutOfRangeException(nameof(count));
 
     /// <summary>The most passages kept (<see cref="DefaultKept"/>; tests lower it).</summary>
-    public int MaxKept { get; init; } = (int)Math.Min(Math.Max(DefaultKept, 64L * count), int.MaxValue);
+    public int MaxKept { get; init; } = KeptFor(count);
 
     /// <summary>The most characters of kept passages' text (<see cref="DefaultKeptCharacters"/>; tests lower it).</summary>
-    public long MaxKeptCharacters { get; init; } = DefaultKeptCharacters + ((long)count * SentencePieces.MaxCharacters);
+    public long MaxKeptCharacters { get; init; } = KeptCharactersFor(count);
+
+    /// <summary>The passages kept by default when <paramref name="count"/> are asked for: <see cref="DefaultKept"/>, or 64 a passage asked for.</summary>
+    public static int KeptFor(int count) => (int)Math.Min(Math.Max(DefaultKept, 64L * count), int.MaxValue);
+
+    /// <summary>The characters kept by default when <paramref name="count"/> sentence pieces are asked for: <see cref="DefaultKeptCharacters"/> and a longest piece's more a passage asked for.</summary>
+    public static long KeptCharactersFor(int count) => DefaultKeptCharacters + ((long)count * SentencePieces.MaxCharacters);
 
     /// <summary>Whether a passage that could have been chosen was let go for room (<see cref="Complete"/> tells whether that mattered).</summary>
     public bool Dropped { get; private set; }
@@ -78,6 +87,7 @@ internal sealed class UncertaintySampler(ThemeModel model, int count)
         ArgumentNullException.ThrowIfNull(other);
         Added += other.Added;
         Dropped |= other.Dropped;
+        LowerFloor(other._floor);
         foreach (var candidate in other._kept)
         {
             Keep(candidate with { Sequence = ++_sequence }); // a later document's, after those of the same id read before
@@ -85,10 +95,22 @@ internal sealed class UncertaintySampler(ThemeModel model, int count)
     }
 
     /// <summary>
-    /// Whether <see cref="Select"/> chooses what it would from every passage added: it chose <see cref="Count"/>
-    /// passages before the kept ones ran out, or none was let go.
+    /// Whether <see cref="Select"/> chooses what it would from every passage added: none was let go for room, or it
+    /// chose <see cref="Count"/> passages all more uncertain than the most uncertain one let go.
     /// </summary>
-    public bool Complete => !Dropped || Choose().Count >= Count;
+    public bool Complete
+    {
+        get
+        {
+            if (_floor is null)
+            {
+                return true;
+            }
+
+            var chosen = Choose();
+            return chosen.Count >= Count && CandidateOrder.Instance.Compare(chosen[^1], _floor) < 0;
+        }
+    }
 
     /// <summary>Chooses up to <see cref="Count"/> passages, most uncertain first.</summary>
     public IReadOnlyList<(ClassifiedPassage Passage, string Language, double Margin, IReadOnlyList<string> UncertainThemes)> Select() =>
@@ -134,8 +156,18 @@ internal sealed class UncertaintySampler(ThemeModel model, int count)
         _characters += candidate.Passage.Text.Length;
         while (_kept.Count > 1 && (_kept.Count > MaxKept || _characters > MaxKeptCharacters))
         {
-            Remove(_kept.Max!);
+            var last = _kept.Max!;
+            Remove(last);
+            LowerFloor(last);
             Dropped = true;
+        }
+    }
+
+    private void LowerFloor(Candidate? dropped)
+    {
+        if (dropped is not null && (_floor is null || CandidateOrder.Instance.Compare(dropped, _floor) < 0))
+        {
+            _floor = dropped;
         }
     }
 

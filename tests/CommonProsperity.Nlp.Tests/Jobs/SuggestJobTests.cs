@@ -114,9 +114,28 @@ public class SuggestJobTests
 
         var warning = Assert.Single(result.Problems);
         Assert.Equal(ProblemKind.Warning, warning.Kind);
-        Assert.Contains("1 passages were chosen, not 3: the 4 most uncertain passages kept to choose from ran out", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("1 passage was chosen, not 3, from the passages kept to choose from (the most uncertain, at most 4 passages and ", warning.Message, StringComparison.Ordinal);
         Assert.Equal(1, result.Written);
         Assert.Equal(2, File.ReadAllLines(temp.File("s.csv")).Length);
+    }
+
+    [Fact]
+    public void Run_ByDocument_KeepsAsManyDocumentsAsAskedForWhateverTheirLength()
+    {
+        // Five documents of ~200 characters each, room for 100 characters of sentences: a document is not a sentence piece, so none is let go for its length.
+        using var temp = new TempDirectory();
+        for (var i = 0; i < 5; i++)
+        {
+            var words = Enumerable.Range(0, 40).Select(k => new string((char)('a' + i), 3) + (char)('a' + k % 26) + (char)('a' + k / 26));
+            temp.Write(Path.Combine("docs", $"d{i}.txt"), string.Join(' ', words) + ".\n");
+        }
+
+        var options = new PassageOptions([temp.File("docs")], temp.File("s.csv"), new IngestionOptions(), PassageUnit.Document);
+        var result = new SuggestJob(ThemeModel.Load(ShippedModel)) { MaxKeptCharacters = 100 }.Run(options, 5);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(5, result.Written);
+        Assert.Equal(6, File.ReadAllLines(temp.File("s.csv")).Length);
     }
 
     [Theory]
