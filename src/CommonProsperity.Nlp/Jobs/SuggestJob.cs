@@ -69,9 +69,10 @@ public sealed class SuggestJob(ThemeModel model)
         var chosen = sampler.Select();
         if (!sampler.Complete)
         {
+            var characters = sampler.MaxKeptCharacters == long.MaxValue ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" and {sampler.MaxKeptCharacters:N0} characters");
             inputs.Problems.Report(Problem.Warning(options.Output,
                 string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{options.Output}: {chosen.Count:N0} {(chosen.Count == 1 ? "passage was" : "passages were")} chosen, not {count:N0}, from the passages kept to choose from (the most uncertain, at most {sampler.MaxKept:N0} passages and {sampler.MaxKeptCharacters:N0} characters): those more uncertain than the first let go for room ran out, most of them near-duplicates of those chosen; the choice may differ from one among all passages."),
+                    $"{options.Output}: {chosen.Count:N0} {(chosen.Count == 1 ? "passage was" : "passages were")} chosen, not {count:N0}, from the passages kept to choose from (the most uncertain, at most {sampler.MaxKept:N0} passages{characters}): those more uncertain than the first let go for room ran out, most of them near-duplicates of those chosen; the choice may differ from one among all passages."),
                 "Ask for fewer passages, or choose from fewer documents at a time (a folder of them)."));
         }
 

@@ -100,8 +100,10 @@ public class SuggestJobTests
         Assert.Equal(expected, File.ReadAllBytes(temp.File("suggested.csv")));
     }
 
-    [Fact]
-    public void Run_KeptPassagesRunOutBeforeEnoughAreChosen_WarnsAndWritesThoseChosen()
+    [Theory]
+    [InlineData(PassageUnit.Sentence, "at most 4 passages and ")]
+    [InlineData(PassageUnit.Document, "at most 4 passages): ")]
+    public void Run_KeptPassagesRunOutBeforeEnoughAreChosen_WarnsNamingTheLimitsAndWritesThoseChosen(PassageUnit unit, string limits)
     {
         // Twelve documents of the same passage but for one word: each overlaps every other by more than half, so one is chosen of the four kept.
         using var temp = new TempDirectory();
@@ -110,11 +112,11 @@ public class SuggestJobTests
             temp.Write(Path.Combine("same", $"d{i:D2}.txt"), $"The foundation donated money to charity and the party welcomed it in year {2000 + i}.\n");
         }
 
-        var result = new SuggestJob(ThemeModel.Load(ShippedModel)) { MaxKept = 4 }.Run(new PassageOptions([temp.File("same")], temp.File("s.csv"), new IngestionOptions()), 3);
+        var result = new SuggestJob(ThemeModel.Load(ShippedModel)) { MaxKept = 4 }.Run(new PassageOptions([temp.File("same")], temp.File("s.csv"), new IngestionOptions(), unit), 3);
 
         var warning = Assert.Single(result.Problems);
         Assert.Equal(ProblemKind.Warning, warning.Kind);
-        Assert.Contains("1 passage was chosen, not 3, from the passages kept to choose from (the most uncertain, at most 4 passages and ", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("1 passage was chosen, not 3, from the passages kept to choose from (the most uncertain, " + limits, warning.Message, StringComparison.Ordinal);
         Assert.Equal(1, result.Written);
         Assert.Equal(2, File.ReadAllLines(temp.File("s.csv")).Length);
     }
